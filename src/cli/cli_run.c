@@ -1,0 +1,325 @@
+/* cli_run.c — rapport run FILE --choices ... : a scripted, headless
+ * session that prints the debrief. */
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "debrief.h"
+#include "diag.h"
+#include "scenario.h"
+#include "score.h"
+#include "session.h"
+
+#define RUN_MAX_SCRIPT 1000
+
+typedef enum { RUN_SCRIPT_LIST, RUN_SCRIPT_BEST, RUN_SCRIPT_WORST } run_mode;
+
+typedef struct {
+    run_mode mode;
+    long choices[RUN_MAX_SCRIPT];
+    size_t choice_count;
+    int times_ms[RUN_MAX_SCRIPT];
+    size_t time_count;
+} run_script;
+
+static void run_usage(FILE *out)
+{
+    fputs("Usage: rapport run FILE --choices LIST [OPTIONS]\n"
+          "\n"
+          "Plays a scenario headlessly with scripted choices and prints the "
+          "debrief.\n"
+          "\n"
+          "Options:\n"
+          "  -c, --choices LIST   choices, 1-based as numbered on screen "
+          "(only the\n"
+          "                       options on offer are numbered), e.g. "
+          "2,1,3; or\n"
+          "                       'best' / 'worst' to pick the best / worst "
+          "option\n"
+          "                       on offer at every turn\n"
+          "  -t, --times LIST     response time of each reply in seconds, "
+          "e.g. 4.5,3,12;\n"
+          "                       turns without a time reply exactly on "
+          "target\n"
+          "  -f, --format FORMAT  text (default) or json\n"
+          "  -r, --relaxed        relaxed timing: time is shown, never "
+          "penalised\n"
+          "  -h, --help           show this help\n"
+          "\n"
+          "A reply slower than the customer's remaining patience allows "
+          "times out:\n"
+          "the call takes the scenario's timeout branch and that choice is "
+          "not used.\n"
+          "Exit status: 0 when the call reached an ending, 1 on an invalid "
+          "scenario\nor script, 2 on wrong usage.\n",
+          out);
+}
+
+/* Parses "2,1,3". Returns the count, or -1 with a message. */
+static int run_parse_choices(const char *arg, run_script *script)
+{
+    if (strcmp(arg, "best") == 0) {
+        script->mode = RUN_SCRIPT_BEST;
+        return 0;
+    }
+    if (strcmp(arg, "worst") == 0) {
+        script->mode = RUN_SCRIPT_WORST;
+        return 0;
+    }
+    const char *p = arg;
+    while (*p) {
+        char *end = NULL;
+        errno = 0;
+        long v = strtol(p, &end, 10);
+        if (end == p || errno || v < 1 || v > SCENARIO_MAX_CHOICES ||
+            (*end != ',' && *end != '\0')) {
+            fprintf(stderr,
+                    "rapport run: --choices: '%s' is not a list of option "
+                    "numbers 1-%d separated by commas (e.g. 2,1,3)\n",
+                    arg, SCENARIO_MAX_CHOICES);
+            return -1;
+        }
+        if (script->choice_count == RUN_MAX_SCRIPT) {
+            fprintf(stderr, "rapport run: --choices: more than %d choices\n",
+                    RUN_MAX_SCRIPT);
+            return -1;
+        }
+        script->choices[script->choice_count++] = v;
+        p = *end ? end + 1 : end;
+    }
+    if (script->choice_count == 0) {
+        fprintf(stderr, "rapport run: --choices is empty\n");
+        return -1;
+    }
+    return (int)script->choice_count;
+}
+
+static int run_parse_times(const char *arg, run_script *script)
+{
+    const char *p = arg;
+    while (*p) {
+        char *end = NULL;
+        errno = 0;
+        double v = strtod(p, &end);
+        if (end == p || errno || !(v >= 0.0) || v > 86400.0 ||
+            (*end != ',' && *end != '\0')) {
+            fprintf(stderr,
+                    "rapport run: --times: '%s' is not a list of seconds "
+                    "separated by commas (e.g. 4.5,3,12)\n",
+                    arg);
+            return -1;
+        }
+        if (script->time_count == RUN_MAX_SCRIPT) {
+            fprintf(stderr, "rapport run: --times: more than %d times\n",
+                    RUN_MAX_SCRIPT);
+            return -1;
+        }
+        script->times_ms[script->time_count++] = (int)lround(v * 1000.0);
+        p = *end ? end + 1 : end;
+    }
+    return (int)script->time_count;
+}
+
+/* Position (0-based) of the best or worst option on offer, judged as the
+ * debrief judges it. */
+static size_t run_pick(const session *s, run_mode mode)
+{
+    const scenario *sc = session_scenario(s);
+    const scenario_node *n = session_node(s);
+    unsigned offered = 0;
+    for (size_t i = 0; i < session_offered_count(s); i++) {
+        offered |= 1u << session_offered_index(s, i);
+    }
+    size_t pick = 0;
+    double pick_value = 0.0;
+    for (size_t i = 0; i < session_offered_count(s); i++) {
+        double sum = 0.0;
+        double weights = 0.0;
+        for (int d = 0; d < SCENARIO_DIM_COUNT; d++) {
+            double p = score_placement(n, offered, session_offered_index(s, i),
+                                       (scenario_dim)d);
+            if (p >= 0.0) {
+                sum += sc->weight[d] * p;
+                weights += sc->weight[d];
+            }
+        }
+        double v = weights > 0.0 ? sum / weights : 1.0;
+        bool better = mode == RUN_SCRIPT_BEST ? v > pick_value + 1e-9
+                                              : v < pick_value - 1e-9;
+        if (i == 0 || better) {
+            pick = i;
+            pick_value = v;
+        }
+    }
+    return pick;
+}
+
+static int run_play(session *s, const run_script *script)
+{
+    size_t step = 0;
+    while (!session_is_finished(s)) {
+        const scenario_node *n = session_node(s);
+        size_t offered = session_offered_count(s);
+        size_t pos;
+        if (script->mode == RUN_SCRIPT_LIST) {
+            if (step >= script->choice_count) {
+                fprintf(stderr,
+                        "rapport run: error: the script ended after %zu "
+                        "choice%s but the call has not reached an ending "
+                        "(turn %zu, node '%s', options 1-%zu); add more "
+                        "choices\n",
+                        step, step == 1 ? "" : "s", session_turn_count(s) + 1,
+                        n->id, offered);
+                return CLI_FAIL;
+            }
+            long want = script->choices[step];
+            if (want < 1 || (size_t)want > offered) {
+                fprintf(stderr,
+                        "rapport run: error: choice %ld at turn %zu is not "
+                        "on offer: node '%s' offers options 1-%zu\n",
+                        want, session_turn_count(s) + 1, n->id, offered);
+                return CLI_FAIL;
+            }
+            pos = (size_t)want - 1;
+        } else {
+            if (step >= RUN_MAX_SCRIPT) {
+                fprintf(stderr,
+                        "rapport run: error: the call did not end "
+                        "within %d turns (a loop?)\n",
+                        RUN_MAX_SCRIPT);
+                return CLI_FAIL;
+            }
+            pos = run_pick(s, script->mode);
+        }
+        int ms = step < script->time_count ? script->times_ms[step]
+                                           : session_target_ms(s);
+        session_status st = session_choose(s, pos, ms);
+        if (st != SESSION_OK && st != SESSION_TIMED_OUT) {
+            fprintf(stderr, "rapport run: error: turn %zu: %s\n",
+                    session_turn_count(s) + 1, session_status_message(st));
+            return CLI_FAIL;
+        }
+        step++;
+    }
+    if (script->mode == RUN_SCRIPT_LIST && step < script->choice_count) {
+        fprintf(stderr,
+                "rapport run: error: the call ended after %zu turn%s but "
+                "the script has %zu choices; remove the extra ones\n",
+                step, step == 1 ? "" : "s", script->choice_count);
+        return CLI_FAIL;
+    }
+    if (script->time_count > step) {
+        fprintf(stderr,
+                "rapport run: error: %zu times given but the call had "
+                "only %zu turn%s\n",
+                script->time_count, step, step == 1 ? "" : "s");
+        return CLI_FAIL;
+    }
+    return CLI_OK;
+}
+
+int cli_run(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"choices", required_argument, NULL, 'c'},
+        {"times", required_argument, NULL, 't'},
+        {"format", required_argument, NULL, 'f'},
+        {"relaxed", no_argument, NULL, 'r'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    run_script *script = calloc(1, sizeof *script);
+    if (!script) {
+        fprintf(stderr, "rapport: error: out of memory\n");
+        return CLI_FAIL;
+    }
+    const char *choices = NULL;
+    int json = 0;
+    session_options sopt = {.relaxed_timing = false};
+    int c;
+    int rc = CLI_USAGE;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "c:t:f:rh", options, NULL)) != -1) {
+        switch (c) {
+        case 'c':
+            choices = optarg;
+            if (run_parse_choices(optarg, script) < 0) {
+                goto out;
+            }
+            break;
+        case 't':
+            if (run_parse_times(optarg, script) < 0) {
+                goto out;
+            }
+            break;
+        case 'f':
+            if (strcmp(optarg, "json") == 0) {
+                json = 1;
+            } else if (strcmp(optarg, "text") == 0) {
+                json = 0;
+            } else {
+                fprintf(stderr,
+                        "rapport run: --format must be text or json, "
+                        "not '%s'\n",
+                        optarg);
+                goto out;
+            }
+            break;
+        case 'r':
+            sopt.relaxed_timing = true;
+            break;
+        case 'h':
+            run_usage(stdout);
+            rc = cli_finish_output();
+            goto out;
+        default:
+            run_usage(stderr);
+            goto out;
+        }
+    }
+    if (optind != argc - 1) {
+        fprintf(stderr, "rapport run: give exactly one scenario FILE\n\n");
+        run_usage(stderr);
+        goto out;
+    }
+    if (!choices) {
+        fprintf(stderr, "rapport run: --choices is required (e.g. --choices "
+                        "2,1,3, or --choices best)\n");
+        goto out;
+    }
+    rc = CLI_FAIL;
+    diag_list *diags = diag_list_new();
+    scenario *sc = diags ? scenario_load_file(argv[optind], diags) : NULL;
+    cli_print_diags(diags);
+    diag_list_free(diags);
+    if (!sc) {
+        goto out;
+    }
+    session *s = session_new(sc, &sopt);
+    if (s && run_play(s, script) == CLI_OK) {
+        debrief *d = debrief_new(s);
+        if (d && json) {
+            char *text = debrief_to_json(d);
+            if (text) {
+                fputs(text, stdout);
+                fputc('\n', stdout);
+                free(text);
+                rc = cli_finish_output();
+            }
+        } else if (d) {
+            debrief_write_text(d, stdout);
+            rc = cli_finish_output();
+        }
+        if (!d) {
+            fprintf(stderr, "rapport: error: out of memory\n");
+        }
+        debrief_free(d);
+    }
+    session_free(s);
+    scenario_free(sc);
+out:
+    free(script);
+    return rc;
+}

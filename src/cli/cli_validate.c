@@ -1,0 +1,88 @@
+/* cli_validate.c — rapport validate FILE... */
+#include <getopt.h>
+#include <stdio.h>
+
+#include "cli.h"
+#include "diag.h"
+#include "scenario.h"
+
+static void validate_usage(FILE *out)
+{
+    fputs("Usage: rapport validate [OPTIONS] FILE...\n"
+          "\n"
+          "Checks scenario files against the Rapport scenario schema and "
+          "for problems\nthe schema cannot see (dangling next=, duplicate "
+          "ids, no reachable ending,\nunreachable nodes). Every problem of "
+          "every file is reported, as\n  FILE:LINE:COL: error: message\n"
+          "\n"
+          "Options:\n"
+          "  -q, --quiet   print nothing for valid files\n"
+          "  -h, --help    show this help\n"
+          "\n"
+          "Exit status: 0 when every file is valid (warnings allowed), 1 "
+          "otherwise,\n2 on wrong usage.\n",
+          out);
+}
+
+int cli_validate(int argc, char **argv)
+{
+    static const struct option options[] = {{"quiet", no_argument, NULL, 'q'},
+                                            {"help", no_argument, NULL, 'h'},
+                                            {NULL, 0, NULL, 0}};
+    int quiet = 0;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "qh", options, NULL)) != -1) {
+        switch (c) {
+        case 'q':
+            quiet = 1;
+            break;
+        case 'h':
+            validate_usage(stdout);
+            return cli_finish_output();
+        default:
+            validate_usage(stderr);
+            return CLI_USAGE;
+        }
+    }
+    if (optind >= argc) {
+        fprintf(stderr, "rapport validate: give at least one FILE\n\n");
+        validate_usage(stderr);
+        return CLI_USAGE;
+    }
+    int failed = 0;
+    for (int i = optind; i < argc; i++) {
+        diag_list *diags = diag_list_new();
+        if (!diags) {
+            fprintf(stderr, "rapport: error: out of memory\n");
+            return CLI_FAIL;
+        }
+        scenario *sc = scenario_load_file(argv[i], diags);
+        cli_print_diags(diags);
+        if (!sc) {
+            failed++;
+            fprintf(stderr, "%s: %zu error%s, %zu warning%s\n", argv[i],
+                    diag_error_count(diags),
+                    diag_error_count(diags) == 1 ? "" : "s",
+                    diag_warning_count(diags),
+                    diag_warning_count(diags) == 1 ? "" : "s");
+        } else if (!quiet) {
+            size_t nodes = 0;
+            size_t endings = 0;
+            for (size_t k = 0; k < sc->node_count; k++) {
+                if (sc->nodes[k].is_ending) {
+                    endings++;
+                } else {
+                    nodes++;
+                }
+            }
+            printf("%s: valid (%zu nodes, %zu endings, %zu warning%s)\n",
+                   argv[i], nodes, endings, diag_warning_count(diags),
+                   diag_warning_count(diags) == 1 ? "" : "s");
+        }
+        scenario_free(sc);
+        diag_list_free(diags);
+    }
+    int out = cli_finish_output();
+    return failed ? CLI_FAIL : out;
+}

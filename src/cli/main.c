@@ -1,0 +1,71 @@
+/* main.c — entry point of the rapport command. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "diag.h"
+
+static void main_usage(FILE *out)
+{
+    fputs("Usage: rapport COMMAND [OPTIONS] ...\n"
+          "\n"
+          "Customer-service training simulator.\n"
+          "\n"
+          "Commands:\n"
+          "  validate FILE...   check scenario files; errors as "
+          "FILE:LINE:COL: error: ...\n"
+          "  run FILE           play a scenario with scripted choices and "
+          "print the debrief\n"
+          "\n"
+          "Options:\n"
+          "  -h, --help         show this help (COMMAND --help for a "
+          "command)\n"
+          "  -V, --version      show the version\n"
+          "\n"
+          "Exit status: 0 success, 1 failure, 2 wrong usage.\n",
+          out);
+}
+
+void cli_print_diags(struct diag_list *diags)
+{
+    diag_sort(diags);
+    diag_print(diags, stderr);
+}
+
+int cli_finish_output(void)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "rapport: error: could not write the output: %s\n",
+                strerror(errno));
+        return CLI_FAIL;
+    }
+    return CLI_OK;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        main_usage(stderr);
+        return CLI_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 ||
+        strcmp(cmd, "help") == 0) {
+        main_usage(stdout);
+        return cli_finish_output();
+    }
+    if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
+        printf("rapport %s\n", RAPPORT_VERSION);
+        return cli_finish_output();
+    }
+    if (strcmp(cmd, "validate") == 0) {
+        return cli_validate(argc - 1, argv + 1);
+    }
+    if (strcmp(cmd, "run") == 0) {
+        return cli_run(argc - 1, argv + 1);
+    }
+    fprintf(stderr, "rapport: unknown command '%s'\n\n", cmd);
+    main_usage(stderr);
+    return CLI_USAGE;
+}

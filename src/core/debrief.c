@@ -1,0 +1,164 @@
+#include "debrief.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *debrief_advice(scenario_dim dim)
+{
+    switch (dim) {
+    case SCENARIO_DIM_EMPATHY:
+        return "Name what the customer is feeling and show you are on their "
+               "side before you fix anything; a sincere line beats a "
+               "scripted one.";
+    case SCENARIO_DIM_HONESTY:
+        return "Tell the customer what is true, including the limits and "
+               "the costs, and promise only what you can deliver, even when "
+               "it loses the sale.";
+    case SCENARIO_DIM_PROMPTNESS:
+        return "Answer without long pauses and turn each reply into an "
+               "action: say what you will do, and by when.";
+    case SCENARIO_DIM_COUNT:
+        break;
+    }
+    return "";
+}
+
+char *debrief_customer_text(const scenario_node *node)
+{
+    size_t total = 1;
+    for (size_t i = 0; i < node->line_count; i++) {
+        total += (node->lines[i].text ? strlen(node->lines[i].text) : 0) + 1;
+    }
+    char *text = malloc(total);
+    if (!text) {
+        return NULL;
+    }
+    size_t o = 0;
+    for (size_t i = 0; i < node->line_count; i++) {
+        const char *t = node->lines[i].text ? node->lines[i].text : "";
+        if (o > 0) {
+            text[o++] = ' ';
+        }
+        size_t n = strlen(t);
+        memcpy(text + o, t, n);
+        o += n;
+    }
+    text[o] = '\0';
+    return text;
+}
+
+/* 1-based screen position of choice index ci among those offered. */
+static int debrief_position(unsigned offered, int ci)
+{
+    int pos = 0;
+    for (int i = 0; i <= ci && i < 16; i++) {
+        if (offered & (1u << i)) {
+            pos++;
+        }
+    }
+    return pos;
+}
+
+debrief *debrief_new(const session *s)
+{
+    const scenario *sc = session_scenario(s);
+    debrief *d = calloc(1, sizeof *d);
+    if (!d) {
+        return NULL;
+    }
+    size_t n = session_turn_count(s);
+    d->sc = sc;
+    d->finished = session_is_finished(s);
+    d->outcome = session_outcome(s);
+    d->ending = session_ending(s);
+    d->gave_up = session_gave_up(s);
+    d->relaxed_timing = session_options_of(s)->relaxed_timing;
+    d->turns = n ? calloc(n, sizeof(debrief_turn)) : NULL;
+    d->mood = calloc(n + 1, sizeof(int));
+    if ((n && !d->turns) || !d->mood) {
+        debrief_free(d);
+        return NULL;
+    }
+    score_summarise(s, &d->summary);
+    d->mood[0] = n ? session_turn_at(s, 0)->mood_before : session_mood(s);
+    d->mood_count = 1;
+    d->practise_turn = -1;
+    for (size_t i = 0; i < n; i++) {
+        const session_turn *t = session_turn_at(s, i);
+        const scenario_node *node = &sc->nodes[t->node_index];
+        debrief_turn *dt = &d->turns[d->turn_count++];
+        dt->number = (int)i + 1;
+        dt->node = node;
+        dt->chosen =
+            t->choice_index >= 0 ? &node->choices[t->choice_index] : NULL;
+        dt->chosen_pos = t->offered_pos;
+        dt->response_ms = t->response_ms;
+        dt->target_ms = t->target_ms;
+        dt->mood_before = t->mood_before;
+        dt->mood_after = t->mood_after;
+        score_evaluate_turn(sc, t, d->relaxed_timing, &dt->score);
+        if (!dt->score.chose_best && dt->score.best_choice >= 0) {
+            dt->better = &node->choices[dt->score.best_choice];
+            dt->better_pos =
+                debrief_position(t->offered, dt->score.best_choice);
+        }
+        d->mood[d->mood_count++] = t->mood_after;
+        d->total_response_ms += t->response_ms;
+        for (int p = 0; p < SCENARIO_PRINCIPLE_COUNT; p++) {
+            uint32_t bit = 1u << p;
+            if (dt->chosen && (dt->chosen->principles & bit) &&
+                (dt->score.chose_best || dt->score.quality >= 0.75)) {
+                d->practised[p]++;
+            }
+            if (dt->better && (dt->better->principles & bit)) {
+                d->missed[p]++;
+            }
+        }
+    }
+
+    /* Strengths: dimensions at 80 or more, best first (stable order). */
+    for (int pass = 100; pass >= 80; pass--) {
+        for (int dim = 0; dim < SCENARIO_DIM_COUNT; dim++) {
+            if (d->summary.dim[dim] == pass) {
+                d->strengths[d->strength_count++] = (scenario_dim)dim;
+            }
+        }
+    }
+    /* Practise next: the lowest dimension (first of equals), pointing at
+     * the turn where the most was lost on it. */
+    d->practise = SCENARIO_DIM_EMPATHY;
+    for (int dim = 1; dim < SCENARIO_DIM_COUNT; dim++) {
+        if (d->summary.dim[dim] < d->summary.dim[d->practise]) {
+            d->practise = (scenario_dim)dim;
+        }
+    }
+    double worst_gap = 0.0;
+    for (size_t i = 0; i < d->turn_count; i++) {
+        const debrief_turn *dt = &d->turns[i];
+        const session_turn *t = session_turn_at(s, i);
+        if (!dt->better) {
+            continue;
+        }
+        double best = score_placement(dt->node, t->offered,
+                                      dt->score.best_choice, d->practise);
+        double got = t->choice_index >= 0
+                         ? score_placement(dt->node, t->offered,
+                                           t->choice_index, d->practise)
+                         : 0.0;
+        if (best >= 0.0 && best - got > worst_gap + 1e-9) {
+            worst_gap = best - got;
+            d->practise_turn = (int)i;
+        }
+    }
+    return d;
+}
+
+void debrief_free(debrief *d)
+{
+    if (!d) {
+        return;
+    }
+    free(d->mood);
+    free(d->turns);
+    free(d);
+}

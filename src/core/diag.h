@@ -1,0 +1,61 @@
+/* diag.h — diagnostics: compiler-style messages about a file.
+ *
+ * A diag_list collects errors and warnings (PATH:LINE:COL: error: message)
+ * so that a loader can report every problem of a file in one run, and the
+ * caller (only main) decides what to print and whether to exit.
+ *
+ * Ownership: diag_list_new() returns a list the caller frees with
+ * diag_list_free() (NULL is accepted). diag_add() copies the path and the
+ * formatted message; entries returned by diag_get() belong to the list and
+ * stay valid until the list is freed or cleared.
+ */
+#ifndef RAPPORT_DIAG_H
+#define RAPPORT_DIAG_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+
+typedef enum { DIAG_WARNING, DIAG_ERROR } diag_severity;
+
+typedef struct {
+    diag_severity severity;
+    char *path;    /* file the message is about */
+    int line;      /* 1-based; 0 when the message is about the whole file */
+    int col;       /* 1-based; 0 when unknown */
+    char *message; /* one line, no trailing newline */
+} diag_entry;
+
+typedef struct diag_list diag_list;
+
+/* Most entries kept per list; past it one "too many problems" error is added
+ * and further entries are counted but dropped (random bytes can otherwise
+ * produce thousands of messages). */
+#define DIAG_MAX_ENTRIES 200
+
+diag_list *diag_list_new(void);
+void diag_list_free(diag_list *list);
+void diag_list_clear(diag_list *list);
+
+/* Adds a message. Never fails visibly: if memory runs out the entry is
+ * counted but not stored, so error counts stay right. */
+void diag_add(diag_list *list, diag_severity severity, const char *path,
+              int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+void diag_addv(diag_list *list, diag_severity severity, const char *path,
+               int line, int col, const char *fmt, va_list ap);
+
+size_t diag_count(const diag_list *list);
+const diag_entry *diag_get(const diag_list *list, size_t index);
+size_t diag_error_count(const diag_list *list);
+size_t diag_warning_count(const diag_list *list);
+
+/* Sorts entries by file (in order of first appearance), then line, then
+ * column; entries on the same position keep their order. */
+void diag_sort(diag_list *list);
+
+/* Writes every entry as "PATH:LINE:COL: error: message\n" (":COL" or
+ * ":LINE:COL" omitted when unknown). */
+void diag_print(const diag_list *list, FILE *out);
+
+#endif

@@ -1,0 +1,74 @@
+/* score.h — scoring a session on empathy, honesty and promptness.
+ *
+ * Per turn, the chosen option is placed between the worst and the best
+ * option on offer at that turn, on each dimension (0 = as bad as the worst
+ * option, 1 = as good as the best). A dimension only counts at the turns
+ * where the options on offer differ on it. Promptness also weighs the
+ * response time: full marks up to the node's target, falling linearly to
+ * zero at SCORE_ZERO_AT_TARGET_MULTIPLE times the target. At a turn where
+ * the options differ on promptness it is half placement, half time; else
+ * it is the time alone. A turn where patience ran out scores 0 on
+ * promptness and does not count for empathy or honesty.
+ *
+ * A dimension's score is 100 × the mean over its counted turns, rounded
+ * (100 when no turn counted). The overall score is the weighted mean of the
+ * three rounded scores with the scenario's weights, rounded; the session
+ * passes when overall >= the scenario's pass mark. scenarios/README.md has
+ * a worked example.
+ *
+ * Everything here is pure: no allocation, no clock.
+ */
+#ifndef RAPPORT_SCORE_H
+#define RAPPORT_SCORE_H
+
+#include <stdbool.h>
+
+#include "scenario.h"
+#include "session.h"
+
+#define SCORE_ZERO_AT_TARGET_MULTIPLE 3
+
+typedef enum {
+    SCORE_BAND_NEEDS_PRACTICE, /* overall < 50 */
+    SCORE_BAND_DEVELOPING,     /* 50..74 */
+    SCORE_BAND_GOOD,           /* 75..89 */
+    SCORE_BAND_EXCELLENT       /* 90..100 */
+} score_band;
+
+typedef struct {
+    bool counted[SCENARIO_DIM_COUNT];
+    double value[SCENARIO_DIM_COUNT]; /* 0..1 where counted */
+    double time;     /* 0..1, the response-time part of promptness */
+    int best_choice; /* index into node.choices of the best option on
+                        offer (first of equals), -1 if none */
+    bool chose_best; /* the trainee's option was as good as the best */
+    double quality;  /* weighted placement of the chosen option, 0..1 */
+} score_turn;
+
+typedef struct {
+    int dim[SCENARIO_DIM_COUNT];           /* 0..100 */
+    int turns_counted[SCENARIO_DIM_COUNT]; /* turns that counted */
+    int overall;                           /* 0..100 */
+    bool passed;
+    score_band band;
+} score_summary;
+
+/* The time part of promptness for a reply: 1 up to target, 0 at
+ * SCORE_ZERO_AT_TARGET_MULTIPLE × target; always 1 when relaxed. */
+double score_time(int response_ms, int target_ms, bool relaxed);
+
+/* Placement of one option on one dimension among the options on offer
+ * (bit i of offered = node.choices[i]); -1 when they do not differ. */
+double score_placement(const scenario_node *node, unsigned offered,
+                       int choice_index, scenario_dim dim);
+
+void score_evaluate_turn(const scenario *sc, const session_turn *turn,
+                         bool relaxed, score_turn *out);
+void score_summarise(const session *s, score_summary *out);
+
+score_band score_band_for(int overall);
+const char *score_band_name(score_band band);
+/* Rounds half up; scores are never negative. */
+int score_round(double value);
+
+#endif
