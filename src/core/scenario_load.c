@@ -34,6 +34,7 @@ typedef struct {
     size_t *line_starts; /* offsets of line starts, built on demand */
     size_t line_count;
     int errors;
+    int entity_loop_reported;
 } loader_state;
 
 /* ---------- positions ---------- */
@@ -76,28 +77,42 @@ static int loader_col_at(const loader_state *st, size_t line_start,
     return col;
 }
 
-/* Finds needle on `line` or up to 30 lines after it; returns the column on
- * the line where it was found (and updates *line), or the column of the
- * line's first non-blank character when the needle is not found. */
+/* Offset of the first needle at or after `from`, within 30 lines; or
+ * SIZE_MAX. */
+static size_t loader_find(const loader_state *st, size_t from,
+                          const char *needle)
+{
+    size_t nlen = strlen(needle);
+    int newlines = 0;
+    for (size_t i = from; i + nlen <= st->len && newlines <= 30; i++) {
+        if (st->buf[i] == '\n') {
+            newlines++;
+        } else if (memcmp(st->buf + i, needle, nlen) == 0) {
+            return i;
+        }
+    }
+    return SIZE_MAX;
+}
+
+static void loader_offset_pos(loader_state *st, size_t offset, int *line,
+                              int *col);
+
+/* Finds needle from the start of `line` on; returns its column and updates
+ * *line, or the column of the line's first non-blank character when the
+ * needle is not found. */
 static int loader_locate(loader_state *st, int *line, const char *needle)
 {
     loader_index_lines(st);
     if (!st->line_starts || *line < 1 || (size_t)*line > st->line_count) {
         return 0;
     }
-    size_t nlen = needle ? strlen(needle) : 0;
-    for (int l = *line;
-         nlen > 0 && l < *line + 30 && (size_t)l <= st->line_count; l++) {
-        size_t start = st->line_starts[l - 1];
-        size_t end = (size_t)l < st->line_count ? st->line_starts[l] : st->len;
-        for (size_t i = start; i + nlen <= end; i++) {
-            if (memcmp(st->buf + i, needle, nlen) == 0) {
-                *line = l;
-                return loader_col_at(st, start, i);
-            }
-        }
-    }
     size_t start = st->line_starts[*line - 1];
+    size_t at = loader_find(st, start, needle);
+    if (at != SIZE_MAX) {
+        int col;
+        loader_offset_pos(st, at, line, &col);
+        return col;
+    }
     size_t i = start;
     while (i < st->len && (st->buf[i] == ' ' || st->buf[i] == '\t')) {
         i++;
@@ -111,19 +126,36 @@ static int loader_node_line(const xmlNode *node)
     return line > 0 && line < INT_MAX ? (int)line : 0;
 }
 
-/* Line and column of an element's start tag. */
-static void loader_element_pos(loader_state *st, const xmlNode *node,
-                               int *line, int *col)
+/* Offset of an element's start tag ("<name" on or after its line), or
+ * SIZE_MAX. */
+static size_t loader_element_offset(loader_state *st, const xmlNode *node)
 {
     char needle[128];
-    *line = loader_node_line(node);
+    int line = loader_node_line(node);
+    loader_index_lines(st);
+    if (!st->line_starts || line < 1 || (size_t)line > st->line_count) {
+        return SIZE_MAX;
+    }
     if (node->ns && node->ns->prefix) {
         snprintf(needle, sizeof needle, "<%s:%s",
                  (const char *)node->ns->prefix, (const char *)node->name);
     } else {
         snprintf(needle, sizeof needle, "<%s", (const char *)node->name);
     }
-    *col = loader_locate(st, line, needle);
+    return loader_find(st, st->line_starts[line - 1], needle);
+}
+
+/* Line and column of an element's start tag. */
+static void loader_element_pos(loader_state *st, const xmlNode *node,
+                               int *line, int *col)
+{
+    size_t at = loader_element_offset(st, node);
+    if (at != SIZE_MAX) {
+        loader_offset_pos(st, at, line, col);
+        return;
+    }
+    *line = loader_node_line(node);
+    *col = 0;
 }
 
 /* Line and column of an attribute of an element (the element's when the
@@ -133,13 +165,20 @@ static void loader_attr_pos(loader_state *st, const xmlNode *element,
 {
     char needle[96];
     loader_element_pos(st, element, line, col);
-    int l = *line;
-    snprintf(needle, sizeof needle, " %s=", attr);
-    int c = loader_locate(st, &l, needle);
-    /* only accept it if found on a line of this start tag (rough bound) */
-    if (c > 0 && l >= *line && l < *line + 30) {
-        *line = l;
-        *col = c + 1; /* skip the leading space */
+    size_t at = loader_element_offset(st, element);
+    if (at == SIZE_MAX) {
+        return;
+    }
+    snprintf(needle, sizeof needle, "%s=", attr);
+    /* search inside this start tag only */
+    for (size_t i = at + 1; i < st->len && st->buf[i] != '>'; i++) {
+        char prev = st->buf[i - 1];
+        size_t nlen = strlen(needle);
+        if ((prev == ' ' || prev == '\t' || prev == '\n' || prev == '\r') &&
+            i + nlen <= st->len && memcmp(st->buf + i, needle, nlen) == 0) {
+            loader_offset_pos(st, i, line, col);
+            return;
+        }
     }
 }
 
@@ -270,10 +309,8 @@ static char *loader_friendly_message(const char *raw)
         o--;
     }
     out[o] = '\0';
-    const char *hint = loader_schema_hint(raw);
-    if (hint && strstr(raw, "atomic type")) {
-        snprintf(out + o, cap - o, " (%s)", hint);
-    } else if (hint && strstr(raw, "[facet")) {
+    const char *hint = loader_schema_hint(out);
+    if (hint && (strstr(raw, "type '") || strstr(raw, "[facet"))) {
         snprintf(out + o, cap - o, " (%s)", hint);
     }
     return out;
@@ -293,9 +330,21 @@ static void loader_parse_error(void *ctx, xmlErrorPtr err)
     if (err->domain == XML_FROM_SCHEMASV || err->domain == XML_FROM_SCHEMASP) {
         xmlNode *node = err->node;
         char *friendly = loader_friendly_message(msg);
+        const char *attr = strstr(msg, ", attribute '");
+        char attr_name[64] = "";
+        if (attr) {
+            attr += 13;
+            size_t n = strcspn(attr, "'");
+            if (n < sizeof attr_name) {
+                memcpy(attr_name, attr, n);
+                attr_name[n] = '\0';
+            }
+        }
         if (node && node->type == XML_ATTRIBUTE_NODE && node->parent) {
             loader_attr_pos(st, node->parent, (const char *)node->name, &line,
                             &col);
+        } else if (node && node->type == XML_ELEMENT_NODE && attr_name[0]) {
+            loader_attr_pos(st, node, attr_name, &line, &col);
         } else if (node && node->type == XML_ELEMENT_NODE) {
             loader_element_pos(st, node, &line, &col);
         } else {
@@ -312,9 +361,16 @@ static void loader_parse_error(void *ctx, xmlErrorPtr err)
                  msg);
     } else if (err->code == XML_ERR_ENTITY_LOOP ||
                err->code == XML_ERR_ENTITY_BOUNDARY) {
-        diag_add(st->diags, sev, st->name, line, col,
+        if (st->entity_loop_reported) {
+            return; /* libxml2 repeats it once per nesting level */
+        }
+        st->entity_loop_reported = 1;
+        int dl = 1;
+        int dc = loader_locate(st, &dl, "<!DOCTYPE");
+        diag_add(st->diags, sev, st->name, dl, dc,
                  "entity definitions refer to each other (an expansion "
-                 "bomb); entities are not allowed in scenarios");
+                 "bomb); <!DOCTYPE> and entities are not allowed in "
+                 "scenarios: remove the declaration");
     } else if (err->code == XML_ERR_DOCUMENT_EMPTY) {
         diag_add(st->diags, sev, st->name, line, col,
                  "the file has no XML content");
