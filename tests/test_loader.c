@@ -152,6 +152,12 @@ static void test_refusals(void)
     } cases[] = {
         {"", "the file is empty"},
         {"<scenario", "t.xml:1:"},
+        {"<scenario xmlns='" SCENARIO_NAMESPACE "' id='t'>\n<title>x</titel>"
+         "</scenario>",
+         "t.xml:2:17: error: closing tag </titel> does not match <title> "
+         "opened on line 2"},
+        {"<scenario xmlns='" SCENARIO_NAMESPACE "' id='t'>\n<title>x",
+         "the file ends before <title> (opened on line 2) is closed"},
         {"<?xml version='1.0'?><!DOCTYPE s [<!ENTITY e 'x'>]>\n"
          "<scenario xmlns='" SCENARIO_NAMESPACE "' id='t'><title>&e;</title>"
          "</scenario>",

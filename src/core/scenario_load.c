@@ -371,6 +371,15 @@ static void loader_parse_error(void *ctx, xmlErrorPtr err)
                  "entity definitions refer to each other (an expansion "
                  "bomb); <!DOCTYPE> and entities are not allowed in "
                  "scenarios: remove the declaration");
+    } else if (err->code == XML_ERR_TAG_NAME_MISMATCH && err->str1 &&
+               err->str2) {
+        diag_add(st->diags, sev, st->name, line, col,
+                 "closing tag </%s> does not match <%s> opened on line %d",
+                 err->str2, err->str1, err->int1);
+    } else if (err->code == XML_ERR_TAG_NOT_FINISHED && err->str1) {
+        diag_add(st->diags, sev, st->name, line, col,
+                 "the file ends before <%s> (opened on line %d) is closed",
+                 err->str1, err->int1);
     } else if (err->code == XML_ERR_DOCUMENT_EMPTY) {
         diag_add(st->diags, sev, st->name, line, col,
                  "the file has no XML content");
