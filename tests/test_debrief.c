@@ -53,7 +53,7 @@ static void test_weak_path(const scenario *sc)
     CHECK_CONTAINS(text, "  Better: 1:   I'm sorry it's late.");
     CHECK_CONTAINS(text, "  overall      19  [####................]  needs "
                          "practice, not passed (pass mark 60)");
-    CHECK_CONTAINS(text, "  missed     acknowledge (1), integrity (1)");
+    CHECK_CONTAINS(text, "  missed    acknowledge (1), integrity (1)");
     free(text);
 
     char *json = debrief_to_json(d);
@@ -95,7 +95,7 @@ static void test_best_path(const scenario *sc)
     CHECK_INT(d->practised[SCENARIO_PRINCIPLE_INTEGRITY], 1);
     char *text = test_text(d);
     CHECK_CONTAINS(text, "Best option at this turn.");
-    CHECK_CONTAINS(text, "  practised  acknowledge (1), integrity (1)");
+    CHECK_CONTAINS(text, "  practised acknowledge (1), integrity (1)");
     free(text);
     debrief_free(d);
     session_free(s);

@@ -172,6 +172,8 @@ char *debrief_to_json(const debrief *d)
     cJSON_AddStringToObject(practise, "dimension",
                             scenario_dim_name(d->practise));
     cJSON_AddNumberToObject(practise, "score", d->summary.dim[d->practise]);
+    cJSON_AddBoolToObject(practise, "urgent",
+                          d->summary.dim[d->practise] < 90);
     cJSON_AddStringToObject(practise, "advice", debrief_advice(d->practise));
     if (d->practise_turn >= 0) {
         const debrief_turn *t = &d->turns[d->practise_turn];

@@ -206,6 +206,10 @@ int debrief_write_text(const debrief *d, FILE *out)
     }
 
     fprintf(out, "\nPRACTISE NEXT\n");
+    if (d->summary.dim[d->practise] >= 90) {
+        fprintf(out, "  Nothing urgent: every dimension is at 90 or above. "
+                     "To stay sharp:\n");
+    }
     snprintf(buf, sizeof buf, "  %s (%d): ", scenario_dim_name(d->practise),
              d->summary.dim[d->practise]);
     debrief_wrap(out, buf, debrief_advice(d->practise));
@@ -218,20 +222,21 @@ int debrief_write_text(const debrief *d, FILE *out)
     }
 
     fprintf(out, "\nPRINCIPLES\n");
-    const char *names[2] = {"practised", "missed"};
+    const char *names[2] = {"  practised ", "  missed    "};
     for (int k = 0; k < 2; k++) {
         const int *counts = k == 0 ? d->practised : d->missed;
-        fprintf(out, "  %-10s", names[k]);
-        int any = 0;
+        char list[SCENARIO_PRINCIPLE_COUNT * 24 + 8] = "";
+        size_t used = 0;
         for (int p = 0; p < SCENARIO_PRINCIPLE_COUNT; p++) {
-            if (counts[p]) {
-                fprintf(out, "%s %s (%d)", any ? "," : "",
-                        scenario_principle_name((scenario_principle)p),
-                        counts[p]);
-                any = 1;
+            if (counts[p] && used < sizeof list) {
+                int n = snprintf(
+                    list + used, sizeof list - used, "%s%s (%d)",
+                    used ? ", " : "",
+                    scenario_principle_name((scenario_principle)p), counts[p]);
+                used += n > 0 ? (size_t)n : 0;
             }
         }
-        fprintf(out, "%s\n", any ? "" : " none");
+        debrief_wrap(out, names[k], used ? list : "none");
     }
     return ferror(out) ? -1 : 0;
 }
