@@ -129,6 +129,9 @@ static void test_timeout_turn(void)
     CHECK_INT(sum.dim[SCENARIO_DIM_EMPATHY], 100); /* nothing assessed */
     CHECK_INT(sum.turns_counted[SCENARIO_DIM_EMPATHY], 0);
     CHECK_INT(sum.dim[SCENARIO_DIM_PROMPTNESS], 0);
+    /* only promptness was assessed: the overall is promptness alone */
+    CHECK_INT(sum.overall, 0);
+    CHECK(!sum.passed);
     session_free(s);
     scenario_free(sc);
 }

@@ -160,12 +160,24 @@ void score_summarise(const session *s, score_summary *out)
         out->turns_counted[d] = counted[d];
         out->dim[d] =
             counted[d] ? score_round(100.0 * sum[d] / counted[d]) : 100;
-        weighted += (long)sc->weight[d] * out->dim[d];
-        weights += sc->weight[d];
+        if (counted[d]) {
+            weighted += (long)sc->weight[d] * out->dim[d];
+            weights += sc->weight[d];
+        }
     }
     if (weights == 0) {
-        weighted = out->dim[0] + out->dim[1] + out->dim[2];
-        weights = 3;
+        /* no assessed dimension carries weight: count them equally */
+        weighted = 0;
+        for (int d = 0; d < SCENARIO_DIM_COUNT; d++) {
+            if (counted[d]) {
+                weighted += out->dim[d];
+                weights++;
+            }
+        }
+    }
+    if (weights == 0) {
+        weighted = 100; /* no turn at all */
+        weights = 1;
     }
     out->overall = score_round((double)weighted / (double)weights);
     out->passed = out->overall >= sc->pass_mark;

@@ -11,8 +11,9 @@
  * promptness and does not count for empathy or honesty.
  *
  * A dimension's score is 100 × the mean over its counted turns, rounded
- * (100 when no turn counted). The overall score is the weighted mean of the
- * three rounded scores with the scenario's weights, rounded; the session
+ * (shown as 100 when no turn counted: "not assessed"). The overall score
+ * is the weighted mean of the assessed dimensions' rounded scores with the
+ * scenario's weights (equal weights if those are all 0), rounded; the session
  * passes when overall >= the scenario's pass mark. scenarios/README.md has
  * a worked example.
  *
