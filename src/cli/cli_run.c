@@ -5,10 +5,12 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 #include "debrief.h"
 #include "diag.h"
+#include "result.h"
 #include "scenario.h"
 #include "score.h"
 #include "session.h"
@@ -47,14 +49,32 @@ static void run_usage(FILE *out)
           "  -f, --format FORMAT  text (default) or json\n"
           "  -r, --relaxed        relaxed timing: time is shown, never "
           "penalised\n"
+          "      --results DIR    also save the result in DIR (created if "
+          "missing) as\n"
+          "                       three files: a JSON record (.json), a "
+          "printable\n"
+          "                       HTML report (.html) and xAPI statements\n"
+          "                       (.xapi.json), named "
+          "DATE-TIME-TRAINEE-SCENARIO-NN;\n"
+          "                       existing files are never overwritten. "
+          "Without\n"
+          "                       --results nothing is saved.\n"
+          "      --trainee NAME   the trainee's name in saved results "
+          "(default:\n"
+          "                       anonymous); needs --results\n"
           "  -h, --help           show this help\n"
           "\n"
           "A reply slower than the customer's remaining patience allows "
           "times out:\n"
           "the call takes the scenario's timeout branch and that choice is "
           "not used.\n"
+          "Saved results start at the current time "
+          "(RAPPORT_FIXED_TIME=SECONDS since\n"
+          "1970 fixes it, for reproducible files) and end after the "
+          "scripted response\ntimes.\n"
           "Exit status: 0 when the call reached an ending, 1 on an invalid "
-          "scenario\nor script, 2 on wrong usage.\n",
+          "scenario\nor script or results that could not be saved, 2 on "
+          "wrong usage.\n",
           out);
 }
 
@@ -221,6 +241,57 @@ static int run_play(session *s, const run_script *script)
     return CLI_OK;
 }
 
+/* The wall clock in ms, or RAPPORT_FIXED_TIME (epoch seconds) when set.
+ * Returns -1 with a message when the override is not a time. */
+static int64_t run_now_ms(void)
+{
+    const char *fixed = getenv("RAPPORT_FIXED_TIME");
+    if (fixed) {
+        char *end = NULL;
+        errno = 0;
+        long long secs = strtoll(fixed, &end, 10);
+        if (end == fixed || *end != '\0' || errno || secs < 0 ||
+            secs > 253402300799LL) {
+            fprintf(stderr,
+                    "rapport run: RAPPORT_FIXED_TIME must be whole seconds "
+                    "since 1970 (e.g. 1700000000), not '%s'\n",
+                    fixed);
+            return -1;
+        }
+        return (int64_t)secs * 1000;
+    }
+    struct timespec ts;
+    if (clock_gettime(CLOCK_REALTIME, &ts) != 0) {
+        fprintf(stderr, "rapport run: error: cannot read the clock: %s\n",
+                strerror(errno));
+        return -1;
+    }
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Saves the result files; the debrief has already been printed. */
+static int run_save(const char *dir, const debrief *d, const result_info *info)
+{
+    diag_list *diags = diag_list_new();
+    result_paths saved;
+    int rc = CLI_OK;
+    if (!diags || result_save(dir, d, info, NULL, &saved, diags) != 0) {
+        const diag_entry *e = diags ? diag_get(diags, 0) : NULL;
+        fprintf(stderr,
+                "rapport run: error: %s; the debrief above is complete, "
+                "choose another folder with --results\n",
+                e ? e->message : "cannot save results: out of memory");
+        rc = CLI_FAIL;
+    } else {
+        for (int i = 0; i < RESULT_FILE_COUNT; i++) {
+            fprintf(stderr, "saved: %s\n", saved.path[i]);
+        }
+        result_paths_clear(&saved);
+    }
+    diag_list_free(diags);
+    return rc;
+}
+
 int cli_run(int argc, char **argv)
 {
     static const struct option options[] = {
@@ -228,6 +299,8 @@ int cli_run(int argc, char **argv)
         {"times", required_argument, NULL, 't'},
         {"format", required_argument, NULL, 'f'},
         {"relaxed", no_argument, NULL, 'r'},
+        {"results", required_argument, NULL, 'R'},
+        {"trainee", required_argument, NULL, 'T'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     run_script *script = calloc(1, sizeof *script);
@@ -236,6 +309,8 @@ int cli_run(int argc, char **argv)
         return CLI_FAIL;
     }
     const char *choices = NULL;
+    const char *results = NULL;
+    const char *trainee = NULL;
     int json = 0;
     session_options sopt = {.relaxed_timing = false};
     int c;
@@ -270,6 +345,16 @@ int cli_run(int argc, char **argv)
         case 'r':
             sopt.relaxed_timing = true;
             break;
+        case 'R':
+            if (!*optarg) {
+                fprintf(stderr, "rapport run: --results needs a folder\n");
+                goto out;
+            }
+            results = optarg;
+            break;
+        case 'T':
+            trainee = optarg;
+            break;
         case 'h':
             run_usage(stdout);
             rc = cli_finish_output();
@@ -287,6 +372,26 @@ int cli_run(int argc, char **argv)
     if (!choices) {
         fprintf(stderr, "rapport run: --choices is required (e.g. --choices "
                         "2,1,3, or --choices best)\n");
+        goto out;
+    }
+    if (trainee && !results) {
+        fprintf(stderr, "rapport run: --trainee only names the trainee in "
+                        "saved results; add --results DIR\n");
+        goto out;
+    }
+    if (results && !trainee) {
+        trainee = "anonymous";
+    }
+    if (trainee && !result_trainee_valid(trainee)) {
+        fprintf(stderr,
+                "rapport run: --trainee must be a name of 1-%d bytes of "
+                "UTF-8, not only spaces, without control characters\n",
+                RESULT_MAX_TRAINEE_BYTES);
+        goto out;
+    }
+    result_info info = {.trainee = trainee,
+                        .feedback_mode = RESULT_FEEDBACK_WITHHELD};
+    if (results && (info.started_ms = run_now_ms()) < 0) {
         goto out;
     }
     rc = CLI_FAIL;
@@ -314,6 +419,13 @@ int cli_run(int argc, char **argv)
         }
         if (!d) {
             fprintf(stderr, "rapport: error: out of memory\n");
+        }
+        if (d && results) {
+            /* a scripted call takes as long as its scripted replies */
+            info.ended_ms = info.started_ms + d->total_response_ms;
+            if (run_save(results, d, &info) != CLI_OK) {
+                rc = CLI_FAIL;
+            }
         }
         debrief_free(d);
     }

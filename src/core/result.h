@@ -1,0 +1,180 @@
+/* result.h — what a trainer keeps of a finished session: a JSON record, a
+ * printable HTML debrief report and xAPI 1.0.3 statements, and saving the
+ * three side by side in a results folder.
+ *
+ * The core never reads a clock: the caller passes when the session started
+ * and ended (wall clock, milliseconds since the Unix epoch), the trainee's
+ * name and the settings in a result_info. The same debrief and result_info
+ * always give the same bytes in every format (statement ids included:
+ * they are name-based UUIDs, never random).
+ *
+ * Formats:
+ * - record (result_record_json): "format": "rapport-result",
+ *   "format_version": 1; trainee, scenario, start and end (ISO 8601 UTC),
+ *   settings, the transcript turn by turn, scores and outcome. Read back
+ *   with result_record_parse / result_record_load_file.
+ * - report (result_report_html): one self-contained HTML file (inline CSS,
+ *   SVG charts embedded as data: URIs so that libxml2's HTML parser accepts
+ *   the page), built with libxml2 so every text is escaped.
+ * - xAPI (result_xapi_json): a JSON array of statements: "completed",
+ *   "passed" or "failed", then one "responded" per turn.
+ *
+ * Ownership: the generators return malloc'd strings the caller frees with
+ * free(). result_record_parse / result_record_load_file return a record
+ * freed with result_record_free (NULL accepted); its strings belong to it.
+ * result_save fills a result_paths whose strings the caller releases with
+ * result_paths_clear (NULL accepted). Nothing here keeps a pointer to the
+ * debrief, the info or the io hooks after returning.
+ *
+ * Errors: functions return NULL or -1 and add an error to diags (which may
+ * be NULL); they never print or exit.
+ */
+#ifndef RAPPORT_RESULT_H
+#define RAPPORT_RESULT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "debrief.h"
+#include "diag.h"
+#include "scenario.h"
+#include "score.h"
+
+#define RESULT_FORMAT "rapport-result"
+#define RESULT_FORMAT_VERSION 1
+/* Record files larger than this are refused by result_record_load_file. */
+#define RESULT_MAX_FILE_BYTES (16u * 1024u * 1024u)
+/* Longest trainee name accepted, in bytes of UTF-8. */
+#define RESULT_MAX_TRAINEE_BYTES 200
+/* Our IRIs in xAPI statements. */
+#define RESULT_XAPI_NS "https://rapport-sim.org/xapi"
+#define RESULT_XAPI_HOMEPAGE "urn:rapport"
+
+typedef enum {
+    RESULT_FEEDBACK_WITHHELD, /* feedback only in the debrief */
+    RESULT_FEEDBACK_IMMEDIATE /* feedback after each reply */
+} result_feedback_mode;
+
+/* What the core cannot know: who played, when, and how. */
+typedef struct {
+    const char *trainee; /* see result_trainee_valid */
+    int64_t started_ms;  /* wall clock, ms since 1970-01-01T00:00:00Z */
+    int64_t ended_ms;    /* >= started_ms, before the year 10000 */
+    result_feedback_mode feedback_mode;
+    /* relaxed timing is taken from the debrief */
+} result_info;
+
+/* One turn of a record's transcript. */
+typedef struct {
+    char *node;       /* id of the node played */
+    int choice;       /* 1-based position on screen; 0 when timed out */
+    int choice_index; /* index into the node's choices; -1 when timed out */
+    char *reply;      /* what the trainee said; NULL when timed out */
+    int response_ms;
+    int target_ms;
+    bool timed_out;
+    /* Authored effects of the reply (ratings -10..10, mood change); all 0
+     * when timed out (the record says null). */
+    int effect[SCENARIO_DIM_COUNT];
+    int effect_mood;
+    int mood_before;
+    int mood_after;
+    int score[SCENARIO_DIM_COUNT]; /* 0..100; -1 where it did not count */
+} result_turn;
+
+/* A record read back. */
+typedef struct {
+    int format_version;
+    char *trainee;
+    char *scenario_id;
+    char *scenario_version;
+    char *scenario_title;
+    int64_t started_ms;
+    int64_t ended_ms;
+    int64_t duration_ms;
+    result_feedback_mode feedback_mode;
+    bool relaxed_timing;
+    result_turn *turns;
+    size_t turn_count;
+    int score[SCENARIO_DIM_COUNT]; /* 0..100 */
+    int overall;
+    score_band band;
+    bool passed;
+    int pass_mark;
+    scenario_outcome outcome;
+    char *ending; /* ending id; NULL for the built-in "gave up" ending */
+} result_record;
+
+/* True for a name result_info accepts: 1-RESULT_MAX_TRAINEE_BYTES bytes of
+ * valid UTF-8, not only spaces, no control characters. */
+bool result_trainee_valid(const char *name);
+
+/* The JSON record of a finished session. */
+char *result_record_json(const debrief *d, const result_info *info,
+                         diag_list *diags);
+/* Reads a record from memory (name is used in diagnostics). Returns NULL,
+ * with an error naming the problem, for anything that is not a readable
+ * record of a format version this build knows. */
+result_record *result_record_parse(const char *text, size_t size,
+                                   const char *name, diag_list *diags);
+/* Same from a file; refuses what is not a regular file or is larger than
+ * RESULT_MAX_FILE_BYTES. */
+result_record *result_record_load_file(const char *path, diag_list *diags);
+void result_record_free(result_record *r);
+
+/* The debrief as a self-contained, printable HTML page (UTF-8). */
+char *result_report_html(const debrief *d, const result_info *info,
+                         diag_list *diags);
+
+/* The session as a JSON array of xAPI 1.0.3 statements. */
+char *result_xapi_json(const debrief *d, const result_info *info,
+                       diag_list *diags);
+
+/* Name-based UUID (RFC 4122 version 5, SHA-1) of name in namespace ns,
+ * written as 36 characters plus NUL to out. Statement ids use it. */
+void result_uuid_v5(const unsigned char ns[16], const char *name,
+                    char out[37]);
+
+/* File I/O used by result_save. Tests pass hooks to make a call fail
+ * (a full disk, a read-only folder); a NULL io or NULL member means the
+ * real POSIX call. Hooks set errno when they fail. */
+typedef struct {
+    void *ctx;
+    int (*mkstemp)(void *ctx, char *template_path);
+    ssize_t (*write)(void *ctx, int fd, const void *buf, size_t count);
+    int (*fsync)(void *ctx, int fd);
+    int (*link)(void *ctx, const char *from, const char *to);
+} result_io;
+
+typedef enum {
+    RESULT_FILE_JSON, /* .json, the record */
+    RESULT_FILE_HTML, /* .html, the report */
+    RESULT_FILE_XAPI, /* .xapi.json, the statements */
+    RESULT_FILE_COUNT
+} result_file;
+
+typedef struct {
+    char *path[RESULT_FILE_COUNT]; /* dir/name of each file saved */
+} result_paths;
+
+void result_paths_clear(result_paths *paths);
+
+/* Saves the record, the report and the statements in dir (created with
+ * its parents if missing) as
+ *   YYYYmmdd-HHMMSS-TRAINEE-SCENARIO-NN.json / .html / .xapi.json
+ * (start time in UTC; TRAINEE and SCENARIO slugged to a-z, 0-9 and '-';
+ * NN the smallest counter from 01 for which none of the three names
+ * exists). Each file is written to a temporary file in dir, synced, then
+ * linked to its final name, so a file appears complete or not at all and
+ * no existing file is ever overwritten. Returns 0 and fills saved (may be
+ * NULL), or -1 with an error "cannot save results in DIR: REASON"; then
+ * nothing is left behind in dir (no partial, no temporary file). io may be
+ * NULL. */
+int result_save(const char *dir, const debrief *d, const result_info *info,
+                const result_io *io, result_paths *saved, diag_list *diags);
+
+const char *result_feedback_mode_name(result_feedback_mode mode);
+
+#endif
