@@ -50,7 +50,7 @@
 #define RESULT_MAX_TRAINEE_BYTES 200
 /* Our IRIs in xAPI statements. */
 #define RESULT_XAPI_NS "https://rapport-sim.org/xapi"
-#define RESULT_XAPI_HOMEPAGE "urn:rapport"
+#define RESULT_XAPI_HOMEPAGE "https://rapport-sim.org"
 
 typedef enum {
     RESULT_FEEDBACK_WITHHELD, /* feedback only in the debrief */
