@@ -11,6 +11,8 @@ enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
 
 int cli_validate(int argc, char **argv);
 int cli_run(int argc, char **argv);
+int cli_lint(int argc, char **argv);
+int cli_graph(int argc, char **argv);
 
 /* Prints diagnostics to stderr, sorted. */
 struct diag_list;

@@ -17,6 +17,11 @@ static void main_usage(FILE *out)
           "FILE:LINE:COL: error: ...\n"
           "  run FILE           play a scenario with scripted choices and "
           "print the debrief\n"
+          "  lint FILE...       validate, warn about design problems and "
+          "analyse the\n"
+          "                     best and worst scores over every play\n"
+          "  graph FILE         draw the scenario as a Graphviz graph (DOT "
+          "or SVG)\n"
           "\n"
           "Options:\n"
           "  -h, --help         show this help (COMMAND --help for a "
@@ -64,6 +69,12 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "run") == 0) {
         return cli_run(argc - 1, argv + 1);
+    }
+    if (strcmp(cmd, "lint") == 0) {
+        return cli_lint(argc - 1, argv + 1);
+    }
+    if (strcmp(cmd, "graph") == 0) {
+        return cli_graph(argc - 1, argv + 1);
     }
     fprintf(stderr, "rapport: unknown command '%s'\n\n", cmd);
     main_usage(stderr);
