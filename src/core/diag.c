@@ -102,7 +102,9 @@ void diag_addv(diag_list *list, diag_severity severity, const char *path,
             char *msg = diag_strdup(
                 "too many problems; stopping here (fix these first)");
             if (msg) {
-                diag_store(list, DIAG_ERROR, path, 0, 0, msg);
+                /* same severity as what overflowed: a file with only
+                 * warnings must not show an error line */
+                diag_store(list, severity, path, 0, 0, msg);
             }
         }
         return;

@@ -28,9 +28,10 @@ typedef struct {
 
 typedef struct diag_list diag_list;
 
-/* Most entries kept per list; past it one "too many problems" error is added
- * and further entries are counted but dropped (random bytes can otherwise
- * produce thousands of messages). */
+/* Most entries kept per list; past it one "too many problems" entry (of the
+ * overflowing entry's severity, not counted) is added and further entries
+ * are counted but dropped (random bytes can otherwise produce thousands of
+ * messages). */
 #define DIAG_MAX_ENTRIES 200
 
 diag_list *diag_list_new(void);

@@ -35,7 +35,14 @@ typedef struct {
     size_t line_count;
     int errors;
     int entity_loop_reported;
+    struct loader_id *ids; /* node ids sorted, for lookups in O(log n) */
+    size_t id_count;
 } loader_state;
+
+typedef struct loader_id {
+    const char *id;
+    int index;
+} loader_id;
 
 /* ---------- positions ---------- */
 
@@ -1031,6 +1038,56 @@ static const char *loader_suggest(const scenario *sc, const char *id)
     return best;
 }
 
+static int loader_id_order(const void *a, const void *b)
+{
+    const loader_id *x = a;
+    const loader_id *y = b;
+    int c = strcmp(x->id, y->id);
+    return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+static int loader_id_key(const void *key, const void *elem)
+{
+    return strcmp(key, ((const loader_id *)elem)->id);
+}
+
+/* Sorts the node ids once so that references and duplicates are found in
+ * O(log n) each instead of a scan per reference. */
+static void loader_index_ids(loader_state *st, const scenario *sc)
+{
+    st->ids =
+        sc->node_count ? malloc(sc->node_count * sizeof(loader_id)) : NULL;
+    st->id_count = 0;
+    for (size_t i = 0; st->ids && i < sc->node_count; i++) {
+        if (sc->nodes[i].id) {
+            st->ids[st->id_count].id = sc->nodes[i].id;
+            st->ids[st->id_count].index = (int)i;
+            st->id_count++;
+        }
+    }
+    if (st->id_count > 1) {
+        qsort(st->ids, st->id_count, sizeof(loader_id), loader_id_order);
+    }
+}
+
+/* Index of the first node (in document order) with this id, or -1. */
+static int loader_lookup(const loader_state *st, const scenario *sc,
+                         const char *id)
+{
+    if (!st->ids) {
+        return scenario_find(sc, id); /* no memory for the index */
+    }
+    const loader_id *hit =
+        bsearch(id, st->ids, st->id_count, sizeof(loader_id), loader_id_key);
+    if (!hit) {
+        return -1;
+    }
+    while (hit > st->ids && strcmp(hit[-1].id, id) == 0) {
+        hit--; /* equal ids are ordered by index: take the first */
+    }
+    return hit->index;
+}
+
 /* Resolves an id reference; reports a dangling one. */
 static int loader_resolve(loader_state *st, const scenario *sc,
                           const xmlNode *x, const char *attr, const char *id,
@@ -1039,9 +1096,11 @@ static int loader_resolve(loader_state *st, const scenario *sc,
     if (!id) {
         return -1;
     }
-    int index = scenario_find(sc, id);
+    int index = loader_lookup(st, sc, id);
     if (index < 0) {
-        const char *hint = loader_suggest(sc, id);
+        const char *hint = diag_count(st->diags) < DIAG_MAX_ENTRIES
+                               ? loader_suggest(sc, id)
+                               : NULL;
         if (hint) {
             loader_error_at(st, x, attr, DIAG_ERROR,
                             "%s goes to '%s', but no <node> or <ending> has "
@@ -1101,6 +1160,7 @@ static void loader_check(loader_state *st, scenario *sc, const xmlNode *root)
     size_t node_total = 0;
     size_t ending_total = 0;
     const xmlNode *first_node = NULL;
+    loader_index_ids(st, sc);
     for (const xmlNode *x = root->children; x; x = x->next) {
         if (!loader_is(x, "node") && !loader_is(x, "ending")) {
             continue;
@@ -1119,14 +1179,12 @@ static void loader_check(loader_state *st, scenario *sc, const xmlNode *root)
         int line;
         loader_element_pos(st, x, &line, &n->col);
         if (n->id) {
-            for (size_t j = 0; j < ni; j++) {
-                if (sc->nodes[j].id && strcmp(sc->nodes[j].id, n->id) == 0) {
-                    loader_error_at(st, x, "id", DIAG_ERROR,
-                                    "duplicate id '%s': line %d already "
-                                    "defines it; ids must be unique",
-                                    n->id, sc->nodes[j].line);
-                    break;
-                }
+            int first = loader_lookup(st, sc, n->id);
+            if (first >= 0 && (size_t)first != ni) {
+                loader_error_at(st, x, "id", DIAG_ERROR,
+                                "duplicate id '%s': line %d already "
+                                "defines it; ids must be unique",
+                                n->id, sc->nodes[first].line);
             }
         }
         if (!n->is_ending) {
@@ -1483,6 +1541,7 @@ scenario *scenario_load_memory(const char *data, size_t size, const char *name,
         sc = NULL;
     }
     free(st.line_starts);
+    free(st.ids);
     diag_list_free(own);
     return sc;
 }
