@@ -1624,50 +1624,6 @@ static const char *an_id(const scenario_node *n)
     return n->id ? n->id : "?";
 }
 
-/* What the loader calls reachable: every link followed, conditions
- * ignored. */
-static unsigned char *an_linked(const scenario *sc)
-{
-    unsigned char *seen = calloc(sc->node_count ? sc->node_count : 1, 1);
-    int *queue = malloc((sc->node_count ? sc->node_count : 1) * sizeof(int));
-    if (!seen || !queue) {
-        free(seen);
-        free(queue);
-        return NULL;
-    }
-    size_t head = 0;
-    size_t tail = 0;
-    if (sc->start_index >= 0) {
-        seen[sc->start_index] = 1;
-        queue[tail++] = sc->start_index;
-    }
-    while (head < tail) {
-        const scenario_node *n = &sc->nodes[queue[head++]];
-        if (n->is_ending) {
-            continue;
-        }
-        int t = n->timeout_index >= 0 ? n->timeout_index
-                                      : sc->customer.timeout_index;
-        if (t >= 0 && !seen[t]) {
-            seen[t] = 1;
-            queue[tail++] = t;
-        }
-        for (size_t i = 0; i < n->choice_count; i++) {
-            const scenario_choice *ch = &n->choices[i];
-            for (size_t b = 0; b <= ch->branch_count; b++) {
-                int x = b == ch->branch_count ? ch->next_index
-                                              : ch->branches[b].next_index;
-                if (x >= 0 && !seen[x]) {
-                    seen[x] = 1;
-                    queue[tail++] = x;
-                }
-            }
-        }
-    }
-    free(queue);
-    return seen;
-}
-
 static void an_list_options(char *buf, size_t size, unsigned mask)
 {
     size_t o = 0;
@@ -1694,7 +1650,7 @@ static void an_lint(an_ctx *cx, const analysis_report *r,
 {
     const scenario *sc = cx->sc;
     const char *path = sc->path;
-    unsigned char *linked = an_linked(sc);
+    unsigned char *linked = scenario_linked(sc);
     unsigned char *trap_any = calloc(sc->node_count ? sc->node_count : 1, 1);
     unsigned char *trap_all = malloc(sc->node_count ? sc->node_count : 1);
     if (!linked || !trap_any || !trap_all) {

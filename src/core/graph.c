@@ -206,48 +206,6 @@ static void graph_choice_label(graph_buf *label, size_t number,
     }
 }
 
-static unsigned char *graph_linked(const scenario *sc)
-{
-    unsigned char *seen = calloc(sc->node_count ? sc->node_count : 1, 1);
-    int *queue = malloc((sc->node_count ? sc->node_count : 1) * sizeof(int));
-    if (!seen || !queue) {
-        free(seen);
-        free(queue);
-        return NULL;
-    }
-    size_t head = 0;
-    size_t tail = 0;
-    if (sc->start_index >= 0) {
-        seen[sc->start_index] = 1;
-        queue[tail++] = sc->start_index;
-    }
-    while (head < tail) {
-        const scenario_node *n = &sc->nodes[queue[head++]];
-        if (n->is_ending) {
-            continue;
-        }
-        int t = n->timeout_index >= 0 ? n->timeout_index
-                                      : sc->customer.timeout_index;
-        if (t >= 0 && !seen[t]) {
-            seen[t] = 1;
-            queue[tail++] = t;
-        }
-        for (size_t i = 0; i < n->choice_count; i++) {
-            const scenario_choice *ch = &n->choices[i];
-            for (size_t k = 0; k <= ch->branch_count; k++) {
-                int x = k == ch->branch_count ? ch->next_index
-                                              : ch->branches[k].next_index;
-                if (x >= 0 && !seen[x]) {
-                    seen[x] = 1;
-                    queue[tail++] = x;
-                }
-            }
-        }
-    }
-    free(queue);
-    return seen;
-}
-
 static const char *graph_outcome_shape(scenario_outcome o)
 {
     switch (o) {
@@ -348,7 +306,7 @@ char *graph_dot(const scenario *sc, const analysis_report *report)
     if (!sc) {
         return NULL;
     }
-    unsigned char *linked = graph_linked(sc);
+    unsigned char *linked = scenario_linked(sc);
     if (!linked) {
         return NULL;
     }

@@ -269,3 +269,46 @@ bool scenario_condition_holds(const scenario_condition *cond, int mood,
     }
     return true;
 }
+
+unsigned char *scenario_linked(const scenario *sc)
+{
+    size_t n_nodes = sc->node_count ? sc->node_count : 1;
+    unsigned char *seen = calloc(n_nodes, 1);
+    int *queue = malloc(n_nodes * sizeof(int));
+    if (!seen || !queue) {
+        free(seen);
+        free(queue);
+        return NULL;
+    }
+    size_t head = 0;
+    size_t tail = 0;
+    if (sc->start_index >= 0 && (size_t)sc->start_index < sc->node_count) {
+        seen[sc->start_index] = 1;
+        queue[tail++] = sc->start_index;
+    }
+    while (head < tail) {
+        const scenario_node *n = &sc->nodes[queue[head++]];
+        if (n->is_ending) {
+            continue;
+        }
+        int t = n->timeout_index >= 0 ? n->timeout_index
+                                      : sc->customer.timeout_index;
+        if (t >= 0 && !seen[t]) {
+            seen[t] = 1;
+            queue[tail++] = t;
+        }
+        for (size_t i = 0; i < n->choice_count; i++) {
+            const scenario_choice *ch = &n->choices[i];
+            for (size_t b = 0; b <= ch->branch_count; b++) {
+                int x = b == ch->branch_count ? ch->next_index
+                                              : ch->branches[b].next_index;
+                if (x >= 0 && !seen[x]) {
+                    seen[x] = 1;
+                    queue[tail++] = x;
+                }
+            }
+        }
+    }
+    free(queue);
+    return seen;
+}

@@ -204,6 +204,11 @@ scenario *scenario_load_memory(const char *data, size_t size, const char *name,
                                diag_list *diags);
 void scenario_free(scenario *sc);
 
+/* Which nodes and endings the start links to, following every choice,
+ * branch and timeout with conditions ignored. Returns a malloc'd array of
+ * node_count flags (1 = linked) the caller frees, or NULL on no memory. */
+unsigned char *scenario_linked(const scenario *sc);
+
 /* Index of the node or ending with this id, or -1. */
 int scenario_find(const scenario *sc, const char *id);
 

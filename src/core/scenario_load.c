@@ -1274,51 +1274,9 @@ static void loader_check(loader_state *st, scenario *sc, const xmlNode *root)
     }
 
     /* Reachability from the start: choices, branches and timeouts. */
-    unsigned char *seen = calloc(sc->node_count, 1);
-    int *queue = malloc(sc->node_count * sizeof(int));
-    if (!seen || !queue) {
-        free(seen);
-        free(queue);
+    unsigned char *seen = scenario_linked(sc);
+    if (!seen) {
         return;
-    }
-    size_t head = 0;
-    size_t tail = 0;
-    seen[sc->start_index] = 1;
-    queue[tail++] = sc->start_index;
-    while (head < tail) {
-        const scenario_node *n = &sc->nodes[queue[head++]];
-        if (n->is_ending) {
-            continue;
-        }
-        int targets[2 + SCENARIO_MAX_CHOICES * 4];
-        size_t nt = 0;
-        targets[nt++] = n->timeout_index >= 0 ? n->timeout_index
-                                              : sc->customer.timeout_index;
-        for (size_t i = 0; i < n->choice_count; i++) {
-            const scenario_choice *ch = &n->choices[i];
-            if (nt < sizeof targets / sizeof targets[0]) {
-                targets[nt++] = ch->next_index;
-            }
-            for (size_t b = 0; b < ch->branch_count; b++) {
-                if (nt < sizeof targets / sizeof targets[0]) {
-                    targets[nt++] = ch->branches[b].next_index;
-                } else {
-                    /* many branches: mark directly */
-                    int t = ch->branches[b].next_index;
-                    if (t >= 0 && !seen[t]) {
-                        seen[t] = 1;
-                        queue[tail++] = t;
-                    }
-                }
-            }
-        }
-        for (size_t i = 0; i < nt; i++) {
-            int t = targets[i];
-            if (t >= 0 && !seen[t]) {
-                seen[t] = 1;
-                queue[tail++] = t;
-            }
-        }
     }
     bool ending_reached = false;
     ni = 0;
@@ -1350,7 +1308,6 @@ static void loader_check(loader_state *st, scenario *sc, const xmlNode *root)
                             : "?");
     }
     free(seen);
-    free(queue);
 }
 
 /* ---------- the safety walk ---------- */
