@@ -41,6 +41,8 @@ static void play_usage(FILE *out)
           "  -o, --screenshot-dir DIR  with --script: save a PNG of every "
           "screen\n"
           "  -i, --input MODE        with --script: keys (default) or mouse\n"
+          "  -p, --print-debrief     with --script: print the debrief as "
+          "rapport run does\n"
           "  -h, --help              show this help\n"
           "\n"
           "Keys: 1-9 choose; arrows and Enter; PageDown, Right, Space or "
@@ -71,6 +73,29 @@ static int play_parse_size(const char *arg, int *w, int *h)
     return 0;
 }
 
+/* mkdir -p: creates the folder and any missing parents. */
+static int play_make_dirs(const char *path)
+{
+    char *copy = strdup(path);
+    if (!copy) {
+        errno = ENOMEM;
+        return -1;
+    }
+    for (char *p = copy + 1; *p; p++) {
+        if (*p == '/') {
+            *p = '\0';
+            if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
+                free(copy);
+                return -1;
+            }
+            *p = '/';
+        }
+    }
+    int rc = mkdir(copy, 0777) != 0 && errno != EEXIST ? -1 : 0;
+    free(copy);
+    return rc;
+}
+
 typedef struct {
     int script[PLAY_MAX_SCRIPT];
     size_t script_count;
@@ -91,6 +116,7 @@ int cli_play(int argc, char **argv)
         {"times", required_argument, NULL, 't'},
         {"screenshot-dir", required_argument, NULL, 'o'},
         {"input", required_argument, NULL, 'i'},
+        {"print-debrief", no_argument, NULL, 'p'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     play_lists *lists = calloc(1, sizeof *lists);
@@ -107,7 +133,7 @@ int cli_play(int argc, char **argv)
     int rc = CLI_USAGE;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "s:Ff:rc:t:o:i:h", options, NULL)) !=
+    while ((c = getopt_long(argc, argv, "s:Ff:rc:t:o:i:ph", options, NULL)) !=
            -1) {
         switch (c) {
         case 's':
@@ -175,6 +201,10 @@ int cli_play(int argc, char **argv)
                 goto out;
             }
             break;
+        case 'p':
+            needs_script = true;
+            opt.print_debrief = true;
+            break;
         case 'h':
             play_usage(stdout);
             rc = cli_finish_output();
@@ -185,8 +215,8 @@ int cli_play(int argc, char **argv)
         }
     }
     if (needs_script && !scripted) {
-        fprintf(stderr, "rapport play: --times, --screenshot-dir and --input "
-                        "need --script\n");
+        fprintf(stderr, "rapport play: --times, --screenshot-dir, --input and "
+                        "--print-debrief need --script\n");
         goto out;
     }
     if (scripted && optind != argc - 1) {
@@ -207,7 +237,7 @@ int cli_play(int argc, char **argv)
         scenario_free(sc);
         if (opt.screenshot_dir) {
             struct stat st;
-            if (mkdir(opt.screenshot_dir, 0777) != 0 && errno != EEXIST) {
+            if (play_make_dirs(opt.screenshot_dir) != 0) {
                 fprintf(stderr, "rapport play: error: cannot create %s: %s\n",
                         opt.screenshot_dir, strerror(errno));
                 goto out;
@@ -234,6 +264,9 @@ int cli_play(int argc, char **argv)
     }
     rc = ui_app_run(app) == 0 ? CLI_OK : CLI_FAIL;
     ui_app_free(app);
+    if (rc == CLI_OK && opt.print_debrief) {
+        rc = cli_finish_output();
+    }
 out:
     free(lists);
     return rc;

@@ -1050,7 +1050,10 @@ ui_app *ui_app_new(const ui_app_options *options, char *err, size_t errlen)
         return NULL;
     }
     if (app->opt.software) {
+        /* Software all the way: no OpenGL behind the window surface
+         * either, so pixels are the same under X11 as headless. */
         SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     }
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");

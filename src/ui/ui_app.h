@@ -48,6 +48,7 @@ typedef struct {
     size_t time_count;
     const char *screenshot_dir;
     ui_input_mode input;
+    bool print_debrief; /* at the debrief, print it as `rapport run` does */
     /* Time only moves when ui_app_set_clock says (tests; implied by
      * scripted). */
     bool virtual_clock;

@@ -301,7 +301,7 @@ static void ui_play_options(ui_app *app, SDL_Rect area)
         float cy = (float)(card.y + l->pad) + (float)badge / 2.0f;
         ui_draw_ellipse(app->renderer, cx, cy, (float)badge / 2.0f,
                         (float)badge / 2.0f, th->accent);
-        char num[4];
+        char num[24];
         snprintf(num, sizeof num, "%zu", i + 1);
         ui_text_style ns = ui_style(app, px, true, th->accent_text);
         ns.align = UI_TEXT_CENTRE;

@@ -254,6 +254,12 @@ void ui_script_drive(ui_app *app)
             ui_script_fail(app, msg);
             return;
         }
+        if (app->opt.print_debrief && app->play.d &&
+            debrief_write_text(app->play.d, stdout) != 0) {
+            ui_script_fail(app, "cannot write the debrief");
+            return;
+        }
+        app->opt.print_debrief = false;
         ui_script_press(app, SDLK_q, UI_ACT_QUIT, UI_SCROLL_REVIEW);
         break;
     }
