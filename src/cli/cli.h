@@ -5,6 +5,7 @@
 #ifndef RAPPORT_CLI_H
 #define RAPPORT_CLI_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
@@ -13,6 +14,15 @@ int cli_validate(int argc, char **argv);
 int cli_run(int argc, char **argv);
 int cli_lint(int argc, char **argv);
 int cli_graph(int argc, char **argv);
+int cli_play(int argc, char **argv);
+
+/* Comma-separated option numbers (1-9) and response times in seconds,
+ * appended to out (at most max items in all, *count so far). Return 0, or
+ * -1 after printing "rapport CMD: ..." to stderr. */
+int cli_parse_choices(const char *cmd, const char *arg, int *out, size_t max,
+                      size_t *count);
+int cli_parse_times(const char *cmd, const char *arg, int *out, size_t max,
+                    size_t *count);
 
 /* Prints diagnostics to stderr, sorted. */
 struct diag_list;

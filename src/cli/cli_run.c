@@ -1,8 +1,6 @@
 /* cli_run.c — rapport run FILE --choices ... : a scripted, headless
  * session that prints the debrief. */
-#include <errno.h>
 #include <getopt.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -21,7 +19,7 @@ typedef enum { RUN_SCRIPT_LIST, RUN_SCRIPT_BEST, RUN_SCRIPT_WORST } run_mode;
 
 typedef struct {
     run_mode mode;
-    long choices[RUN_MAX_SCRIPT];
+    int choices[RUN_MAX_SCRIPT];
     size_t choice_count;
     int times_ms[RUN_MAX_SCRIPT];
     size_t time_count;
@@ -78,7 +76,8 @@ static void run_usage(FILE *out)
           out);
 }
 
-/* Parses "2,1,3". Returns the count, or -1 with a message. */
+/* Parses "2,1,3", or best / worst. Returns the count, or -1 with a
+ * message. */
 static int run_parse_choices(const char *arg, run_script *script)
 {
     if (strcmp(arg, "best") == 0) {
@@ -89,29 +88,8 @@ static int run_parse_choices(const char *arg, run_script *script)
         script->mode = RUN_SCRIPT_WORST;
         return 0;
     }
-    const char *p = arg;
-    while (*p) {
-        char *end = NULL;
-        errno = 0;
-        long v = strtol(p, &end, 10);
-        if (end == p || errno || v < 1 || v > SCENARIO_MAX_CHOICES ||
-            (*end != ',' && *end != '\0')) {
-            fprintf(stderr,
-                    "rapport run: --choices: '%s' is not a list of option "
-                    "numbers 1-%d separated by commas (e.g. 2,1,3)\n",
-                    arg, SCENARIO_MAX_CHOICES);
-            return -1;
-        }
-        if (script->choice_count == RUN_MAX_SCRIPT) {
-            fprintf(stderr, "rapport run: --choices: more than %d choices\n",
-                    RUN_MAX_SCRIPT);
-            return -1;
-        }
-        script->choices[script->choice_count++] = v;
-        p = *end ? end + 1 : end;
-    }
-    if (script->choice_count == 0) {
-        fprintf(stderr, "rapport run: --choices is empty\n");
+    if (cli_parse_choices("run", arg, script->choices, RUN_MAX_SCRIPT,
+                          &script->choice_count) != 0) {
         return -1;
     }
     return (int)script->choice_count;
@@ -119,26 +97,9 @@ static int run_parse_choices(const char *arg, run_script *script)
 
 static int run_parse_times(const char *arg, run_script *script)
 {
-    const char *p = arg;
-    while (*p) {
-        char *end = NULL;
-        errno = 0;
-        double v = strtod(p, &end);
-        if (end == p || errno || !(v >= 0.0) || v > 86400.0 ||
-            (*end != ',' && *end != '\0')) {
-            fprintf(stderr,
-                    "rapport run: --times: '%s' is not a list of seconds "
-                    "separated by commas (e.g. 4.5,3,12)\n",
-                    arg);
-            return -1;
-        }
-        if (script->time_count == RUN_MAX_SCRIPT) {
-            fprintf(stderr, "rapport run: --times: more than %d times\n",
-                    RUN_MAX_SCRIPT);
-            return -1;
-        }
-        script->times_ms[script->time_count++] = (int)lround(v * 1000.0);
-        p = *end ? end + 1 : end;
+    if (cli_parse_times("run", arg, script->times_ms, RUN_MAX_SCRIPT,
+                        &script->time_count) != 0) {
+        return -1;
     }
     return (int)script->time_count;
 }
@@ -195,10 +156,10 @@ static int run_play(session *s, const run_script *script)
                         n->id, offered);
                 return CLI_FAIL;
             }
-            long want = script->choices[step];
+            int want = script->choices[step];
             if (want < 1 || (size_t)want > offered) {
                 fprintf(stderr,
-                        "rapport run: error: choice %ld at turn %zu is not "
+                        "rapport run: error: choice %d at turn %zu is not "
                         "on offer: node '%s' offers options 1-%zu\n",
                         want, session_turn_count(s) + 1, n->id, offered);
                 return CLI_FAIL;

@@ -13,6 +13,7 @@ static void main_usage(FILE *out)
           "Customer-service training simulator.\n"
           "\n"
           "Commands:\n"
+          "  play [FILE|DIR]... play scenarios in a window (the game)\n"
           "  validate FILE...   check scenario files; errors as "
           "FILE:LINE:COL: error: ...\n"
           "  run FILE           play a scenario with scripted choices and "
@@ -75,6 +76,9 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "graph") == 0) {
         return cli_graph(argc - 1, argv + 1);
+    }
+    if (strcmp(cmd, "play") == 0) {
+        return cli_play(argc - 1, argv + 1);
     }
     fprintf(stderr, "rapport: unknown command '%s'\n\n", cmd);
     main_usage(stderr);

@@ -1,0 +1,273 @@
+/* cli_play.c — rapport play [FILE|DIR]... : the SDL game. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "diag.h"
+#include "scenario.h"
+#include "ui_app.h"
+
+#define PLAY_MAX_SCRIPT 1000
+
+static void play_usage(FILE *out)
+{
+    fputs("Usage: rapport play [OPTIONS] [FILE|DIR]...\n"
+          "\n"
+          "Plays scenarios in a window. The picker lists the scenarios given "
+          "(files, or\nfolders of .xml files) and the bundled ones; the "
+          "first FILE is selected.\n"
+          "\n"
+          "Options:\n"
+          "  -s, --size WxH          window size in pixels (e.g. 1920x1080)\n"
+          "  -F, --fullscreen        start in desktop fullscreen (F11 "
+          "toggles)\n"
+          "  -f, --feedback MODE     immediate (a note after each reply, the "
+          "default)\n"
+          "                          or withheld (only in the debrief, for "
+          "assessment)\n"
+          "  -r, --relaxed           relaxed timing: time is shown, never "
+          "penalised\n"
+          "      --high-contrast     start with the high-contrast theme\n"
+          "  -c, --script LIST       play FILE with these choices (1-based, "
+          "e.g. 2,1,3)\n"
+          "                          through the real interface, then quit "
+          "at the debrief\n"
+          "  -t, --times LIST        with --script: response times in "
+          "seconds\n"
+          "                          (default: each reply on target)\n"
+          "  -o, --screenshot-dir DIR  with --script: save a PNG of every "
+          "screen\n"
+          "  -i, --input MODE        with --script: keys (default) or mouse\n"
+          "  -p, --print-debrief     with --script: print the debrief as "
+          "rapport run does\n"
+          "  -h, --help              show this help\n"
+          "\n"
+          "Keys: 1-9 choose; arrows and Enter; PageDown, Right, Space or "
+          "Enter go on;\nEsc menu; F11 fullscreen; B or . blanks the screen; "
+          "F5 or Ctrl+R reloads the\nscenario from disk.\n"
+          "Scripted runs use the software renderer and honour "
+          "SDL_VIDEODRIVER=dummy\n(no display needed). Exit status: 0 "
+          "success, 1 failure, 2 wrong usage.\n",
+          out);
+}
+
+static int play_parse_size(const char *arg, int *w, int *h)
+{
+    char *end = NULL;
+    errno = 0;
+    long a = strtol(arg, &end, 10);
+    if (end == arg || errno || (*end != 'x' && *end != 'X')) {
+        return -1;
+    }
+    const char *p = end + 1;
+    long b = strtol(p, &end, 10);
+    if (end == p || errno || *end != '\0' || a < 320 || b < 240 || a > 16384 ||
+        b > 16384) {
+        return -1;
+    }
+    *w = (int)a;
+    *h = (int)b;
+    return 0;
+}
+
+/* mkdir -p: creates the folder and any missing parents. */
+static int play_make_dirs(const char *path)
+{
+    char *copy = strdup(path);
+    if (!copy) {
+        errno = ENOMEM;
+        return -1;
+    }
+    for (char *p = copy + 1; *p; p++) {
+        if (*p == '/') {
+            *p = '\0';
+            if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
+                free(copy);
+                return -1;
+            }
+            *p = '/';
+        }
+    }
+    int rc = mkdir(copy, 0777) != 0 && errno != EEXIST ? -1 : 0;
+    free(copy);
+    return rc;
+}
+
+typedef struct {
+    int script[PLAY_MAX_SCRIPT];
+    size_t script_count;
+    int times[PLAY_MAX_SCRIPT];
+    size_t time_count;
+} play_lists;
+
+int cli_play(int argc, char **argv)
+{
+    enum { OPT_HIGH_CONTRAST = 1000 };
+    static const struct option options[] = {
+        {"size", required_argument, NULL, 's'},
+        {"fullscreen", no_argument, NULL, 'F'},
+        {"feedback", required_argument, NULL, 'f'},
+        {"relaxed", no_argument, NULL, 'r'},
+        {"high-contrast", no_argument, NULL, OPT_HIGH_CONTRAST},
+        {"script", required_argument, NULL, 'c'},
+        {"times", required_argument, NULL, 't'},
+        {"screenshot-dir", required_argument, NULL, 'o'},
+        {"input", required_argument, NULL, 'i'},
+        {"print-debrief", no_argument, NULL, 'p'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    play_lists *lists = calloc(1, sizeof *lists);
+    if (!lists) {
+        fprintf(stderr, "rapport: error: out of memory\n");
+        return CLI_FAIL;
+    }
+    ui_app_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.feedback = UI_FEEDBACK_IMMEDIATE;
+    opt.input = UI_INPUT_KEYS;
+    bool scripted = false;
+    bool needs_script = false;
+    int rc = CLI_USAGE;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "s:Ff:rc:t:o:i:ph", options, NULL)) !=
+           -1) {
+        switch (c) {
+        case 's':
+            if (play_parse_size(optarg, &opt.width, &opt.height) != 0) {
+                fprintf(stderr,
+                        "rapport play: --size: '%s' is not WIDTHxHEIGHT "
+                        "between 320x240 and 16384x16384 (e.g. "
+                        "1024x768)\n",
+                        optarg);
+                goto out;
+            }
+            break;
+        case 'F':
+            opt.fullscreen = true;
+            break;
+        case 'f':
+            if (strcmp(optarg, "immediate") == 0) {
+                opt.feedback = UI_FEEDBACK_IMMEDIATE;
+            } else if (strcmp(optarg, "withheld") == 0) {
+                opt.feedback = UI_FEEDBACK_WITHHELD;
+            } else {
+                fprintf(stderr,
+                        "rapport play: --feedback must be immediate or "
+                        "withheld, not '%s'\n",
+                        optarg);
+                goto out;
+            }
+            break;
+        case 'r':
+            opt.relaxed = true;
+            break;
+        case OPT_HIGH_CONTRAST:
+            opt.high_contrast = true;
+            break;
+        case 'c':
+            scripted = true;
+            if (cli_parse_choices("play", optarg, lists->script,
+                                  PLAY_MAX_SCRIPT,
+                                  &lists->script_count) != 0) {
+                goto out;
+            }
+            break;
+        case 't':
+            needs_script = true;
+            if (cli_parse_times("play", optarg, lists->times, PLAY_MAX_SCRIPT,
+                                &lists->time_count) != 0) {
+                goto out;
+            }
+            break;
+        case 'o':
+            needs_script = true;
+            opt.screenshot_dir = optarg;
+            break;
+        case 'i':
+            needs_script = true;
+            if (strcmp(optarg, "keys") == 0) {
+                opt.input = UI_INPUT_KEYS;
+            } else if (strcmp(optarg, "mouse") == 0) {
+                opt.input = UI_INPUT_MOUSE;
+            } else {
+                fprintf(stderr,
+                        "rapport play: --input must be keys or mouse, not "
+                        "'%s'\n",
+                        optarg);
+                goto out;
+            }
+            break;
+        case 'p':
+            needs_script = true;
+            opt.print_debrief = true;
+            break;
+        case 'h':
+            play_usage(stdout);
+            rc = cli_finish_output();
+            goto out;
+        default:
+            play_usage(stderr);
+            goto out;
+        }
+    }
+    if (needs_script && !scripted) {
+        fprintf(stderr, "rapport play: --times, --screenshot-dir, --input and "
+                        "--print-debrief need --script\n");
+        goto out;
+    }
+    if (scripted && optind != argc - 1) {
+        fprintf(stderr,
+                "rapport play: --script needs exactly one scenario FILE\n");
+        goto out;
+    }
+    rc = CLI_FAIL;
+    if (scripted) {
+        /* Fail fast, as `rapport run` does, before opening a window. */
+        diag_list *diags = diag_list_new();
+        scenario *sc = diags ? scenario_load_file(argv[optind], diags) : NULL;
+        cli_print_diags(diags);
+        diag_list_free(diags);
+        if (!sc) {
+            goto out;
+        }
+        scenario_free(sc);
+        if (opt.screenshot_dir) {
+            struct stat st;
+            if (play_make_dirs(opt.screenshot_dir) != 0) {
+                fprintf(stderr, "rapport play: error: cannot create %s: %s\n",
+                        opt.screenshot_dir, strerror(errno));
+                goto out;
+            }
+            if (stat(opt.screenshot_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+                fprintf(stderr, "rapport play: error: %s is not a folder\n",
+                        opt.screenshot_dir);
+                goto out;
+            }
+        }
+    }
+    opt.paths = (const char *const *)(argv + optind);
+    opt.path_count = (size_t)(argc - optind);
+    opt.scripted = scripted;
+    opt.script = lists->script;
+    opt.script_count = lists->script_count;
+    opt.times_ms = lists->times;
+    opt.time_count = lists->time_count;
+    char err[512];
+    ui_app *app = ui_app_new(&opt, err, sizeof err);
+    if (!app) {
+        fprintf(stderr, "rapport play: error: %s\n", err);
+        goto out;
+    }
+    rc = ui_app_run(app) == 0 ? CLI_OK : CLI_FAIL;
+    ui_app_free(app);
+    if (rc == CLI_OK && opt.print_debrief) {
+        rc = cli_finish_output();
+    }
+out:
+    free(lists);
+    return rc;
+}

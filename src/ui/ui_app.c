@@ -1,0 +1,1178 @@
+/* ui_app.c — the game's lifecycle: SDL set-up, the picker's list, the call
+ * being played (through the core's session API only), input, the event
+ * loop that redraws on demand and sleeps otherwise, and hot reload. */
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <SDL_ttf.h>
+
+#include "diag.h"
+#include "ui_internal.h"
+#include "ui_png.h"
+
+#ifndef RAPPORT_ASSET_DIR
+#define RAPPORT_ASSET_DIR "assets"
+#endif
+#ifndef RAPPORT_SCENARIO_DIR
+#define RAPPORT_SCENARIO_DIR "scenarios"
+#endif
+#define UI_APP_DEFAULT_SCENARIO "isp-promo-question.xml"
+#define UI_APP_FONT_REGULAR "fonts/NotoSans-Regular.ttf"
+#define UI_APP_FONT_BOLD "fonts/NotoSans-Bold.ttf"
+
+/* ---- small helpers ---------------------------------------------------- */
+
+static bool ui_app_is_dir(const char *path)
+{
+    struct stat st;
+    return path && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static bool ui_app_is_file(const char *path)
+{
+    struct stat st;
+    return path && stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static char *ui_app_join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *out = malloc(n);
+    if (out) {
+        snprintf(out, n, "%s%s%s", dir,
+                 dir[0] && dir[strlen(dir) - 1] == '/' ? "" : "/", name);
+    }
+    return out;
+}
+
+/* A data folder: the environment variable, else next to the executable
+ * (DIR or ../share/rapport/DIR), else the source tree. probe is a file
+ * that must exist inside it. */
+static char *ui_app_find_dir(const char *env, const char *name,
+                             const char *probe, const char *built_in)
+{
+    const char *from_env = getenv(env);
+    if (from_env && *from_env) {
+        return strdup(from_env);
+    }
+    char *base = SDL_GetBasePath();
+    if (base) {
+        const char *rel[] = {"", "../share/rapport/"};
+        for (size_t i = 0; i < 2; i++) {
+            size_t n = strlen(base) + strlen(rel[i]) + strlen(name) + 1;
+            char *dir = malloc(n);
+            if (!dir) {
+                break;
+            }
+            snprintf(dir, n, "%s%s%s", base, rel[i], name);
+            char *p = ui_app_join(dir, probe);
+            bool found = p && (ui_app_is_file(p) || ui_app_is_dir(p));
+            free(p);
+            if (found) {
+                SDL_free(base);
+                return dir;
+            }
+            free(dir);
+        }
+        SDL_free(base);
+    }
+    return strdup(built_in);
+}
+
+uint64_t ui_app_now(const ui_app *app)
+{
+    return app->opt.virtual_clock ? app->clock : SDL_GetTicks64();
+}
+
+void ui_app_set_clock(ui_app *app, uint64_t ms) { app->clock = ms; }
+
+/* ---- hits and focus --------------------------------------------------- */
+
+bool ui_app_add_hit(ui_app *app, SDL_Rect rect, ui_action action, int arg,
+                    bool focusable)
+{
+    bool focused = false;
+    if (focusable) {
+        focused = app->focusables == app->focus;
+        app->focusables++;
+    }
+    if (app->hit_count < UI_MAX_HITS && rect.w > 0 && rect.h > 0) {
+        ui_hit *h = &app->hits[app->hit_count++];
+        h->rect = rect;
+        h->action = action;
+        h->arg = arg;
+        h->focusable = focusable;
+    }
+    return focused;
+}
+
+bool ui_app_hovered(const ui_app *app, SDL_Rect rect)
+{
+    return app->mouse_in &&
+           ui_layout_contains(rect, app->mouse_x, app->mouse_y);
+}
+
+const ui_hit *ui_app_find_hit(const ui_app *app, ui_action action, int arg)
+{
+    for (int i = 0; i < app->hit_count; i++) {
+        if (app->hits[i].action == action && app->hits[i].arg == arg) {
+            return &app->hits[i];
+        }
+    }
+    return NULL;
+}
+
+static const ui_hit *ui_app_hit_at(const ui_app *app, int x, int y)
+{
+    for (int i = app->hit_count - 1; i >= 0; i--) {
+        if (ui_layout_contains(app->hits[i].rect, x, y)) {
+            return &app->hits[i];
+        }
+    }
+    return NULL;
+}
+
+void ui_app_focus_move(ui_app *app, int delta)
+{
+    int n = app->focusables;
+    if (n <= 0) {
+        return;
+    }
+    if (app->focus < 0 || app->focus >= n) {
+        app->focus = delta > 0 ? 0 : n - 1;
+    } else {
+        app->focus = (app->focus + delta + n) % n;
+    }
+    app->focus_moved = true;
+    app->dirty = true;
+}
+
+bool ui_app_activate_focus(ui_app *app)
+{
+    int k = 0;
+    for (int i = 0; i < app->hit_count; i++) {
+        if (!app->hits[i].focusable) {
+            continue;
+        }
+        if (k == app->focus) {
+            ui_app_do(app, app->hits[i].action, app->hits[i].arg);
+            return true;
+        }
+        k++;
+    }
+    return false;
+}
+
+/* ---- the picker's list -------------------------------------------------- */
+
+static void ui_app_free_picks(ui_app *app)
+{
+    for (size_t i = 0; i < app->pick_count; i++) {
+        ui_pick_entry *e = &app->picks[i];
+        free(e->path);
+        free(e->title);
+        free(e->customer);
+        free(e->summary);
+        free(e->mood);
+    }
+    free(app->picks);
+    app->picks = NULL;
+    app->pick_count = 0;
+}
+
+static bool ui_app_has_pick(const ui_app *app, const char *real)
+{
+    for (size_t i = 0; i < app->pick_count; i++) {
+        char *other = realpath(app->picks[i].path, NULL);
+        bool same = other && strcmp(other, real) == 0;
+        free(other);
+        if (same) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void ui_app_add_pick(ui_app *app, const char *path)
+{
+    char *real = realpath(path, NULL);
+    if (!real || ui_app_has_pick(app, real)) {
+        free(real);
+        return;
+    }
+    free(real);
+    ui_pick_entry *grown =
+        realloc(app->picks, (app->pick_count + 1) * sizeof *grown);
+    if (!grown) {
+        return;
+    }
+    app->picks = grown;
+    ui_pick_entry *e = &app->picks[app->pick_count];
+    memset(e, 0, sizeof *e);
+    e->path = strdup(path);
+    scenario *sc = scenario_load_file(path, NULL);
+    if (sc) {
+        e->valid = true;
+        e->title = strdup(sc->title);
+        e->customer = strdup(sc->customer.name);
+        e->summary = strdup(sc->summary ? sc->summary : "");
+        const char *mood = ui_mood_name(sc->customer.mood);
+        e->mood = strdup(mood);
+        e->difficulty = sc->difficulty;
+        e->minutes = sc->minutes;
+        scenario_free(sc);
+    } else {
+        const char *slash = strrchr(path, '/');
+        e->title = strdup(slash ? slash + 1 : path);
+        e->customer = strdup("");
+        e->summary = strdup("This file has errors. Pick it to see them.");
+        e->mood = strdup("");
+    }
+    if (!e->path || !e->title || !e->customer || !e->summary || !e->mood) {
+        free(e->path);
+        free(e->title);
+        free(e->customer);
+        free(e->summary);
+        free(e->mood);
+        return;
+    }
+    app->pick_count++;
+}
+
+static int ui_app_cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void ui_app_add_dir(ui_app *app, const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        return;
+    }
+    char **names = NULL;
+    size_t count = 0;
+    struct dirent *ent;
+    while ((ent = readdir(d)) != NULL) {
+        size_t len = strlen(ent->d_name);
+        if (len < 5 || strcmp(ent->d_name + len - 4, ".xml") != 0) {
+            continue;
+        }
+        char **grown = realloc(names, (count + 1) * sizeof *grown);
+        if (!grown) {
+            break;
+        }
+        names = grown;
+        names[count] = ui_app_join(dir, ent->d_name);
+        if (names[count]) {
+            count++;
+        }
+    }
+    closedir(d);
+    qsort(names, count, sizeof *names, ui_app_cmp_str);
+    for (size_t i = 0; i < count; i++) {
+        if (ui_app_is_file(names[i])) {
+            ui_app_add_pick(app, names[i]);
+        }
+        free(names[i]);
+    }
+    free(names);
+}
+
+static void ui_app_load_picks(ui_app *app)
+{
+    ui_app_free_picks(app);
+    const char *first_file = NULL;
+    for (size_t i = 0; i < app->opt.path_count; i++) {
+        const char *p = app->opt.paths[i];
+        if (ui_app_is_dir(p)) {
+            ui_app_add_dir(app, p);
+        } else {
+            if (!first_file) {
+                first_file = p;
+            }
+            ui_app_add_pick(app, p);
+        }
+    }
+    size_t own = app->pick_count;
+    ui_app_add_dir(app, app->scenario_dir);
+    app->pick_selected = 0;
+    char *want = NULL;
+    if (first_file) {
+        want = realpath(first_file, NULL);
+    } else if (own == 0) {
+        char *def = ui_app_join(app->scenario_dir, UI_APP_DEFAULT_SCENARIO);
+        want = def ? realpath(def, NULL) : NULL;
+        free(def);
+    }
+    for (size_t i = 0; want && i < app->pick_count; i++) {
+        char *real = realpath(app->picks[i].path, NULL);
+        if (real && strcmp(real, want) == 0) {
+            app->pick_selected = (int)i;
+        }
+        free(real);
+    }
+    free(want);
+}
+
+/* ---- overlays and pauses ------------------------------------------------ */
+
+/* The turn's clock stops while a menu, the diagnostics or a blank screen
+ * hides the call. */
+static void ui_app_pause_update(ui_app *app)
+{
+    bool hidden = app->overlay != UI_OVERLAY_NONE || app->blanked;
+    ui_play *p = &app->play;
+    uint64_t now = ui_app_now(app);
+    if (hidden && !p->pausing) {
+        p->pausing = true;
+        p->pause_started = now;
+    } else if (!hidden && p->pausing) {
+        p->pausing = false;
+        p->paused_ms += now - p->pause_started;
+    }
+}
+
+static void ui_app_set_overlay(ui_app *app, ui_overlay overlay)
+{
+    app->overlay = overlay;
+    app->focus = overlay == UI_OVERLAY_NONE ? -1 : 0;
+    app->scroll[UI_SCROLL_DIAG].offset = 0;
+    ui_app_pause_update(app);
+    app->dirty = true;
+}
+
+void ui_app_show_diag(ui_app *app, const char *title, const char *text)
+{
+    free(app->diag_title);
+    free(app->diag_text);
+    app->diag_title = strdup(title);
+    app->diag_text = strdup(text ? text : "");
+    ui_app_set_overlay(app, UI_OVERLAY_DIAG);
+}
+
+/* Diagnostics as the command line prints them, one per line. */
+static char *ui_app_diag_text(diag_list *diags)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f) {
+        return NULL;
+    }
+    diag_sort(diags);
+    diag_print(diags, f);
+    fclose(f);
+    return buf;
+}
+
+int ui_app_elapsed_ms(const ui_app *app)
+{
+    const ui_play *p = &app->play;
+    uint64_t now = ui_app_now(app);
+    uint64_t paused = p->paused_ms;
+    if (p->pausing) {
+        paused += now - p->pause_started;
+    }
+    uint64_t since = now > p->shown_at ? now - p->shown_at : 0;
+    uint64_t ms = since > paused ? since - paused : 0;
+    return ms > INT_MAX ? INT_MAX : (int)ms;
+}
+
+/* ---- the call ----------------------------------------------------------- */
+
+static void ui_app_end_play(ui_app *app)
+{
+    ui_play *p = &app->play;
+    ui_screen_debrief_free(app);
+    debrief_free(p->d);
+    session_free(p->s);
+    scenario_free(p->sc);
+    free(p->path);
+    free(p->speech);
+    memset(p, 0, sizeof *p);
+}
+
+static void ui_app_reset_view(ui_app *app)
+{
+    app->focus = -1;
+    for (int i = 0; i < UI_SCROLL_COUNT; i++) {
+        app->scroll[i].offset = 0;
+    }
+    app->dirty = true;
+}
+
+/* The customer's lines at a node, one paragraph each (malloc'd). */
+static char *ui_app_node_text(const scenario_node *n)
+{
+    size_t len = 1;
+    for (size_t i = 0; n && i < n->line_count; i++) {
+        len += strlen(n->lines[i].text) + 1;
+    }
+    char *text = malloc(len);
+    if (text) {
+        text[0] = '\0';
+        for (size_t i = 0; n && i < n->line_count; i++) {
+            if (i) {
+                strcat(text, "\n");
+            }
+            strcat(text, n->lines[i].text);
+        }
+    }
+    return text;
+}
+
+static void ui_app_enter_ending(ui_app *app)
+{
+    ui_play *p = &app->play;
+    free(p->speech);
+    p->speech = ui_app_node_text(session_ending(p->s));
+    app->screen = UI_SCREEN_ENDING;
+    ui_app_reset_view(app);
+}
+
+static void ui_app_begin_turn(ui_app *app)
+{
+    ui_play *p = &app->play;
+    const scenario_node *n = session_node(p->s);
+    if (!n) {
+        ui_app_enter_ending(app);
+        return;
+    }
+    free(p->speech);
+    p->speech = ui_app_node_text(n);
+    p->shown_at = ui_app_now(app);
+    p->paused_ms = 0;
+    p->pausing = false;
+    ui_app_pause_update(app);
+    app->screen = UI_SCREEN_PLAY;
+    ui_app_reset_view(app);
+}
+
+static bool ui_app_new_session(ui_app *app)
+{
+    ui_play *p = &app->play;
+    session_options so = {.relaxed_timing = app->set.relaxed};
+    session_free(p->s);
+    ui_screen_debrief_free(app);
+    debrief_free(p->d);
+    p->d = NULL;
+    p->s = session_new(p->sc, &so);
+    p->relaxed = app->set.relaxed;
+    p->note[0] = '\0';
+    if (!p->s) {
+        return false;
+    }
+    ui_app_begin_turn(app);
+    return true;
+}
+
+bool ui_app_start(ui_app *app, const char *path)
+{
+    diag_list *diags = diag_list_new();
+    scenario *sc = diags ? scenario_load_file(path, diags) : NULL;
+    if (!sc) {
+        char *text = diags ? ui_app_diag_text(diags) : NULL;
+        char title[512];
+        snprintf(title, sizeof title, "%s cannot be played: %zu error%s", path,
+                 diags ? diag_error_count(diags) : 0,
+                 diags && diag_error_count(diags) == 1 ? "" : "s");
+        ui_app_show_diag(app, title, text ? text : "Out of memory.");
+        free(text);
+        diag_list_free(diags);
+        return false;
+    }
+    diag_list_free(diags);
+    ui_app_end_play(app);
+    app->play.sc = sc;
+    app->play.path = strdup(path);
+    if (!app->play.path || !ui_app_new_session(app)) {
+        ui_app_end_play(app);
+        return false;
+    }
+    return true;
+}
+
+static void ui_app_after_turn(ui_app *app)
+{
+    if (app->set.feedback == UI_FEEDBACK_IMMEDIATE) {
+        app->screen = UI_SCREEN_FEEDBACK;
+        ui_app_reset_view(app);
+    } else if (session_is_finished(app->play.s)) {
+        ui_app_enter_ending(app);
+    } else {
+        ui_app_begin_turn(app);
+    }
+}
+
+static void ui_app_choose(ui_app *app, int pos)
+{
+    if (app->screen != UI_SCREEN_PLAY || !app->play.s || pos < 0 ||
+        (size_t)pos >= session_offered_count(app->play.s)) {
+        return;
+    }
+    session_status st =
+        session_choose(app->play.s, (size_t)pos, ui_app_elapsed_ms(app));
+    if (st == SESSION_OK || st == SESSION_TIMED_OUT) {
+        app->play.note[0] = '\0';
+        ui_app_after_turn(app);
+    }
+}
+
+/* Patience is the core's business: tell it how long the trainee has been
+ * silent, and follow it if the customer has had enough. */
+static void ui_app_tick(ui_app *app)
+{
+    if (app->screen != UI_SCREEN_PLAY || !app->play.s || app->play.pausing ||
+        session_is_finished(app->play.s)) {
+        return;
+    }
+    if (session_wait(app->play.s, ui_app_elapsed_ms(app)) ==
+        SESSION_TIMED_OUT) {
+        app->play.note[0] = '\0';
+        ui_app_after_turn(app);
+    }
+}
+
+/* Milliseconds until the play screen shows something new (the seconds
+ * counter, or patience running out); -1 when nothing will change. */
+static int ui_app_next_change_ms(const ui_app *app)
+{
+    if (app->screen != UI_SCREEN_PLAY || !app->play.s || app->play.pausing ||
+        session_is_finished(app->play.s)) {
+        return -1;
+    }
+    int elapsed = ui_app_elapsed_ms(app);
+    int wait = 1000 - elapsed % 1000;
+    if (!app->play.relaxed) {
+        int left = session_patience_left_ms(app->play.s, elapsed);
+        if (left < session_patience_ms(app->play.s)) {
+            /* Patience is draining: it shows new seconds too. */
+            int next = left % 1000 + 1;
+            wait = next < wait ? next : wait;
+        }
+    }
+    return wait < 1 ? 1 : wait;
+}
+
+int ui_app_patience_s(const ui_app *app)
+{
+    int left = session_patience_left_ms(app->play.s, ui_app_elapsed_ms(app));
+    return left <= 0 ? 0 : (left + 999) / 1000;
+}
+
+/* F5 / Ctrl+R: read the scenario again. On errors show them and keep
+ * playing the old one; else replay the same choices on the new version
+ * and restart the current turn with its new text. */
+static void ui_app_reload(ui_app *app)
+{
+    ui_play *p = &app->play;
+    if (!p->path) {
+        return;
+    }
+    diag_list *diags = diag_list_new();
+    scenario *sc = diags ? scenario_load_file(p->path, diags) : NULL;
+    if (!sc) {
+        char *text = diags ? ui_app_diag_text(diags) : NULL;
+        char title[512];
+        snprintf(title, sizeof title,
+                 "Reload failed: %zu error%s. The call goes on with the "
+                 "version loaded before.",
+                 diags ? diag_error_count(diags) : 0,
+                 diags && diag_error_count(diags) == 1 ? "" : "s");
+        ui_app_show_diag(app, title, text ? text : "Out of memory.");
+        free(text);
+        diag_list_free(diags);
+        return;
+    }
+    size_t warnings = diag_warning_count(diags);
+    diag_list_free(diags);
+    session_options so = {.relaxed_timing = p->relaxed};
+    session *s = session_new(sc, &so);
+    if (!s) {
+        scenario_free(sc);
+        return;
+    }
+    bool same_path = true;
+    for (size_t i = 0; i < session_turn_count(p->s) && same_path; i++) {
+        const session_turn *t = session_turn_at(p->s, i);
+        session_status st =
+            t->choice_index < 0
+                ? session_wait(s, t->response_ms)
+                : session_choose(s, (size_t)(t->offered_pos - 1),
+                                 t->response_ms);
+        session_status want =
+            t->choice_index < 0 ? SESSION_TIMED_OUT : SESSION_OK;
+        same_path = st == want;
+    }
+    if (!same_path) {
+        session_free(s);
+        s = session_new(sc, &so);
+        if (!s) {
+            scenario_free(sc);
+            return;
+        }
+    }
+    ui_screen_debrief_free(app);
+    debrief_free(p->d);
+    p->d = NULL;
+    session_free(p->s);
+    scenario_free(p->sc);
+    p->s = s;
+    p->sc = sc;
+    ui_app_begin_turn(app);
+    snprintf(p->note, sizeof p->note, "%s%s",
+             same_path ? "Reloaded from disk; this turn starts again."
+                       : "Reloaded from disk; the edits changed the path, "
+                         "so the call starts again.",
+             warnings ? " The file has warnings." : "");
+}
+
+static void ui_app_toggle_fullscreen(ui_app *app)
+{
+    app->set.fullscreen = !app->set.fullscreen;
+    SDL_SetWindowFullscreen(
+        app->window, app->set.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+    app->dirty = true;
+}
+
+void ui_app_do(ui_app *app, ui_action action, int arg)
+{
+    app->dirty = true;
+    switch (action) {
+    case UI_ACT_NONE:
+        break;
+    case UI_ACT_PICK:
+        if (arg >= 0 && (size_t)arg < app->pick_count) {
+            app->pick_selected = arg;
+            ui_app_start(app, app->picks[arg].path);
+        }
+        break;
+    case UI_ACT_CHOOSE:
+        ui_app_choose(app, arg);
+        break;
+    case UI_ACT_CONTINUE:
+        if (app->screen == UI_SCREEN_FEEDBACK) {
+            if (session_is_finished(app->play.s)) {
+                ui_app_enter_ending(app);
+            } else {
+                ui_app_begin_turn(app);
+            }
+        }
+        break;
+    case UI_ACT_DEBRIEF:
+        if (app->screen == UI_SCREEN_ENDING && app->play.s) {
+            ui_screen_debrief_free(app);
+            debrief_free(app->play.d);
+            app->play.d = debrief_new(app->play.s);
+            if (app->play.d && ui_screen_debrief_prepare(app)) {
+                app->screen = UI_SCREEN_DEBRIEF;
+                ui_app_reset_view(app);
+            }
+        }
+        break;
+    case UI_ACT_REPLAY:
+    case UI_ACT_RESTART:
+        ui_app_set_overlay(app, UI_OVERLAY_NONE);
+        if (app->play.sc) {
+            ui_app_new_session(app);
+        }
+        break;
+    case UI_ACT_PICKER:
+        ui_app_set_overlay(app, UI_OVERLAY_NONE);
+        ui_app_end_play(app);
+        app->screen = UI_SCREEN_PICKER;
+        ui_app_reset_view(app);
+        break;
+    case UI_ACT_QUIT:
+        app->running = false;
+        break;
+    case UI_ACT_MENU:
+        ui_app_set_overlay(app, UI_OVERLAY_MENU);
+        break;
+    case UI_ACT_RESUME:
+    case UI_ACT_CLOSE_DIAG:
+        ui_app_set_overlay(app, UI_OVERLAY_NONE);
+        break;
+    case UI_ACT_SETTINGS:
+        ui_app_set_overlay(app, UI_OVERLAY_SETTINGS);
+        break;
+    case UI_ACT_BACK:
+        ui_app_set_overlay(app, UI_OVERLAY_MENU);
+        break;
+    case UI_ACT_TEXT_SMALLER:
+        if (app->set.text_scale > 0.85) {
+            app->set.text_scale -= 0.1;
+        }
+        break;
+    case UI_ACT_TEXT_LARGER:
+        if (app->set.text_scale < 1.45) {
+            app->set.text_scale += 0.1;
+        }
+        break;
+    case UI_ACT_CONTRAST:
+        app->set.high_contrast = !app->set.high_contrast;
+        break;
+    case UI_ACT_FEEDBACK_MODE:
+        app->set.feedback = app->set.feedback == UI_FEEDBACK_IMMEDIATE
+                                ? UI_FEEDBACK_WITHHELD
+                                : UI_FEEDBACK_IMMEDIATE;
+        break;
+    case UI_ACT_RELAXED:
+        app->set.relaxed = !app->set.relaxed;
+        break;
+    case UI_ACT_FULLSCREEN:
+        ui_app_toggle_fullscreen(app);
+        break;
+    }
+}
+
+/* ---- input ------------------------------------------------------------- */
+
+static void ui_app_window_to_pixels(const ui_app *app, int *x, int *y)
+{
+    int ww = 0;
+    int wh = 0;
+    SDL_GetWindowSize(app->window, &ww, &wh);
+    if (ww > 0 && wh > 0) {
+        *x = (int)((long)*x * app->lay.w / ww);
+        *y = (int)((long)*y * app->lay.h / wh);
+    }
+}
+
+static void ui_app_mouse_at(ui_app *app, int wx, int wy)
+{
+    ui_app_window_to_pixels(app, &wx, &wy);
+    app->mouse_x = wx;
+    app->mouse_y = wy;
+    app->mouse_in = true;
+    const ui_hit *h = ui_app_hit_at(app, wx, wy);
+    ui_action a = h ? h->action : UI_ACT_NONE;
+    int arg = h ? h->arg : 0;
+    if (a != app->hover_action || arg != app->hover_arg) {
+        app->hover_action = a;
+        app->hover_arg = arg;
+        app->dirty = true;
+    }
+}
+
+static void ui_app_wheel(ui_app *app, const SDL_MouseWheelEvent *w)
+{
+    int x = w->mouseX;
+    int y = w->mouseY;
+    ui_app_window_to_pixels(app, &x, &y);
+    int dy = w->y;
+    if (w->direction == SDL_MOUSEWHEEL_FLIPPED) {
+        dy = -dy;
+    }
+    for (int i = UI_SCROLL_COUNT - 1; i >= 0; i--) {
+        ui_scroll *s = &app->scroll[i];
+        if (s->active && ui_layout_contains(s->view, x, y)) {
+            s->offset -=
+                dy * 3 *
+                ui_text_line_height(app->text, app->lay.px_body, false);
+            app->dirty = true;
+            return;
+        }
+    }
+}
+
+static void ui_app_key(ui_app *app, const SDL_Keysym *key)
+{
+    if (app->blanked) {
+        app->blanked = false;
+        ui_app_pause_update(app);
+        app->dirty = true;
+        return;
+    }
+    bool ctrl = (key->mod & KMOD_CTRL) != 0;
+    switch (key->sym) {
+    case SDLK_F11:
+        ui_app_toggle_fullscreen(app);
+        return;
+    case SDLK_b:
+    case SDLK_PERIOD:
+        if (!ctrl) {
+            app->blanked = true;
+            ui_app_pause_update(app);
+            app->dirty = true;
+            return;
+        }
+        break;
+    case SDLK_F5:
+    case SDLK_r:
+        if ((key->sym == SDLK_F5 || ctrl) && app->overlay != UI_OVERLAY_DIAG &&
+            app->screen == UI_SCREEN_PLAY) {
+            ui_app_set_overlay(app, UI_OVERLAY_NONE);
+            ui_app_reload(app);
+            return;
+        }
+        break;
+    default:
+        break;
+    }
+    if (app->overlay != UI_OVERLAY_NONE) {
+        ui_screen_overlay_key(app, key);
+        return;
+    }
+    if (key->sym == SDLK_ESCAPE) {
+        ui_app_do(app, UI_ACT_MENU, 0);
+        return;
+    }
+    switch (app->screen) {
+    case UI_SCREEN_PICKER:
+        ui_screen_picker_key(app, key);
+        break;
+    case UI_SCREEN_PLAY:
+    case UI_SCREEN_FEEDBACK:
+    case UI_SCREEN_ENDING:
+        ui_screen_play_key(app, key);
+        break;
+    case UI_SCREEN_DEBRIEF:
+        ui_screen_debrief_key(app, key);
+        break;
+    }
+}
+
+static void ui_app_event(ui_app *app, const SDL_Event *ev)
+{
+    switch (ev->type) {
+    case SDL_QUIT:
+        app->running = false;
+        break;
+    case SDL_WINDOWEVENT:
+        if (ev->window.event == SDL_WINDOWEVENT_LEAVE) {
+            app->mouse_in = false;
+        }
+        app->dirty = true;
+        break;
+    case SDL_RENDER_TARGETS_RESET:
+    case SDL_RENDER_DEVICE_RESET:
+        ui_text_clear(app->text);
+        app->dirty = true;
+        break;
+    case SDL_KEYDOWN:
+        ui_app_key(app, &ev->key.keysym);
+        break;
+    case SDL_MOUSEMOTION:
+        ui_app_mouse_at(app, ev->motion.x, ev->motion.y);
+        break;
+    case SDL_MOUSEBUTTONDOWN:
+        ui_app_mouse_at(app, ev->button.x, ev->button.y);
+        if (app->blanked) {
+            break;
+        }
+        app->press_action = app->hover_action;
+        app->press_arg = app->hover_arg;
+        break;
+    case SDL_MOUSEBUTTONUP:
+        ui_app_mouse_at(app, ev->button.x, ev->button.y);
+        if (app->blanked) {
+            app->blanked = false;
+            ui_app_pause_update(app);
+            app->dirty = true;
+            break;
+        }
+        if (ev->button.button == SDL_BUTTON_LEFT &&
+            app->press_action != UI_ACT_NONE &&
+            app->press_action == app->hover_action &&
+            app->press_arg == app->hover_arg) {
+            app->press_action = UI_ACT_NONE;
+            ui_app_do(app, app->hover_action, app->hover_arg);
+        }
+        break;
+    case SDL_MOUSEWHEEL:
+        ui_app_wheel(app, &ev->wheel);
+        break;
+    default:
+        break;
+    }
+}
+
+/* ---- drawing ------------------------------------------------------------ */
+
+static void ui_app_frame(ui_app *app)
+{
+    int w = 0;
+    int h = 0;
+    SDL_GetRendererOutputSize(app->renderer, &w, &h);
+    app->theme = ui_theme_get(app->set.high_contrast);
+    ui_layout_compute(&app->lay, w, h, app->set.text_scale,
+                      app->theme->border_scale);
+    ui_text_begin_frame(app->text);
+    app->hit_count = 0;
+    app->focusables = 0;
+    for (int i = 0; i < UI_SCROLL_COUNT; i++) {
+        app->scroll[i].active = false;
+    }
+    SDL_SetRenderDrawBlendMode(app->renderer, SDL_BLENDMODE_BLEND);
+    SDL_RenderSetClipRect(app->renderer, NULL);
+    if (app->blanked) {
+        SDL_SetRenderDrawColor(app->renderer, 0, 0, 0, 0xFF);
+        SDL_RenderClear(app->renderer);
+    } else {
+        SDL_Color bg = app->theme->bg;
+        SDL_SetRenderDrawColor(app->renderer, bg.r, bg.g, bg.b, 0xFF);
+        SDL_RenderClear(app->renderer);
+        switch (app->screen) {
+        case UI_SCREEN_PICKER:
+            ui_screen_picker_draw(app);
+            break;
+        case UI_SCREEN_PLAY:
+        case UI_SCREEN_FEEDBACK:
+        case UI_SCREEN_ENDING:
+            ui_screen_play_draw(app);
+            break;
+        case UI_SCREEN_DEBRIEF:
+            ui_screen_debrief_draw(app);
+            break;
+        }
+        if (app->overlay != UI_OVERLAY_NONE) {
+            /* Only the overlay takes clicks. */
+            app->hit_count = 0;
+            app->focusables = 0;
+            for (int i = 0; i < UI_SCROLL_COUNT; i++) {
+                app->scroll[i].active = false;
+            }
+            ui_screen_overlay_draw(app);
+        }
+    }
+    if (app->opt.scripted) {
+        bool shot = false;
+        char name[96];
+        ui_script_after_frame(app, &shot, name, sizeof name);
+        if (shot && app->opt.screenshot_dir) {
+            char *path = ui_app_join(app->opt.screenshot_dir, name);
+            if (!path || !ui_png_write_screen(app->renderer, w, h, path)) {
+                fprintf(stderr, "rapport play: error: screenshot %s: %s\n",
+                        path ? path : name, SDL_GetError());
+                app->exit_code = 1;
+                app->running = false;
+            }
+            free(path);
+        }
+    }
+    SDL_RenderPresent(app->renderer);
+    app->dirty = false;
+}
+
+void ui_app_redraw(ui_app *app) { ui_app_frame(app); }
+
+void ui_app_step(ui_app *app)
+{
+    SDL_Event ev;
+    while (SDL_PollEvent(&ev)) {
+        ui_app_event(app, &ev);
+    }
+    ui_app_tick(app);
+    if (app->dirty) {
+        ui_app_frame(app);
+    }
+}
+
+int ui_app_run(ui_app *app)
+{
+    app->running = true;
+    app->dirty = true;
+    while (app->running) {
+        if (app->dirty) {
+            ui_app_frame(app);
+            if (!app->running) {
+                break;
+            }
+        }
+        SDL_Event ev;
+        if (app->opt.scripted) {
+            SDL_PumpEvents();
+            if (SDL_PeepEvents(NULL, 0, SDL_PEEKEVENT, SDL_FIRSTEVENT,
+                               SDL_LASTEVENT) == 0) {
+                ui_script_drive(app);
+            }
+            while (SDL_PollEvent(&ev)) {
+                ui_app_event(app, &ev);
+            }
+        } else {
+            int wait = ui_app_next_change_ms(app);
+            bool got = wait < 0 ? SDL_WaitEvent(&ev) == 1
+                                : SDL_WaitEventTimeout(&ev, wait) == 1;
+            if (got) {
+                ui_app_event(app, &ev);
+                while (SDL_PollEvent(&ev)) {
+                    ui_app_event(app, &ev);
+                }
+            }
+            if (app->screen == UI_SCREEN_PLAY && wait >= 0 &&
+                (ui_app_elapsed_ms(app) / 1000 != app->play.drawn_second ||
+                 ui_app_patience_s(app) != app->play.drawn_patience)) {
+                app->dirty = true; /* the seconds shown changed */
+            }
+        }
+        ui_app_tick(app);
+    }
+    return app->exit_code;
+}
+
+/* ---- life cycle --------------------------------------------------------- */
+
+ui_app *ui_app_new(const ui_app_options *options, char *err, size_t errlen)
+{
+    ui_app *app = calloc(1, sizeof *app);
+    if (!app) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    app->opt = *options;
+    if (app->opt.scripted) {
+        app->opt.virtual_clock = true;
+        app->opt.software = true;
+    }
+    app->set.high_contrast = options->high_contrast;
+    app->set.feedback = options->feedback;
+    app->set.relaxed = options->relaxed;
+    app->set.fullscreen = options->fullscreen;
+    app->set.text_scale =
+        options->text_scale > 0.0 ? options->text_scale : 1.0;
+    app->focus = -1;
+    app->theme = ui_theme_get(app->set.high_contrast);
+    app->asset_dir = ui_app_find_dir("RAPPORT_ASSET_DIR", "assets",
+                                     UI_APP_FONT_REGULAR, RAPPORT_ASSET_DIR);
+    app->scenario_dir =
+        ui_app_find_dir("RAPPORT_SCENARIO_DIR", "scenarios",
+                        UI_APP_DEFAULT_SCENARIO, RAPPORT_SCENARIO_DIR);
+    if (!app->asset_dir || !app->scenario_dir) {
+        snprintf(err, errlen, "out of memory");
+        ui_app_free(app);
+        return NULL;
+    }
+    if (app->opt.software) {
+        /* Software all the way: no OpenGL behind the window surface
+         * either, so pixels are the same under X11 as headless. */
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    }
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        snprintf(err, errlen, "cannot start SDL video: %s", SDL_GetError());
+        free(app->asset_dir);
+        free(app->scenario_dir);
+        free(app);
+        return NULL;
+    }
+    if (TTF_Init() != 0) {
+        snprintf(err, errlen, "cannot start SDL_ttf: %s", TTF_GetError());
+        SDL_Quit();
+        free(app->asset_dir);
+        free(app->scenario_dir);
+        free(app);
+        return NULL;
+    }
+    int w = options->width;
+    int h = options->height;
+    if (w <= 0 || h <= 0) {
+        SDL_DisplayMode mode;
+        if (SDL_GetDesktopDisplayMode(0, &mode) == 0 && mode.w > 0) {
+            w = mode.w * 4 / 5;
+            h = mode.h * 4 / 5;
+        } else {
+            w = 1280;
+            h = 800;
+        }
+    }
+    Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (app->set.fullscreen) {
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    }
+    app->window = SDL_CreateWindow("Rapport", SDL_WINDOWPOS_CENTERED,
+                                   SDL_WINDOWPOS_CENTERED, w, h, flags);
+    if (!app->window) {
+        snprintf(err, errlen, "cannot open a window: %s", SDL_GetError());
+        ui_app_free(app);
+        return NULL;
+    }
+    SDL_SetWindowMinimumSize(app->window, 320, 240);
+    Uint32 rflags = app->opt.software
+                        ? SDL_RENDERER_SOFTWARE
+                        : SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC;
+    app->renderer = SDL_CreateRenderer(app->window, -1, rflags);
+    if (!app->renderer && !app->opt.software) {
+        app->renderer =
+            SDL_CreateRenderer(app->window, -1, SDL_RENDERER_SOFTWARE);
+    }
+    if (!app->renderer) {
+        snprintf(err, errlen, "cannot create a renderer: %s", SDL_GetError());
+        ui_app_free(app);
+        return NULL;
+    }
+    char *regular = ui_app_join(app->asset_dir, UI_APP_FONT_REGULAR);
+    char *bold = ui_app_join(app->asset_dir, UI_APP_FONT_BOLD);
+    app->text =
+        regular && bold ? ui_text_new(app->renderer, regular, bold) : NULL;
+    free(regular);
+    free(bold);
+    if (!app->text) {
+        snprintf(err, errlen,
+                 "cannot load the fonts from %s: %s (set RAPPORT_ASSET_DIR "
+                 "to the folder holding fonts/)",
+                 app->asset_dir, SDL_GetError());
+        ui_app_free(app);
+        return NULL;
+    }
+    int pw = 0;
+    int ph = 0;
+    SDL_GetRendererOutputSize(app->renderer, &pw, &ph);
+    ui_layout_compute(&app->lay, pw, ph, app->set.text_scale,
+                      app->theme->border_scale);
+    ui_app_load_picks(app);
+    app->screen = UI_SCREEN_PICKER;
+    app->dirty = true;
+    return app;
+}
+
+void ui_app_free(ui_app *app)
+{
+    if (!app) {
+        return;
+    }
+    ui_app_end_play(app);
+    ui_app_free_picks(app);
+    ui_text_free(app->text);
+    if (app->renderer) {
+        SDL_DestroyRenderer(app->renderer);
+    }
+    if (app->window) {
+        SDL_DestroyWindow(app->window);
+    }
+    free(app->diag_title);
+    free(app->diag_text);
+    free(app->asset_dir);
+    free(app->scenario_dir);
+    free(app);
+    TTF_Quit();
+    SDL_Quit();
+}
+
+ui_screen_id ui_app_screen(const ui_app *app) { return app->screen; }
+
+bool ui_app_overlay_open(const ui_app *app)
+{
+    return app->overlay != UI_OVERLAY_NONE;
+}
+
+struct ui_text *ui_app_text(ui_app *app) { return app->text; }
+
+void ui_app_size(const ui_app *app, int *w, int *h)
+{
+    SDL_GetRendererOutputSize(app->renderer, w, h);
+}
+
+void ui_app_resize(ui_app *app, int w, int h)
+{
+    SDL_SetWindowSize(app->window, w, h);
+    app->dirty = true;
+}

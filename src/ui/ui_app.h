@@ -1,0 +1,84 @@
+/* ui_app.h — the SDL game: a window that draws the core's state and sends
+ * it the trainee's choices with their response times. It holds no game
+ * rules: sessions, scores and debriefs all come from src/core.
+ *
+ * Ownership: ui_app_new() initialises SDL's video subsystem and SDL_ttf,
+ * opens the window and returns an app freed with ui_app_free() (NULL
+ * accepted), which shuts SDL down again. The options (and the arrays they
+ * point to) must outlive the app.
+ */
+#ifndef RAPPORT_UI_APP_H
+#define RAPPORT_UI_APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum { UI_FEEDBACK_IMMEDIATE, UI_FEEDBACK_WITHHELD } ui_feedback_mode;
+typedef enum { UI_INPUT_KEYS, UI_INPUT_MOUSE } ui_input_mode;
+typedef enum {
+    UI_SCREEN_PICKER,
+    UI_SCREEN_PLAY,
+    UI_SCREEN_FEEDBACK,
+    UI_SCREEN_ENDING,
+    UI_SCREEN_DEBRIEF
+} ui_screen_id;
+
+typedef struct {
+    int width; /* window size in pixels; 0 = a default that fits */
+    int height;
+    bool fullscreen; /* desktop fullscreen */
+    ui_feedback_mode feedback;
+    bool relaxed; /* relaxed timing */
+    bool high_contrast;
+    double text_scale; /* 0 = 1.0 */
+    /* Scenario files and folders for the picker, besides the bundled
+     * ones; the first file is selected. */
+    const char *const *paths;
+    size_t path_count;
+    /* Scripted run: the driver plays these 1-based choices through the
+     * real input path (keys or mouse clicks), answering each after
+     * times_ms (default: the node's target) on a virtual clock, saves a
+     * PNG of every screen it passes in screenshot_dir (if set) and quits
+     * at the debrief. */
+    bool scripted;
+    const int *script;
+    size_t script_count;
+    const int *times_ms;
+    size_t time_count;
+    const char *screenshot_dir;
+    ui_input_mode input;
+    bool print_debrief; /* at the debrief, print it as `rapport run` does */
+    /* Time only moves when ui_app_set_clock says (tests; implied by
+     * scripted). */
+    bool virtual_clock;
+    bool software; /* software renderer (implied by scripted) */
+} ui_app_options;
+
+typedef struct ui_app ui_app;
+
+/* NULL on failure, with the reason written to err. */
+ui_app *ui_app_new(const ui_app_options *options, char *err, size_t errlen);
+void ui_app_free(ui_app *app);
+
+/* Runs until the trainee quits (or the script ends). Returns 0, or 1 when
+ * a scripted run failed (bad script, screenshot not written). */
+int ui_app_run(ui_app *app);
+
+/* For tests: load a scenario and start playing it (false with the
+ * diagnostics shown on screen when it has errors); handle pending events
+ * and redraw if needed; draw the current state now; the clock. */
+bool ui_app_start(ui_app *app, const char *path);
+void ui_app_step(ui_app *app);
+void ui_app_redraw(ui_app *app);
+void ui_app_set_clock(ui_app *app, uint64_t ms);
+ui_screen_id ui_app_screen(const ui_app *app);
+bool ui_app_overlay_open(const ui_app *app);
+/* The app's text cache (see ui_text.h for its counters). */
+struct ui_text *ui_app_text(ui_app *app);
+/* Window size in physical pixels. */
+void ui_app_size(const ui_app *app, int *w, int *h);
+/* Size the window (tests of layouts at several sizes). */
+void ui_app_resize(ui_app *app, int w, int h);
+
+#endif

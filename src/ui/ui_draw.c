@@ -1,0 +1,264 @@
+/* ui_draw.c — vector shapes over SDL_RenderGeometry. */
+#include "ui_draw.h"
+
+#include <math.h>
+
+#define UI_DRAW_PI 3.14159265358979f
+
+void ui_draw_rect(SDL_Renderer *r, SDL_Rect rect, SDL_Color c)
+{
+    if (rect.w <= 0 || rect.h <= 0) {
+        return;
+    }
+    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
+    SDL_RenderFillRect(r, &rect);
+}
+
+void ui_draw_convex(SDL_Renderer *r, const SDL_FPoint *pts, int n, SDL_Color c)
+{
+    if (n < 3) {
+        return;
+    }
+    if (n > UI_DRAW_MAX_POINTS) {
+        n = UI_DRAW_MAX_POINTS;
+    }
+    SDL_Vertex v[2 * UI_DRAW_MAX_POINTS + 1];
+    int idx[9 * UI_DRAW_MAX_POINTS];
+    float cx = 0.0f;
+    float cy = 0.0f;
+    for (int i = 0; i < n; i++) {
+        cx += pts[i].x;
+        cy += pts[i].y;
+    }
+    cx /= (float)n;
+    cy /= (float)n;
+    /* Signed area tells the winding, so normals point outwards. */
+    float area = 0.0f;
+    for (int i = 0; i < n; i++) {
+        const SDL_FPoint *a = &pts[i];
+        const SDL_FPoint *b = &pts[(i + 1) % n];
+        area += a->x * b->y - b->x * a->y;
+    }
+    float wind = area >= 0.0f ? 1.0f : -1.0f;
+    SDL_Color clear = c;
+    clear.a = 0;
+    v[0].position.x = cx;
+    v[0].position.y = cy;
+    v[0].color = c;
+    v[0].tex_coord.x = 0.0f;
+    v[0].tex_coord.y = 0.0f;
+    for (int i = 0; i < n; i++) {
+        const SDL_FPoint *prev = &pts[(i + n - 1) % n];
+        const SDL_FPoint *cur = &pts[i];
+        const SDL_FPoint *next = &pts[(i + 1) % n];
+        /* Outward normals of the two edges at this point, averaged. */
+        float ex0 = cur->x - prev->x;
+        float ey0 = cur->y - prev->y;
+        float ex1 = next->x - cur->x;
+        float ey1 = next->y - cur->y;
+        float l0 = sqrtf(ex0 * ex0 + ey0 * ey0);
+        float l1 = sqrtf(ex1 * ex1 + ey1 * ey1);
+        float nx = 0.0f;
+        float ny = 0.0f;
+        if (l0 > 1e-4f) {
+            nx += ey0 / l0;
+            ny += -ex0 / l0;
+        }
+        if (l1 > 1e-4f) {
+            nx += ey1 / l1;
+            ny += -ex1 / l1;
+        }
+        float ln = sqrtf(nx * nx + ny * ny);
+        if (ln > 1e-4f) {
+            nx = nx / ln * wind;
+            ny = ny / ln * wind;
+        }
+        SDL_Vertex *in = &v[1 + i];
+        SDL_Vertex *out = &v[1 + n + i];
+        in->position.x = cur->x - nx * 0.5f;
+        in->position.y = cur->y - ny * 0.5f;
+        in->color = c;
+        in->tex_coord = v[0].tex_coord;
+        out->position.x = cur->x + nx * 0.5f;
+        out->position.y = cur->y + ny * 0.5f;
+        out->color = clear;
+        out->tex_coord = v[0].tex_coord;
+    }
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        int j = (i + 1) % n;
+        idx[k++] = 0;
+        idx[k++] = 1 + i;
+        idx[k++] = 1 + j;
+        idx[k++] = 1 + i;
+        idx[k++] = 1 + n + i;
+        idx[k++] = 1 + n + j;
+        idx[k++] = 1 + i;
+        idx[k++] = 1 + n + j;
+        idx[k++] = 1 + j;
+    }
+    SDL_RenderGeometry(r, NULL, v, 2 * n + 1, idx, k);
+}
+
+static int ui_draw_segments(float radius)
+{
+    int n = (int)(sqrtf(radius > 0.0f ? radius : 0.0f) * 5.0f);
+    if (n < 12) {
+        n = 12;
+    }
+    if (n > UI_DRAW_MAX_POINTS - 2) {
+        n = UI_DRAW_MAX_POINTS - 2;
+    }
+    return n;
+}
+
+void ui_draw_ellipse(SDL_Renderer *r, float cx, float cy, float rx, float ry,
+                     SDL_Color c)
+{
+    if (rx <= 0.0f || ry <= 0.0f) {
+        return;
+    }
+    int n = ui_draw_segments(rx > ry ? rx : ry);
+    SDL_FPoint pts[UI_DRAW_MAX_POINTS];
+    for (int i = 0; i < n; i++) {
+        float a = 2.0f * UI_DRAW_PI * (float)i / (float)n;
+        pts[i].x = cx + rx * cosf(a);
+        pts[i].y = cy + ry * sinf(a);
+    }
+    ui_draw_convex(r, pts, n, c);
+}
+
+void ui_draw_pie(SDL_Renderer *r, float cx, float cy, float rx, float ry,
+                 float a0, float a1, SDL_Color c)
+{
+    int n = ui_draw_segments(rx > ry ? rx : ry) / 2 + 2;
+    SDL_FPoint pts[UI_DRAW_MAX_POINTS];
+    pts[0].x = cx;
+    pts[0].y = cy;
+    for (int i = 0; i <= n; i++) {
+        float a = a0 + (a1 - a0) * (float)i / (float)n;
+        pts[1 + i].x = cx + rx * cosf(a);
+        pts[1 + i].y = cy + ry * sinf(a);
+    }
+    ui_draw_convex(r, pts, n + 2, c);
+}
+
+void ui_draw_round_rect(SDL_Renderer *r, SDL_Rect rect, int radius,
+                        SDL_Color c)
+{
+    if (rect.w <= 0 || rect.h <= 0) {
+        return;
+    }
+    int max_r = (rect.w < rect.h ? rect.w : rect.h) / 2;
+    if (radius > max_r) {
+        radius = max_r;
+    }
+    if (radius <= 1) {
+        ui_draw_rect(r, rect, c);
+        return;
+    }
+    int per = ui_draw_segments((float)radius) / 4 + 2;
+    SDL_FPoint pts[UI_DRAW_MAX_POINTS];
+    int n = 0;
+    float rad = (float)radius;
+    const float corners[4][3] = {
+        {(float)(rect.x + rect.w) - rad, (float)rect.y + rad, -0.5f},
+        {(float)(rect.x + rect.w) - rad, (float)(rect.y + rect.h) - rad, 0.0f},
+        {(float)rect.x + rad, (float)(rect.y + rect.h) - rad, 0.5f},
+        {(float)rect.x + rad, (float)rect.y + rad, 1.0f}};
+    for (int k = 0; k < 4; k++) {
+        for (int i = 0; i <= per; i++) {
+            float a =
+                (corners[k][2] + 0.5f * (float)i / (float)per) * UI_DRAW_PI;
+            pts[n].x = corners[k][0] + rad * cosf(a);
+            pts[n].y = corners[k][1] + rad * sinf(a);
+            n++;
+        }
+    }
+    ui_draw_convex(r, pts, n, c);
+}
+
+void ui_draw_round_frame(SDL_Renderer *r, SDL_Rect rect, int radius,
+                         int border, SDL_Color fill, SDL_Color outline)
+{
+    if (border <= 0) {
+        ui_draw_round_rect(r, rect, radius, fill);
+        return;
+    }
+    ui_draw_round_rect(r, rect, radius, outline);
+    SDL_Rect inner = {rect.x + border, rect.y + border, rect.w - 2 * border,
+                      rect.h - 2 * border};
+    ui_draw_round_rect(r, inner, radius > border ? radius - border : 0, fill);
+}
+
+void ui_draw_line(SDL_Renderer *r, float x0, float y0, float x1, float y1,
+                  float thickness, SDL_Color c)
+{
+    float rad = thickness / 2.0f;
+    if (rad < 0.5f) {
+        rad = 0.5f;
+    }
+    float dx = x1 - x0;
+    float dy = y1 - y0;
+    float len = sqrtf(dx * dx + dy * dy);
+    if (len < 1e-3f) {
+        ui_draw_ellipse(r, x0, y0, rad, rad, c);
+        return;
+    }
+    float base = atan2f(dy, dx);
+    int per = ui_draw_segments(rad) / 2 + 1;
+    SDL_FPoint pts[UI_DRAW_MAX_POINTS];
+    int n = 0;
+    /* Half circle around the end, then around the start. */
+    for (int i = 0; i <= per; i++) {
+        float a =
+            base - UI_DRAW_PI / 2.0f + UI_DRAW_PI * (float)i / (float)per;
+        pts[n].x = x1 + rad * cosf(a);
+        pts[n].y = y1 + rad * sinf(a);
+        n++;
+    }
+    for (int i = 0; i <= per; i++) {
+        float a =
+            base + UI_DRAW_PI / 2.0f + UI_DRAW_PI * (float)i / (float)per;
+        pts[n].x = x0 + rad * cosf(a);
+        pts[n].y = y0 + rad * sinf(a);
+        n++;
+    }
+    ui_draw_convex(r, pts, n, c);
+}
+
+void ui_draw_polyline(SDL_Renderer *r, const SDL_FPoint *pts, int n,
+                      float thickness, SDL_Color c)
+{
+    for (int i = 0; i + 1 < n; i++) {
+        ui_draw_line(r, pts[i].x, pts[i].y, pts[i + 1].x, pts[i + 1].y,
+                     thickness, c);
+    }
+}
+
+void ui_draw_curve(SDL_Renderer *r, SDL_FPoint p0, SDL_FPoint p1,
+                   SDL_FPoint p2, float thickness, SDL_Color c)
+{
+    enum { STEPS = 16 };
+    SDL_FPoint pts[STEPS + 1];
+    for (int i = 0; i <= STEPS; i++) {
+        float t = (float)i / (float)STEPS;
+        float u = 1.0f - t;
+        pts[i].x = u * u * p0.x + 2.0f * u * t * p1.x + t * t * p2.x;
+        pts[i].y = u * u * p0.y + 2.0f * u * t * p1.y + t * t * p2.y;
+    }
+    ui_draw_polyline(r, pts, STEPS + 1, thickness, c);
+}
+
+void ui_draw_ring(SDL_Renderer *r, float cx, float cy, float rx, float ry,
+                  float thickness, SDL_Color c)
+{
+    enum { STEPS = 40 };
+    SDL_FPoint pts[STEPS + 1];
+    for (int i = 0; i <= STEPS; i++) {
+        float a = 2.0f * UI_DRAW_PI * (float)i / (float)STEPS;
+        pts[i].x = cx + rx * cosf(a);
+        pts[i].y = cy + ry * sinf(a);
+    }
+    ui_draw_polyline(r, pts, STEPS + 1, thickness, c);
+}

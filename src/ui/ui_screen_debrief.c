@@ -1,0 +1,432 @@
+/* ui_screen_debrief.c — after the call: outcome, the three scores and the
+ * overall one as labelled bars with numbers, the mood over the call as a
+ * chart, and a scrollable review of every turn. Everything shown comes
+ * from the core's debrief. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui_draw.h"
+#include "ui_internal.h"
+
+static char *ui_debrief_printf(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
+static char *ui_debrief_printf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        return NULL;
+    }
+    char *out = malloc((size_t)n + 1);
+    if (!out) {
+        return NULL;
+    }
+    va_start(ap, fmt);
+    vsnprintf(out, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return out;
+}
+
+void ui_screen_debrief_free(ui_app *app)
+{
+    ui_play *p = &app->play;
+    for (size_t i = 0; i < p->review_turns * UI_REVIEW_PARTS; i++) {
+        free(p->review[i]);
+    }
+    free(p->review);
+    p->review = NULL;
+    p->review_turns = 0;
+    free(p->practise);
+    p->practise = NULL;
+}
+
+bool ui_screen_debrief_prepare(ui_app *app)
+{
+    ui_play *p = &app->play;
+    const debrief *d = p->d;
+    ui_screen_debrief_free(app);
+    p->practise = ui_debrief_printf("Practise next: %s. %s",
+                                    scenario_dim_name(d->practise),
+                                    debrief_advice(d->practise));
+    if (!p->practise) {
+        return false;
+    }
+    if (d->turn_count == 0) {
+        return true;
+    }
+    p->review = calloc(d->turn_count * UI_REVIEW_PARTS, sizeof *p->review);
+    if (!p->review) {
+        return false;
+    }
+    p->review_turns = d->turn_count;
+    for (size_t i = 0; i < d->turn_count; i++) {
+        const debrief_turn *t = &d->turns[i];
+        char **out = &p->review[i * UI_REVIEW_PARTS];
+        char took[32];
+        char target[32];
+        ui_seconds(took, sizeof took, t->response_ms);
+        ui_seconds(target, sizeof target, t->target_ms);
+        out[0] = ui_debrief_printf(
+            "Turn %d \xC2\xB7 %s (target %s) \xC2\xB7 mood %s to %s",
+            t->number, took, target, ui_mood_name(t->mood_before),
+            ui_mood_name(t->mood_after));
+        char *said = debrief_customer_text(t->node);
+        out[1] = ui_debrief_printf("Customer: %s", said ? said : "");
+        free(said);
+        if (t->chosen) {
+            out[2] = ui_debrief_printf("You (option %d): %s", t->chosen_pos,
+                                       t->chosen->say);
+            out[3] = ui_debrief_printf(
+                "Feedback: %s",
+                t->chosen->feedback ? t->chosen->feedback : "none written");
+        } else {
+            out[2] = ui_debrief_printf("You: no reply before the customer's "
+                                       "patience ran out.");
+            out[3] = ui_debrief_printf("Feedback: a short holding line keeps "
+                                       "the call going while you think.");
+        }
+        if (t->better) {
+            out[4] = ui_debrief_printf("Better (option %d): %s", t->better_pos,
+                                       t->better->say);
+        } else {
+            out[4] = ui_debrief_printf("That was the best option on offer.");
+        }
+        for (int k = 0; k < UI_REVIEW_PARTS; k++) {
+            if (!out[k]) {
+                ui_screen_debrief_free(app);
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+/* One labelled bar on one row: the name, the bar, the number. */
+static void ui_debrief_bar(ui_app *app, SDL_Rect *col, const char *label,
+                           int value, bool bold, int label_w, int num_w)
+{
+    const ui_layout *l = &app->lay;
+    const ui_theme *th = app->theme;
+    int px = l->px_small;
+    int lh = ui_text_line_height(app->text, px, true);
+    SDL_Rect row = ui_layout_cut_top(col, lh, l->gap);
+    ui_text_style ls = ui_style(app, px, bold, th->text);
+    ls.max_lines = 1;
+    ls.wrap_w = label_w;
+    ui_text_draw(app->text, label, &ls, row.x, row.y, NULL);
+    char num[16];
+    snprintf(num, sizeof num, "%d", value);
+    ui_text_style ns = ui_style(app, px, true, th->text);
+    ns.align = UI_TEXT_RIGHT;
+    ns.wrap_w = num_w;
+    ui_text_draw(app->text, num, &ns, row.x + row.w - num_w, row.y, NULL);
+    int bar_h = l->h / 40 > 6 ? l->h / 40 : 6;
+    SDL_Rect bar = {row.x + label_w + l->gap, row.y + (lh - bar_h) / 2,
+                    row.w - label_w - num_w - 2 * l->gap, bar_h};
+    ui_meter(app, bar, value / 100.0, bold ? th->accent : th->good);
+}
+
+static void ui_debrief_chart(ui_app *app, SDL_Rect box)
+{
+    const ui_layout *l = &app->lay;
+    const ui_theme *th = app->theme;
+    const debrief *d = app->play.d;
+    int px = l->px_min;
+    int lh = ui_text_line_height(app->text, px, false);
+    ui_text_style hs = ui_style(app, l->px_small, true, th->text);
+    hs.max_lines = 1;
+    int hh = ui_label(app, "Mood over the call", hs, box);
+    ui_layout_cut_top(&box, hh, l->gap);
+    if (box.h < 3 * lh) {
+        return;
+    }
+    SDL_Rect x_axis = ui_layout_cut_bottom(&box, lh, l->gap / 2);
+    ui_draw_round_frame(app->renderer, box, l->radius, l->border, th->panel,
+                        th->panel_border);
+    SDL_Rect plot = ui_layout_inset(box, l->border);
+    /* Bands where the customer's expression changes, as the core maps
+     * mood to expression; each named when there is room. */
+    int start = 0;
+    int band = 0;
+    for (int m = 1; m <= 101; m++) {
+        if (m <= 100 && scenario_expression_for_mood(m) ==
+                            scenario_expression_for_mood(start)) {
+            continue;
+        }
+        int y0 = plot.y + plot.h - plot.h * m / 101;
+        int y1 = plot.y + plot.h - plot.h * start / 101;
+        SDL_Rect r = {plot.x, y0, plot.w, y1 - y0};
+        ui_draw_rect(app->renderer, r, th->chart_band[band % 5]);
+        ui_draw_rect(app->renderer, (SDL_Rect){plot.x, y0, plot.w, l->border},
+                     th->track);
+        if (r.h >= lh) {
+            ui_text_style bs = ui_style(app, px, false, th->muted);
+            bs.max_lines = 1;
+            ui_text_draw(app->text, ui_mood_name(start), &bs,
+                         plot.x + l->pad / 2, y0 + (r.h - lh) / 2, NULL);
+        }
+        start = m;
+        band++;
+    }
+    size_t n = d->mood_count;
+    if (n == 0) {
+        return;
+    }
+    /* Leave the band names clear on the left. */
+    ui_text_style ms = ui_style(app, px, false, th->muted);
+    ui_text_size name_w;
+    ui_text_measure(app->text, "Confused", &ms, &name_w);
+    int x0 = plot.x + name_w.w + l->pad;
+    int x1 = plot.x + plot.w - l->pad * 2;
+    SDL_FPoint pts[64];
+    size_t shown = n < 64 ? n : 64;
+    for (size_t i = 0; i < shown; i++) {
+        float fx = shown > 1 ? (float)i / (float)(shown - 1) : 0.5f;
+        pts[i].x = (float)x0 + fx * (float)(x1 - x0);
+        pts[i].y = (float)(plot.y + plot.h) -
+                   (float)plot.h * (float)d->mood[i] / 101.0f;
+    }
+    float thick = (float)(l->border * 3 > 3 ? l->border * 3 : 3);
+    ui_draw_polyline(app->renderer, pts, (int)shown, thick, th->text);
+    for (size_t i = 0; i < shown; i++) {
+        float r = thick * 1.6f;
+        ui_draw_ellipse(app->renderer, pts[i].x, pts[i].y, r, r, th->text);
+        ui_draw_ellipse(app->renderer, pts[i].x, pts[i].y, r * 0.55f,
+                        r * 0.55f, th->panel);
+    }
+    /* Turn numbers under the points, thinned out when crowded. */
+    ui_text_size tw;
+    ui_text_measure(app->text, "Start", &ms, &tw);
+    int step = 1;
+    if (shown > 1) {
+        float gap = (float)(x1 - x0) / (float)(shown - 1);
+        while (gap * (float)step < (float)(tw.w + l->pad)) {
+            step++;
+        }
+    }
+    ms.align = UI_TEXT_CENTRE;
+    for (size_t i = 0; i < shown; i += (size_t)step) {
+        char lab[16];
+        if (i == 0) {
+            snprintf(lab, sizeof lab, "Start");
+        } else {
+            snprintf(lab, sizeof lab, "%zu", i);
+        }
+        int cx = (int)pts[i].x;
+        ui_text_draw(app->text, lab, &ms, cx, x_axis.y, NULL);
+    }
+}
+
+static int ui_debrief_entry(ui_app *app, size_t turn, SDL_Rect at, bool draw)
+{
+    const ui_layout *l = &app->lay;
+    const ui_theme *th = app->theme;
+    char **parts = &app->play.review[turn * UI_REVIEW_PARTS];
+    int px = l->px_small;
+    int y = at.y + l->pad;
+    int h_total = 0;
+    int heights[UI_REVIEW_PARTS];
+    ui_text_style st[UI_REVIEW_PARTS];
+    for (int k = 0; k < UI_REVIEW_PARTS; k++) {
+        st[k] = ui_style(app, px, k == 0, k == 1 ? th->muted : th->text);
+        st[k].wrap_w = at.w - 2 * l->pad;
+        ui_text_size sz;
+        ui_text_measure(app->text, parts[k], &st[k], &sz);
+        heights[k] = sz.h;
+        h_total += sz.h + (k ? l->gap / 2 : 0);
+    }
+    h_total += 2 * l->pad;
+    if (!draw) {
+        return h_total;
+    }
+    SDL_Rect card = {at.x, at.y, at.w, h_total};
+    ui_draw_round_frame(app->renderer, card, l->radius, l->border, th->panel,
+                        th->panel_border);
+    SDL_Rect view = app->scroll[UI_SCROLL_REVIEW].view;
+    for (int k = 0; k < UI_REVIEW_PARTS; k++) {
+        /* Only what can be seen is rasterised. */
+        if (y + heights[k] > view.y && y < view.y + view.h) {
+            ui_text_draw(app->text, parts[k], &st[k], at.x + l->pad, y, NULL);
+        }
+        y += heights[k] + l->gap / 2;
+    }
+    return h_total;
+}
+
+void ui_screen_debrief_draw(ui_app *app)
+{
+    const ui_layout *l = &app->lay;
+    const ui_theme *th = app->theme;
+    const ui_play *p = &app->play;
+    const debrief *d = p->d;
+    if (!d) {
+        return;
+    }
+    char buf[400];
+    snprintf(buf, sizeof buf, "Debrief \xC2\xB7 %s", p->sc->title);
+    SDL_Rect body = ui_header(app, buf);
+
+    /* Buttons along the bottom. */
+    int px = l->px_small;
+    int bh = ui_button_height(app, px);
+    SDL_Rect row = ui_layout_cut_bottom(&body, bh, l->gap * 2);
+    const char *labels[3] = {"Replay (R)", "Another scenario (P)", "Quit (Q)"};
+    const ui_action acts[3] = {UI_ACT_REPLAY, UI_ACT_PICKER, UI_ACT_QUIT};
+    int widths[3];
+    int total_w = 2 * l->gap;
+    for (int i = 0; i < 3; i++) {
+        widths[i] = ui_button_width(app, labels[i], px);
+        total_w += widths[i];
+    }
+    ui_layout_cut_left(&row, row.w - total_w, 0);
+    for (int i = 0; i < 3; i++) {
+        ui_button(app, ui_layout_cut_left(&row, widths[i], l->gap), labels[i],
+                  acts[i], 0, i == 0);
+    }
+
+    SDL_Rect left = ui_layout_cut_left(&body, body.w * 42 / 100, l->gap * 3);
+    /* Outcome */
+    if (d->ending && d->ending->title) {
+        snprintf(buf, sizeof buf, "%s: %s", scenario_outcome_name(d->outcome),
+                 d->ending->title);
+    } else if (d->gave_up) {
+        snprintf(buf, sizeof buf, "%s: the customer gave up waiting",
+                 scenario_outcome_name(d->outcome));
+    } else {
+        snprintf(buf, sizeof buf, "%s", scenario_outcome_name(d->outcome));
+    }
+    if (buf[0] >= 'a' && buf[0] <= 'z') {
+        buf[0] = (char)(buf[0] - 'a' + 'A');
+    }
+    ui_text_style os = ui_style(app, l->px_body, true, th->text);
+    os.max_lines = 2;
+    int h = ui_label(app, buf, os, left);
+    ui_layout_cut_top(&left, h, l->gap);
+    snprintf(buf, sizeof buf,
+             "Overall %d of 100 \xC2\xB7 %s \xC2\xB7 %s "
+             "(pass mark %d)%s",
+             d->summary.overall, score_band_name(d->summary.band),
+             d->summary.passed ? "passed" : "not passed yet", p->sc->pass_mark,
+             d->relaxed_timing ? " \xC2\xB7 relaxed timing" : "");
+    ui_text_style ss = ui_style(app, px, false, th->text);
+    ss.max_lines = 2;
+    h = ui_label(app, buf, ss, left);
+    ui_layout_cut_top(&left, h, l->gap * 2);
+    static const char *const dims[SCENARIO_DIM_COUNT] = {"Empathy", "Honesty",
+                                                         "Promptness"};
+    int label_w = 0;
+    ui_text_style ms = ui_style(app, px, true, th->text);
+    for (int i = 0; i < SCENARIO_DIM_COUNT; i++) {
+        ui_text_size sz;
+        ui_text_measure(app->text, dims[i], &ms, &sz);
+        label_w = sz.w > label_w ? sz.w : label_w;
+    }
+    ui_text_size num_sz;
+    ui_text_measure(app->text, "100", &ms, &num_sz);
+    for (int i = 0; i < SCENARIO_DIM_COUNT; i++) {
+        ui_debrief_bar(app, &left, dims[i], d->summary.dim[i], false, label_w,
+                       num_sz.w);
+    }
+    ui_debrief_bar(app, &left, "Overall", d->summary.overall, true, label_w,
+                   num_sz.w);
+    ui_layout_cut_top(&left, l->gap, 0);
+    ui_debrief_chart(app, left);
+
+    /* Turn by turn */
+    ui_text_style rs = ui_style(app, px, true, th->text);
+    rs.max_lines = 1;
+    int lh = ui_text_line_height(app->text, px, true);
+    ui_label(app, "Turn by turn (scroll for more)", rs,
+             ui_layout_cut_top(&body, lh, l->gap));
+    int bar = (l->gap > 4 ? l->gap : 4) + l->gap;
+    SDL_Rect at = {body.x, 0, body.w - bar, 0};
+    ui_text_style ps = ui_style(app, px, true, th->text);
+    ps.wrap_w = at.w - 2 * l->pad;
+    ui_text_size psz;
+    ui_text_measure(app->text, p->practise, &ps, &psz);
+    int practise_h = psz.h + 2 * l->pad;
+    int total = practise_h;
+    for (size_t i = 0; i < p->review_turns; i++) {
+        total += ui_debrief_entry(app, i, at, false) + l->gap;
+    }
+    ui_scroll_begin(app, UI_SCROLL_REVIEW, body, total);
+    int y = body.y - app->scroll[UI_SCROLL_REVIEW].offset;
+    if (y + practise_h > body.y) {
+        SDL_Rect card = {at.x, y, at.w, practise_h};
+        ui_draw_round_frame(app->renderer, card, l->radius, 2 * l->border,
+                            th->focus_bg, th->accent);
+        ui_text_draw(app->text, p->practise, &ps, at.x + l->pad, y + l->pad,
+                     NULL);
+    }
+    y += practise_h + l->gap;
+    for (size_t i = 0; i < p->review_turns; i++) {
+        at.y = y;
+        int eh = ui_debrief_entry(app, i, at, false);
+        if (y + eh > body.y && y < body.y + body.h) {
+            ui_debrief_entry(app, i, at, true);
+        }
+        y += eh + l->gap;
+    }
+    ui_scroll_end(app, UI_SCROLL_REVIEW);
+}
+
+bool ui_screen_debrief_key(ui_app *app, const SDL_Keysym *key)
+{
+    ui_scroll *s = &app->scroll[UI_SCROLL_REVIEW];
+    int line = ui_text_line_height(app->text, app->lay.px_small, false);
+    bool shift = (key->mod & KMOD_SHIFT) != 0;
+    switch (key->sym) {
+    case SDLK_r:
+        ui_app_do(app, UI_ACT_REPLAY, 0);
+        return true;
+    case SDLK_p:
+        ui_app_do(app, UI_ACT_PICKER, 0);
+        return true;
+    case SDLK_q:
+        ui_app_do(app, UI_ACT_QUIT, 0);
+        return true;
+    case SDLK_DOWN:
+        s->offset += 2 * line;
+        break;
+    case SDLK_UP:
+        s->offset -= 2 * line;
+        break;
+    case SDLK_PAGEDOWN:
+        s->offset += s->view.h * 9 / 10;
+        break;
+    case SDLK_PAGEUP:
+        s->offset -= s->view.h * 9 / 10;
+        break;
+    case SDLK_HOME:
+        s->offset = 0;
+        break;
+    case SDLK_END:
+        s->offset = s->content;
+        break;
+    case SDLK_TAB:
+        ui_app_focus_move(app, shift ? -1 : 1);
+        return true;
+    case SDLK_LEFT:
+        ui_app_focus_move(app, -1);
+        return true;
+    case SDLK_RIGHT:
+        ui_app_focus_move(app, 1);
+        return true;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+    case SDLK_SPACE:
+        if (!ui_app_activate_focus(app)) {
+            ui_app_focus_move(app, 1);
+        }
+        return true;
+    default:
+        return false;
+    }
+    app->dirty = true;
+    return true;
+}

@@ -1,0 +1,213 @@
+/* ui_screen_overlay.c — what opens over a screen: the pause menu (Esc),
+ * the settings, and the diagnostics of a scenario that failed to load. */
+#include <stdio.h>
+
+#include "ui_draw.h"
+#include "ui_internal.h"
+
+/* A centred panel with a title; returns the space inside for content. */
+static SDL_Rect ui_overlay_panel(ui_app *app, int w, int h, const char *title)
+{
+    const ui_layout *l = &app->lay;
+    const ui_theme *th = app->theme;
+    SDL_Rect all = {0, 0, l->w, l->h};
+    ui_draw_rect(app->renderer, all, th->shade);
+    SDL_Rect panel = {(l->w - w) / 2, (l->h - h) / 2, w, h};
+    ui_draw_round_frame(app->renderer, panel, l->radius * 2, 2 * l->border,
+                        th->panel, th->panel_border);
+    SDL_Rect in = ui_layout_inset(panel, 2 * l->pad);
+    ui_text_style ts = ui_style(app, l->px_title, true, th->text);
+    ts.wrap_w = in.w;
+    ts.px = ui_layout_fit_px(app->text, title, ts, in.h / 4, l->px_min,
+                             l->px_title);
+    ts.max_lines = 3;
+    int th_h = ui_label(app, title, ts, in);
+    ui_layout_cut_top(&in, th_h, l->gap * 2);
+    return in;
+}
+
+/* A column of buttons, one per row. */
+static void ui_overlay_buttons(ui_app *app, SDL_Rect in, const char **labels,
+                               const ui_action *acts, int n)
+{
+    const ui_layout *l = &app->lay;
+    int bh = ui_button_height(app, l->px_small);
+    for (int i = 0; i < n; i++) {
+        ui_button(app, ui_layout_cut_top(&in, bh, l->gap), labels[i], acts[i],
+                  0, i == 0);
+    }
+}
+
+static int ui_overlay_width(ui_app *app, const char **labels, int n)
+{
+    const ui_layout *l = &app->lay;
+    int w = l->h * 2 / 3;
+    for (int i = 0; i < n; i++) {
+        int bw = ui_button_width(app, labels[i], l->px_small) + 4 * l->pad;
+        if (bw > w) {
+            w = bw;
+        }
+    }
+    return w > l->w - 2 * l->margin ? l->w - 2 * l->margin : w;
+}
+
+static void ui_overlay_menu(ui_app *app)
+{
+    const ui_layout *l = &app->lay;
+    const char *labels[5];
+    ui_action acts[5];
+    int n = 0;
+    labels[n] = "Resume (Esc)";
+    acts[n++] = UI_ACT_RESUME;
+    if (app->play.s) {
+        labels[n] = "Restart the call";
+        acts[n++] = UI_ACT_RESTART;
+    }
+    labels[n] = "Settings";
+    acts[n++] = UI_ACT_SETTINGS;
+    if (app->play.s) {
+        labels[n] = "Choose another scenario";
+        acts[n++] = UI_ACT_PICKER;
+    }
+    labels[n] = "Quit Rapport";
+    acts[n++] = UI_ACT_QUIT;
+    int bh = ui_button_height(app, l->px_small);
+    int title_h = ui_text_line_height(app->text, l->px_title, true);
+    int h = title_h + n * (bh + l->gap) + 4 * l->pad + l->gap * 2;
+    SDL_Rect in =
+        ui_overlay_panel(app, ui_overlay_width(app, labels, n), h, "Paused");
+    ui_overlay_buttons(app, in, labels, acts, n);
+}
+
+static void ui_overlay_settings(ui_app *app)
+{
+    const ui_layout *l = &app->lay;
+    const ui_settings *s = &app->set;
+    char text[64];
+    char contrast[64];
+    char feedback[96];
+    char relaxed[96];
+    char full[64];
+    snprintf(text, sizeof text, "Larger text (now %d%%)",
+             (int)(s->text_scale * 100.0 + 0.5));
+    snprintf(contrast, sizeof contrast, "High contrast: %s",
+             s->high_contrast ? "on" : "off");
+    snprintf(feedback, sizeof feedback, "Feedback: %s",
+             s->feedback == UI_FEEDBACK_IMMEDIATE ? "after each reply"
+                                                  : "withheld until the "
+                                                    "debrief");
+    snprintf(relaxed, sizeof relaxed, "Relaxed timing: %s%s",
+             s->relaxed ? "on" : "off",
+             app->play.s && app->play.relaxed != s->relaxed
+                 ? " (from the next call)"
+                 : "");
+    snprintf(full, sizeof full, "Fullscreen (F11): %s",
+             s->fullscreen ? "on" : "off");
+    const char *labels[7] = {
+        "Back (Esc)", text, "Smaller text", contrast, feedback, relaxed, full};
+    const ui_action acts[7] = {UI_ACT_BACK,          UI_ACT_TEXT_LARGER,
+                               UI_ACT_TEXT_SMALLER,  UI_ACT_CONTRAST,
+                               UI_ACT_FEEDBACK_MODE, UI_ACT_RELAXED,
+                               UI_ACT_FULLSCREEN};
+    int n = 7;
+    int bh = ui_button_height(app, l->px_small);
+    int title_h = ui_text_line_height(app->text, l->px_title, true);
+    int h = title_h + n * (bh + l->gap) + 4 * l->pad + l->gap * 2;
+    SDL_Rect in =
+        ui_overlay_panel(app, ui_overlay_width(app, labels, n), h, "Settings");
+    ui_overlay_buttons(app, in, labels, acts, n);
+}
+
+static void ui_overlay_diag(ui_app *app)
+{
+    const ui_layout *l = &app->lay;
+    const ui_theme *th = app->theme;
+    SDL_Rect in = ui_overlay_panel(app, l->w - 2 * l->margin * 3,
+                                   l->h - 2 * l->margin * 3,
+                                   app->diag_title ? app->diag_title : "");
+    int bh = ui_button_height(app, l->px_small);
+    SDL_Rect row = ui_layout_cut_bottom(&in, bh, l->gap * 2);
+    const char *close = "Close (Esc)";
+    int bw = ui_button_width(app, close, l->px_small);
+    ui_button(app, ui_layout_cut_right(&row, bw, 0), close, UI_ACT_CLOSE_DIAG,
+              0, true);
+    int bar = (l->gap > 4 ? l->gap : 4) + l->gap;
+    ui_text_style st = ui_style(app, l->px_small, false, th->text);
+    st.wrap_w = in.w - bar;
+    ui_text_size sz;
+    ui_text_measure(app->text, app->diag_text, &st, &sz);
+    ui_scroll_begin(app, UI_SCROLL_DIAG, in, sz.h);
+    ui_text_draw(app->text, app->diag_text, &st, in.x,
+                 in.y - app->scroll[UI_SCROLL_DIAG].offset, NULL);
+    ui_scroll_end(app, UI_SCROLL_DIAG);
+}
+
+void ui_screen_overlay_draw(ui_app *app)
+{
+    switch (app->overlay) {
+    case UI_OVERLAY_MENU:
+        ui_overlay_menu(app);
+        break;
+    case UI_OVERLAY_SETTINGS:
+        ui_overlay_settings(app);
+        break;
+    case UI_OVERLAY_DIAG:
+        ui_overlay_diag(app);
+        break;
+    case UI_OVERLAY_NONE:
+        break;
+    }
+}
+
+bool ui_screen_overlay_key(ui_app *app, const SDL_Keysym *key)
+{
+    bool shift = (key->mod & KMOD_SHIFT) != 0;
+    ui_scroll *s = &app->scroll[UI_SCROLL_DIAG];
+    int line = ui_text_line_height(app->text, app->lay.px_small, false);
+    bool diag = app->overlay == UI_OVERLAY_DIAG;
+    switch (key->sym) {
+    case SDLK_ESCAPE:
+        ui_app_do(app,
+                  app->overlay == UI_OVERLAY_MENU       ? UI_ACT_RESUME
+                  : app->overlay == UI_OVERLAY_SETTINGS ? UI_ACT_BACK
+                                                        : UI_ACT_CLOSE_DIAG,
+                  0);
+        return true;
+    case SDLK_DOWN:
+    case SDLK_PAGEDOWN:
+        if (diag) {
+            s->offset += key->sym == SDLK_DOWN ? 2 * line : s->view.h;
+            app->dirty = true;
+        } else {
+            ui_app_focus_move(app, 1);
+        }
+        return true;
+    case SDLK_UP:
+    case SDLK_PAGEUP:
+        if (diag) {
+            s->offset -= key->sym == SDLK_UP ? 2 * line : s->view.h;
+            app->dirty = true;
+        } else {
+            ui_app_focus_move(app, -1);
+        }
+        return true;
+    case SDLK_RIGHT:
+        ui_app_focus_move(app, 1);
+        return true;
+    case SDLK_LEFT:
+        ui_app_focus_move(app, -1);
+        return true;
+    case SDLK_TAB:
+        ui_app_focus_move(app, shift ? -1 : 1);
+        return true;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+    case SDLK_SPACE:
+        if (!ui_app_activate_focus(app)) {
+            ui_app_focus_move(app, 1);
+        }
+        return true;
+    default:
+        return false;
+    }
+}

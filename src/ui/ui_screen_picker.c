@@ -1,0 +1,154 @@
+/* ui_screen_picker.c — the list of scenarios to play: title, customer,
+ * starting mood, difficulty, estimated minutes and a short summary. */
+#include <stdio.h>
+
+#include "ui_draw.h"
+#include "ui_internal.h"
+
+static int ui_picker_entry(ui_app *app, size_t i, SDL_Rect at, bool draw)
+{
+    const ui_layout *l = &app->lay;
+    const ui_theme *th = app->theme;
+    const ui_pick_entry *e = &app->picks[i];
+    char meta[300];
+    if (e->valid) {
+        char minutes[48] = "";
+        if (e->minutes > 0.0) {
+            snprintf(minutes, sizeof minutes, " \xC2\xB7 about %.0f min",
+                     e->minutes);
+        }
+        snprintf(meta, sizeof meta,
+                 "Customer: %s \xC2\xB7 starts %s \xC2\xB7 difficulty %d of "
+                 "5%s",
+                 e->customer, e->mood, e->difficulty, minutes);
+    } else {
+        snprintf(meta, sizeof meta, "Cannot be played yet");
+    }
+    int w = at.w - 2 * l->pad;
+    ui_text_style ts = ui_style(app, l->px_body, true, th->text);
+    ts.wrap_w = w;
+    ts.max_lines = 1;
+    ui_text_style ms = ui_style(app, l->px_small, false, th->muted);
+    ms.wrap_w = w;
+    ms.max_lines = 2;
+    ui_text_style ss = ui_style(app, l->px_small, false, th->text);
+    ss.wrap_w = w;
+    ss.max_lines = 2;
+    ui_text_size a;
+    ui_text_size b;
+    ui_text_size c;
+    ui_text_measure(app->text, e->title, &ts, &a);
+    ui_text_measure(app->text, meta, &ms, &b);
+    ui_text_measure(app->text, e->summary, &ss, &c);
+    int h = 2 * l->pad + a.h + b.h + c.h + l->gap;
+    if (!draw) {
+        return h;
+    }
+    SDL_Rect card = {at.x, at.y, at.w, h};
+    SDL_Rect view = app->scroll[UI_SCROLL_PICKER].view;
+    SDL_Rect visible;
+    if (!SDL_IntersectRect(&card, &view, &visible)) {
+        return h;
+    }
+    ui_app_add_hit(app, visible, UI_ACT_PICK, (int)i, false);
+    bool hot = (int)i == app->pick_selected || ui_app_hovered(app, visible);
+    ui_draw_round_frame(
+        app->renderer, card, l->radius, hot ? 3 * l->border : l->border,
+        hot ? th->focus_bg : th->panel, hot ? th->accent : th->panel_border);
+    int y = card.y + l->pad;
+    ui_text_draw(app->text, e->title, &ts, card.x + l->pad, y, NULL);
+    y += a.h;
+    ui_text_draw(app->text, meta, &ms, card.x + l->pad, y, NULL);
+    y += b.h + l->gap;
+    ui_text_draw(app->text, e->summary, &ss, card.x + l->pad, y, NULL);
+    return h;
+}
+
+void ui_screen_picker_draw(ui_app *app)
+{
+    const ui_layout *l = &app->lay;
+    const ui_theme *th = app->theme;
+    SDL_Rect body = ui_header(app, "Rapport \xC2\xB7 Choose a call to take");
+    int lh = ui_text_line_height(app->text, l->px_small, false);
+    ui_text_style hs = ui_style(app, l->px_small, false, th->muted);
+    hs.max_lines = 2;
+    ui_label(app,
+             "Up and Down choose \xC2\xB7 Enter or a click starts the call "
+             "\xC2\xB7 Esc opens the menu",
+             hs, ui_layout_cut_bottom(&body, lh, l->gap));
+    if (app->pick_count == 0) {
+        ui_text_style st = ui_style(app, l->px_body, false, th->text);
+        ui_label(app,
+                 "No scenarios found. Pass a scenario file or folder: "
+                 "rapport play FILE",
+                 st, body);
+        return;
+    }
+    /* Cards no wider than reads well. */
+    int max_w = l->h * 2;
+    if (body.w > max_w) {
+        ui_layout_cut_left(&body, (body.w - max_w) / 2, 0);
+        body.w = max_w;
+    }
+    int bar = (l->gap > 4 ? l->gap : 4) + l->gap;
+    SDL_Rect at = {body.x, 0, body.w - bar, 0};
+    int total = 0;
+    int sel_y = 0;
+    int sel_h = 0;
+    for (size_t i = 0; i < app->pick_count; i++) {
+        int h = ui_picker_entry(app, i, at, false);
+        if ((int)i == app->pick_selected) {
+            sel_y = total + (i ? l->gap : 0);
+            sel_h = h;
+        }
+        total += h + (i ? l->gap : 0);
+    }
+    if (total <= body.h) {
+        at.w = body.w;
+    }
+    app->scroll[UI_SCROLL_PICKER].view = body;
+    if (app->focus_moved) {
+        app->focus_moved = false;
+        ui_scroll_show(app, UI_SCROLL_PICKER, sel_y, sel_h);
+    }
+    ui_scroll_begin(app, UI_SCROLL_PICKER, body, total);
+    int y = body.y - app->scroll[UI_SCROLL_PICKER].offset;
+    for (size_t i = 0; i < app->pick_count; i++) {
+        at.y = y;
+        y += ui_picker_entry(app, i, at, true) + l->gap;
+    }
+    ui_scroll_end(app, UI_SCROLL_PICKER);
+}
+
+bool ui_screen_picker_key(ui_app *app, const SDL_Keysym *key)
+{
+    int n = (int)app->pick_count;
+    if (n == 0) {
+        return false;
+    }
+    int sel = app->pick_selected;
+    switch (key->sym) {
+    case SDLK_DOWN:
+    case SDLK_RIGHT:
+    case SDLK_PAGEDOWN:
+    case SDLK_TAB:
+        sel = (sel + 1) % n;
+        break;
+    case SDLK_UP:
+    case SDLK_LEFT:
+    case SDLK_PAGEUP:
+        sel = (sel + n - 1) % n;
+        break;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+    case SDLK_SPACE:
+        ui_app_do(app, UI_ACT_PICK, sel);
+        return true;
+    default:
+        return false;
+    }
+    app->pick_selected = sel;
+    app->focus_moved = true;
+    app->dirty = true;
+    return true;
+}

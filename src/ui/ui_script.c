@@ -1,0 +1,267 @@
+/* ui_script.c — scripted runs: after each frame, name the screen (for its
+ * screenshot) and push the input a trainee would give there, as key
+ * presses or mouse clicks through SDL's event queue, so the real input
+ * path is exercised. Response times come from the script on the app's
+ * virtual clock. */
+#include <stdio.h>
+#include <string.h>
+
+#include "ui_internal.h"
+
+/* After this many frames on the same screen the run is stuck. */
+#define UI_SCRIPT_MAX_STUCK 40
+
+static void ui_script_state(const ui_app *app, char *out, size_t len)
+{
+    if (app->overlay == UI_OVERLAY_DIAG) {
+        snprintf(out, len, "diagnostics");
+        return;
+    }
+    size_t turns = app->play.s ? session_turn_count(app->play.s) : 0;
+    switch (app->screen) {
+    case UI_SCREEN_PICKER:
+        snprintf(out, len, "picker");
+        break;
+    case UI_SCREEN_PLAY:
+        snprintf(out, len, "turn-%zu", turns + 1);
+        break;
+    case UI_SCREEN_FEEDBACK:
+        snprintf(out, len, "feedback-%zu", turns);
+        break;
+    case UI_SCREEN_ENDING:
+        snprintf(out, len, "ending");
+        break;
+    case UI_SCREEN_DEBRIEF:
+        snprintf(out, len, "debrief");
+        break;
+    }
+}
+
+void ui_script_after_frame(ui_app *app, bool *want_shot, char *name,
+                           size_t name_len)
+{
+    char state[64];
+    ui_script_state(app, state, sizeof state);
+    *want_shot = false;
+    if (strcmp(state, app->script_last_state) != 0) {
+        snprintf(app->script_last_state, sizeof app->script_last_state, "%s",
+                 state);
+        snprintf(name, name_len, "%02zu-%s.png", app->script_shots, state);
+        app->script_shots++;
+        app->script_stuck = 0;
+        *want_shot = true;
+    }
+}
+
+static void ui_script_fail(ui_app *app, const char *msg)
+{
+    fprintf(stderr, "rapport play: error: %s\n", msg);
+    app->exit_code = 1;
+    app->running = false;
+}
+
+static void ui_script_key(ui_app *app, SDL_Keycode sym)
+{
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_KEYDOWN;
+    ev.key.windowID = SDL_GetWindowID(app->window);
+    ev.key.state = SDL_PRESSED;
+    ev.key.keysym.sym = sym;
+    ev.key.keysym.scancode = SDL_GetScancodeFromKey(sym);
+    SDL_PushEvent(&ev);
+}
+
+/* Physical pixels to window coordinates, for synthetic mouse events. */
+static void ui_script_to_window(const ui_app *app, int *x, int *y)
+{
+    int ww = 0;
+    int wh = 0;
+    SDL_GetWindowSize(app->window, &ww, &wh);
+    if (app->lay.w > 0 && app->lay.h > 0) {
+        *x = (int)((long)*x * ww / app->lay.w);
+        *y = (int)((long)*y * wh / app->lay.h);
+    }
+}
+
+static void ui_script_click_at(ui_app *app, int x, int y)
+{
+    ui_script_to_window(app, &x, &y);
+    Uint32 win = SDL_GetWindowID(app->window);
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_MOUSEMOTION;
+    ev.motion.windowID = win;
+    ev.motion.x = x;
+    ev.motion.y = y;
+    SDL_PushEvent(&ev);
+    for (int i = 0; i < 2; i++) {
+        memset(&ev, 0, sizeof ev);
+        ev.type = i == 0 ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
+        ev.button.windowID = win;
+        ev.button.button = SDL_BUTTON_LEFT;
+        ev.button.state = i == 0 ? SDL_PRESSED : SDL_RELEASED;
+        ev.button.clicks = 1;
+        ev.button.x = x;
+        ev.button.y = y;
+        SDL_PushEvent(&ev);
+    }
+}
+
+static void ui_script_wheel_down(ui_app *app, SDL_Rect over)
+{
+    int x = over.x + over.w / 2;
+    int y = over.y + over.h / 2;
+    ui_script_to_window(app, &x, &y);
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_MOUSEWHEEL;
+    ev.wheel.windowID = SDL_GetWindowID(app->window);
+    ev.wheel.y = -1;
+    ev.wheel.preciseY = -1.0f;
+    ev.wheel.direction = SDL_MOUSEWHEEL_NORMAL;
+    ev.wheel.mouseX = x;
+    ev.wheel.mouseY = y;
+    SDL_PushEvent(&ev);
+}
+
+/* Clicks a hit, scrolling its area first when it is not visible enough.
+ * Returns false when there is no such hit and nothing to scroll. */
+static bool ui_script_click(ui_app *app, ui_action action, int arg,
+                            ui_scroll_id area)
+{
+    const ui_hit *h = ui_app_find_hit(app, action, arg);
+    int min_h = app->lay.px_min;
+    if (h && h->rect.h >= min_h) {
+        ui_script_click_at(app, h->rect.x + h->rect.w / 2,
+                           h->rect.y + h->rect.h / 2);
+        return true;
+    }
+    const ui_scroll *s = &app->scroll[area];
+    if (s->active && s->offset < s->content - s->view.h) {
+        ui_script_wheel_down(app, s->view);
+        return true;
+    }
+    return false;
+}
+
+static void ui_script_play(ui_app *app)
+{
+    session *s = app->play.s;
+    size_t turn = session_turn_count(s);
+    char msg[256];
+    if (turn >= app->opt.script_count) {
+        snprintf(msg, sizeof msg,
+                 "the script ended after %zu choice%s but the call has not "
+                 "reached an ending (turn %zu, node '%s', options 1-%zu); "
+                 "add more choices",
+                 turn, turn == 1 ? "" : "s", turn + 1, session_node(s)->id,
+                 session_offered_count(s));
+        ui_script_fail(app, msg);
+        return;
+    }
+    int choice = app->opt.script[turn];
+    size_t offered = session_offered_count(s);
+    if (choice < 1 || (size_t)choice > offered) {
+        snprintf(msg, sizeof msg,
+                 "choice %d at turn %zu is not on offer: node '%s' offers "
+                 "options 1-%zu",
+                 choice, turn + 1, session_node(s)->id, offered);
+        ui_script_fail(app, msg);
+        return;
+    }
+    int ms = turn < app->opt.time_count ? app->opt.times_ms[turn]
+                                        : session_target_ms(s);
+    if (app->opt.input == UI_INPUT_KEYS) {
+        app->clock = app->play.shown_at + app->play.paused_ms + (uint64_t)ms;
+        ui_script_key(app, SDLK_1 + (choice - 1));
+        return;
+    }
+    const ui_hit *h = ui_app_find_hit(app, UI_ACT_CHOOSE, choice - 1);
+    if (h && h->rect.h >= app->lay.px_min) {
+        app->clock = app->play.shown_at + app->play.paused_ms + (uint64_t)ms;
+    }
+    if (!ui_script_click(app, UI_ACT_CHOOSE, choice - 1, UI_SCROLL_OPTIONS)) {
+        ui_script_fail(app, "cannot reach the option card to click");
+    }
+}
+
+static void ui_script_press(ui_app *app, SDL_Keycode key, ui_action action,
+                            ui_scroll_id area)
+{
+    if (app->opt.input == UI_INPUT_KEYS) {
+        ui_script_key(app, key);
+    } else if (!ui_script_click(app, action, 0, area)) {
+        ui_script_fail(app, "cannot reach the button to click");
+    }
+}
+
+void ui_script_drive(ui_app *app)
+{
+    if (!app->running || app->dirty) {
+        return;
+    }
+    if (++app->script_stuck > UI_SCRIPT_MAX_STUCK) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "the scripted run is stuck on '%s'",
+                 app->script_last_state);
+        ui_script_fail(app, msg);
+        return;
+    }
+    if (app->overlay == UI_OVERLAY_DIAG) {
+        fprintf(stderr, "%s\n%s", app->diag_title ? app->diag_title : "",
+                app->diag_text ? app->diag_text : "");
+        ui_script_fail(app, "the scenario cannot be played");
+        return;
+    }
+    if (app->overlay != UI_OVERLAY_NONE) {
+        ui_script_key(app, SDLK_ESCAPE);
+        return;
+    }
+    switch (app->screen) {
+    case UI_SCREEN_PICKER:
+        if (app->opt.input == UI_INPUT_KEYS) {
+            ui_script_key(app, SDLK_RETURN);
+        } else if (!ui_script_click(app, UI_ACT_PICK, app->pick_selected,
+                                    UI_SCROLL_PICKER)) {
+            ui_script_fail(app, "cannot reach the scenario to click");
+        }
+        break;
+    case UI_SCREEN_PLAY:
+        ui_script_play(app);
+        break;
+    case UI_SCREEN_FEEDBACK:
+        ui_script_press(app, SDLK_RETURN, UI_ACT_CONTINUE, UI_SCROLL_FEEDBACK);
+        break;
+    case UI_SCREEN_ENDING:
+        ui_script_press(app, SDLK_RETURN, UI_ACT_DEBRIEF, UI_SCROLL_SPEECH);
+        break;
+    case UI_SCREEN_DEBRIEF: {
+        size_t turns = session_turn_count(app->play.s);
+        char msg[160];
+        if (turns < app->opt.script_count) {
+            snprintf(msg, sizeof msg,
+                     "the call ended after %zu turn%s but the script has "
+                     "%zu choices; remove the extra ones",
+                     turns, turns == 1 ? "" : "s", app->opt.script_count);
+            ui_script_fail(app, msg);
+            return;
+        }
+        if (app->opt.time_count > turns) {
+            snprintf(msg, sizeof msg,
+                     "%zu times given but the call had only %zu turn%s",
+                     app->opt.time_count, turns, turns == 1 ? "" : "s");
+            ui_script_fail(app, msg);
+            return;
+        }
+        if (app->opt.print_debrief && app->play.d &&
+            debrief_write_text(app->play.d, stdout) != 0) {
+            ui_script_fail(app, "cannot write the debrief");
+            return;
+        }
+        app->opt.print_debrief = false;
+        ui_script_press(app, SDLK_q, UI_ACT_QUIT, UI_SCROLL_REVIEW);
+        break;
+    }
+    }
+}

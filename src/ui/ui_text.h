@@ -1,0 +1,80 @@
+/* ui_text.h — text measured, wrapped and rasterised once, then reused.
+ *
+ * Every string is drawn through a cache keyed by (text, pixel size, bold,
+ * wrap width, line limit, alignment, colour). The first draw of a key
+ * wraps the text (word wrap measured with TTF_SizeUTF8, long words broken
+ * between characters), rasterises it with SDL_ttf into one texture and
+ * counts one rasterisation; later draws of the same key only copy that
+ * texture. Measuring a key (ui_text_measure) wraps it but does not
+ * rasterise, so layouts can try sizes until the text fits.
+ *
+ * Fonts are the bundled TTF files, loaded into memory once and opened at
+ * the physical pixel sizes asked for (no scaling of rendered text).
+ *
+ * Ownership: ui_text_new() borrows the renderer (it must outlive the
+ * cache) and returns a cache freed with ui_text_free() (NULL accepted).
+ * Textures belong to the cache.
+ */
+#ifndef RAPPORT_UI_TEXT_H
+#define RAPPORT_UI_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <SDL.h>
+
+typedef enum { UI_TEXT_LEFT, UI_TEXT_CENTRE, UI_TEXT_RIGHT } ui_text_align;
+
+typedef struct {
+    int px;        /* font size in physical pixels */
+    bool bold;     /* bold face */
+    int wrap_w;    /* wrap width in pixels; 0 = one line per paragraph */
+    int max_lines; /* 0 = no limit; else cut with an ellipsis */
+    ui_text_align align;
+    SDL_Color colour;
+} ui_text_style;
+
+typedef struct {
+    int w; /* widest line */
+    int h; /* lines × line height */
+    int lines;
+    bool truncated; /* max_lines cut the text */
+} ui_text_size;
+
+typedef struct ui_text ui_text;
+
+/* Loads the regular and bold font files. NULL on failure, with the reason
+ * in SDL_GetError(). TTF_Init() must have been called. */
+ui_text *ui_text_new(SDL_Renderer *renderer, const char *regular_path,
+                     const char *bold_path);
+void ui_text_free(ui_text *t);
+
+/* Size of the text in this style (wrapped, not rasterised). Empty or NULL
+ * text measures 0 × 0. Returns false when the font cannot be opened. */
+bool ui_text_measure(ui_text *t, const char *text, const ui_text_style *st,
+                     ui_text_size *out);
+/* Draws the text with its top-left corner at (x, y) (alignment is within
+ * the wrap width, or within the text's own width when not wrapping).
+ * Rasterises on the first draw of this key. out may be NULL. */
+bool ui_text_draw(ui_text *t, const char *text, const ui_text_style *st, int x,
+                  int y, ui_text_size *out);
+/* Line height (TTF_FontLineSkip) at a size. */
+int ui_text_line_height(ui_text *t, int px, bool bold);
+
+/* Starts a frame: entries not used for a while are evicted once the cache
+ * is large, and the per-frame statistics below are reset. */
+void ui_text_begin_frame(ui_text *t);
+/* Drops every texture (renderer reset) and every entry. */
+void ui_text_clear(ui_text *t);
+
+/* Strings rasterised since the cache was made (each is one SDL_ttf render
+ * of a whole wrapped string into one texture). */
+unsigned long ui_text_rasterised(const ui_text *t);
+/* Entries in the cache. */
+size_t ui_text_entries(const ui_text *t);
+/* Smallest font size drawn since ui_text_begin_frame (0 if none). */
+int ui_text_frame_min_px(const ui_text *t);
+/* Strings drawn since ui_text_begin_frame. */
+unsigned long ui_text_frame_draws(const ui_text *t);
+
+#endif

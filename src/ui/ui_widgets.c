@@ -1,0 +1,198 @@
+/* ui_widgets.c — labels, buttons, meters, scroll areas and the header bar
+ * shared by the screens. */
+#include <stdio.h>
+
+#include "ui_draw.h"
+#include "ui_internal.h"
+
+ui_text_style ui_style(const ui_app *app, int px, bool bold, SDL_Color c)
+{
+    (void)app;
+    ui_text_style st = {px, bold, 0, 0, UI_TEXT_LEFT, c};
+    return st;
+}
+
+int ui_label(ui_app *app, const char *text, ui_text_style st, SDL_Rect box)
+{
+    if (st.wrap_w <= 0) {
+        st.wrap_w = box.w;
+    }
+    ui_text_size sz;
+    ui_text_draw(app->text, text, &st, box.x, box.y, &sz);
+    return sz.h;
+}
+
+int ui_button_height(ui_app *app, int px)
+{
+    return ui_text_line_height(app->text, px, true) + app->lay.pad * 6 / 5;
+}
+
+int ui_button_width(ui_app *app, const char *label, int px)
+{
+    ui_text_style st = ui_style(app, px, true, app->theme->text);
+    ui_text_size sz;
+    ui_text_measure(app->text, label, &st, &sz);
+    return sz.w + 3 * app->lay.pad;
+}
+
+void ui_button(ui_app *app, SDL_Rect rect, const char *label, ui_action action,
+               int arg, bool primary)
+{
+    const ui_theme *th = app->theme;
+    const ui_layout *l = &app->lay;
+    bool focused = ui_app_add_hit(app, rect, action, arg, true);
+    bool hot = focused || ui_app_hovered(app, rect);
+    SDL_Color fill = primary ? th->accent : th->panel;
+    if (hot && !primary) {
+        fill = th->focus_bg;
+    }
+    SDL_Color outline = hot ? th->accent : th->panel_border;
+    if (primary && hot) {
+        outline = th->text;
+    }
+    int border = hot ? l->border * 3 : l->border;
+    ui_draw_round_frame(app->renderer, rect, l->radius, border, fill, outline);
+    int px = l->px_small;
+    ui_text_style st =
+        ui_style(app, px, true, primary ? th->accent_text : th->text);
+    st.wrap_w = rect.w - 2 * l->pad;
+    st.max_lines = 1;
+    st.align = UI_TEXT_CENTRE;
+    int lh = ui_text_line_height(app->text, px, true);
+    ui_text_draw(app->text, label, &st, rect.x + l->pad,
+                 rect.y + (rect.h - lh) / 2, NULL);
+}
+
+void ui_meter(ui_app *app, SDL_Rect rect, double fraction, SDL_Color fill)
+{
+    const ui_theme *th = app->theme;
+    const ui_layout *l = &app->lay;
+    if (fraction < 0.0) {
+        fraction = 0.0;
+    }
+    if (fraction > 1.0) {
+        fraction = 1.0;
+    }
+    int radius = rect.h / 2;
+    ui_draw_round_frame(app->renderer, rect, radius, l->border, th->track,
+                        th->panel_border);
+    SDL_Rect bar = ui_layout_inset(rect, l->border);
+    bar.w = (int)((double)bar.w * fraction + 0.5);
+    if (bar.w > 0) {
+        ui_draw_round_rect(app->renderer, bar, bar.h / 2, fill);
+    }
+    /* Quarter ticks, so the level reads without colour. */
+    for (int q = 1; q < 4; q++) {
+        int x = rect.x + rect.w * q / 4;
+        SDL_Rect tick = {x - l->border / 2, rect.y + rect.h / 4,
+                         l->border > 1 ? l->border : 1, rect.h / 2};
+        ui_draw_rect(app->renderer, tick, th->panel_border);
+    }
+}
+
+void ui_scroll_begin(ui_app *app, ui_scroll_id id, SDL_Rect view, int content)
+{
+    ui_scroll *s = &app->scroll[id];
+    s->view = view;
+    s->content = content;
+    s->active = true;
+    int max = content - view.h;
+    if (max < 0) {
+        max = 0;
+    }
+    if (s->offset > max) {
+        s->offset = max;
+    }
+    if (s->offset < 0) {
+        s->offset = 0;
+    }
+    SDL_RenderSetClipRect(app->renderer, &view);
+}
+
+void ui_scroll_end(ui_app *app, ui_scroll_id id)
+{
+    ui_scroll *s = &app->scroll[id];
+    SDL_RenderSetClipRect(app->renderer, NULL);
+    if (s->content <= s->view.h || s->view.h <= 0) {
+        return;
+    }
+    /* Scrollbar along the right edge of the view. */
+    const ui_layout *l = &app->lay;
+    int bw = l->gap > 4 ? l->gap : 4;
+    SDL_Rect track = {s->view.x + s->view.w - bw, s->view.y, bw, s->view.h};
+    ui_draw_round_rect(app->renderer, track, bw / 2, app->theme->track);
+    int thumb_h = s->view.h * s->view.h / s->content;
+    int min_h = 3 * bw;
+    if (thumb_h < min_h) {
+        thumb_h = min_h;
+    }
+    int range = s->content - s->view.h;
+    int y = s->view.y + (s->view.h - thumb_h) * s->offset / range;
+    SDL_Rect thumb = {track.x, y, bw, thumb_h};
+    ui_draw_round_rect(app->renderer, thumb, bw / 2, app->theme->muted);
+}
+
+void ui_scroll_show(ui_app *app, ui_scroll_id id, int y, int h)
+{
+    ui_scroll *s = &app->scroll[id];
+    if (y < s->offset) {
+        s->offset = y;
+    }
+    if (y + h > s->offset + s->view.h) {
+        s->offset = y + h - s->view.h;
+    }
+    if (s->offset < 0) {
+        s->offset = 0;
+    }
+}
+
+void ui_seconds(char *buf, size_t len, int ms)
+{
+    int tenths = (ms + 50) / 100;
+    if (tenths % 10 == 0) {
+        snprintf(buf, len, "%d s", tenths / 10);
+    } else {
+        snprintf(buf, len, "%d.%d s", tenths / 10, tenths % 10);
+    }
+}
+
+const char *ui_mood_name(int mood)
+{
+    static const char *const names[SCENARIO_EXPR_COUNT] = {
+        "Neutral",  "Furious", "Irate", "Annoyed",  "Worried",
+        "Confused", "Sad",     "Calm",  "Relieved", "Happy"};
+    scenario_expression e = scenario_expression_for_mood(mood);
+    return e < SCENARIO_EXPR_COUNT ? names[e] : "Neutral";
+}
+
+SDL_Rect ui_header(ui_app *app, const char *title)
+{
+    const ui_layout *l = &app->lay;
+    SDL_Rect full = {l->margin, l->margin, l->w - 2 * l->margin,
+                     l->h - 2 * l->margin};
+    int px = l->px_small;
+    int bh = ui_button_height(app, px);
+    SDL_Rect bar = ui_layout_cut_top(&full, bh, l->gap);
+    const char *menu = "Menu (Esc)";
+    int bw = ui_button_width(app, menu, px);
+    SDL_Rect button = ui_layout_cut_right(&bar, bw, l->gap);
+    /* The menu button is for the mouse; Esc opens it from the keyboard. */
+    const ui_theme *th = app->theme;
+    bool hot = ui_app_hovered(app, button);
+    ui_app_add_hit(app, button, UI_ACT_MENU, 0, false);
+    ui_draw_round_frame(
+        app->renderer, button, l->radius, hot ? 3 * l->border : l->border,
+        hot ? th->focus_bg : th->panel, hot ? th->accent : th->panel_border);
+    ui_text_style bst = ui_style(app, px, true, th->text);
+    bst.wrap_w = button.w - 2 * l->pad;
+    bst.max_lines = 1;
+    bst.align = UI_TEXT_CENTRE;
+    int lh = ui_text_line_height(app->text, px, true);
+    ui_text_draw(app->text, menu, &bst, button.x + l->pad,
+                 button.y + (button.h - lh) / 2, NULL);
+    ui_text_style st = ui_style(app, px, true, th->text);
+    st.wrap_w = bar.w;
+    st.max_lines = 1;
+    ui_text_draw(app->text, title, &st, bar.x, bar.y + (bar.h - lh) / 2, NULL);
+    return full;
+}

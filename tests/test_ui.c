@@ -1,0 +1,316 @@
+/* Tests of the SDL game, headless (SDL dummy video driver, software
+ * renderer, virtual clock): text is rasterised once and reused, no text is
+ * smaller than 1/40 of the window height at three window sizes, option
+ * cards never overlap, patience and pauses follow the clock, blanking, and
+ * hot reload (a failed one shows the errors and keeps playing; a good one
+ * restarts the turn with the new text). White-box: it reads the app
+ * struct through ui_internal.h. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "ui_internal.h"
+
+#define TEST_SCENARIO RAPPORT_SCENARIOS "/isp-promo-question.xml"
+
+static ui_app *test_app(int w, int h, const char *const *paths, size_t n)
+{
+    static ui_app_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.width = w;
+    opt.height = h;
+    opt.virtual_clock = true;
+    opt.software = true;
+    opt.paths = paths;
+    opt.path_count = n;
+    char err[256];
+    ui_app *app = ui_app_new(&opt, err, sizeof err);
+    if (!app) {
+        fprintf(stderr, "cannot start the app: %s\n", err);
+        exit(1);
+    }
+    app->running = true;
+    ui_app_step(app);
+    return app;
+}
+
+static void test_key(ui_app *app, SDL_Keycode sym, Uint16 mod)
+{
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_KEYDOWN;
+    ev.key.state = SDL_PRESSED;
+    ev.key.keysym.sym = sym;
+    ev.key.keysym.mod = mod;
+    SDL_PushEvent(&ev);
+    ui_app_step(app);
+}
+
+/* Draws the same state again: nothing new may be rasterised. */
+static void test_redraw_is_cached(ui_app *app, const char *what)
+{
+    ui_app_redraw(app);
+    unsigned long before = ui_text_rasterised(app->text);
+    for (int i = 0; i < 3; i++) {
+        ui_app_redraw(app);
+    }
+    unsigned long again = ui_text_rasterised(app->text) - before;
+    if (again != 0) {
+        fprintf(stderr, "%s: %lu strings rasterised again\n", what, again);
+    }
+    CHECK_INT(again, 0);
+    CHECK(ui_text_frame_draws(app->text) > 0);
+}
+
+static void test_text_cache(void)
+{
+    const char *paths[] = {TEST_SCENARIO};
+    ui_app *app = test_app(1024, 768, paths, 1);
+    struct ui_text *t = ui_app_text(app);
+    test_redraw_is_cached(app, "picker");
+
+    CHECK(ui_app_start(app, TEST_SCENARIO));
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
+    unsigned long before = ui_text_rasterised(t);
+    ui_app_redraw(app);
+    unsigned long first = ui_text_rasterised(t) - before;
+    CHECK(first > 5); /* the first frame of a turn renders its text */
+    test_redraw_is_cached(app, "turn 1");
+
+    /* Within the same second nothing on screen changes. */
+    ui_app_set_clock(app, 600);
+    ui_app_step(app);
+    test_redraw_is_cached(app, "turn 1 later");
+    /* A new second renders only the new time and patience strings. */
+    before = ui_text_rasterised(t);
+    ui_app_set_clock(app, 1600);
+    ui_app_redraw(app);
+    CHECK(ui_text_rasterised(t) - before <= 2);
+    test_redraw_is_cached(app, "turn 1 after a second");
+
+    test_key(app, SDLK_1, 0);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_FEEDBACK);
+    test_redraw_is_cached(app, "feedback");
+    test_key(app, SDLK_RETURN, 0);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
+    CHECK_INT(session_turn_count(app->play.s), 1);
+    test_redraw_is_cached(app, "turn 2");
+    /* Hover over an option changes the frame, not the text. */
+    const ui_hit *card = ui_app_find_hit(app, UI_ACT_CHOOSE, 1);
+    CHECK(card != NULL);
+    if (card) {
+        SDL_Event ev;
+        memset(&ev, 0, sizeof ev);
+        ev.type = SDL_MOUSEMOTION;
+        ev.motion.x = card->rect.x + card->rect.w / 2;
+        ev.motion.y = card->rect.y + card->rect.h / 2;
+        SDL_PushEvent(&ev);
+        before = ui_text_rasterised(t);
+        ui_app_step(app);
+        CHECK_INT(ui_text_rasterised(t) - before, 0);
+    }
+    ui_app_free(app);
+}
+
+/* Plays on to the debrief with key presses, checking every screen. */
+static void test_sizes_on_screen(ui_app *app, int h, const char *what)
+{
+    int min_px = (h + 39) / 40;
+    ui_app_redraw(app);
+    int px = ui_text_frame_min_px(app->text);
+    if (px < min_px) {
+        fprintf(stderr, "%s at height %d: text of %d px (< %d)\n", what, h, px,
+                min_px);
+    }
+    CHECK(px >= min_px);
+    /* Cards and buttons lie in the window and do not overlap. */
+    for (int i = 0; i < app->hit_count; i++) {
+        SDL_Rect a = app->hits[i].rect;
+        CHECK(a.x >= 0 && a.y >= 0 && a.x + a.w <= app->lay.w &&
+              a.y + a.h <= app->lay.h);
+        for (int k = i + 1; k < app->hit_count; k++) {
+            SDL_Rect b = app->hits[k].rect;
+            if (SDL_HasIntersection(&a, &b)) {
+                fprintf(stderr, "%s: hits %d and %d overlap\n", what, i, k);
+                CHECK(!"overlapping hits");
+            }
+        }
+    }
+}
+
+static void test_sizes(void)
+{
+    static const int sizes[][2] = {{1024, 768}, {1920, 1080}, {3840, 2160}};
+    const char *paths[] = {TEST_SCENARIO};
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        int w = sizes[i][0];
+        int h = sizes[i][1];
+        ui_app *app = test_app(w, h, paths, 1);
+        int pw = 0;
+        int ph = 0;
+        ui_app_size(app, &pw, &ph);
+        CHECK_INT(pw, w);
+        CHECK_INT(ph, h);
+        test_sizes_on_screen(app, h, "picker");
+        test_key(app, SDLK_ESCAPE, 0);
+        test_sizes_on_screen(app, h, "menu");
+        test_key(app, SDLK_RETURN, 0);
+        test_key(app, SDLK_RETURN, 0); /* start the selected scenario */
+        CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
+        for (int turn = 0; turn < 20 && !session_is_finished(app->play.s);
+             turn++) {
+            test_sizes_on_screen(app, h, "turn");
+            test_key(app, SDLK_1, 0);
+            test_sizes_on_screen(app, h, "feedback");
+            test_key(app, SDLK_RETURN, 0);
+        }
+        CHECK_INT(ui_app_screen(app), UI_SCREEN_ENDING);
+        test_sizes_on_screen(app, h, "ending");
+        test_key(app, SDLK_RETURN, 0);
+        CHECK_INT(ui_app_screen(app), UI_SCREEN_DEBRIEF);
+        test_sizes_on_screen(app, h, "debrief");
+        test_key(app, SDLK_ESCAPE, 0);
+        test_key(app, SDLK_DOWN, 0);
+        test_key(app, SDLK_DOWN, 0);
+        test_key(app, SDLK_RETURN, 0); /* settings */
+        CHECK_INT(app->overlay, UI_OVERLAY_SETTINGS);
+        test_sizes_on_screen(app, h, "settings");
+        ui_app_free(app);
+    }
+}
+
+static void test_patience_and_pause(void)
+{
+    ui_app *app = test_app(1024, 768, NULL, 0);
+    CHECK(ui_app_start(app, TEST_SCENARIO));
+    /* A menu stops the turn's clock. */
+    test_key(app, SDLK_ESCAPE, 0);
+    CHECK(ui_app_overlay_open(app));
+    ui_app_set_clock(app, 100000);
+    test_key(app, SDLK_ESCAPE, 0);
+    CHECK(!ui_app_overlay_open(app));
+    CHECK_INT(ui_app_elapsed_ms(app), 0);
+    /* So does a blank screen; any key brings the call back. */
+    test_key(app, SDLK_b, 0);
+    CHECK(app->blanked);
+    ui_app_redraw(app);
+    CHECK_INT(ui_text_frame_draws(app->text), 0);
+    ui_app_set_clock(app, 200000);
+    test_key(app, SDLK_SPACE, 0);
+    CHECK(!app->blanked);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
+    CHECK_INT(ui_app_elapsed_ms(app), 0);
+    /* Silence past the customer's patience: the core's timeout. */
+    ui_app_set_clock(app, 200000 + 10 * 60 * 1000);
+    ui_app_step(app);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_FEEDBACK);
+    CHECK_INT(session_turn_count(app->play.s), 1);
+    CHECK_INT(session_turn_at(app->play.s, 0)->choice_index, -1);
+    ui_app_free(app);
+}
+
+static char *test_read(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        return NULL;
+    }
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        free(buf);
+        buf = NULL;
+    }
+    if (buf) {
+        buf[n] = '\0';
+    }
+    fclose(f);
+    return buf;
+}
+
+static void test_write(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "wb");
+    if (f) {
+        fputs(text, f);
+        fclose(f);
+    }
+}
+
+static void test_hot_reload(void)
+{
+    char dir[] = "/tmp/rapport-test-ui-XXXXXX";
+    if (!mkdtemp(dir)) {
+        CHECK(!"mkdtemp");
+        return;
+    }
+    char path[256];
+    snprintf(path, sizeof path, "%s/scenario.xml", dir);
+    char *original = test_read(TEST_SCENARIO);
+    CHECK(original != NULL);
+    if (!original) {
+        return;
+    }
+    test_write(path, original);
+    ui_app *app = test_app(1024, 768, NULL, 0);
+    CHECK(ui_app_start(app, path));
+    test_key(app, SDLK_1, 0);
+    test_key(app, SDLK_RETURN, 0);
+    CHECK_INT(session_turn_count(app->play.s), 1);
+    CHECK_CONTAINS(app->play.speech, "It's Gloria");
+
+    /* A broken file: the errors are shown, the call goes on. */
+    test_write(path, "<scenario xmlns=\"urn:rapport:scenario:1\">");
+    test_key(app, SDLK_F5, 0);
+    CHECK_INT(app->overlay, UI_OVERLAY_DIAG);
+    CHECK_CONTAINS(app->diag_title, "Reload failed");
+    CHECK_CONTAINS(app->diag_text, "scenario.xml:");
+    CHECK_CONTAINS(app->diag_text, "error:");
+    ui_app_redraw(app);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
+    CHECK_INT(session_turn_count(app->play.s), 1);
+    test_key(app, SDLK_ESCAPE, 0);
+    CHECK(!ui_app_overlay_open(app));
+    CHECK_CONTAINS(app->play.speech, "It's Gloria");
+
+    /* A good edit: the same turn starts again with the new text. */
+    char *edited = malloc(strlen(original) + 64);
+    CHECK(edited != NULL);
+    if (edited) {
+        const char *at = strstr(original, "It's Gloria, Gloria Mensah.");
+        CHECK(at != NULL);
+        if (at) {
+            size_t head = (size_t)(at - original);
+            memcpy(edited, original, head);
+            strcpy(edited + head, "Gloria here, Gloria Mensah.");
+            strcat(edited, at + strlen("It's Gloria, Gloria Mensah."));
+            test_write(path, edited);
+            ui_app_set_clock(app, 5000);
+            test_key(app, SDLK_r, KMOD_LCTRL);
+            CHECK(!ui_app_overlay_open(app));
+            CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
+            CHECK_INT(session_turn_count(app->play.s), 1);
+            CHECK_CONTAINS(app->play.speech, "Gloria here");
+            CHECK_CONTAINS(app->play.note, "Reloaded");
+            CHECK_INT(ui_app_elapsed_ms(app), 0);
+        }
+        free(edited);
+    }
+    ui_app_free(app);
+    free(original);
+    unlink(path);
+    rmdir(dir);
+}
+
+int main(void)
+{
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    test_text_cache();
+    test_sizes();
+    test_patience_and_pause();
+    test_hot_reload();
+    return check_done("test_ui");
+}

@@ -1,0 +1,36 @@
+#!/bin/sh
+# Smoke test of the game in a real X window (Xvfb): every shipped scenario
+# is played from the picker to the debrief once with the keyboard only and
+# once with the mouse only; one run also saves its screenshots, which are
+# checked not to be blank. Exits 77 (skipped) when xvfb-run is missing.
+#   xvfb_smoke.sh RAPPORT PNG_CHECK SCENARIO_DIR OUT_DIR
+set -eu
+rapport=$1
+png_check=$2
+scenarios=$3
+out=$4
+if ! command -v xvfb-run >/dev/null 2>&1; then
+    echo "xvfb-run not found (Debian: apt-get install xvfb xauth): skipped"
+    exit 77
+fi
+rm -rf "$out"
+mkdir -p "$out"
+export RAPPORT_EXE="$rapport" RAPPORT_SCENARIOS="$scenarios" RAPPORT_OUT="$out"
+# SDL_VIDEODRIVER=x11: fail rather than fall back to another driver.
+xvfb-run -a -s "-screen 0 1920x1200x24" sh -c '
+    set -eu
+    export SDL_VIDEODRIVER=x11
+    play() {
+        echo "xvfb: $1 --script $2 --input $3"
+        "$RAPPORT_EXE" play "$RAPPORT_SCENARIOS/$1.xml" --size 1024x768 \
+            --script "$2" --input "$3" ${4:+--screenshot-dir "$4"}
+    }
+    play isp-promo-question 1,1,1,1,1,1,1 keys
+    play isp-promo-question 4,4,4,2,4,2 mouse "$RAPPORT_OUT/isp-promo-mouse"
+    play telecom-outage 1,1,1,1,1,1,1 mouse
+    play telecom-outage 4,2,2,4,3,2 keys
+    play billing-error 1,1,1,1,1,1 keys
+    play billing-error 2,3,2,2,2,2 mouse
+'
+"$png_check" shots "$out/isp-promo-mouse" 15 1024 768
+echo "xvfb smoke test passed"
