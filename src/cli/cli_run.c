@@ -1,5 +1,6 @@
 /* cli_run.c — rapport run FILE --choices ... : a scripted, headless
  * session that prints the debrief. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
