@@ -113,11 +113,20 @@ static void test_text_cache(void)
     ui_app_free(app);
 }
 
-/* Plays on to the debrief with key presses, checking every screen. */
+/* Checks a screen; with RAPPORT_UI_SHOTS=DIR in the environment also
+ * saves it there, to look at. */
 static void test_sizes_on_screen(ui_app *app, int h, const char *what)
 {
     int min_px = (h + 39) / 40;
     ui_app_redraw(app);
+    const char *dir = getenv("RAPPORT_UI_SHOTS");
+    if (dir) {
+        static int shot;
+        char path[512];
+        snprintf(path, sizeof path, "%s/%03d-%d-%s.png", dir, shot++,
+                 app->lay.w, what);
+        CHECK(ui_app_screenshot(app, path));
+    }
     int px = ui_text_frame_min_px(app->text);
     if (px < min_px) {
         fprintf(stderr, "%s at height %d: text of %d px (< %d)\n", what, h, px,
@@ -176,6 +185,20 @@ static void test_sizes(void)
         test_key(app, SDLK_RETURN, 0); /* settings */
         CHECK_INT(app->overlay, UI_OVERLAY_SETTINGS);
         test_sizes_on_screen(app, h, "settings");
+        test_key(app, SDLK_DOWN, 0);
+        test_key(app, SDLK_DOWN, 0);
+        test_key(app, SDLK_DOWN, 0);
+        test_key(app, SDLK_RETURN, 0); /* high contrast */
+        CHECK(app->set.high_contrast);
+        test_sizes_on_screen(app, h, "settings-contrast");
+        test_key(app, SDLK_ESCAPE, 0);
+        test_key(app, SDLK_ESCAPE, 0);
+        test_sizes_on_screen(app, h, "debrief-contrast");
+        test_key(app, SDLK_r, 0); /* replay */
+        CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
+        test_sizes_on_screen(app, h, "turn-contrast");
+        test_key(app, SDLK_2, 0);
+        test_sizes_on_screen(app, h, "feedback-contrast");
         ui_app_free(app);
     }
 }

@@ -24,6 +24,8 @@ static void play_usage(FILE *out)
           "  -s, --size WxH          window size in pixels (e.g. 1920x1080)\n"
           "  -F, --fullscreen        start in desktop fullscreen (F11 "
           "toggles)\n"
+          "  -S, --start             skip the picker: start the first FILE's "
+          "call at once\n"
           "  -f, --feedback MODE     immediate (a note after each reply, the "
           "default)\n"
           "                          or withheld (only in the debrief, for "
@@ -109,6 +111,7 @@ int cli_play(int argc, char **argv)
     static const struct option options[] = {
         {"size", required_argument, NULL, 's'},
         {"fullscreen", no_argument, NULL, 'F'},
+        {"start", no_argument, NULL, 'S'},
         {"feedback", required_argument, NULL, 'f'},
         {"relaxed", no_argument, NULL, 'r'},
         {"high-contrast", no_argument, NULL, OPT_HIGH_CONTRAST},
@@ -133,7 +136,7 @@ int cli_play(int argc, char **argv)
     int rc = CLI_USAGE;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "s:Ff:rc:t:o:i:ph", options, NULL)) !=
+    while ((c = getopt_long(argc, argv, "s:FSf:rc:t:o:i:ph", options, NULL)) !=
            -1) {
         switch (c) {
         case 's':
@@ -148,6 +151,9 @@ int cli_play(int argc, char **argv)
             break;
         case 'F':
             opt.fullscreen = true;
+            break;
+        case 'S':
+            opt.start = true;
             break;
         case 'f':
             if (strcmp(optarg, "immediate") == 0) {

@@ -389,6 +389,7 @@ int ui_app_elapsed_ms(const ui_app *app)
 static void ui_app_end_play(ui_app *app)
 {
     ui_play *p = &app->play;
+    ui_portrait_cache_clear(&app->portrait);
     ui_screen_debrief_free(app);
     debrief_free(p->d);
     session_free(p->s);
@@ -623,6 +624,7 @@ static void ui_app_reload(ui_app *app)
     p->d = NULL;
     session_free(p->s);
     scenario_free(p->sc);
+    ui_portrait_cache_clear(&app->portrait);
     p->s = s;
     p->sc = sc;
     ui_app_begin_turn(app);
@@ -853,6 +855,7 @@ static void ui_app_event(ui_app *app, const SDL_Event *ev)
         break;
     case SDL_RENDER_TARGETS_RESET:
     case SDL_RENDER_DEVICE_RESET:
+        ui_portrait_cache_clear(&app->portrait);
         ui_text_clear(app->text);
         app->dirty = true;
         break;
@@ -896,7 +899,7 @@ static void ui_app_event(ui_app *app, const SDL_Event *ev)
 
 /* ---- drawing ------------------------------------------------------------ */
 
-static void ui_app_frame(ui_app *app)
+static void ui_app_frame_to(ui_app *app, const char *shot, bool *shot_ok)
 {
     int w = 0;
     int h = 0;
@@ -942,6 +945,9 @@ static void ui_app_frame(ui_app *app)
             ui_screen_overlay_draw(app);
         }
     }
+    if (shot) {
+        *shot_ok = ui_png_write_screen(app->renderer, w, h, shot);
+    }
     if (app->opt.scripted) {
         bool shot = false;
         char name[96];
@@ -961,7 +967,16 @@ static void ui_app_frame(ui_app *app)
     app->dirty = false;
 }
 
+static void ui_app_frame(ui_app *app) { ui_app_frame_to(app, NULL, NULL); }
+
 void ui_app_redraw(ui_app *app) { ui_app_frame(app); }
+
+bool ui_app_screenshot(ui_app *app, const char *path)
+{
+    bool ok = false;
+    ui_app_frame_to(app, path, &ok);
+    return ok;
+}
 
 void ui_app_step(ui_app *app)
 {
@@ -1131,6 +1146,9 @@ ui_app *ui_app_new(const ui_app_options *options, char *err, size_t errlen)
     ui_app_load_picks(app);
     app->screen = UI_SCREEN_PICKER;
     app->dirty = true;
+    if (app->opt.start && app->pick_count > 0) {
+        ui_app_start(app, app->picks[app->pick_selected].path);
+    }
     return app;
 }
 
@@ -1141,6 +1159,7 @@ void ui_app_free(ui_app *app)
     }
     ui_app_end_play(app);
     ui_app_free_picks(app);
+    ui_portrait_cache_clear(&app->portrait);
     ui_text_free(app->text);
     if (app->renderer) {
         SDL_DestroyRenderer(app->renderer);

@@ -17,6 +17,7 @@
 #include "session.h"
 #include "ui_app.h"
 #include "ui_layout.h"
+#include "ui_portrait.h"
 #include "ui_text.h"
 #include "ui_theme.h"
 
@@ -157,6 +158,7 @@ struct ui_app {
     int pick_selected;
 
     ui_play play;
+    ui_portrait_cache portrait;
     char *diag_title;
     char *diag_text;
 
