@@ -841,14 +841,36 @@ static void ui_app_key(ui_app *app, const SDL_Keysym *key)
     }
 }
 
+/* During a scripted run, mouse input comes from the script only. */
+static bool ui_app_foreign_mouse(const ui_app *app, const SDL_Event *ev)
+{
+    if (!app->opt.scripted) {
+        return false;
+    }
+    switch (ev->type) {
+    case SDL_MOUSEMOTION:
+        return ev->motion.which != UI_SCRIPT_MOUSE_ID;
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+        return ev->button.which != UI_SCRIPT_MOUSE_ID;
+    case SDL_MOUSEWHEEL:
+        return ev->wheel.which != UI_SCRIPT_MOUSE_ID;
+    default:
+        return false;
+    }
+}
+
 static void ui_app_event(ui_app *app, const SDL_Event *ev)
 {
+    if (ui_app_foreign_mouse(app, ev)) {
+        return;
+    }
     switch (ev->type) {
     case SDL_QUIT:
         app->running = false;
         break;
     case SDL_WINDOWEVENT:
-        if (ev->window.event == SDL_WINDOWEVENT_LEAVE) {
+        if (ev->window.event == SDL_WINDOWEVENT_LEAVE && !app->opt.scripted) {
             app->mouse_in = false;
         }
         app->dirty = true;

@@ -229,6 +229,11 @@ bool ui_screen_debrief_key(ui_app *app, const SDL_Keysym *key);
 void ui_screen_overlay_draw(ui_app *app);
 bool ui_screen_overlay_key(ui_app *app, const SDL_Keysym *key);
 
+/* Mouse id of the events a scripted run pushes; during such a run the
+ * real pointer (say, resting over the window in Xvfb) is ignored, so
+ * screenshots do not depend on where it happens to be. */
+#define UI_SCRIPT_MOUSE_ID 0x5C41u
+
 /* ui_script.c: the driver of scripted runs. Called when the app is idle
  * after a frame; pushes the next input event, or ends the run. */
 void ui_script_after_frame(ui_app *app, bool *want_shot, char *name,
