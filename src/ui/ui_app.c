@@ -1056,6 +1056,28 @@ int ui_app_run(ui_app *app)
 
 /* ---- life cycle --------------------------------------------------------- */
 
+/* Whether the renderer is OpenGL emulated on the CPU (Mesa's llvmpipe or
+ * softpipe on a machine without a GPU, or under Xvfb): SDL's own software
+ * renderer then costs far less per frame. */
+static bool ui_app_gl_is_emulated(SDL_Renderer *r)
+{
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(r, &info) != 0 || !info.name ||
+        strncmp(info.name, "opengl", 6) != 0 || !SDL_GL_GetCurrentContext()) {
+        return false;
+    }
+    typedef const unsigned char *(*ui_app_gl_string)(unsigned);
+    void *proc = SDL_GL_GetProcAddress("glGetString");
+    if (!proc) {
+        return false;
+    }
+    ui_app_gl_string get_string;
+    memcpy(&get_string, &proc, sizeof get_string);
+    const char *name = (const char *)get_string(0x1F01u); /* GL_RENDERER */
+    return name && (strstr(name, "llvmpipe") || strstr(name, "softpipe") ||
+                    strstr(name, "Software Rasterizer"));
+}
+
 ui_app *ui_app_new(const ui_app_options *options, char *err, size_t errlen)
 {
     ui_app *app = calloc(1, sizeof *app);
@@ -1137,6 +1159,13 @@ ui_app *ui_app_new(const ui_app_options *options, char *err, size_t errlen)
                         ? SDL_RENDERER_SOFTWARE
                         : SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC;
     app->renderer = SDL_CreateRenderer(app->window, -1, rflags);
+    if (app->renderer && !app->opt.software && !getenv("SDL_RENDER_DRIVER") &&
+        ui_app_gl_is_emulated(app->renderer)) {
+        SDL_DestroyRenderer(app->renderer);
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+        app->renderer =
+            SDL_CreateRenderer(app->window, -1, SDL_RENDERER_SOFTWARE);
+    }
     if (!app->renderer && !app->opt.software) {
         app->renderer =
             SDL_CreateRenderer(app->window, -1, SDL_RENDERER_SOFTWARE);
