@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "ui_internal.h"
 #include "ui_png.h"
+#include "ui_prefs.h"
 
 #ifndef RAPPORT_ASSET_DIR
 #define RAPPORT_ASSET_DIR "assets"
@@ -643,11 +644,72 @@ static void ui_app_toggle_fullscreen(ui_app *app)
     app->dirty = true;
 }
 
+void ui_app_finish_name(ui_app *app)
+{
+    if (!app->editing_name) {
+        return;
+    }
+    app->editing_name = false;
+    SDL_StopTextInput();
+    if (app->opt.config_dir) {
+        /* Not being remembered is no reason to stop the game. */
+        (void)ui_prefs_save_trainee(app->opt.config_dir, app->trainee);
+    }
+    app->dirty = true;
+}
+
+/* Keys while the name is being typed (the text itself comes as
+ * SDL_TEXTINPUT). */
+static void ui_app_name_key(ui_app *app, const SDL_Keysym *key)
+{
+    switch (key->sym) {
+    case SDLK_BACKSPACE: {
+        size_t n = strlen(app->trainee);
+        while (n > 0) {
+            n--;
+            if (((unsigned char)app->trainee[n] & 0xC0u) != 0x80u) {
+                break;
+            }
+        }
+        app->trainee[n] = '\0';
+        app->dirty = true;
+        break;
+    }
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+    case SDLK_TAB:
+    case SDLK_ESCAPE:
+        ui_app_finish_name(app);
+        break;
+    default:
+        break;
+    }
+}
+
+static void ui_app_name_text(ui_app *app, const char *text)
+{
+    size_t have = strlen(app->trainee);
+    size_t add = strlen(text);
+    if (have + add <= UI_NAME_MAX) {
+        memcpy(app->trainee + have, text, add + 1);
+        app->dirty = true;
+    }
+}
+
 void ui_app_do(ui_app *app, ui_action action, int arg)
 {
     app->dirty = true;
+    if (action != UI_ACT_NAME) {
+        ui_app_finish_name(app);
+    }
     switch (action) {
     case UI_ACT_NONE:
+        break;
+    case UI_ACT_NAME:
+        if (!app->editing_name) {
+            app->editing_name = true;
+            SDL_StartTextInput();
+        }
         break;
     case UI_ACT_PICK:
         if (arg >= 0 && (size_t)arg < app->pick_count) {
@@ -786,6 +848,10 @@ static void ui_app_wheel(ui_app *app, const SDL_MouseWheelEvent *w)
 
 static void ui_app_key(ui_app *app, const SDL_Keysym *key)
 {
+    if (app->editing_name) {
+        ui_app_name_key(app, key);
+        return;
+    }
     if (app->blanked) {
         app->blanked = false;
         ui_app_pause_update(app);
@@ -903,6 +969,9 @@ static void ui_app_event(ui_app *app, const SDL_Event *ev)
             app->dirty = true;
             break;
         }
+        if (app->editing_name && app->hover_action != UI_ACT_NAME) {
+            ui_app_finish_name(app);
+        }
         if (ev->button.button == SDL_BUTTON_LEFT &&
             app->press_action != UI_ACT_NONE &&
             app->press_action == app->hover_action &&
@@ -913,6 +982,11 @@ static void ui_app_event(ui_app *app, const SDL_Event *ev)
         break;
     case SDL_MOUSEWHEEL:
         ui_app_wheel(app, &ev->wheel);
+        break;
+    case SDL_TEXTINPUT:
+        if (app->editing_name) {
+            ui_app_name_text(app, ev->text.text);
+        }
         break;
     default:
         break;
@@ -1194,6 +1268,15 @@ ui_app *ui_app_new(const ui_app_options *options, char *err, size_t errlen)
     SDL_GetRendererOutputSize(app->renderer, &pw, &ph);
     ui_layout_compute(&app->lay, pw, ph, app->set.text_scale,
                       app->theme->border_scale);
+    /* SDL starts text input by default; only the name field wants it. */
+    SDL_StopTextInput();
+    if (app->opt.config_dir) {
+        ui_prefs_load_trainee(app->opt.config_dir, app->trainee,
+                              sizeof app->trainee);
+    }
+    if (app->opt.trainee) {
+        snprintf(app->trainee, sizeof app->trainee, "%s", app->opt.trainee);
+    }
     ui_app_load_picks(app);
     app->screen = UI_SCREEN_PICKER;
     app->dirty = true;

@@ -37,6 +37,10 @@ typedef struct {
     const char *const *paths;
     size_t path_count;
     bool start; /* skip the picker: play the first file at once */
+    /* The trainee's name is remembered in this folder (NULL: nothing is
+     * remembered); trainee, when set, is the name to start with. */
+    const char *config_dir;
+    const char *trainee;
     /* Scripted run: the driver plays these 1-based choices through the
      * real input path (keys or mouse clicks), answering each after
      * times_ms (default: the node's target) on a virtual clock, saves a

@@ -25,6 +25,8 @@
 /* Strings per turn in the debrief's review: heading, customer, reply,
  * feedback, better option. */
 #define UI_REVIEW_PARTS 5
+/* Longest trainee name kept, in bytes of UTF-8. */
+#define UI_NAME_MAX 60
 
 /* What a click (or Enter on a focused item) does. */
 typedef enum {
@@ -47,7 +49,8 @@ typedef enum {
     UI_ACT_RELAXED,
     UI_ACT_FULLSCREEN,
     UI_ACT_BACK,
-    UI_ACT_CLOSE_DIAG
+    UI_ACT_CLOSE_DIAG,
+    UI_ACT_NAME /* edit the trainee's name */
 } ui_action;
 
 typedef struct {
@@ -159,6 +162,8 @@ struct ui_app {
 
     ui_play play;
     ui_portrait_cache portrait;
+    char trainee[UI_NAME_MAX + 1];
+    bool editing_name;
     char *diag_title;
     char *diag_text;
 
@@ -189,6 +194,8 @@ int ui_app_elapsed_ms(const ui_app *app);
 /* Patience left in whole seconds (rounded up) as the play screen shows. */
 int ui_app_patience_s(const ui_app *app);
 void ui_app_show_diag(ui_app *app, const char *title, const char *text);
+/* Ends editing the trainee's name and remembers it. */
+void ui_app_finish_name(ui_app *app);
 
 /* ui_widgets.c: pieces every screen uses. */
 ui_text_style ui_style(const ui_app *app, int px, bool bold, SDL_Color c);
