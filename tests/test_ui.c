@@ -9,15 +9,21 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <SDL_ttf.h>
+
 #include "check.h"
 #include "ui_internal.h"
+#include "ui_prefs.h"
 
 #define TEST_SCENARIO RAPPORT_SCENARIOS "/isp-promo-question.xml"
+
+static const char *test_config_dir;
 
 static ui_app *test_app(int w, int h, const char *const *paths, size_t n)
 {
     static ui_app_options opt;
     memset(&opt, 0, sizeof opt);
+    opt.config_dir = test_config_dir;
     opt.width = w;
     opt.height = h;
     opt.virtual_clock = true;
@@ -113,11 +119,20 @@ static void test_text_cache(void)
     ui_app_free(app);
 }
 
-/* Plays on to the debrief with key presses, checking every screen. */
+/* Checks a screen; with RAPPORT_UI_SHOTS=DIR in the environment also
+ * saves it there, to look at. */
 static void test_sizes_on_screen(ui_app *app, int h, const char *what)
 {
     int min_px = (h + 39) / 40;
     ui_app_redraw(app);
+    const char *dir = getenv("RAPPORT_UI_SHOTS");
+    if (dir) {
+        static int shot;
+        char path[512];
+        snprintf(path, sizeof path, "%s/%03d-%d-%s.png", dir, shot++,
+                 app->lay.w, what);
+        CHECK(ui_app_screenshot(app, path));
+    }
     int px = ui_text_frame_min_px(app->text);
     if (px < min_px) {
         fprintf(stderr, "%s at height %d: text of %d px (< %d)\n", what, h, px,
@@ -176,6 +191,20 @@ static void test_sizes(void)
         test_key(app, SDLK_RETURN, 0); /* settings */
         CHECK_INT(app->overlay, UI_OVERLAY_SETTINGS);
         test_sizes_on_screen(app, h, "settings");
+        test_key(app, SDLK_DOWN, 0);
+        test_key(app, SDLK_DOWN, 0);
+        test_key(app, SDLK_DOWN, 0);
+        test_key(app, SDLK_RETURN, 0); /* high contrast */
+        CHECK(app->set.high_contrast);
+        test_sizes_on_screen(app, h, "settings-contrast");
+        test_key(app, SDLK_ESCAPE, 0);
+        test_key(app, SDLK_ESCAPE, 0);
+        test_sizes_on_screen(app, h, "debrief-contrast");
+        test_key(app, SDLK_r, 0); /* replay */
+        CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
+        test_sizes_on_screen(app, h, "turn-contrast");
+        test_key(app, SDLK_2, 0);
+        test_sizes_on_screen(app, h, "feedback-contrast");
         ui_app_free(app);
     }
 }
@@ -305,6 +334,82 @@ static void test_hot_reload(void)
     rmdir(dir);
 }
 
+static void test_text_input(ui_app *app, const char *text)
+{
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_TEXTINPUT;
+    snprintf(ev.text.text, sizeof ev.text.text, "%s", text);
+    SDL_PushEvent(&ev);
+    ui_app_step(app);
+}
+
+/* The trainee's name: typed on the picker (UTF-8), remembered. */
+static void test_trainee_name(void)
+{
+    char dir[] = "/tmp/rapport-test-prefs-XXXXXX";
+    if (!mkdtemp(dir)) {
+        CHECK(!"mkdtemp");
+        return;
+    }
+    char sub[300];
+    snprintf(sub, sizeof sub, "%s/config/rapport", dir);
+    test_config_dir = sub;
+    ui_app *app = test_app(1024, 768, NULL, 0);
+    CHECK_STR(app->trainee, "");
+    test_key(app, SDLK_TAB, 0);
+    CHECK(app->editing_name);
+    test_text_input(app, "Zo\xC3\xAB ");
+    test_text_input(app, "\xD0\x97\xCE\xA9"); /* Cyrillic Ze, Greek Omega */
+    test_key(app, SDLK_b, 0);                 /* typing, not blanking */
+    CHECK(!app->blanked);
+    test_key(app, SDLK_BACKSPACE, 0);
+    CHECK_STR(app->trainee, "Zo\xC3\xAB \xD0\x97");
+    test_sizes_on_screen(app, 768, "picker-name");
+    test_key(app, SDLK_RETURN, 0);
+    CHECK(!app->editing_name);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_PICKER);
+    ui_app_free(app);
+
+    char name[UI_NAME_MAX + 1];
+    CHECK(ui_prefs_load_trainee(sub, name, sizeof name));
+    CHECK_STR(name, "Zo\xC3\xAB \xD0\x97");
+    app = test_app(1024, 768, NULL, 0);
+    CHECK_STR(app->trainee, "Zo\xC3\xAB \xD0\x97");
+    ui_app_free(app);
+    test_config_dir = NULL;
+
+    char path[400];
+    snprintf(path, sizeof path, "%s/settings.json", sub);
+    unlink(path);
+    rmdir(sub);
+    snprintf(path, sizeof path, "%s/config", dir);
+    rmdir(path);
+    rmdir(dir);
+}
+
+/* The bundled font covers accented Latin, Cyrillic and Greek. */
+static void test_font_coverage(void)
+{
+    CHECK_INT(TTF_Init(), 0);
+    TTF_Font *f =
+        TTF_OpenFont(RAPPORT_ASSETS "/fonts/NotoSans-Regular.ttf", 20);
+    CHECK(f != NULL);
+    static const Uint32 cps[] = {0x00E9, 0x00F1, 0x00DF, 0x0142, 0x0151,
+                                 0x0416, 0x044F, 0x0451, 0x03A9, 0x03AD,
+                                 0x03C2, 0x20AC, 0x00A3, 0x2026, 0x2013};
+    for (size_t i = 0; f && i < sizeof cps / sizeof cps[0]; i++) {
+        if (!TTF_GlyphIsProvided32(f, cps[i])) {
+            fprintf(stderr, "no glyph for U+%04X\n", (unsigned)cps[i]);
+            CHECK(!"glyph missing");
+        }
+    }
+    if (f) {
+        TTF_CloseFont(f);
+    }
+    TTF_Quit();
+}
+
 int main(void)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 1);
@@ -312,5 +417,7 @@ int main(void)
     test_sizes();
     test_patience_and_pause();
     test_hot_reload();
+    test_trainee_name();
+    test_font_coverage();
     return check_done("test_ui");
 }

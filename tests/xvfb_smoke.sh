@@ -1,14 +1,17 @@
 #!/bin/sh
 # Smoke test of the game in a real X window (Xvfb): every shipped scenario
 # is played from the picker to the debrief once with the keyboard only and
-# once with the mouse only; one run also saves its screenshots, which are
-# checked not to be blank. Exits 77 (skipped) when xvfb-run is missing.
-#   xvfb_smoke.sh RAPPORT PNG_CHECK SCENARIO_DIR OUT_DIR
+# once with the mouse only. Two runs save their screenshots: they must not
+# be blank, and the keyboard run at 1024x768 must match the golden images
+# taken headless (the software renderer draws the same pixels in a real
+# window). Exits 77 (skipped) when xvfb-run is missing.
+#   xvfb_smoke.sh RAPPORT PNG_CHECK SCENARIO_DIR OUT_DIR GOLDEN_DIR
 set -eu
 rapport=$1
 png_check=$2
 scenarios=$3
 out=$4
+golden=$5
 if ! command -v xvfb-run >/dev/null 2>&1; then
     echo "xvfb-run not found (Debian: apt-get install xvfb xauth): skipped"
     exit 77
@@ -25,7 +28,7 @@ xvfb-run -a -s "-screen 0 1920x1200x24" sh -c '
         "$RAPPORT_EXE" play "$RAPPORT_SCENARIOS/$1.xml" --size 1024x768 \
             --script "$2" --input "$3" ${4:+--screenshot-dir "$4"}
     }
-    play isp-promo-question 1,1,1,1,1,1,1 keys
+    play isp-promo-question 1,1,1,1,1,1,1 keys "$RAPPORT_OUT/isp-promo-keys"
     play isp-promo-question 4,4,4,2,4,2 mouse "$RAPPORT_OUT/isp-promo-mouse"
     play telecom-outage 1,1,1,1,1,1,1 mouse
     play telecom-outage 4,2,2,4,3,2 keys
@@ -33,4 +36,8 @@ xvfb-run -a -s "-screen 0 1920x1200x24" sh -c '
     play billing-error 2,3,2,2,2,2 mouse
 '
 "$png_check" shots "$out/isp-promo-mouse" 15 1024 768
+"$png_check" shots "$out/isp-promo-keys" 17 1024 768
+for name in 00-picker 01-turn-1 02-feedback-1 16-debrief; do
+    "$png_check" compare "$golden/$name.png" "$out/isp-promo-keys/$name.png" 8 2
+done
 echo "xvfb smoke test passed"

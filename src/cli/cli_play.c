@@ -9,6 +9,7 @@
 #include "diag.h"
 #include "scenario.h"
 #include "ui_app.h"
+#include "ui_prefs.h"
 
 #define PLAY_MAX_SCRIPT 1000
 
@@ -24,6 +25,8 @@ static void play_usage(FILE *out)
           "  -s, --size WxH          window size in pixels (e.g. 1920x1080)\n"
           "  -F, --fullscreen        start in desktop fullscreen (F11 "
           "toggles)\n"
+          "  -S, --start             skip the picker: start the first FILE's "
+          "call at once\n"
           "  -f, --feedback MODE     immediate (a note after each reply, the "
           "default)\n"
           "                          or withheld (only in the debrief, for "
@@ -31,6 +34,8 @@ static void play_usage(FILE *out)
           "  -r, --relaxed           relaxed timing: time is shown, never "
           "penalised\n"
           "      --high-contrast     start with the high-contrast theme\n"
+          "  -n, --name NAME         the trainee's name (else the one "
+          "remembered)\n"
           "  -c, --script LIST       play FILE with these choices (1-based, "
           "e.g. 2,1,3)\n"
           "                          through the real interface, then quit "
@@ -109,9 +114,11 @@ int cli_play(int argc, char **argv)
     static const struct option options[] = {
         {"size", required_argument, NULL, 's'},
         {"fullscreen", no_argument, NULL, 'F'},
+        {"start", no_argument, NULL, 'S'},
         {"feedback", required_argument, NULL, 'f'},
         {"relaxed", no_argument, NULL, 'r'},
         {"high-contrast", no_argument, NULL, OPT_HIGH_CONTRAST},
+        {"name", required_argument, NULL, 'n'},
         {"script", required_argument, NULL, 'c'},
         {"times", required_argument, NULL, 't'},
         {"screenshot-dir", required_argument, NULL, 'o'},
@@ -133,8 +140,8 @@ int cli_play(int argc, char **argv)
     int rc = CLI_USAGE;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "s:Ff:rc:t:o:i:ph", options, NULL)) !=
-           -1) {
+    while ((c = getopt_long(argc, argv, "s:FSf:rn:c:t:o:i:ph", options,
+                            NULL)) != -1) {
         switch (c) {
         case 's':
             if (play_parse_size(optarg, &opt.width, &opt.height) != 0) {
@@ -148,6 +155,9 @@ int cli_play(int argc, char **argv)
             break;
         case 'F':
             opt.fullscreen = true;
+            break;
+        case 'S':
+            opt.start = true;
             break;
         case 'f':
             if (strcmp(optarg, "immediate") == 0) {
@@ -167,6 +177,9 @@ int cli_play(int argc, char **argv)
             break;
         case OPT_HIGH_CONTRAST:
             opt.high_contrast = true;
+            break;
+        case 'n':
+            opt.trainee = optarg;
             break;
         case 'c':
             scripted = true;
@@ -256,14 +269,19 @@ int cli_play(int argc, char **argv)
     opt.script_count = lists->script_count;
     opt.times_ms = lists->times;
     opt.time_count = lists->time_count;
+    /* Scripted runs remember nothing, so they replay the same way. */
+    char *config_dir = scripted ? NULL : ui_prefs_default_dir();
+    opt.config_dir = config_dir;
     char err[512];
     ui_app *app = ui_app_new(&opt, err, sizeof err);
     if (!app) {
         fprintf(stderr, "rapport play: error: %s\n", err);
+        free(config_dir);
         goto out;
     }
     rc = ui_app_run(app) == 0 ? CLI_OK : CLI_FAIL;
     ui_app_free(app);
+    free(config_dir);
     if (rc == CLI_OK && opt.print_debrief) {
         rc = cli_finish_output();
     }

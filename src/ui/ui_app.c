@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "ui_internal.h"
 #include "ui_png.h"
+#include "ui_prefs.h"
 
 #ifndef RAPPORT_ASSET_DIR
 #define RAPPORT_ASSET_DIR "assets"
@@ -389,6 +390,7 @@ int ui_app_elapsed_ms(const ui_app *app)
 static void ui_app_end_play(ui_app *app)
 {
     ui_play *p = &app->play;
+    ui_portrait_cache_clear(&app->portrait);
     ui_screen_debrief_free(app);
     debrief_free(p->d);
     session_free(p->s);
@@ -623,6 +625,7 @@ static void ui_app_reload(ui_app *app)
     p->d = NULL;
     session_free(p->s);
     scenario_free(p->sc);
+    ui_portrait_cache_clear(&app->portrait);
     p->s = s;
     p->sc = sc;
     ui_app_begin_turn(app);
@@ -641,11 +644,72 @@ static void ui_app_toggle_fullscreen(ui_app *app)
     app->dirty = true;
 }
 
+void ui_app_finish_name(ui_app *app)
+{
+    if (!app->editing_name) {
+        return;
+    }
+    app->editing_name = false;
+    SDL_StopTextInput();
+    if (app->opt.config_dir) {
+        /* Not being remembered is no reason to stop the game. */
+        (void)ui_prefs_save_trainee(app->opt.config_dir, app->trainee);
+    }
+    app->dirty = true;
+}
+
+/* Keys while the name is being typed (the text itself comes as
+ * SDL_TEXTINPUT). */
+static void ui_app_name_key(ui_app *app, const SDL_Keysym *key)
+{
+    switch (key->sym) {
+    case SDLK_BACKSPACE: {
+        size_t n = strlen(app->trainee);
+        while (n > 0) {
+            n--;
+            if (((unsigned char)app->trainee[n] & 0xC0u) != 0x80u) {
+                break;
+            }
+        }
+        app->trainee[n] = '\0';
+        app->dirty = true;
+        break;
+    }
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+    case SDLK_TAB:
+    case SDLK_ESCAPE:
+        ui_app_finish_name(app);
+        break;
+    default:
+        break;
+    }
+}
+
+static void ui_app_name_text(ui_app *app, const char *text)
+{
+    size_t have = strlen(app->trainee);
+    size_t add = strlen(text);
+    if (have + add <= UI_NAME_MAX) {
+        memcpy(app->trainee + have, text, add + 1);
+        app->dirty = true;
+    }
+}
+
 void ui_app_do(ui_app *app, ui_action action, int arg)
 {
     app->dirty = true;
+    if (action != UI_ACT_NAME) {
+        ui_app_finish_name(app);
+    }
     switch (action) {
     case UI_ACT_NONE:
+        break;
+    case UI_ACT_NAME:
+        if (!app->editing_name) {
+            app->editing_name = true;
+            SDL_StartTextInput();
+        }
         break;
     case UI_ACT_PICK:
         if (arg >= 0 && (size_t)arg < app->pick_count) {
@@ -784,6 +848,10 @@ static void ui_app_wheel(ui_app *app, const SDL_MouseWheelEvent *w)
 
 static void ui_app_key(ui_app *app, const SDL_Keysym *key)
 {
+    if (app->editing_name) {
+        ui_app_name_key(app, key);
+        return;
+    }
     if (app->blanked) {
         app->blanked = false;
         ui_app_pause_update(app);
@@ -839,20 +907,43 @@ static void ui_app_key(ui_app *app, const SDL_Keysym *key)
     }
 }
 
+/* During a scripted run, mouse input comes from the script only. */
+static bool ui_app_foreign_mouse(const ui_app *app, const SDL_Event *ev)
+{
+    if (!app->opt.scripted) {
+        return false;
+    }
+    switch (ev->type) {
+    case SDL_MOUSEMOTION:
+        return ev->motion.which != UI_SCRIPT_MOUSE_ID;
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+        return ev->button.which != UI_SCRIPT_MOUSE_ID;
+    case SDL_MOUSEWHEEL:
+        return ev->wheel.which != UI_SCRIPT_MOUSE_ID;
+    default:
+        return false;
+    }
+}
+
 static void ui_app_event(ui_app *app, const SDL_Event *ev)
 {
+    if (ui_app_foreign_mouse(app, ev)) {
+        return;
+    }
     switch (ev->type) {
     case SDL_QUIT:
         app->running = false;
         break;
     case SDL_WINDOWEVENT:
-        if (ev->window.event == SDL_WINDOWEVENT_LEAVE) {
+        if (ev->window.event == SDL_WINDOWEVENT_LEAVE && !app->opt.scripted) {
             app->mouse_in = false;
         }
         app->dirty = true;
         break;
     case SDL_RENDER_TARGETS_RESET:
     case SDL_RENDER_DEVICE_RESET:
+        ui_portrait_cache_clear(&app->portrait);
         ui_text_clear(app->text);
         app->dirty = true;
         break;
@@ -878,6 +969,9 @@ static void ui_app_event(ui_app *app, const SDL_Event *ev)
             app->dirty = true;
             break;
         }
+        if (app->editing_name && app->hover_action != UI_ACT_NAME) {
+            ui_app_finish_name(app);
+        }
         if (ev->button.button == SDL_BUTTON_LEFT &&
             app->press_action != UI_ACT_NONE &&
             app->press_action == app->hover_action &&
@@ -889,6 +983,11 @@ static void ui_app_event(ui_app *app, const SDL_Event *ev)
     case SDL_MOUSEWHEEL:
         ui_app_wheel(app, &ev->wheel);
         break;
+    case SDL_TEXTINPUT:
+        if (app->editing_name) {
+            ui_app_name_text(app, ev->text.text);
+        }
+        break;
     default:
         break;
     }
@@ -896,7 +995,7 @@ static void ui_app_event(ui_app *app, const SDL_Event *ev)
 
 /* ---- drawing ------------------------------------------------------------ */
 
-static void ui_app_frame(ui_app *app)
+static void ui_app_frame_to(ui_app *app, const char *shot, bool *shot_ok)
 {
     int w = 0;
     int h = 0;
@@ -942,6 +1041,9 @@ static void ui_app_frame(ui_app *app)
             ui_screen_overlay_draw(app);
         }
     }
+    if (shot) {
+        *shot_ok = ui_png_write_screen(app->renderer, w, h, shot);
+    }
     if (app->opt.scripted) {
         bool shot = false;
         char name[96];
@@ -961,7 +1063,16 @@ static void ui_app_frame(ui_app *app)
     app->dirty = false;
 }
 
+static void ui_app_frame(ui_app *app) { ui_app_frame_to(app, NULL, NULL); }
+
 void ui_app_redraw(ui_app *app) { ui_app_frame(app); }
+
+bool ui_app_screenshot(ui_app *app, const char *path)
+{
+    bool ok = false;
+    ui_app_frame_to(app, path, &ok);
+    return ok;
+}
 
 void ui_app_step(ui_app *app)
 {
@@ -1018,6 +1129,28 @@ int ui_app_run(ui_app *app)
 }
 
 /* ---- life cycle --------------------------------------------------------- */
+
+/* Whether the renderer is OpenGL emulated on the CPU (Mesa's llvmpipe or
+ * softpipe on a machine without a GPU, or under Xvfb): SDL's own software
+ * renderer then costs far less per frame. */
+static bool ui_app_gl_is_emulated(SDL_Renderer *r)
+{
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(r, &info) != 0 || !info.name ||
+        strncmp(info.name, "opengl", 6) != 0 || !SDL_GL_GetCurrentContext()) {
+        return false;
+    }
+    typedef const unsigned char *(*ui_app_gl_string)(unsigned);
+    void *proc = SDL_GL_GetProcAddress("glGetString");
+    if (!proc) {
+        return false;
+    }
+    ui_app_gl_string get_string;
+    memcpy(&get_string, &proc, sizeof get_string);
+    const char *name = (const char *)get_string(0x1F01u); /* GL_RENDERER */
+    return name && (strstr(name, "llvmpipe") || strstr(name, "softpipe") ||
+                    strstr(name, "Software Rasterizer"));
+}
 
 ui_app *ui_app_new(const ui_app_options *options, char *err, size_t errlen)
 {
@@ -1100,6 +1233,13 @@ ui_app *ui_app_new(const ui_app_options *options, char *err, size_t errlen)
                         ? SDL_RENDERER_SOFTWARE
                         : SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC;
     app->renderer = SDL_CreateRenderer(app->window, -1, rflags);
+    if (app->renderer && !app->opt.software && !getenv("SDL_RENDER_DRIVER") &&
+        ui_app_gl_is_emulated(app->renderer)) {
+        SDL_DestroyRenderer(app->renderer);
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+        app->renderer =
+            SDL_CreateRenderer(app->window, -1, SDL_RENDERER_SOFTWARE);
+    }
     if (!app->renderer && !app->opt.software) {
         app->renderer =
             SDL_CreateRenderer(app->window, -1, SDL_RENDERER_SOFTWARE);
@@ -1128,9 +1268,21 @@ ui_app *ui_app_new(const ui_app_options *options, char *err, size_t errlen)
     SDL_GetRendererOutputSize(app->renderer, &pw, &ph);
     ui_layout_compute(&app->lay, pw, ph, app->set.text_scale,
                       app->theme->border_scale);
+    /* SDL starts text input by default; only the name field wants it. */
+    SDL_StopTextInput();
+    if (app->opt.config_dir) {
+        ui_prefs_load_trainee(app->opt.config_dir, app->trainee,
+                              sizeof app->trainee);
+    }
+    if (app->opt.trainee) {
+        snprintf(app->trainee, sizeof app->trainee, "%s", app->opt.trainee);
+    }
     ui_app_load_picks(app);
     app->screen = UI_SCREEN_PICKER;
     app->dirty = true;
+    if (app->opt.start && app->pick_count > 0) {
+        ui_app_start(app, app->picks[app->pick_selected].path);
+    }
     return app;
 }
 
@@ -1141,6 +1293,7 @@ void ui_app_free(ui_app *app)
     }
     ui_app_end_play(app);
     ui_app_free_picks(app);
+    ui_portrait_cache_clear(&app->portrait);
     ui_text_free(app->text);
     if (app->renderer) {
         SDL_DestroyRenderer(app->renderer);

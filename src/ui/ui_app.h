@@ -36,6 +36,11 @@ typedef struct {
      * ones; the first file is selected. */
     const char *const *paths;
     size_t path_count;
+    bool start; /* skip the picker: play the first file at once */
+    /* The trainee's name is remembered in this folder (NULL: nothing is
+     * remembered); trainee, when set, is the name to start with. */
+    const char *config_dir;
+    const char *trainee;
     /* Scripted run: the driver plays these 1-based choices through the
      * real input path (keys or mouse clicks), answering each after
      * times_ms (default: the node's target) on a virtual clock, saves a
@@ -71,6 +76,9 @@ int ui_app_run(ui_app *app);
 bool ui_app_start(ui_app *app, const char *path);
 void ui_app_step(ui_app *app);
 void ui_app_redraw(ui_app *app);
+/* Draws the current state and saves it as a PNG (false on failure, with
+ * the reason in SDL_GetError()). */
+bool ui_app_screenshot(ui_app *app, const char *path);
 void ui_app_set_clock(ui_app *app, uint64_t ms);
 ui_screen_id ui_app_screen(const ui_app *app);
 bool ui_app_overlay_open(const ui_app *app);

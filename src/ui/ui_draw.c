@@ -10,8 +10,14 @@ void ui_draw_rect(SDL_Renderer *r, SDL_Rect rect, SDL_Color c)
     if (rect.w <= 0 || rect.h <= 0) {
         return;
     }
+    /* Opaque fills skip blending: the software renderer then copies
+     * instead of blending every pixel. */
+    if (c.a == 0xFF) {
+        SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
+    }
     SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
     SDL_RenderFillRect(r, &rect);
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
 }
 
 void ui_draw_convex(SDL_Renderer *r, const SDL_FPoint *pts, int n, SDL_Color c)
@@ -84,12 +90,22 @@ void ui_draw_convex(SDL_Renderer *r, const SDL_FPoint *pts, int n, SDL_Color c)
         out->color = clear;
         out->tex_coord = v[0].tex_coord;
     }
+    /* The inside first (without blending when opaque), then the soft
+     * edge, blended. */
     int k = 0;
     for (int i = 0; i < n; i++) {
-        int j = (i + 1) % n;
         idx[k++] = 0;
         idx[k++] = 1 + i;
-        idx[k++] = 1 + j;
+        idx[k++] = 1 + (i + 1) % n;
+    }
+    if (c.a == 0xFF) {
+        SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
+    }
+    SDL_RenderGeometry(r, NULL, v, 2 * n + 1, idx, k);
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+    k = 0;
+    for (int i = 0; i < n; i++) {
+        int j = (i + 1) % n;
         idx[k++] = 1 + i;
         idx[k++] = 1 + n + i;
         idx[k++] = 1 + n + j;
@@ -143,6 +159,66 @@ void ui_draw_pie(SDL_Renderer *r, float cx, float cy, float rx, float ry,
     ui_draw_convex(r, pts, n + 2, c);
 }
 
+/* A quarter disc from angle a0 (clockwise on screen), with a soft edge on
+ * its arc only: its straight sides meet the rectangles of a rounded
+ * rectangle. */
+static void ui_draw_corner(SDL_Renderer *r, float cx, float cy, float rad,
+                           float a0, SDL_Color c)
+{
+    enum { STEPS = 24 };
+    int n = ui_draw_segments(rad) / 4 + 2;
+    if (n > STEPS) {
+        n = STEPS;
+    }
+    SDL_Vertex v[1 + 2 * (STEPS + 1)];
+    int idx[9 * STEPS];
+    SDL_Color clear = c;
+    clear.a = 0;
+    SDL_FPoint none = {0.0f, 0.0f};
+    v[0].position.x = cx;
+    v[0].position.y = cy;
+    v[0].color = c;
+    v[0].tex_coord = none;
+    for (int i = 0; i <= n; i++) {
+        float a = a0 + 0.5f * UI_DRAW_PI * (float)i / (float)n;
+        float ca = cosf(a);
+        float sa = sinf(a);
+        SDL_Vertex *in = &v[1 + i];
+        SDL_Vertex *out = &v[2 + n + i];
+        in->position.x = cx + (rad - 0.5f) * ca;
+        in->position.y = cy + (rad - 0.5f) * sa;
+        in->color = c;
+        in->tex_coord = none;
+        out->position.x = cx + (rad + 0.5f) * ca;
+        out->position.y = cy + (rad + 0.5f) * sa;
+        out->color = clear;
+        out->tex_coord = none;
+    }
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        idx[k++] = 0;
+        idx[k++] = 1 + i;
+        idx[k++] = 2 + i;
+    }
+    if (c.a == 0xFF) {
+        SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
+    }
+    SDL_RenderGeometry(r, NULL, v, 2 * (n + 1) + 1, idx, k);
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+    k = 0;
+    for (int i = 0; i < n; i++) {
+        int in0 = 1 + i;
+        int out0 = 2 + n + i;
+        idx[k++] = in0;
+        idx[k++] = out0;
+        idx[k++] = out0 + 1;
+        idx[k++] = in0;
+        idx[k++] = out0 + 1;
+        idx[k++] = in0 + 1;
+    }
+    SDL_RenderGeometry(r, NULL, v, 2 * (n + 1) + 1, idx, k);
+}
+
 void ui_draw_round_rect(SDL_Renderer *r, SDL_Rect rect, int radius,
                         SDL_Color c)
 {
@@ -157,25 +233,27 @@ void ui_draw_round_rect(SDL_Renderer *r, SDL_Rect rect, int radius,
         ui_draw_rect(r, rect, c);
         return;
     }
-    int per = ui_draw_segments((float)radius) / 4 + 2;
-    SDL_FPoint pts[UI_DRAW_MAX_POINTS];
-    int n = 0;
+    /* Plain rectangles for the bulk (fast in every renderer), quarter
+     * discs for the corners. */
+    /* They overlap the corners by a pixel so no seam shows. */
+    SDL_Rect mid = {rect.x + radius - 1, rect.y, rect.w - 2 * radius + 2,
+                    rect.h};
+    SDL_Rect left = {rect.x, rect.y + radius - 1, radius,
+                     rect.h - 2 * radius + 2};
+    SDL_Rect right = {rect.x + rect.w - radius, rect.y + radius - 1, radius,
+                      rect.h - 2 * radius + 2};
+    ui_draw_rect(r, mid, c);
+    ui_draw_rect(r, left, c);
+    ui_draw_rect(r, right, c);
     float rad = (float)radius;
-    const float corners[4][3] = {
-        {(float)(rect.x + rect.w) - rad, (float)rect.y + rad, -0.5f},
-        {(float)(rect.x + rect.w) - rad, (float)(rect.y + rect.h) - rad, 0.0f},
-        {(float)rect.x + rad, (float)(rect.y + rect.h) - rad, 0.5f},
-        {(float)rect.x + rad, (float)rect.y + rad, 1.0f}};
-    for (int k = 0; k < 4; k++) {
-        for (int i = 0; i <= per; i++) {
-            float a =
-                (corners[k][2] + 0.5f * (float)i / (float)per) * UI_DRAW_PI;
-            pts[n].x = corners[k][0] + rad * cosf(a);
-            pts[n].y = corners[k][1] + rad * sinf(a);
-            n++;
-        }
-    }
-    ui_draw_convex(r, pts, n, c);
+    float x0 = (float)rect.x + rad;
+    float x1 = (float)(rect.x + rect.w) - rad;
+    float y0 = (float)rect.y + rad;
+    float y1 = (float)(rect.y + rect.h) - rad;
+    ui_draw_corner(r, x1, y0, rad, -0.5f * UI_DRAW_PI, c);
+    ui_draw_corner(r, x1, y1, rad, 0.0f, c);
+    ui_draw_corner(r, x0, y1, rad, 0.5f * UI_DRAW_PI, c);
+    ui_draw_corner(r, x0, y0, rad, UI_DRAW_PI, c);
 }
 
 void ui_draw_round_frame(SDL_Renderer *r, SDL_Rect rect, int radius,

@@ -17,6 +17,7 @@
 #include "session.h"
 #include "ui_app.h"
 #include "ui_layout.h"
+#include "ui_portrait.h"
 #include "ui_text.h"
 #include "ui_theme.h"
 
@@ -24,6 +25,8 @@
 /* Strings per turn in the debrief's review: heading, customer, reply,
  * feedback, better option. */
 #define UI_REVIEW_PARTS 5
+/* Longest trainee name kept, in bytes of UTF-8. */
+#define UI_NAME_MAX 60
 
 /* What a click (or Enter on a focused item) does. */
 typedef enum {
@@ -46,7 +49,8 @@ typedef enum {
     UI_ACT_RELAXED,
     UI_ACT_FULLSCREEN,
     UI_ACT_BACK,
-    UI_ACT_CLOSE_DIAG
+    UI_ACT_CLOSE_DIAG,
+    UI_ACT_NAME /* edit the trainee's name */
 } ui_action;
 
 typedef struct {
@@ -157,6 +161,9 @@ struct ui_app {
     int pick_selected;
 
     ui_play play;
+    ui_portrait_cache portrait;
+    char trainee[UI_NAME_MAX + 1];
+    bool editing_name;
     char *diag_title;
     char *diag_text;
 
@@ -187,6 +194,8 @@ int ui_app_elapsed_ms(const ui_app *app);
 /* Patience left in whole seconds (rounded up) as the play screen shows. */
 int ui_app_patience_s(const ui_app *app);
 void ui_app_show_diag(ui_app *app, const char *title, const char *text);
+/* Ends editing the trainee's name and remembers it. */
+void ui_app_finish_name(ui_app *app);
 
 /* ui_widgets.c: pieces every screen uses. */
 ui_text_style ui_style(const ui_app *app, int px, bool bold, SDL_Color c);
@@ -226,6 +235,11 @@ void ui_screen_debrief_draw(ui_app *app);
 bool ui_screen_debrief_key(ui_app *app, const SDL_Keysym *key);
 void ui_screen_overlay_draw(ui_app *app);
 bool ui_screen_overlay_key(ui_app *app, const SDL_Keysym *key);
+
+/* Mouse id of the events a scripted run pushes; during such a run the
+ * real pointer (say, resting over the window in Xvfb) is ignored, so
+ * screenshots do not depend on where it happens to be. */
+#define UI_SCRIPT_MOUSE_ID 0x5C41u
 
 /* ui_script.c: the driver of scripted runs. Called when the app is idle
  * after a frame; pushes the next input event, or ends the run. */

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "ui_draw.h"
 
@@ -428,4 +429,55 @@ void ui_portrait_draw(SDL_Renderer *r, SDL_Rect box,
         ui_draw_convex(r, tip, 3, drop);
     }
     SDL_RenderSetClipRect(r, had_clip ? &clip_old : NULL);
+}
+
+void ui_portrait_cache_clear(ui_portrait_cache *cache)
+{
+    if (cache->texture) {
+        SDL_DestroyTexture(cache->texture);
+    }
+    memset(cache, 0, sizeof *cache);
+}
+
+void ui_portrait_cache_draw(ui_portrait_cache *cache, SDL_Renderer *r,
+                            SDL_Rect box, const scenario_customer *customer,
+                            scenario_expression expression,
+                            const ui_theme *theme)
+{
+    if (box.w <= 0) {
+        return;
+    }
+    bool same = cache->texture && cache->side == box.w &&
+                cache->customer == customer &&
+                cache->expression == expression && cache->theme == theme;
+    if (!same) {
+        ui_portrait_cache_clear(cache);
+        if (!SDL_RenderTargetSupported(r)) {
+            ui_portrait_draw(r, box, customer, expression, theme);
+            return;
+        }
+        cache->texture =
+            SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888,
+                              SDL_TEXTUREACCESS_TARGET, box.w, box.w);
+        if (!cache->texture) {
+            ui_portrait_draw(r, box, customer, expression, theme);
+            return;
+        }
+        /* Drawn over the page colour (where the portrait always sits),
+         * so its soft edges need no blending when copied. */
+        SDL_SetTextureBlendMode(cache->texture, SDL_BLENDMODE_NONE);
+        SDL_Texture *old = SDL_GetRenderTarget(r);
+        SDL_SetRenderTarget(r, cache->texture);
+        SDL_SetRenderDrawColor(r, theme->bg.r, theme->bg.g, theme->bg.b, 0xFF);
+        SDL_RenderClear(r);
+        SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+        SDL_Rect at = {0, 0, box.w, box.w};
+        ui_portrait_draw(r, at, customer, expression, theme);
+        SDL_SetRenderTarget(r, old);
+        cache->side = box.w;
+        cache->customer = customer;
+        cache->expression = expression;
+        cache->theme = theme;
+    }
+    SDL_RenderCopy(r, cache->texture, NULL, &box);
 }

@@ -17,4 +17,23 @@ void ui_portrait_draw(SDL_Renderer *r, SDL_Rect box,
                       const scenario_customer *customer,
                       scenario_expression expression, const ui_theme *theme);
 
+/* The last portrait drawn, kept in a texture at its pixel size so that
+ * redrawing the same face is one copy. Embedded in the app; zero it to
+ * initialise, ui_portrait_cache_clear() to drop the texture. */
+typedef struct {
+    SDL_Texture *texture;
+    int side;
+    const scenario_customer *customer;
+    scenario_expression expression;
+    const ui_theme *theme;
+} ui_portrait_cache;
+
+/* Same as ui_portrait_draw, through the cache (falls back to drawing
+ * directly when render targets are not available). */
+void ui_portrait_cache_draw(ui_portrait_cache *cache, SDL_Renderer *r,
+                            SDL_Rect box, const scenario_customer *customer,
+                            scenario_expression expression,
+                            const ui_theme *theme);
+void ui_portrait_cache_clear(ui_portrait_cache *cache);
+
 #endif

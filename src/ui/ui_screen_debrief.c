@@ -268,7 +268,12 @@ void ui_screen_debrief_draw(ui_app *app)
         return;
     }
     char buf[400];
-    snprintf(buf, sizeof buf, "Debrief \xC2\xB7 %s", p->sc->title);
+    if (app->trainee[0]) {
+        snprintf(buf, sizeof buf, "Debrief for %s \xC2\xB7 %s", app->trainee,
+                 p->sc->title);
+    } else {
+        snprintf(buf, sizeof buf, "Debrief \xC2\xB7 %s", p->sc->title);
+    }
     SDL_Rect body = ui_header(app, buf);
 
     /* Buttons along the bottom. */

@@ -64,6 +64,52 @@ static int ui_picker_entry(ui_app *app, size_t i, SDL_Rect at, bool draw)
     return h;
 }
 
+/* "Trainee (optional)" and the name field, above the list. */
+static void ui_picker_name(ui_app *app, SDL_Rect *body)
+{
+    const ui_layout *l = &app->lay;
+    const ui_theme *th = app->theme;
+    int px = l->px_small;
+    int h = ui_button_height(app, px);
+    SDL_Rect row = ui_layout_cut_top(body, h, l->gap * 2);
+    const char *label = "Trainee (optional):";
+    ui_text_style ls = ui_style(app, px, true, th->text);
+    ui_text_size lsz;
+    ui_text_measure(app->text, label, &ls, &lsz);
+    int lh = ui_text_line_height(app->text, px, true);
+    ui_text_draw(app->text, label, &ls, row.x, row.y + (h - lh) / 2, NULL);
+    ui_layout_cut_left(&row, lsz.w + l->gap, 0);
+    SDL_Rect field = row;
+    if (field.w > l->h) {
+        field.w = l->h;
+    }
+    bool editing = app->editing_name;
+    bool hot = editing || ui_app_hovered(app, field);
+    ui_app_add_hit(app, field, UI_ACT_NAME, 0, false);
+    ui_draw_round_frame(app->renderer, field, l->radius,
+                        hot ? 3 * l->border : l->border,
+                        editing ? th->focus_bg : th->panel,
+                        hot ? th->accent : th->panel_border);
+    const char *shown = app->trainee[0] ? app->trainee
+                        : editing       ? ""
+                                        : "Click or press Tab to type your "
+                                          "name";
+    ui_text_style ns =
+        ui_style(app, px, false, app->trainee[0] ? th->text : th->muted);
+    ns.wrap_w = field.w - 3 * l->pad;
+    ns.max_lines = 1;
+    ui_text_size nsz;
+    ui_text_draw(app->text, shown, &ns, field.x + l->pad,
+                 field.y + (h - lh) / 2, &nsz);
+    if (editing) {
+        /* The caret, after the text. */
+        SDL_Rect caret = {field.x + l->pad + nsz.w + l->border,
+                          field.y + (h - lh) / 2 + lh / 8,
+                          l->border * 2 > 2 ? l->border * 2 : 2, lh * 3 / 4};
+        ui_draw_rect(app->renderer, caret, th->text);
+    }
+}
+
 void ui_screen_picker_draw(ui_app *app)
 {
     const ui_layout *l = &app->lay;
@@ -74,8 +120,9 @@ void ui_screen_picker_draw(ui_app *app)
     hs.max_lines = 2;
     ui_label(app,
              "Up and Down choose \xC2\xB7 Enter or a click starts the call "
-             "\xC2\xB7 Esc opens the menu",
+             "\xC2\xB7 Tab: your name \xC2\xB7 Esc: menu",
              hs, ui_layout_cut_bottom(&body, lh, l->gap));
+    ui_picker_name(app, &body);
     if (app->pick_count == 0) {
         ui_text_style st = ui_style(app, l->px_body, false, th->text);
         ui_label(app,
@@ -128,10 +175,12 @@ bool ui_screen_picker_key(ui_app *app, const SDL_Keysym *key)
     }
     int sel = app->pick_selected;
     switch (key->sym) {
+    case SDLK_TAB:
+        ui_app_do(app, UI_ACT_NAME, 0);
+        return true;
     case SDLK_DOWN:
     case SDLK_RIGHT:
     case SDLK_PAGEDOWN:
-    case SDLK_TAB:
         sel = (sel + 1) % n;
         break;
     case SDLK_UP:

@@ -55,8 +55,8 @@ static void ui_play_left(ui_app *app, SDL_Rect col)
         side = 0;
     }
     SDL_Rect portrait = {col.x + (col.w - side) / 2, col.y, side, side};
-    ui_portrait_draw(app->renderer, portrait, &sc->customer,
-                     ui_play_expression(app), th);
+    ui_portrait_cache_draw(&app->portrait, app->renderer, portrait,
+                           &sc->customer, ui_play_expression(app), th);
     SDL_Rect rest = col;
     ui_layout_cut_top(&rest, side, l->gap);
 
@@ -464,10 +464,28 @@ static void ui_play_ending(ui_app *app, SDL_Rect area)
     }
     ui_text_style ts = ui_style(app, l->px_title, true, th->text);
     ts.wrap_w = area.w;
-    ts.px =
-        ui_layout_fit_px(app->text, title, ts, area.h, l->px_min, l->px_title);
+    ts.px = ui_layout_fit_px(app->text, title, ts, area.h / 3, l->px_min,
+                             l->px_title);
     ts.max_lines = 3;
-    ui_label(app, title, ts, area);
+    int h = ui_label(app, title, ts, area);
+    ui_layout_cut_top(&area, h, l->gap * 2);
+    if (end && end->feedback) {
+        /* The author's closing words on how the call went. */
+        ui_text_style fs = ui_style(app, l->px_body, false, th->text);
+        fs.wrap_w = area.w;
+        fs.px = ui_layout_fit_px(app->text, end->feedback, fs, area.h,
+                                 l->px_min, l->px_body);
+        ui_text_size sz;
+        ui_text_measure(app->text, end->feedback, &fs, &sz);
+        if (sz.h > area.h) {
+            fs.wrap_w = area.w - ui_play_bar_w(app);
+            ui_text_measure(app->text, end->feedback, &fs, &sz);
+        }
+        ui_scroll_begin(app, UI_SCROLL_FEEDBACK, area, sz.h);
+        ui_text_draw(app->text, end->feedback, &fs, area.x,
+                     area.y - app->scroll[UI_SCROLL_FEEDBACK].offset, NULL);
+        ui_scroll_end(app, UI_SCROLL_FEEDBACK);
+    }
 }
 
 void ui_screen_play_draw(ui_app *app)
@@ -566,8 +584,7 @@ bool ui_screen_play_key(ui_app *app, const SDL_Keysym *key)
     }
     ui_action next =
         app->screen == UI_SCREEN_FEEDBACK ? UI_ACT_CONTINUE : UI_ACT_DEBRIEF;
-    ui_scroll_id sid = app->screen == UI_SCREEN_FEEDBACK ? UI_SCROLL_FEEDBACK
-                                                         : UI_SCROLL_SPEECH;
+    ui_scroll_id sid = UI_SCROLL_FEEDBACK;
     int line = ui_text_line_height(app->text, app->lay.px_body, false);
     switch (k) {
     case SDLK_RETURN:

@@ -92,6 +92,7 @@ static void ui_script_click_at(ui_app *app, int x, int y)
     memset(&ev, 0, sizeof ev);
     ev.type = SDL_MOUSEMOTION;
     ev.motion.windowID = win;
+    ev.motion.which = UI_SCRIPT_MOUSE_ID;
     ev.motion.x = x;
     ev.motion.y = y;
     SDL_PushEvent(&ev);
@@ -99,6 +100,7 @@ static void ui_script_click_at(ui_app *app, int x, int y)
         memset(&ev, 0, sizeof ev);
         ev.type = i == 0 ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
         ev.button.windowID = win;
+        ev.button.which = UI_SCRIPT_MOUSE_ID;
         ev.button.button = SDL_BUTTON_LEFT;
         ev.button.state = i == 0 ? SDL_PRESSED : SDL_RELEASED;
         ev.button.clicks = 1;
@@ -117,6 +119,7 @@ static void ui_script_wheel_down(ui_app *app, SDL_Rect over)
     memset(&ev, 0, sizeof ev);
     ev.type = SDL_MOUSEWHEEL;
     ev.wheel.windowID = SDL_GetWindowID(app->window);
+    ev.wheel.which = UI_SCRIPT_MOUSE_ID;
     ev.wheel.y = -1;
     ev.wheel.preciseY = -1.0f;
     ev.wheel.direction = SDL_MOUSEWHEEL_NORMAL;
