@@ -102,7 +102,8 @@ bool ui_app_add_hit(ui_app *app, SDL_Rect rect, ui_action action, int arg,
         focused = app->focusables == app->focus;
         app->focusables++;
     }
-    if (app->hit_count < UI_MAX_HITS && rect.w > 0 && rect.h > 0) {
+    /* Kept even when empty (scrolled out of view): focus counts it. */
+    if (app->hit_count < UI_MAX_HITS) {
         ui_hit *h = &app->hits[app->hit_count++];
         h->rect = rect;
         h->action = action;

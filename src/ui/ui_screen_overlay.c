@@ -18,7 +18,7 @@ static SDL_Rect ui_overlay_panel(ui_app *app, int w, int h, const char *title)
     SDL_Rect in = ui_layout_inset(panel, 2 * l->pad);
     ui_text_style ts = ui_style(app, l->px_title, true, th->text);
     ts.wrap_w = in.w;
-    ts.px = ui_layout_fit_px(app->text, title, ts, in.h / 4, l->px_min,
+    ts.px = ui_layout_fit_px(app->text, title, ts, in.h / 4, l->px_fit,
                              l->px_title);
     ts.max_lines = 3;
     int th_h = ui_label(app, title, ts, in);
