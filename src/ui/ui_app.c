@@ -494,6 +494,9 @@ bool ui_app_start(ui_app *app, const char *path)
     ui_app_end_play(app);
     app->play.sc = sc;
     app->play.path = strdup(path);
+    char title[300];
+    snprintf(title, sizeof title, "Rapport \xC2\xB7 %s", sc->title);
+    SDL_SetWindowTitle(app->window, title);
     if (!app->play.path || !ui_app_new_session(app)) {
         ui_app_end_play(app);
         return false;
@@ -751,6 +754,7 @@ void ui_app_do(ui_app *app, ui_action action, int arg)
     case UI_ACT_PICKER:
         ui_app_set_overlay(app, UI_OVERLAY_NONE);
         ui_app_end_play(app);
+        SDL_SetWindowTitle(app->window, "Rapport");
         app->screen = UI_SCREEN_PICKER;
         ui_app_reset_view(app);
         break;
