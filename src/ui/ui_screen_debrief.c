@@ -71,10 +71,21 @@ bool ui_screen_debrief_prepare(ui_app *app)
         char target[32];
         ui_seconds(took, sizeof took, t->response_ms);
         ui_seconds(target, sizeof target, t->target_ms);
-        out[0] = ui_debrief_printf(
-            "Turn %d \xC2\xB7 %s (target %s) \xC2\xB7 mood %s to %s",
-            t->number, took, target, ui_mood_name(t->mood_before),
-            ui_mood_name(t->mood_after));
+        const char *before = ui_mood_name(t->mood_before);
+        const char *after = ui_mood_name(t->mood_after);
+        int dm = t->mood_after - t->mood_before;
+        char mood[96];
+        if (strcmp(before, after) != 0) {
+            snprintf(mood, sizeof mood, "mood %s to %s", before, after);
+        } else if (dm != 0) {
+            snprintf(mood, sizeof mood, "mood still %s (%s%d)", after,
+                     dm > 0 ? "+" : "", dm);
+        } else {
+            snprintf(mood, sizeof mood, "mood still %s", after);
+        }
+        out[0] =
+            ui_debrief_printf("Turn %d \xC2\xB7 %s (target %s) \xC2\xB7 %s",
+                              t->number, took, target, mood);
         char *said = debrief_customer_text(t->node);
         out[1] = ui_debrief_printf("Customer: %s", said ? said : "");
         free(said);
@@ -149,6 +160,11 @@ static void ui_debrief_chart(ui_app *app, SDL_Rect box)
     ui_draw_round_frame(app->renderer, box, l->radius, l->border, th->panel,
                         th->panel_border);
     SDL_Rect plot = ui_layout_inset(box, l->border);
+    /* Moods 0..100 map inside a margin, so points at the ends stay whole. */
+    float thick = (float)(l->border * 3 > 3 ? l->border * 3 : 3);
+    int margin = (int)(thick * 2.0f) + 1;
+    int py0 = plot.y + margin;
+    int py1 = plot.y + plot.h - margin;
     /* Bands where the customer's expression changes, as the core maps
      * mood to expression; each named when there is room. */
     int start = 0;
@@ -158,12 +174,16 @@ static void ui_debrief_chart(ui_app *app, SDL_Rect box)
                             scenario_expression_for_mood(start)) {
             continue;
         }
-        int y0 = plot.y + plot.h - plot.h * m / 101;
-        int y1 = plot.y + plot.h - plot.h * start / 101;
+        /* The band [start, m) of moods; the outer ones reach the edges. */
+        int y0 = m > 100 ? plot.y : py1 - (py1 - py0) * m / 100;
+        int y1 =
+            start == 0 ? plot.y + plot.h : py1 - (py1 - py0) * start / 100;
         SDL_Rect r = {plot.x, y0, plot.w, y1 - y0};
         ui_draw_rect(app->renderer, r, th->chart_band[band % 5]);
-        ui_draw_rect(app->renderer, (SDL_Rect){plot.x, y0, plot.w, l->border},
-                     th->track);
+        if (m <= 100) {
+            ui_draw_rect(app->renderer,
+                         (SDL_Rect){plot.x, y0, plot.w, l->border}, th->track);
+        }
         if (r.h >= lh) {
             ui_text_style bs = ui_style(app, px, false, th->muted);
             bs.max_lines = 1;
@@ -188,10 +208,9 @@ static void ui_debrief_chart(ui_app *app, SDL_Rect box)
     for (size_t i = 0; i < shown; i++) {
         float fx = shown > 1 ? (float)i / (float)(shown - 1) : 0.5f;
         pts[i].x = (float)x0 + fx * (float)(x1 - x0);
-        pts[i].y = (float)(plot.y + plot.h) -
-                   (float)plot.h * (float)d->mood[i] / 101.0f;
+        pts[i].y =
+            (float)py1 - (float)(py1 - py0) * (float)d->mood[i] / 100.0f;
     }
-    float thick = (float)(l->border * 3 > 3 ? l->border * 3 : 3);
     ui_draw_polyline(app->renderer, pts, (int)shown, thick, th->text);
     for (size_t i = 0; i < shown; i++) {
         float r = thick * 1.6f;
