@@ -223,7 +223,7 @@ static void ui_app_add_pick(ui_app *app, const char *path)
         e->title = strdup(sc->title);
         e->customer = strdup(sc->customer.name);
         e->summary = strdup(sc->summary ? sc->summary : "");
-        const char *mood = ui_mood_name(sc->customer.mood);
+        const char *mood = ui_widget_mood_name(sc->customer.mood);
         e->mood = strdup(mood);
         e->difficulty = sc->difficulty;
         e->minutes = sc->minutes;

@@ -61,7 +61,7 @@ static void ui_play_left(ui_app *app, SDL_Rect col)
     int n = 0;
     int mood = session_mood(p->s);
     snprintf(m[n].label, sizeof m[n].label, "Mood: %s (%d of 100)",
-             ui_mood_name(mood), mood);
+             ui_widget_mood_name(mood), mood);
     m[n].bold = false;
     m[n].fraction = (double)mood / 100.0;
     m[n++].colour = ui_theme_mood_colour(th, mood);
@@ -88,7 +88,7 @@ static void ui_play_left(ui_app *app, SDL_Rect col)
             m[n++].colour = low ? th->warn : th->good;
         }
         char target_s[32];
-        ui_seconds(target_s, sizeof target_s, target);
+        ui_widget_seconds(target_s, sizeof target_s, target);
         snprintf(m[n].label, sizeof m[n].label, "Your time: %d s (target %s)",
                  elapsed / 1000, target_s);
         m[n].bold = false;
@@ -105,7 +105,8 @@ static void ui_play_left(ui_app *app, SDL_Rect col)
                    {"Relaxed timing: no time limit", false}};
     int lines = 1;
     for (size_t i = 0; i < sizeof longest / sizeof longest[0]; i++) {
-        ui_text_style st = ui_style(app, small, longest[i].bold, th->text);
+        ui_text_style st =
+            ui_widget_style(app, small, longest[i].bold, th->text);
         st.wrap_w = col.w;
         ui_text_size sz;
         ui_text_measure(app->text, longest[i].text, &st, &sz);
@@ -126,12 +127,12 @@ static void ui_play_left(ui_app *app, SDL_Rect col)
                            &sc->customer, ui_play_expression(app), th);
     SDL_Rect rest = col;
     ui_layout_cut_top(&rest, side, l->gap);
-    ui_text_style name = ui_style(app, l->px_body, true, th->text);
+    ui_text_style name = ui_widget_style(app, l->px_body, true, th->text);
     name.max_lines = 1;
-    ui_label(app, sc->customer.name, name,
-             ui_layout_cut_top(&rest, lh_name, l->gap));
+    ui_widget_label(app, sc->customer.name, name,
+                    ui_layout_cut_top(&rest, lh_name, l->gap));
     for (int i = 0; i < n; i++) {
-        ui_text_style ls = ui_style(app, small, m[i].bold, th->text);
+        ui_text_style ls = ui_widget_style(app, small, m[i].bold, th->text);
         ls.max_lines = lines;
         ls.wrap_w = col.w;
         SDL_Rect box = ui_layout_cut_top(&rest, label_h, l->gap / 2);
@@ -140,8 +141,8 @@ static void ui_play_left(ui_app *app, SDL_Rect col)
         /* Sitting on its meter. */
         ui_text_draw(app->text, m[i].label, &ls, box.x, box.y + box.h - sz.h,
                      NULL);
-        ui_meter(app, ui_layout_cut_top(&rest, bar_h, l->gap * 2),
-                 m[i].fraction, m[i].colour);
+        ui_widget_meter(app, ui_layout_cut_top(&rest, bar_h, l->gap * 2),
+                        m[i].fraction, m[i].colour);
     }
 }
 
@@ -155,7 +156,7 @@ static int ui_play_speech(ui_app *app, SDL_Rect area, int max_h,
     int tail = l->pad;
     SDL_Rect bubble = {area.x + tail, area.y, area.w - tail, max_h};
     int inner_w = bubble.w - 2 * l->pad;
-    ui_text_style st = ui_style(app, l->px_speech, false, th->text);
+    ui_text_style st = ui_widget_style(app, l->px_speech, false, th->text);
     st.wrap_w = inner_w;
     int avail = max_h - 2 * l->pad;
     st.px =
@@ -180,10 +181,10 @@ static int ui_play_speech(ui_app *app, SDL_Rect area, int max_h,
     ui_draw_convex(app->renderer, tri, 3, th->panel_border);
     SDL_Rect view = {bubble.x + l->pad, bubble.y + l->pad, inner_w,
                      h - 2 * l->pad};
-    ui_scroll_begin(app, UI_SCROLL_SPEECH, view, sz.h);
+    ui_widget_scroll_begin(app, UI_SCROLL_SPEECH, view, sz.h);
     ui_text_draw(app->text, text, &st, view.x,
                  view.y - app->scroll[UI_SCROLL_SPEECH].offset, NULL);
-    ui_scroll_end(app, UI_SCROLL_SPEECH);
+    ui_widget_scroll_end(app, UI_SCROLL_SPEECH);
     return h;
 }
 
@@ -198,7 +199,7 @@ static int ui_play_cards(ui_app *app, int px, int cols, int width, int *card_h,
     int cw = (width - (cols - 1) * l->gap) / cols;
     int badge = ui_text_line_height(app->text, px, true) * 5 / 4;
     *text_w = cw - 2 * l->pad - badge - l->pad;
-    ui_text_style st = ui_style(app, px, false, app->theme->text);
+    ui_text_style st = ui_widget_style(app, px, false, app->theme->text);
     st.wrap_w = *text_w;
     int total = 0;
     for (size_t i = 0; i < n; i += (size_t)cols) {
@@ -239,7 +240,8 @@ static int ui_play_speech_budget(ui_app *app, SDL_Rect col)
     if (rest < budget) {
         budget = rest;
     }
-    ui_text_style st = ui_style(app, l->px_fit, false, app->theme->text);
+    ui_text_style st =
+        ui_widget_style(app, l->px_fit, false, app->theme->text);
     st.wrap_w = col.w - l->pad - 2 * l->pad;
     ui_text_size sz;
     ui_text_measure(app->text, app->play.speech, &st, &sz);
@@ -263,9 +265,9 @@ static void ui_play_options(ui_app *app, SDL_Rect area)
     if (n == 1) {
         snprintf(hint, sizeof hint, "Your reply: press 1 or click the card");
     }
-    ui_text_style hs = ui_style(app, l->px_small, false, th->muted);
+    ui_text_style hs = ui_widget_style(app, l->px_small, false, th->muted);
     hs.max_lines = 1;
-    ui_label(app, hint, hs, ui_layout_cut_top(&area, lh_small, l->gap));
+    ui_widget_label(app, hint, hs, ui_layout_cut_top(&area, lh_small, l->gap));
 
     int card_h[SCENARIO_MAX_CHOICES];
     int text_w = 0;
@@ -311,10 +313,10 @@ static void ui_play_options(ui_app *app, SDL_Rect area)
     }
     if (app->focus_moved && app->focus >= 0 && (size_t)app->focus < n) {
         app->focus_moved = false;
-        ui_scroll_show(app, UI_SCROLL_OPTIONS, ys[app->focus],
-                       card_h[app->focus]);
+        ui_widget_scroll_show(app, UI_SCROLL_OPTIONS, ys[app->focus],
+                              card_h[app->focus]);
     }
-    ui_scroll_begin(app, UI_SCROLL_OPTIONS, area, total);
+    ui_widget_scroll_begin(app, UI_SCROLL_OPTIONS, area, total);
     int off = sv->offset;
     int badge = ui_text_line_height(app->text, px, true) * 5 / 4;
     for (size_t i = 0; i < n; i++) {
@@ -337,16 +339,16 @@ static void ui_play_options(ui_app *app, SDL_Rect area)
                         (float)badge / 2.0f, th->accent);
         char num[24];
         snprintf(num, sizeof num, "%zu", i + 1);
-        ui_text_style ns = ui_style(app, px, true, th->accent_text);
+        ui_text_style ns = ui_widget_style(app, px, true, th->accent_text);
         ns.align = UI_TEXT_CENTRE;
         int lh = ui_text_line_height(app->text, px, true);
         ui_text_draw(app->text, num, &ns, (int)cx, (int)cy - lh / 2, NULL);
-        ui_text_style ts = ui_style(app, px, false, th->text);
+        ui_text_style ts = ui_widget_style(app, px, false, th->text);
         ts.wrap_w = text_w;
         ui_text_draw(app->text, session_offered(s, i)->say, &ts,
                      card.x + 2 * l->pad + badge, card.y + l->pad, NULL);
     }
-    ui_scroll_end(app, UI_SCROLL_OPTIONS);
+    ui_widget_scroll_end(app, UI_SCROLL_OPTIONS);
 }
 
 /* A titled block of wrapped text inside a scroll view; returns its height
@@ -356,9 +358,9 @@ static int ui_play_block(ui_app *app, const char *heading, const char *text,
 {
     const ui_layout *l = &app->lay;
     const ui_theme *th = app->theme;
-    ui_text_style hs = ui_style(app, l->px_small, true, th->muted);
+    ui_text_style hs = ui_widget_style(app, l->px_small, true, th->muted);
     hs.wrap_w = at.w;
-    ui_text_style ts = ui_style(app, px, false, th->text);
+    ui_text_style ts = ui_widget_style(app, px, false, th->text);
     ts.wrap_w = at.w;
     ui_text_size a;
     ui_text_size b;
@@ -386,11 +388,11 @@ static void ui_play_feedback(ui_app *app, SDL_Rect area)
     const char *btn = session_is_finished(p->s) ? "Continue to the end (Enter)"
                                                 : "Continue (Enter)";
     int px_b = l->px_small;
-    int bh = ui_button_height(app, px_b);
+    int bh = ui_widget_button_height(app, px_b);
     SDL_Rect row = ui_layout_cut_bottom(&area, bh, l->gap * 2);
-    int bw = ui_button_width(app, btn, px_b);
-    ui_button(app, ui_layout_cut_right(&row, bw, 0), btn, UI_ACT_CONTINUE, 0,
-              true);
+    int bw = ui_widget_button_width(app, btn, px_b);
+    ui_widget_button(app, ui_layout_cut_right(&row, bw, 0), btn,
+                     UI_ACT_CONTINUE, 0, true);
 
     char said_head[96];
     char mood_line[160];
@@ -411,8 +413,8 @@ static void ui_play_feedback(ui_app *app, SDL_Rect area)
                    "while you think.";
     }
     int d = t->mood_after - t->mood_before;
-    const char *before = ui_mood_name(t->mood_before);
-    const char *after = ui_mood_name(t->mood_after);
+    const char *before = ui_widget_mood_name(t->mood_before);
+    const char *after = ui_widget_mood_name(t->mood_after);
     int size = d < 0 ? -d : d;
     if (d == 0) {
         snprintf(mood_line, sizeof mood_line,
@@ -428,14 +430,14 @@ static void ui_play_feedback(ui_app *app, SDL_Rect area)
     }
     char took[32];
     char target[32];
-    ui_seconds(took, sizeof took, t->response_ms);
-    ui_seconds(target, sizeof target, t->target_ms);
+    ui_widget_seconds(took, sizeof took, t->response_ms);
+    ui_widget_seconds(target, sizeof target, t->target_ms);
     snprintf(time_line, sizeof time_line,
              "You answered in %s; the target was %s.%s", took, target,
              p->relaxed ? " Relaxed timing: time is not scored." : "");
 
     /* Mood change first: bold and marked, not by colour alone. */
-    ui_text_style ms = ui_style(app, l->px_body, true, th->text);
+    ui_text_style ms = ui_widget_style(app, l->px_body, true, th->text);
     ms.wrap_w = area.w - 3 * l->pad;
     ms.max_lines = 2;
     ui_text_size msz;
@@ -463,7 +465,7 @@ static void ui_play_feedback(ui_app *app, SDL_Rect area)
             break;
         }
     }
-    ui_scroll_begin(app, UI_SCROLL_FEEDBACK, area, total);
+    ui_widget_scroll_begin(app, UI_SCROLL_FEEDBACK, area, total);
     int y = area.y - app->scroll[UI_SCROLL_FEEDBACK].offset;
     inner.y = y;
     y += ui_play_block(app, said_head, said, px, inner, true) + 2 * l->gap;
@@ -472,7 +474,7 @@ static void ui_play_feedback(ui_app *app, SDL_Rect area)
         ui_play_block(app, "Feedback", feedback, px, inner, true) + 2 * l->gap;
     inner.y = y;
     ui_play_block(app, "Time", time_line, px, inner, true);
-    ui_scroll_end(app, UI_SCROLL_FEEDBACK);
+    ui_widget_scroll_end(app, UI_SCROLL_FEEDBACK);
 }
 
 static void ui_play_ending(ui_app *app, SDL_Rect area)
@@ -482,11 +484,11 @@ static void ui_play_ending(ui_app *app, SDL_Rect area)
     const ui_play *p = &app->play;
     const scenario_node *end = session_ending(p->s);
     const char *btn = "See your debrief (Enter)";
-    int bh = ui_button_height(app, l->px_small);
+    int bh = ui_widget_button_height(app, l->px_small);
     SDL_Rect row = ui_layout_cut_bottom(&area, bh, l->gap * 2);
-    int bw = ui_button_width(app, btn, l->px_small);
-    ui_button(app, ui_layout_cut_right(&row, bw, 0), btn, UI_ACT_DEBRIEF, 0,
-              true);
+    int bw = ui_widget_button_width(app, btn, l->px_small);
+    ui_widget_button(app, ui_layout_cut_right(&row, bw, 0), btn,
+                     UI_ACT_DEBRIEF, 0, true);
     if (p->speech && p->speech[0]) {
         int h = ui_play_speech(app, area, area.h * 55 / 100, p->speech);
         ui_layout_cut_top(&area, h, l->gap * 2);
@@ -503,16 +505,16 @@ static void ui_play_ending(ui_app *app, SDL_Rect area)
     } else {
         snprintf(title, sizeof title, "Call ended (%s)", outcome);
     }
-    ui_text_style ts = ui_style(app, l->px_title, true, th->text);
+    ui_text_style ts = ui_widget_style(app, l->px_title, true, th->text);
     ts.wrap_w = area.w;
     ts.px = ui_layout_fit_px(app->text, title, ts, area.h / 3, l->px_fit,
                              l->px_title);
     ts.max_lines = 3;
-    int h = ui_label(app, title, ts, area);
+    int h = ui_widget_label(app, title, ts, area);
     ui_layout_cut_top(&area, h, l->gap * 2);
     if (end && end->feedback) {
         /* The author's closing words on how the call went. */
-        ui_text_style fs = ui_style(app, l->px_body, false, th->text);
+        ui_text_style fs = ui_widget_style(app, l->px_body, false, th->text);
         fs.wrap_w = area.w;
         fs.px = ui_layout_fit_px(app->text, end->feedback, fs, area.h,
                                  l->px_fit, l->px_body);
@@ -522,10 +524,10 @@ static void ui_play_ending(ui_app *app, SDL_Rect area)
             fs.wrap_w = area.w - ui_play_bar_w(app);
             ui_text_measure(app->text, end->feedback, &fs, &sz);
         }
-        ui_scroll_begin(app, UI_SCROLL_FEEDBACK, area, sz.h);
+        ui_widget_scroll_begin(app, UI_SCROLL_FEEDBACK, area, sz.h);
         ui_text_draw(app->text, end->feedback, &fs, area.x,
                      area.y - app->scroll[UI_SCROLL_FEEDBACK].offset, NULL);
-        ui_scroll_end(app, UI_SCROLL_FEEDBACK);
+        ui_widget_scroll_end(app, UI_SCROLL_FEEDBACK);
     }
 }
 
@@ -552,12 +554,14 @@ void ui_screen_play_draw(ui_app *app)
                  p->sc->title);
         break;
     }
-    SDL_Rect body = ui_header(app, title);
+    SDL_Rect body = ui_widget_header(app, title);
     if (p->note[0] && app->screen == UI_SCREEN_PLAY) {
         int lh = ui_text_line_height(app->text, l->px_small, true);
-        ui_text_style ns = ui_style(app, l->px_small, true, app->theme->text);
+        ui_text_style ns =
+            ui_widget_style(app, l->px_small, true, app->theme->text);
         ns.max_lines = 1;
-        ui_label(app, p->note, ns, ui_layout_cut_top(&body, lh, l->gap));
+        ui_widget_label(app, p->note, ns,
+                        ui_layout_cut_top(&body, lh, l->gap));
     }
     int left_w = body.w * 30 / 100;
     if (left_w > body.h * 58 / 100) {
