@@ -139,6 +139,24 @@ static void test_sizes_on_screen(ui_app *app, int h, const char *what)
                 min_px);
     }
     CHECK(px >= min_px);
+    /* Texts lie in the window and, outside menus, do not overlap. */
+    const SDL_Rect *tr = NULL;
+    size_t nt = ui_text_frame_rects(app->text, &tr);
+    for (size_t i = 0; i < nt; i++) {
+        SDL_Rect a = tr[i];
+        CHECK(a.x >= 0 && a.y >= 0 && a.x + a.w <= app->lay.w &&
+              a.y + a.h <= app->lay.h);
+        for (size_t k = i + 1; k < nt && !ui_app_overlay_open(app); k++) {
+            if (SDL_HasIntersection(&a, &tr[k])) {
+                fprintf(stderr,
+                        "%s at height %d: texts %zu (%d,%d %dx%d) and %zu "
+                        "(%d,%d %dx%d) overlap\n",
+                        what, h, i, a.x, a.y, a.w, a.h, k, tr[k].x, tr[k].y,
+                        tr[k].w, tr[k].h);
+                CHECK(!"overlapping texts");
+            }
+        }
+    }
     /* Cards and buttons lie in the window and do not overlap. */
     for (int i = 0; i < app->hit_count; i++) {
         SDL_Rect a = app->hits[i].rect;
