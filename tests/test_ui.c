@@ -248,12 +248,31 @@ static void test_patience_and_pause(void)
     CHECK(!app->blanked);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
     CHECK_INT(ui_app_elapsed_ms(app), 0);
+    /* F11 toggles desktop fullscreen and back. */
+    test_key(app, SDLK_F11, 0);
+    CHECK(app->set.fullscreen);
+    test_key(app, SDLK_F11, 0);
+    CHECK(!app->set.fullscreen);
+    /* The menu restarts the call. */
+    test_key(app, SDLK_1, 0);
+    CHECK_INT(session_turn_count(app->play.s), 1);
+    test_key(app, SDLK_ESCAPE, 0);
+    test_key(app, SDLK_DOWN, 0);
+    test_key(app, SDLK_RETURN, 0);
+    CHECK(!ui_app_overlay_open(app));
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
+    CHECK_INT(session_turn_count(app->play.s), 0);
     /* Silence past the customer's patience: the core's timeout. */
     ui_app_set_clock(app, 200000 + 10 * 60 * 1000);
     ui_app_step(app);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_FEEDBACK);
     CHECK_INT(session_turn_count(app->play.s), 1);
     CHECK_INT(session_turn_at(app->play.s, 0)->choice_index, -1);
+    /* Quit from the menu: the last item. */
+    test_key(app, SDLK_ESCAPE, 0);
+    test_key(app, SDLK_UP, 0);
+    test_key(app, SDLK_RETURN, 0);
+    CHECK(!app->running);
     ui_app_free(app);
 }
 
