@@ -139,6 +139,24 @@ static void test_sizes_on_screen(ui_app *app, int h, const char *what)
                 min_px);
     }
     CHECK(px >= min_px);
+    /* Texts lie in the window and, outside menus, do not overlap. */
+    const SDL_Rect *tr = NULL;
+    size_t nt = ui_text_frame_rects(app->text, &tr);
+    for (size_t i = 0; i < nt; i++) {
+        SDL_Rect a = tr[i];
+        CHECK(a.x >= 0 && a.y >= 0 && a.x + a.w <= app->lay.w &&
+              a.y + a.h <= app->lay.h);
+        for (size_t k = i + 1; k < nt && !ui_app_overlay_open(app); k++) {
+            if (SDL_HasIntersection(&a, &tr[k])) {
+                fprintf(stderr,
+                        "%s at height %d: texts %zu (%d,%d %dx%d) and %zu "
+                        "(%d,%d %dx%d) overlap\n",
+                        what, h, i, a.x, a.y, a.w, a.h, k, tr[k].x, tr[k].y,
+                        tr[k].w, tr[k].h);
+                CHECK(!"overlapping texts");
+            }
+        }
+    }
     /* Cards and buttons lie in the window and do not overlap. */
     for (int i = 0; i < app->hit_count; i++) {
         SDL_Rect a = app->hits[i].rect;
@@ -230,12 +248,31 @@ static void test_patience_and_pause(void)
     CHECK(!app->blanked);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
     CHECK_INT(ui_app_elapsed_ms(app), 0);
+    /* F11 toggles desktop fullscreen and back. */
+    test_key(app, SDLK_F11, 0);
+    CHECK(app->set.fullscreen);
+    test_key(app, SDLK_F11, 0);
+    CHECK(!app->set.fullscreen);
+    /* The menu restarts the call. */
+    test_key(app, SDLK_1, 0);
+    CHECK_INT(session_turn_count(app->play.s), 1);
+    test_key(app, SDLK_ESCAPE, 0);
+    test_key(app, SDLK_DOWN, 0);
+    test_key(app, SDLK_RETURN, 0);
+    CHECK(!ui_app_overlay_open(app));
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
+    CHECK_INT(session_turn_count(app->play.s), 0);
     /* Silence past the customer's patience: the core's timeout. */
     ui_app_set_clock(app, 200000 + 10 * 60 * 1000);
     ui_app_step(app);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_FEEDBACK);
     CHECK_INT(session_turn_count(app->play.s), 1);
     CHECK_INT(session_turn_at(app->play.s, 0)->choice_index, -1);
+    /* Quit from the menu: the last item. */
+    test_key(app, SDLK_ESCAPE, 0);
+    test_key(app, SDLK_UP, 0);
+    test_key(app, SDLK_RETURN, 0);
+    CHECK(!app->running);
     ui_app_free(app);
 }
 
@@ -334,6 +371,54 @@ static void test_hot_reload(void)
     rmdir(dir);
 }
 
+/* Large text on a 4:3 screen: the options scroll, by wheel and by
+ * keyboard focus, and stay choosable. */
+static void test_scrolling(void)
+{
+    ui_app *app = test_app(1024, 768, NULL, 0);
+    for (int i = 0; i < 5; i++) {
+        ui_app_do(app, UI_ACT_TEXT_LARGER, 0);
+    }
+    CHECK(app->set.text_scale > 1.4);
+    CHECK(ui_app_start(app, TEST_SCENARIO));
+    for (int turn = 0; turn < 2; turn++) {
+        test_key(app, SDLK_1, 0);
+        test_key(app, SDLK_RETURN, 0);
+    }
+    ui_app_redraw(app);
+    ui_scroll *s = &app->scroll[UI_SCROLL_OPTIONS];
+    CHECK(s->active);
+    CHECK(s->content > s->view.h);
+    CHECK_INT(s->offset, 0);
+    test_sizes_on_screen(app, 768, "turn-large-text");
+
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_MOUSEWHEEL;
+    ev.wheel.y = -1;
+    ev.wheel.mouseX = s->view.x + s->view.w / 2;
+    ev.wheel.mouseY = s->view.y + s->view.h / 2;
+    SDL_PushEvent(&ev);
+    ui_app_step(app);
+    CHECK(s->offset > 0);
+
+    /* Down four times: the last card is focused and scrolled into view. */
+    for (int i = 0; i < 4; i++) {
+        test_key(app, SDLK_DOWN, 0);
+    }
+    CHECK_INT(app->focus, 3);
+    const ui_hit *h = ui_app_find_hit(app, UI_ACT_CHOOSE, 3);
+    CHECK(h != NULL);
+    if (h) {
+        CHECK(h->rect.y + h->rect.h <= s->view.y + s->view.h);
+        CHECK(h->rect.h > app->lay.px_min * 2);
+    }
+    test_key(app, SDLK_RETURN, 0);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_FEEDBACK);
+    CHECK_INT(session_turn_at(app->play.s, 2)->offered_pos, 4);
+    ui_app_free(app);
+}
+
 static void test_text_input(ui_app *app, const char *text)
 {
     SDL_Event ev;
@@ -417,6 +502,7 @@ int main(void)
     test_sizes();
     test_patience_and_pause();
     test_hot_reload();
+    test_scrolling();
     test_trainee_name();
     test_font_coverage();
     return check_done("test_ui");

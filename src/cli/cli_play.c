@@ -52,7 +52,8 @@ static void play_usage(FILE *out)
           "\n"
           "Keys: 1-9 choose; arrows and Enter; PageDown, Right, Space or "
           "Enter go on;\nEsc menu; F11 fullscreen; B or . blanks the screen; "
-          "F5 or Ctrl+R reloads the\nscenario from disk.\n"
+          "F5 or Ctrl+R reloads the\nscenario from disk; Tab on the picker "
+          "types the trainee's name.\n"
           "Scripted runs use the software renderer and honour "
           "SDL_VIDEODRIVER=dummy\n(no display needed). Exit status: 0 "
           "success, 1 failure, 2 wrong usage.\n",

@@ -102,7 +102,8 @@ bool ui_app_add_hit(ui_app *app, SDL_Rect rect, ui_action action, int arg,
         focused = app->focusables == app->focus;
         app->focusables++;
     }
-    if (app->hit_count < UI_MAX_HITS && rect.w > 0 && rect.h > 0) {
+    /* Kept even when empty (scrolled out of view): focus counts it. */
+    if (app->hit_count < UI_MAX_HITS) {
         ui_hit *h = &app->hits[app->hit_count++];
         h->rect = rect;
         h->action = action;
@@ -222,7 +223,7 @@ static void ui_app_add_pick(ui_app *app, const char *path)
         e->title = strdup(sc->title);
         e->customer = strdup(sc->customer.name);
         e->summary = strdup(sc->summary ? sc->summary : "");
-        const char *mood = ui_mood_name(sc->customer.mood);
+        const char *mood = ui_widget_mood_name(sc->customer.mood);
         e->mood = strdup(mood);
         e->difficulty = sc->difficulty;
         e->minutes = sc->minutes;
@@ -493,6 +494,9 @@ bool ui_app_start(ui_app *app, const char *path)
     ui_app_end_play(app);
     app->play.sc = sc;
     app->play.path = strdup(path);
+    char title[300];
+    snprintf(title, sizeof title, "Rapport \xC2\xB7 %s", sc->title);
+    SDL_SetWindowTitle(app->window, title);
     if (!app->play.path || !ui_app_new_session(app)) {
         ui_app_end_play(app);
         return false;
@@ -750,6 +754,7 @@ void ui_app_do(ui_app *app, ui_action action, int arg)
     case UI_ACT_PICKER:
         ui_app_set_overlay(app, UI_OVERLAY_NONE);
         ui_app_end_play(app);
+        SDL_SetWindowTitle(app->window, "Rapport");
         app->screen = UI_SCREEN_PICKER;
         ui_app_reset_view(app);
         break;

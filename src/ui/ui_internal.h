@@ -197,31 +197,35 @@ void ui_app_show_diag(ui_app *app, const char *title, const char *text);
 /* Ends editing the trainee's name and remembers it. */
 void ui_app_finish_name(ui_app *app);
 
-/* ui_widgets.c: pieces every screen uses. */
-ui_text_style ui_style(const ui_app *app, int px, bool bold, SDL_Color c);
+/* ui_widget.c: pieces every screen uses. */
+ui_text_style ui_widget_style(const ui_app *app, int px, bool bold,
+                              SDL_Color c);
 /* Draws text in a box; returns its height. */
-int ui_label(ui_app *app, const char *text, ui_text_style st, SDL_Rect box);
+int ui_widget_label(ui_app *app, const char *text, ui_text_style st,
+                    SDL_Rect box);
 /* A button: rounded, outlined, label centred; focus/hover highlighted. */
-void ui_button(ui_app *app, SDL_Rect rect, const char *label, ui_action action,
-               int arg, bool primary);
+void ui_widget_button(ui_app *app, SDL_Rect rect, const char *label,
+                      ui_action action, int arg, bool primary);
 /* Height of a button for a text size. */
-int ui_button_height(ui_app *app, int px);
+int ui_widget_button_height(ui_app *app, int px);
 /* Width a button needs for its label. */
-int ui_button_width(ui_app *app, const char *label, int px);
+int ui_widget_button_width(ui_app *app, const char *label, int px);
 /* A horizontal meter: track, fill, and a marker at value/max. */
-void ui_meter(ui_app *app, SDL_Rect rect, double fraction, SDL_Color fill);
+void ui_widget_meter(ui_app *app, SDL_Rect rect, double fraction,
+                     SDL_Color fill);
 /* Begins a scroll area: clamps its offset to the content and clips. */
-void ui_scroll_begin(ui_app *app, ui_scroll_id id, SDL_Rect view, int content);
-void ui_scroll_end(ui_app *app, ui_scroll_id id);
+void ui_widget_scroll_begin(ui_app *app, ui_scroll_id id, SDL_Rect view,
+                            int content);
+void ui_widget_scroll_end(ui_app *app, ui_scroll_id id);
 /* Scrolls so that [y, y+h) (content coordinates) is visible. */
-void ui_scroll_show(ui_app *app, ui_scroll_id id, int y, int h);
+void ui_widget_scroll_show(ui_app *app, ui_scroll_id id, int y, int h);
 /* Seconds for display: "12 s", or "54.5 s" when not whole. */
-void ui_seconds(char *buf, size_t len, int ms);
+void ui_widget_seconds(char *buf, size_t len, int ms);
 /* Name of a mood for display, e.g. "Annoyed". */
-const char *ui_mood_name(int mood);
+const char *ui_widget_mood_name(int mood);
 /* The header bar: a title on the left, the menu button on the right.
  * Returns the space left below it. */
-SDL_Rect ui_header(ui_app *app, const char *title);
+SDL_Rect ui_widget_header(ui_app *app, const char *title);
 
 /* Screens: draw (registering hits) and keys. */
 void ui_screen_picker_draw(ui_app *app);

@@ -19,6 +19,10 @@ void ui_layout_compute(ui_layout *l, int w, int h, double text_scale,
     l->radius = ui_layout_at_least(l->base / 90, 2);
     l->border = ui_layout_at_least(l->base / 480, 1) * border_scale;
     l->px_min = (h + 39) / 40;
+    l->px_fit = (int)lround((double)l->px_min * l->text_scale);
+    if (l->px_fit < l->px_min) {
+        l->px_fit = l->px_min;
+    }
     l->px_small = ui_layout_px(l, 1.0 / 36.0);
     l->px_body = ui_layout_px(l, 1.0 / 29.0);
     l->px_speech = ui_layout_px(l, 1.0 / 25.0);

@@ -25,6 +25,8 @@ typedef struct {
     int radius; /* corner radius */
     int border; /* outline thickness */
     int px_min; /* smallest text allowed: ceil(h / 40) */
+    int px_fit; /* smallest size text shrinks to when fitting a box:
+                   px_min times the user's text scale */
     int px_small;
     int px_body;
     int px_speech;

@@ -69,12 +69,23 @@ bool ui_screen_debrief_prepare(ui_app *app)
         char **out = &p->review[i * UI_REVIEW_PARTS];
         char took[32];
         char target[32];
-        ui_seconds(took, sizeof took, t->response_ms);
-        ui_seconds(target, sizeof target, t->target_ms);
-        out[0] = ui_debrief_printf(
-            "Turn %d \xC2\xB7 %s (target %s) \xC2\xB7 mood %s to %s",
-            t->number, took, target, ui_mood_name(t->mood_before),
-            ui_mood_name(t->mood_after));
+        ui_widget_seconds(took, sizeof took, t->response_ms);
+        ui_widget_seconds(target, sizeof target, t->target_ms);
+        const char *before = ui_widget_mood_name(t->mood_before);
+        const char *after = ui_widget_mood_name(t->mood_after);
+        int dm = t->mood_after - t->mood_before;
+        char mood[96];
+        if (strcmp(before, after) != 0) {
+            snprintf(mood, sizeof mood, "mood %s to %s", before, after);
+        } else if (dm != 0) {
+            snprintf(mood, sizeof mood, "mood still %s (%s%d)", after,
+                     dm > 0 ? "+" : "", dm);
+        } else {
+            snprintf(mood, sizeof mood, "mood still %s", after);
+        }
+        out[0] =
+            ui_debrief_printf("Turn %d \xC2\xB7 %s (target %s) \xC2\xB7 %s",
+                              t->number, took, target, mood);
         char *said = debrief_customer_text(t->node);
         out[1] = ui_debrief_printf("Customer: %s", said ? said : "");
         free(said);
@@ -115,20 +126,20 @@ static void ui_debrief_bar(ui_app *app, SDL_Rect *col, const char *label,
     int px = l->px_small;
     int lh = ui_text_line_height(app->text, px, true);
     SDL_Rect row = ui_layout_cut_top(col, lh, l->gap);
-    ui_text_style ls = ui_style(app, px, bold, th->text);
+    ui_text_style ls = ui_widget_style(app, px, bold, th->text);
     ls.max_lines = 1;
     ls.wrap_w = label_w;
     ui_text_draw(app->text, label, &ls, row.x, row.y, NULL);
     char num[16];
     snprintf(num, sizeof num, "%d", value);
-    ui_text_style ns = ui_style(app, px, true, th->text);
+    ui_text_style ns = ui_widget_style(app, px, true, th->text);
     ns.align = UI_TEXT_RIGHT;
     ns.wrap_w = num_w;
     ui_text_draw(app->text, num, &ns, row.x + row.w - num_w, row.y, NULL);
     int bar_h = l->h / 40 > 6 ? l->h / 40 : 6;
     SDL_Rect bar = {row.x + label_w + l->gap, row.y + (lh - bar_h) / 2,
                     row.w - label_w - num_w - 2 * l->gap, bar_h};
-    ui_meter(app, bar, value / 100.0, bold ? th->accent : th->good);
+    ui_widget_meter(app, bar, value / 100.0, bold ? th->accent : th->good);
 }
 
 static void ui_debrief_chart(ui_app *app, SDL_Rect box)
@@ -138,9 +149,9 @@ static void ui_debrief_chart(ui_app *app, SDL_Rect box)
     const debrief *d = app->play.d;
     int px = l->px_min;
     int lh = ui_text_line_height(app->text, px, false);
-    ui_text_style hs = ui_style(app, l->px_small, true, th->text);
+    ui_text_style hs = ui_widget_style(app, l->px_small, true, th->text);
     hs.max_lines = 1;
-    int hh = ui_label(app, "Mood over the call", hs, box);
+    int hh = ui_widget_label(app, "Mood over the call", hs, box);
     ui_layout_cut_top(&box, hh, l->gap);
     if (box.h < 3 * lh) {
         return;
@@ -149,6 +160,11 @@ static void ui_debrief_chart(ui_app *app, SDL_Rect box)
     ui_draw_round_frame(app->renderer, box, l->radius, l->border, th->panel,
                         th->panel_border);
     SDL_Rect plot = ui_layout_inset(box, l->border);
+    /* Moods 0..100 map inside a margin, so points at the ends stay whole. */
+    float thick = (float)(l->border * 3 > 3 ? l->border * 3 : 3);
+    int margin = (int)(thick * 2.0f) + 1;
+    int py0 = plot.y + margin;
+    int py1 = plot.y + plot.h - margin;
     /* Bands where the customer's expression changes, as the core maps
      * mood to expression; each named when there is room. */
     int start = 0;
@@ -158,16 +174,20 @@ static void ui_debrief_chart(ui_app *app, SDL_Rect box)
                             scenario_expression_for_mood(start)) {
             continue;
         }
-        int y0 = plot.y + plot.h - plot.h * m / 101;
-        int y1 = plot.y + plot.h - plot.h * start / 101;
+        /* The band [start, m) of moods; the outer ones reach the edges. */
+        int y0 = m > 100 ? plot.y : py1 - (py1 - py0) * m / 100;
+        int y1 =
+            start == 0 ? plot.y + plot.h : py1 - (py1 - py0) * start / 100;
         SDL_Rect r = {plot.x, y0, plot.w, y1 - y0};
         ui_draw_rect(app->renderer, r, th->chart_band[band % 5]);
-        ui_draw_rect(app->renderer, (SDL_Rect){plot.x, y0, plot.w, l->border},
-                     th->track);
+        if (m <= 100) {
+            ui_draw_rect(app->renderer,
+                         (SDL_Rect){plot.x, y0, plot.w, l->border}, th->track);
+        }
         if (r.h >= lh) {
-            ui_text_style bs = ui_style(app, px, false, th->muted);
+            ui_text_style bs = ui_widget_style(app, px, false, th->muted);
             bs.max_lines = 1;
-            ui_text_draw(app->text, ui_mood_name(start), &bs,
+            ui_text_draw(app->text, ui_widget_mood_name(start), &bs,
                          plot.x + l->pad / 2, y0 + (r.h - lh) / 2, NULL);
         }
         start = m;
@@ -178,7 +198,7 @@ static void ui_debrief_chart(ui_app *app, SDL_Rect box)
         return;
     }
     /* Leave the band names clear on the left. */
-    ui_text_style ms = ui_style(app, px, false, th->muted);
+    ui_text_style ms = ui_widget_style(app, px, false, th->muted);
     ui_text_size name_w;
     ui_text_measure(app->text, "Confused", &ms, &name_w);
     int x0 = plot.x + name_w.w + l->pad;
@@ -188,10 +208,9 @@ static void ui_debrief_chart(ui_app *app, SDL_Rect box)
     for (size_t i = 0; i < shown; i++) {
         float fx = shown > 1 ? (float)i / (float)(shown - 1) : 0.5f;
         pts[i].x = (float)x0 + fx * (float)(x1 - x0);
-        pts[i].y = (float)(plot.y + plot.h) -
-                   (float)plot.h * (float)d->mood[i] / 101.0f;
+        pts[i].y =
+            (float)py1 - (float)(py1 - py0) * (float)d->mood[i] / 100.0f;
     }
-    float thick = (float)(l->border * 3 > 3 ? l->border * 3 : 3);
     ui_draw_polyline(app->renderer, pts, (int)shown, thick, th->text);
     for (size_t i = 0; i < shown; i++) {
         float r = thick * 1.6f;
@@ -233,7 +252,8 @@ static int ui_debrief_entry(ui_app *app, size_t turn, SDL_Rect at, bool draw)
     int heights[UI_REVIEW_PARTS];
     ui_text_style st[UI_REVIEW_PARTS];
     for (int k = 0; k < UI_REVIEW_PARTS; k++) {
-        st[k] = ui_style(app, px, k == 0, k == 1 ? th->muted : th->text);
+        st[k] =
+            ui_widget_style(app, px, k == 0, k == 1 ? th->muted : th->text);
         st[k].wrap_w = at.w - 2 * l->pad;
         ui_text_size sz;
         ui_text_measure(app->text, parts[k], &st[k], &sz);
@@ -274,24 +294,24 @@ void ui_screen_debrief_draw(ui_app *app)
     } else {
         snprintf(buf, sizeof buf, "Debrief \xC2\xB7 %s", p->sc->title);
     }
-    SDL_Rect body = ui_header(app, buf);
+    SDL_Rect body = ui_widget_header(app, buf);
 
     /* Buttons along the bottom. */
     int px = l->px_small;
-    int bh = ui_button_height(app, px);
+    int bh = ui_widget_button_height(app, px);
     SDL_Rect row = ui_layout_cut_bottom(&body, bh, l->gap * 2);
     const char *labels[3] = {"Replay (R)", "Another scenario (P)", "Quit (Q)"};
     const ui_action acts[3] = {UI_ACT_REPLAY, UI_ACT_PICKER, UI_ACT_QUIT};
     int widths[3];
     int total_w = 2 * l->gap;
     for (int i = 0; i < 3; i++) {
-        widths[i] = ui_button_width(app, labels[i], px);
+        widths[i] = ui_widget_button_width(app, labels[i], px);
         total_w += widths[i];
     }
     ui_layout_cut_left(&row, row.w - total_w, 0);
     for (int i = 0; i < 3; i++) {
-        ui_button(app, ui_layout_cut_left(&row, widths[i], l->gap), labels[i],
-                  acts[i], 0, i == 0);
+        ui_widget_button(app, ui_layout_cut_left(&row, widths[i], l->gap),
+                         labels[i], acts[i], 0, i == 0);
     }
 
     SDL_Rect left = ui_layout_cut_left(&body, body.w * 42 / 100, l->gap * 3);
@@ -308,9 +328,9 @@ void ui_screen_debrief_draw(ui_app *app)
     if (buf[0] >= 'a' && buf[0] <= 'z') {
         buf[0] = (char)(buf[0] - 'a' + 'A');
     }
-    ui_text_style os = ui_style(app, l->px_body, true, th->text);
+    ui_text_style os = ui_widget_style(app, l->px_body, true, th->text);
     os.max_lines = 2;
-    int h = ui_label(app, buf, os, left);
+    int h = ui_widget_label(app, buf, os, left);
     ui_layout_cut_top(&left, h, l->gap);
     snprintf(buf, sizeof buf,
              "Overall %d of 100 \xC2\xB7 %s \xC2\xB7 %s "
@@ -318,14 +338,14 @@ void ui_screen_debrief_draw(ui_app *app)
              d->summary.overall, score_band_name(d->summary.band),
              d->summary.passed ? "passed" : "not passed yet", p->sc->pass_mark,
              d->relaxed_timing ? " \xC2\xB7 relaxed timing" : "");
-    ui_text_style ss = ui_style(app, px, false, th->text);
+    ui_text_style ss = ui_widget_style(app, px, false, th->text);
     ss.max_lines = 2;
-    h = ui_label(app, buf, ss, left);
+    h = ui_widget_label(app, buf, ss, left);
     ui_layout_cut_top(&left, h, l->gap * 2);
     static const char *const dims[SCENARIO_DIM_COUNT] = {"Empathy", "Honesty",
                                                          "Promptness"};
     int label_w = 0;
-    ui_text_style ms = ui_style(app, px, true, th->text);
+    ui_text_style ms = ui_widget_style(app, px, true, th->text);
     for (int i = 0; i < SCENARIO_DIM_COUNT; i++) {
         ui_text_size sz;
         ui_text_measure(app->text, dims[i], &ms, &sz);
@@ -343,14 +363,14 @@ void ui_screen_debrief_draw(ui_app *app)
     ui_debrief_chart(app, left);
 
     /* Turn by turn */
-    ui_text_style rs = ui_style(app, px, true, th->text);
+    ui_text_style rs = ui_widget_style(app, px, true, th->text);
     rs.max_lines = 1;
     int lh = ui_text_line_height(app->text, px, true);
-    ui_label(app, "Turn by turn (scroll for more)", rs,
-             ui_layout_cut_top(&body, lh, l->gap));
+    ui_widget_label(app, "Turn by turn (scroll for more)", rs,
+                    ui_layout_cut_top(&body, lh, l->gap));
     int bar = (l->gap > 4 ? l->gap : 4) + l->gap;
     SDL_Rect at = {body.x, 0, body.w - bar, 0};
-    ui_text_style ps = ui_style(app, px, true, th->text);
+    ui_text_style ps = ui_widget_style(app, px, true, th->text);
     ps.wrap_w = at.w - 2 * l->pad;
     ui_text_size psz;
     ui_text_measure(app->text, p->practise, &ps, &psz);
@@ -359,7 +379,7 @@ void ui_screen_debrief_draw(ui_app *app)
     for (size_t i = 0; i < p->review_turns; i++) {
         total += ui_debrief_entry(app, i, at, false) + l->gap;
     }
-    ui_scroll_begin(app, UI_SCROLL_REVIEW, body, total);
+    ui_widget_scroll_begin(app, UI_SCROLL_REVIEW, body, total);
     int y = body.y - app->scroll[UI_SCROLL_REVIEW].offset;
     if (y + practise_h > body.y) {
         SDL_Rect card = {at.x, y, at.w, practise_h};
@@ -377,7 +397,7 @@ void ui_screen_debrief_draw(ui_app *app)
         }
         y += eh + l->gap;
     }
-    ui_scroll_end(app, UI_SCROLL_REVIEW);
+    ui_widget_scroll_end(app, UI_SCROLL_REVIEW);
 }
 
 bool ui_screen_debrief_key(ui_app *app, const SDL_Keysym *key)

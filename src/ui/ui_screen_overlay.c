@@ -16,12 +16,12 @@ static SDL_Rect ui_overlay_panel(ui_app *app, int w, int h, const char *title)
     ui_draw_round_frame(app->renderer, panel, l->radius * 2, 2 * l->border,
                         th->panel, th->panel_border);
     SDL_Rect in = ui_layout_inset(panel, 2 * l->pad);
-    ui_text_style ts = ui_style(app, l->px_title, true, th->text);
+    ui_text_style ts = ui_widget_style(app, l->px_title, true, th->text);
     ts.wrap_w = in.w;
-    ts.px = ui_layout_fit_px(app->text, title, ts, in.h / 4, l->px_min,
+    ts.px = ui_layout_fit_px(app->text, title, ts, in.h / 4, l->px_fit,
                              l->px_title);
     ts.max_lines = 3;
-    int th_h = ui_label(app, title, ts, in);
+    int th_h = ui_widget_label(app, title, ts, in);
     ui_layout_cut_top(&in, th_h, l->gap * 2);
     return in;
 }
@@ -31,10 +31,10 @@ static void ui_overlay_buttons(ui_app *app, SDL_Rect in, const char **labels,
                                const ui_action *acts, int n)
 {
     const ui_layout *l = &app->lay;
-    int bh = ui_button_height(app, l->px_small);
+    int bh = ui_widget_button_height(app, l->px_small);
     for (int i = 0; i < n; i++) {
-        ui_button(app, ui_layout_cut_top(&in, bh, l->gap), labels[i], acts[i],
-                  0, i == 0);
+        ui_widget_button(app, ui_layout_cut_top(&in, bh, l->gap), labels[i],
+                         acts[i], 0, i == 0);
     }
 }
 
@@ -43,7 +43,8 @@ static int ui_overlay_width(ui_app *app, const char **labels, int n)
     const ui_layout *l = &app->lay;
     int w = l->h * 2 / 3;
     for (int i = 0; i < n; i++) {
-        int bw = ui_button_width(app, labels[i], l->px_small) + 4 * l->pad;
+        int bw =
+            ui_widget_button_width(app, labels[i], l->px_small) + 4 * l->pad;
         if (bw > w) {
             w = bw;
         }
@@ -71,7 +72,7 @@ static void ui_overlay_menu(ui_app *app)
     }
     labels[n] = "Quit Rapport";
     acts[n++] = UI_ACT_QUIT;
-    int bh = ui_button_height(app, l->px_small);
+    int bh = ui_widget_button_height(app, l->px_small);
     int title_h = ui_text_line_height(app->text, l->px_title, true);
     int h = title_h + n * (bh + l->gap) + 4 * l->pad + l->gap * 2;
     SDL_Rect in =
@@ -110,7 +111,7 @@ static void ui_overlay_settings(ui_app *app)
                                UI_ACT_FEEDBACK_MODE, UI_ACT_RELAXED,
                                UI_ACT_FULLSCREEN};
     int n = 7;
-    int bh = ui_button_height(app, l->px_small);
+    int bh = ui_widget_button_height(app, l->px_small);
     int title_h = ui_text_line_height(app->text, l->px_title, true);
     int h = title_h + n * (bh + l->gap) + 4 * l->pad + l->gap * 2;
     SDL_Rect in =
@@ -125,21 +126,21 @@ static void ui_overlay_diag(ui_app *app)
     SDL_Rect in = ui_overlay_panel(app, l->w - 2 * l->margin * 3,
                                    l->h - 2 * l->margin * 3,
                                    app->diag_title ? app->diag_title : "");
-    int bh = ui_button_height(app, l->px_small);
+    int bh = ui_widget_button_height(app, l->px_small);
     SDL_Rect row = ui_layout_cut_bottom(&in, bh, l->gap * 2);
     const char *close = "Close (Esc)";
-    int bw = ui_button_width(app, close, l->px_small);
-    ui_button(app, ui_layout_cut_right(&row, bw, 0), close, UI_ACT_CLOSE_DIAG,
-              0, true);
+    int bw = ui_widget_button_width(app, close, l->px_small);
+    ui_widget_button(app, ui_layout_cut_right(&row, bw, 0), close,
+                     UI_ACT_CLOSE_DIAG, 0, true);
     int bar = (l->gap > 4 ? l->gap : 4) + l->gap;
-    ui_text_style st = ui_style(app, l->px_small, false, th->text);
+    ui_text_style st = ui_widget_style(app, l->px_small, false, th->text);
     st.wrap_w = in.w - bar;
     ui_text_size sz;
     ui_text_measure(app->text, app->diag_text, &st, &sz);
-    ui_scroll_begin(app, UI_SCROLL_DIAG, in, sz.h);
+    ui_widget_scroll_begin(app, UI_SCROLL_DIAG, in, sz.h);
     ui_text_draw(app->text, app->diag_text, &st, in.x,
                  in.y - app->scroll[UI_SCROLL_DIAG].offset, NULL);
-    ui_scroll_end(app, UI_SCROLL_DIAG);
+    ui_widget_scroll_end(app, UI_SCROLL_DIAG);
 }
 
 void ui_screen_overlay_draw(ui_app *app)

@@ -25,13 +25,13 @@ static int ui_picker_entry(ui_app *app, size_t i, SDL_Rect at, bool draw)
         snprintf(meta, sizeof meta, "Cannot be played yet");
     }
     int w = at.w - 2 * l->pad;
-    ui_text_style ts = ui_style(app, l->px_body, true, th->text);
+    ui_text_style ts = ui_widget_style(app, l->px_body, true, th->text);
     ts.wrap_w = w;
     ts.max_lines = 1;
-    ui_text_style ms = ui_style(app, l->px_small, false, th->muted);
+    ui_text_style ms = ui_widget_style(app, l->px_small, false, th->muted);
     ms.wrap_w = w;
     ms.max_lines = 2;
-    ui_text_style ss = ui_style(app, l->px_small, false, th->text);
+    ui_text_style ss = ui_widget_style(app, l->px_small, false, th->text);
     ss.wrap_w = w;
     ss.max_lines = 2;
     ui_text_size a;
@@ -70,10 +70,10 @@ static void ui_picker_name(ui_app *app, SDL_Rect *body)
     const ui_layout *l = &app->lay;
     const ui_theme *th = app->theme;
     int px = l->px_small;
-    int h = ui_button_height(app, px);
+    int h = ui_widget_button_height(app, px);
     SDL_Rect row = ui_layout_cut_top(body, h, l->gap * 2);
     const char *label = "Trainee (optional):";
-    ui_text_style ls = ui_style(app, px, true, th->text);
+    ui_text_style ls = ui_widget_style(app, px, true, th->text);
     ui_text_size lsz;
     ui_text_measure(app->text, label, &ls, &lsz);
     int lh = ui_text_line_height(app->text, px, true);
@@ -94,8 +94,8 @@ static void ui_picker_name(ui_app *app, SDL_Rect *body)
                         : editing       ? ""
                                         : "Click or press Tab to type your "
                                           "name";
-    ui_text_style ns =
-        ui_style(app, px, false, app->trainee[0] ? th->text : th->muted);
+    ui_text_style ns = ui_widget_style(app, px, false,
+                                       app->trainee[0] ? th->text : th->muted);
     ns.wrap_w = field.w - 3 * l->pad;
     ns.max_lines = 1;
     ui_text_size nsz;
@@ -114,21 +114,23 @@ void ui_screen_picker_draw(ui_app *app)
 {
     const ui_layout *l = &app->lay;
     const ui_theme *th = app->theme;
-    SDL_Rect body = ui_header(app, "Rapport \xC2\xB7 Choose a call to take");
+    SDL_Rect body =
+        ui_widget_header(app, "Rapport \xC2\xB7 Choose a call to take");
     int lh = ui_text_line_height(app->text, l->px_small, false);
-    ui_text_style hs = ui_style(app, l->px_small, false, th->muted);
+    ui_text_style hs = ui_widget_style(app, l->px_small, false, th->muted);
     hs.max_lines = 2;
-    ui_label(app,
-             "Up and Down choose \xC2\xB7 Enter or a click starts the call "
-             "\xC2\xB7 Tab: your name \xC2\xB7 Esc: menu",
-             hs, ui_layout_cut_bottom(&body, lh, l->gap));
+    ui_widget_label(
+        app,
+        "Up and Down choose \xC2\xB7 Enter or a click starts the call "
+        "\xC2\xB7 Tab: your name \xC2\xB7 Esc: menu",
+        hs, ui_layout_cut_bottom(&body, lh, l->gap));
     ui_picker_name(app, &body);
     if (app->pick_count == 0) {
-        ui_text_style st = ui_style(app, l->px_body, false, th->text);
-        ui_label(app,
-                 "No scenarios found. Pass a scenario file or folder: "
-                 "rapport play FILE",
-                 st, body);
+        ui_text_style st = ui_widget_style(app, l->px_body, false, th->text);
+        ui_widget_label(app,
+                        "No scenarios found. Pass a scenario file or folder: "
+                        "rapport play FILE",
+                        st, body);
         return;
     }
     /* Cards no wider than reads well. */
@@ -156,15 +158,15 @@ void ui_screen_picker_draw(ui_app *app)
     app->scroll[UI_SCROLL_PICKER].view = body;
     if (app->focus_moved) {
         app->focus_moved = false;
-        ui_scroll_show(app, UI_SCROLL_PICKER, sel_y, sel_h);
+        ui_widget_scroll_show(app, UI_SCROLL_PICKER, sel_y, sel_h);
     }
-    ui_scroll_begin(app, UI_SCROLL_PICKER, body, total);
+    ui_widget_scroll_begin(app, UI_SCROLL_PICKER, body, total);
     int y = body.y - app->scroll[UI_SCROLL_PICKER].offset;
     for (size_t i = 0; i < app->pick_count; i++) {
         at.y = y;
         y += ui_picker_entry(app, i, at, true) + l->gap;
     }
-    ui_scroll_end(app, UI_SCROLL_PICKER);
+    ui_widget_scroll_end(app, UI_SCROLL_PICKER);
 }
 
 bool ui_screen_picker_key(ui_app *app, const SDL_Keysym *key)

@@ -33,7 +33,18 @@ static scenario_expression ui_play_expression(const ui_app *app)
     return scenario_expression_for_mood(session_mood(s));
 }
 
-/* Portrait, name and meters. */
+/* One labelled meter of the left column. */
+typedef struct {
+    char label[160];
+    bool bold;
+    double fraction;
+    SDL_Color colour;
+} ui_play_meter;
+
+/* Portrait, name and meters. Labels wrap to two lines when the column is
+ * narrow for the text size; the room they get is decided from the
+ * longest label each can have, so the layout does not jump as the
+ * seconds go by. */
 static void ui_play_left(ui_app *app, SDL_Rect col)
 {
     const ui_layout *l = &app->lay;
@@ -41,12 +52,69 @@ static void ui_play_left(ui_app *app, SDL_Rect col)
     ui_play *p = &app->play;
     const scenario *sc = p->sc;
     int small = l->px_small;
-    int lh_small = ui_text_line_height(app->text, small, false);
+    int lh_small = ui_text_line_height(app->text, small, true);
     int lh_name = ui_text_line_height(app->text, l->px_body, true);
     int bar_h = l->h / 40 > 6 ? l->h / 40 : 6;
     bool playing = app->screen == UI_SCREEN_PLAY;
-    int rows = playing ? 3 : 1;
-    int meters_h = lh_name + l->gap + rows * (lh_small + bar_h + 2 * l->gap);
+
+    ui_play_meter m[3];
+    int n = 0;
+    int mood = session_mood(p->s);
+    snprintf(m[n].label, sizeof m[n].label, "Mood: %s (%d of 100)",
+             ui_widget_mood_name(mood), mood);
+    m[n].bold = false;
+    m[n].fraction = (double)mood / 100.0;
+    m[n++].colour = ui_theme_mood_colour(th, mood);
+    if (playing) {
+        int elapsed = ui_app_elapsed_ms(app);
+        int target = session_target_ms(p->s);
+        p->drawn_second = elapsed / 1000;
+        p->drawn_patience = ui_app_patience_s(app);
+        if (p->relaxed) {
+            snprintf(m[n].label, sizeof m[n].label,
+                     "Relaxed timing: no time limit");
+            m[n].bold = false;
+            m[n].fraction = 1.0;
+            m[n++].colour = th->good;
+        } else {
+            int total =
+                sc->customer.patience_ms > 0 ? sc->customer.patience_ms : 1;
+            int left_ms = session_patience_left_ms(p->s, elapsed);
+            bool low = left_ms * 4 < total;
+            snprintf(m[n].label, sizeof m[n].label, "Patience: %d s left%s",
+                     p->drawn_patience, low ? " (low)" : "");
+            m[n].bold = low;
+            m[n].fraction = (double)left_ms / (double)total;
+            m[n++].colour = low ? th->warn : th->good;
+        }
+        char target_s[32];
+        ui_widget_seconds(target_s, sizeof target_s, target);
+        snprintf(m[n].label, sizeof m[n].label, "Your time: %d s (target %s)",
+                 elapsed / 1000, target_s);
+        m[n].bold = false;
+        m[n].fraction = target > 0 ? (double)elapsed / (double)target : 0.0;
+        m[n++].colour = elapsed > target ? th->warn : th->muted;
+    }
+    /* One line or two for every label, from the longest they can get. */
+    static const struct {
+        const char *text;
+        bool bold;
+    } longest[] = {{"Mood: Confused (100 of 100)", false},
+                   {"Patience: 88 s left (low)", true},
+                   {"Your time: 88 s (target 88.8 s)", false},
+                   {"Relaxed timing: no time limit", false}};
+    int lines = 1;
+    for (size_t i = 0; i < sizeof longest / sizeof longest[0]; i++) {
+        ui_text_style st =
+            ui_widget_style(app, small, longest[i].bold, th->text);
+        st.wrap_w = col.w;
+        ui_text_size sz;
+        ui_text_measure(app->text, longest[i].text, &st, &sz);
+        lines = sz.lines > lines ? sz.lines : lines;
+    }
+    lines = lines > 2 ? 2 : lines;
+    int label_h = lines * lh_small;
+    int meters_h = lh_name + l->gap + n * (label_h + bar_h + 2 * l->gap);
     int side = col.w;
     if (side > col.h - meters_h - l->gap) {
         side = col.h - meters_h - l->gap;
@@ -59,55 +127,23 @@ static void ui_play_left(ui_app *app, SDL_Rect col)
                            &sc->customer, ui_play_expression(app), th);
     SDL_Rect rest = col;
     ui_layout_cut_top(&rest, side, l->gap);
-
-    ui_text_style name = ui_style(app, l->px_body, true, th->text);
+    ui_text_style name = ui_widget_style(app, l->px_body, true, th->text);
     name.max_lines = 1;
-    ui_label(app, sc->customer.name, name,
-             ui_layout_cut_top(&rest, lh_name, l->gap));
-    char buf[160];
-    ui_text_style st = ui_style(app, small, false, th->text);
-    st.max_lines = 1;
-    int mood = session_mood(p->s);
-    snprintf(buf, sizeof buf, "Mood: %s (%d of 100)", ui_mood_name(mood),
-             mood);
-    ui_label(app, buf, st, ui_layout_cut_top(&rest, lh_small, l->gap / 2));
-    ui_meter(app, ui_layout_cut_top(&rest, bar_h, l->gap * 2),
-             (double)mood / 100.0, ui_theme_mood_colour(th, mood));
-    if (!playing) {
-        return;
+    ui_widget_label(app, sc->customer.name, name,
+                    ui_layout_cut_top(&rest, lh_name, l->gap));
+    for (int i = 0; i < n; i++) {
+        ui_text_style ls = ui_widget_style(app, small, m[i].bold, th->text);
+        ls.max_lines = lines;
+        ls.wrap_w = col.w;
+        SDL_Rect box = ui_layout_cut_top(&rest, label_h, l->gap / 2);
+        ui_text_size sz;
+        ui_text_measure(app->text, m[i].label, &ls, &sz);
+        /* Sitting on its meter. */
+        ui_text_draw(app->text, m[i].label, &ls, box.x, box.y + box.h - sz.h,
+                     NULL);
+        ui_widget_meter(app, ui_layout_cut_top(&rest, bar_h, l->gap * 2),
+                        m[i].fraction, m[i].colour);
     }
-    int elapsed = ui_app_elapsed_ms(app);
-    int target = session_target_ms(p->s);
-    p->drawn_second = elapsed / 1000;
-    p->drawn_patience = ui_app_patience_s(app);
-    if (p->relaxed) {
-        snprintf(buf, sizeof buf, "Relaxed timing: no time limit");
-        ui_label(app, buf, st, ui_layout_cut_top(&rest, lh_small, l->gap / 2));
-        ui_meter(app, ui_layout_cut_top(&rest, bar_h, l->gap * 2), 1.0,
-                 th->good);
-    } else {
-        int left_s = p->drawn_patience;
-        int total =
-            sc->customer.patience_ms > 0 ? sc->customer.patience_ms : 1;
-        int left_ms = session_patience_left_ms(p->s, elapsed);
-        bool low = left_ms * 4 < total;
-        snprintf(buf, sizeof buf, "Patience: %d s left%s", left_s,
-                 low ? ", running out" : "");
-        ui_text_style pst = st;
-        pst.bold = low;
-        ui_label(app, buf, pst,
-                 ui_layout_cut_top(&rest, lh_small, l->gap / 2));
-        ui_meter(app, ui_layout_cut_top(&rest, bar_h, l->gap * 2),
-                 (double)left_ms / (double)total, low ? th->warn : th->good);
-    }
-    char target_s[32];
-    ui_seconds(target_s, sizeof target_s, target);
-    snprintf(buf, sizeof buf, "Your time: %d s (target %s)", elapsed / 1000,
-             target_s);
-    ui_label(app, buf, st, ui_layout_cut_top(&rest, lh_small, l->gap / 2));
-    ui_meter(app, ui_layout_cut_top(&rest, bar_h, 0),
-             target > 0 ? (double)elapsed / (double)target : 0.0,
-             elapsed > target ? th->warn : th->muted);
 }
 
 /* The customer's words in a bubble pointing at the portrait. Returns the
@@ -120,11 +156,11 @@ static int ui_play_speech(ui_app *app, SDL_Rect area, int max_h,
     int tail = l->pad;
     SDL_Rect bubble = {area.x + tail, area.y, area.w - tail, max_h};
     int inner_w = bubble.w - 2 * l->pad;
-    ui_text_style st = ui_style(app, l->px_speech, false, th->text);
+    ui_text_style st = ui_widget_style(app, l->px_speech, false, th->text);
     st.wrap_w = inner_w;
     int avail = max_h - 2 * l->pad;
     st.px =
-        ui_layout_fit_px(app->text, text, st, avail, l->px_min, l->px_speech);
+        ui_layout_fit_px(app->text, text, st, avail, l->px_fit, l->px_speech);
     ui_text_size sz;
     ui_text_measure(app->text, text, &st, &sz);
     bool scroll = sz.h > avail;
@@ -145,10 +181,10 @@ static int ui_play_speech(ui_app *app, SDL_Rect area, int max_h,
     ui_draw_convex(app->renderer, tri, 3, th->panel_border);
     SDL_Rect view = {bubble.x + l->pad, bubble.y + l->pad, inner_w,
                      h - 2 * l->pad};
-    ui_scroll_begin(app, UI_SCROLL_SPEECH, view, sz.h);
+    ui_widget_scroll_begin(app, UI_SCROLL_SPEECH, view, sz.h);
     ui_text_draw(app->text, text, &st, view.x,
                  view.y - app->scroll[UI_SCROLL_SPEECH].offset, NULL);
-    ui_scroll_end(app, UI_SCROLL_SPEECH);
+    ui_widget_scroll_end(app, UI_SCROLL_SPEECH);
     return h;
 }
 
@@ -163,7 +199,7 @@ static int ui_play_cards(ui_app *app, int px, int cols, int width, int *card_h,
     int cw = (width - (cols - 1) * l->gap) / cols;
     int badge = ui_text_line_height(app->text, px, true) * 5 / 4;
     *text_w = cw - 2 * l->pad - badge - l->pad;
-    ui_text_style st = ui_style(app, px, false, app->theme->text);
+    ui_text_style st = ui_widget_style(app, px, false, app->theme->text);
     st.wrap_w = *text_w;
     int total = 0;
     for (size_t i = 0; i < n; i += (size_t)cols) {
@@ -193,9 +229,9 @@ static int ui_play_speech_budget(ui_app *app, SDL_Rect col)
     const ui_layout *l = &app->lay;
     int card_h[SCENARIO_MAX_CHOICES];
     int text_w = 0;
-    int options = ui_play_cards(app, l->px_min, 1, col.w, card_h, &text_w);
+    int options = ui_play_cards(app, l->px_fit, 1, col.w, card_h, &text_w);
     if (col.w > l->h) {
-        int two = ui_play_cards(app, l->px_min, 2, col.w, card_h, &text_w);
+        int two = ui_play_cards(app, l->px_fit, 2, col.w, card_h, &text_w);
         options = two < options ? two : options;
     }
     int hint = ui_text_line_height(app->text, l->px_small, false) + l->gap;
@@ -204,7 +240,8 @@ static int ui_play_speech_budget(ui_app *app, SDL_Rect col)
     if (rest < budget) {
         budget = rest;
     }
-    ui_text_style st = ui_style(app, l->px_min, false, app->theme->text);
+    ui_text_style st =
+        ui_widget_style(app, l->px_fit, false, app->theme->text);
     st.wrap_w = col.w - l->pad - 2 * l->pad;
     ui_text_size sz;
     ui_text_measure(app->text, app->play.speech, &st, &sz);
@@ -228,9 +265,9 @@ static void ui_play_options(ui_app *app, SDL_Rect area)
     if (n == 1) {
         snprintf(hint, sizeof hint, "Your reply: press 1 or click the card");
     }
-    ui_text_style hs = ui_style(app, l->px_small, false, th->muted);
+    ui_text_style hs = ui_widget_style(app, l->px_small, false, th->muted);
     hs.max_lines = 1;
-    ui_label(app, hint, hs, ui_layout_cut_top(&area, lh_small, l->gap));
+    ui_widget_label(app, hint, hs, ui_layout_cut_top(&area, lh_small, l->gap));
 
     int card_h[SCENARIO_MAX_CHOICES];
     int text_w = 0;
@@ -238,7 +275,7 @@ static void ui_play_options(ui_app *app, SDL_Rect area)
     int best_cols = 1;
     int max_cols = area.w > l->h ? 2 : 1;
     for (int cols = 1; cols <= max_cols; cols++) {
-        int lo = l->px_min;
+        int lo = l->px_fit;
         int hi = l->px_body;
         int found = 0;
         while (lo <= hi) {
@@ -257,7 +294,7 @@ static void ui_play_options(ui_app *app, SDL_Rect area)
         }
     }
     bool scroll = best_px == 0;
-    int px = scroll ? l->px_min : best_px;
+    int px = scroll ? l->px_fit : best_px;
     int cols = scroll ? 1 : best_cols;
     int width = scroll ? area.w - ui_play_bar_w(app) : area.w;
     int total = ui_play_cards(app, px, cols, width, card_h, &text_w);
@@ -276,10 +313,10 @@ static void ui_play_options(ui_app *app, SDL_Rect area)
     }
     if (app->focus_moved && app->focus >= 0 && (size_t)app->focus < n) {
         app->focus_moved = false;
-        ui_scroll_show(app, UI_SCROLL_OPTIONS, ys[app->focus],
-                       card_h[app->focus]);
+        ui_widget_scroll_show(app, UI_SCROLL_OPTIONS, ys[app->focus],
+                              card_h[app->focus]);
     }
-    ui_scroll_begin(app, UI_SCROLL_OPTIONS, area, total);
+    ui_widget_scroll_begin(app, UI_SCROLL_OPTIONS, area, total);
     int off = sv->offset;
     int badge = ui_text_line_height(app->text, px, true) * 5 / 4;
     for (size_t i = 0; i < n; i++) {
@@ -287,8 +324,7 @@ static void ui_play_options(ui_app *app, SDL_Rect area)
                          area.y + ys[i] - off, cw, card_h[i]};
         SDL_Rect visible;
         if (!SDL_IntersectRect(&card, &area, &visible)) {
-            visible.w = 0;
-            visible.h = 0;
+            visible = (SDL_Rect){card.x, area.y, 0, 0};
         }
         bool focused =
             ui_app_add_hit(app, visible, UI_ACT_CHOOSE, (int)i, true);
@@ -303,16 +339,16 @@ static void ui_play_options(ui_app *app, SDL_Rect area)
                         (float)badge / 2.0f, th->accent);
         char num[24];
         snprintf(num, sizeof num, "%zu", i + 1);
-        ui_text_style ns = ui_style(app, px, true, th->accent_text);
+        ui_text_style ns = ui_widget_style(app, px, true, th->accent_text);
         ns.align = UI_TEXT_CENTRE;
         int lh = ui_text_line_height(app->text, px, true);
         ui_text_draw(app->text, num, &ns, (int)cx, (int)cy - lh / 2, NULL);
-        ui_text_style ts = ui_style(app, px, false, th->text);
+        ui_text_style ts = ui_widget_style(app, px, false, th->text);
         ts.wrap_w = text_w;
         ui_text_draw(app->text, session_offered(s, i)->say, &ts,
                      card.x + 2 * l->pad + badge, card.y + l->pad, NULL);
     }
-    ui_scroll_end(app, UI_SCROLL_OPTIONS);
+    ui_widget_scroll_end(app, UI_SCROLL_OPTIONS);
 }
 
 /* A titled block of wrapped text inside a scroll view; returns its height
@@ -322,9 +358,9 @@ static int ui_play_block(ui_app *app, const char *heading, const char *text,
 {
     const ui_layout *l = &app->lay;
     const ui_theme *th = app->theme;
-    ui_text_style hs = ui_style(app, l->px_small, true, th->muted);
+    ui_text_style hs = ui_widget_style(app, l->px_small, true, th->muted);
     hs.wrap_w = at.w;
-    ui_text_style ts = ui_style(app, px, false, th->text);
+    ui_text_style ts = ui_widget_style(app, px, false, th->text);
     ts.wrap_w = at.w;
     ui_text_size a;
     ui_text_size b;
@@ -352,11 +388,11 @@ static void ui_play_feedback(ui_app *app, SDL_Rect area)
     const char *btn = session_is_finished(p->s) ? "Continue to the end (Enter)"
                                                 : "Continue (Enter)";
     int px_b = l->px_small;
-    int bh = ui_button_height(app, px_b);
+    int bh = ui_widget_button_height(app, px_b);
     SDL_Rect row = ui_layout_cut_bottom(&area, bh, l->gap * 2);
-    int bw = ui_button_width(app, btn, px_b);
-    ui_button(app, ui_layout_cut_right(&row, bw, 0), btn, UI_ACT_CONTINUE, 0,
-              true);
+    int bw = ui_widget_button_width(app, btn, px_b);
+    ui_widget_button(app, ui_layout_cut_right(&row, bw, 0), btn,
+                     UI_ACT_CONTINUE, 0, true);
 
     char said_head[96];
     char mood_line[160];
@@ -377,24 +413,31 @@ static void ui_play_feedback(ui_app *app, SDL_Rect area)
                    "while you think.";
     }
     int d = t->mood_after - t->mood_before;
+    const char *before = ui_widget_mood_name(t->mood_before);
+    const char *after = ui_widget_mood_name(t->mood_after);
+    int size = d < 0 ? -d : d;
     if (d == 0) {
-        snprintf(mood_line, sizeof mood_line, "Mood: stayed %s",
-                 ui_mood_name(t->mood_after));
+        snprintf(mood_line, sizeof mood_line,
+                 "Mood: unchanged, %s (%d of 100)", after, t->mood_after);
+    } else if (strcmp(before, after) == 0) {
+        snprintf(mood_line, sizeof mood_line,
+                 "Mood: still %s, %s %d (now %d of 100)", after,
+                 d > 0 ? "up" : "down", size, t->mood_after);
     } else {
-        snprintf(mood_line, sizeof mood_line, "Mood: %s to %s (%s%d)",
-                 ui_mood_name(t->mood_before), ui_mood_name(t->mood_after),
-                 d > 0 ? "+" : "", d);
+        snprintf(mood_line, sizeof mood_line,
+                 "Mood: %s to %s, %s %d (now %d of 100)", before, after,
+                 d > 0 ? "up" : "down", size, t->mood_after);
     }
     char took[32];
     char target[32];
-    ui_seconds(took, sizeof took, t->response_ms);
-    ui_seconds(target, sizeof target, t->target_ms);
+    ui_widget_seconds(took, sizeof took, t->response_ms);
+    ui_widget_seconds(target, sizeof target, t->target_ms);
     snprintf(time_line, sizeof time_line,
              "You answered in %s; the target was %s.%s", took, target,
              p->relaxed ? " Relaxed timing: time is not scored." : "");
 
     /* Mood change first: bold and marked, not by colour alone. */
-    ui_text_style ms = ui_style(app, l->px_body, true, th->text);
+    ui_text_style ms = ui_widget_style(app, l->px_body, true, th->text);
     ms.wrap_w = area.w - 3 * l->pad;
     ms.max_lines = 2;
     ui_text_size msz;
@@ -413,16 +456,16 @@ static void ui_play_feedback(ui_app *app, SDL_Rect area)
     SDL_Rect inner = {area.x, area.y, area.w - ui_play_bar_w(app), 0};
     int px = l->px_body;
     int total = 0;
-    for (; px >= l->px_min; px--) {
+    for (; px >= l->px_fit; px--) {
         total = ui_play_block(app, said_head, said, px, inner, false) +
                 ui_play_block(app, "Feedback", feedback, px, inner, false) +
                 ui_play_block(app, "Time", time_line, px, inner, false) +
                 4 * l->gap;
-        if (total <= area.h || px == l->px_min) {
+        if (total <= area.h || px == l->px_fit) {
             break;
         }
     }
-    ui_scroll_begin(app, UI_SCROLL_FEEDBACK, area, total);
+    ui_widget_scroll_begin(app, UI_SCROLL_FEEDBACK, area, total);
     int y = area.y - app->scroll[UI_SCROLL_FEEDBACK].offset;
     inner.y = y;
     y += ui_play_block(app, said_head, said, px, inner, true) + 2 * l->gap;
@@ -431,7 +474,7 @@ static void ui_play_feedback(ui_app *app, SDL_Rect area)
         ui_play_block(app, "Feedback", feedback, px, inner, true) + 2 * l->gap;
     inner.y = y;
     ui_play_block(app, "Time", time_line, px, inner, true);
-    ui_scroll_end(app, UI_SCROLL_FEEDBACK);
+    ui_widget_scroll_end(app, UI_SCROLL_FEEDBACK);
 }
 
 static void ui_play_ending(ui_app *app, SDL_Rect area)
@@ -441,11 +484,11 @@ static void ui_play_ending(ui_app *app, SDL_Rect area)
     const ui_play *p = &app->play;
     const scenario_node *end = session_ending(p->s);
     const char *btn = "See your debrief (Enter)";
-    int bh = ui_button_height(app, l->px_small);
+    int bh = ui_widget_button_height(app, l->px_small);
     SDL_Rect row = ui_layout_cut_bottom(&area, bh, l->gap * 2);
-    int bw = ui_button_width(app, btn, l->px_small);
-    ui_button(app, ui_layout_cut_right(&row, bw, 0), btn, UI_ACT_DEBRIEF, 0,
-              true);
+    int bw = ui_widget_button_width(app, btn, l->px_small);
+    ui_widget_button(app, ui_layout_cut_right(&row, bw, 0), btn,
+                     UI_ACT_DEBRIEF, 0, true);
     if (p->speech && p->speech[0]) {
         int h = ui_play_speech(app, area, area.h * 55 / 100, p->speech);
         ui_layout_cut_top(&area, h, l->gap * 2);
@@ -462,29 +505,29 @@ static void ui_play_ending(ui_app *app, SDL_Rect area)
     } else {
         snprintf(title, sizeof title, "Call ended (%s)", outcome);
     }
-    ui_text_style ts = ui_style(app, l->px_title, true, th->text);
+    ui_text_style ts = ui_widget_style(app, l->px_title, true, th->text);
     ts.wrap_w = area.w;
-    ts.px = ui_layout_fit_px(app->text, title, ts, area.h / 3, l->px_min,
+    ts.px = ui_layout_fit_px(app->text, title, ts, area.h / 3, l->px_fit,
                              l->px_title);
     ts.max_lines = 3;
-    int h = ui_label(app, title, ts, area);
+    int h = ui_widget_label(app, title, ts, area);
     ui_layout_cut_top(&area, h, l->gap * 2);
     if (end && end->feedback) {
         /* The author's closing words on how the call went. */
-        ui_text_style fs = ui_style(app, l->px_body, false, th->text);
+        ui_text_style fs = ui_widget_style(app, l->px_body, false, th->text);
         fs.wrap_w = area.w;
         fs.px = ui_layout_fit_px(app->text, end->feedback, fs, area.h,
-                                 l->px_min, l->px_body);
+                                 l->px_fit, l->px_body);
         ui_text_size sz;
         ui_text_measure(app->text, end->feedback, &fs, &sz);
         if (sz.h > area.h) {
             fs.wrap_w = area.w - ui_play_bar_w(app);
             ui_text_measure(app->text, end->feedback, &fs, &sz);
         }
-        ui_scroll_begin(app, UI_SCROLL_FEEDBACK, area, sz.h);
+        ui_widget_scroll_begin(app, UI_SCROLL_FEEDBACK, area, sz.h);
         ui_text_draw(app->text, end->feedback, &fs, area.x,
                      area.y - app->scroll[UI_SCROLL_FEEDBACK].offset, NULL);
-        ui_scroll_end(app, UI_SCROLL_FEEDBACK);
+        ui_widget_scroll_end(app, UI_SCROLL_FEEDBACK);
     }
 }
 
@@ -511,12 +554,14 @@ void ui_screen_play_draw(ui_app *app)
                  p->sc->title);
         break;
     }
-    SDL_Rect body = ui_header(app, title);
+    SDL_Rect body = ui_widget_header(app, title);
     if (p->note[0] && app->screen == UI_SCREEN_PLAY) {
         int lh = ui_text_line_height(app->text, l->px_small, true);
-        ui_text_style ns = ui_style(app, l->px_small, true, app->theme->text);
+        ui_text_style ns =
+            ui_widget_style(app, l->px_small, true, app->theme->text);
         ns.max_lines = 1;
-        ui_label(app, p->note, ns, ui_layout_cut_top(&body, lh, l->gap));
+        ui_widget_label(app, p->note, ns,
+                        ui_layout_cut_top(&body, lh, l->gap));
     }
     int left_w = body.w * 30 / 100;
     if (left_w > body.h * 58 / 100) {

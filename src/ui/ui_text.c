@@ -49,6 +49,8 @@ struct ui_text {
     unsigned long rasterised;
     int frame_min_px;
     unsigned long frame_draws;
+    SDL_Rect frame_rects[UI_TEXT_MAX_RECTS];
+    size_t frame_rect_count;
 };
 
 ui_text *ui_text_new(SDL_Renderer *renderer, const char *regular_path,
@@ -563,6 +565,17 @@ bool ui_text_draw(ui_text *t, const char *text, const ui_text_style *st, int x,
         dst.x -= e->size.w;
     }
     SDL_RenderCopy(t->renderer, e->texture, NULL, &dst);
+    SDL_Rect seen = dst;
+    if (SDL_RenderIsClipEnabled(t->renderer)) {
+        SDL_Rect clip;
+        SDL_RenderGetClipRect(t->renderer, &clip);
+        if (!SDL_IntersectRect(&dst, &clip, &seen)) {
+            seen.w = 0;
+        }
+    }
+    if (seen.w > 0 && t->frame_rect_count < UI_TEXT_MAX_RECTS) {
+        t->frame_rects[t->frame_rect_count++] = seen;
+    }
     if (t->frame_min_px == 0 || st->px < t->frame_min_px) {
         t->frame_min_px = st->px;
     }
@@ -575,6 +588,7 @@ void ui_text_begin_frame(ui_text *t)
     t->frame++;
     t->frame_min_px = 0;
     t->frame_draws = 0;
+    t->frame_rect_count = 0;
     if (t->entry_count <= UI_TEXT_SOFT_LIMIT) {
         return;
     }
@@ -600,3 +614,9 @@ size_t ui_text_entries(const ui_text *t) { return t->entry_count; }
 int ui_text_frame_min_px(const ui_text *t) { return t->frame_min_px; }
 
 unsigned long ui_text_frame_draws(const ui_text *t) { return t->frame_draws; }
+
+size_t ui_text_frame_rects(const ui_text *t, const SDL_Rect **rects)
+{
+    *rects = t->frame_rects;
+    return t->frame_rect_count;
+}

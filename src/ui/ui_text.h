@@ -76,5 +76,9 @@ size_t ui_text_entries(const ui_text *t);
 int ui_text_frame_min_px(const ui_text *t);
 /* Strings drawn since ui_text_begin_frame. */
 unsigned long ui_text_frame_draws(const ui_text *t);
+/* Where they were drawn this frame (cut to the clip rectangle; the first
+ * UI_TEXT_MAX_RECTS only), for tests of overlap and overflow. */
+#define UI_TEXT_MAX_RECTS 256
+size_t ui_text_frame_rects(const ui_text *t, const SDL_Rect **rects);
 
 #endif

@@ -1,18 +1,20 @@
-/* ui_widgets.c — labels, buttons, meters, scroll areas and the header bar
+/* ui_widget.c — labels, buttons, meters, scroll areas and the header bar
  * shared by the screens. */
 #include <stdio.h>
 
 #include "ui_draw.h"
 #include "ui_internal.h"
 
-ui_text_style ui_style(const ui_app *app, int px, bool bold, SDL_Color c)
+ui_text_style ui_widget_style(const ui_app *app, int px, bool bold,
+                              SDL_Color c)
 {
     (void)app;
     ui_text_style st = {px, bold, 0, 0, UI_TEXT_LEFT, c};
     return st;
 }
 
-int ui_label(ui_app *app, const char *text, ui_text_style st, SDL_Rect box)
+int ui_widget_label(ui_app *app, const char *text, ui_text_style st,
+                    SDL_Rect box)
 {
     if (st.wrap_w <= 0) {
         st.wrap_w = box.w;
@@ -22,21 +24,21 @@ int ui_label(ui_app *app, const char *text, ui_text_style st, SDL_Rect box)
     return sz.h;
 }
 
-int ui_button_height(ui_app *app, int px)
+int ui_widget_button_height(ui_app *app, int px)
 {
     return ui_text_line_height(app->text, px, true) + app->lay.pad * 6 / 5;
 }
 
-int ui_button_width(ui_app *app, const char *label, int px)
+int ui_widget_button_width(ui_app *app, const char *label, int px)
 {
-    ui_text_style st = ui_style(app, px, true, app->theme->text);
+    ui_text_style st = ui_widget_style(app, px, true, app->theme->text);
     ui_text_size sz;
     ui_text_measure(app->text, label, &st, &sz);
     return sz.w + 3 * app->lay.pad;
 }
 
-void ui_button(ui_app *app, SDL_Rect rect, const char *label, ui_action action,
-               int arg, bool primary)
+void ui_widget_button(ui_app *app, SDL_Rect rect, const char *label,
+                      ui_action action, int arg, bool primary)
 {
     const ui_theme *th = app->theme;
     const ui_layout *l = &app->lay;
@@ -54,7 +56,7 @@ void ui_button(ui_app *app, SDL_Rect rect, const char *label, ui_action action,
     ui_draw_round_frame(app->renderer, rect, l->radius, border, fill, outline);
     int px = l->px_small;
     ui_text_style st =
-        ui_style(app, px, true, primary ? th->accent_text : th->text);
+        ui_widget_style(app, px, true, primary ? th->accent_text : th->text);
     st.wrap_w = rect.w - 2 * l->pad;
     st.max_lines = 1;
     st.align = UI_TEXT_CENTRE;
@@ -63,7 +65,8 @@ void ui_button(ui_app *app, SDL_Rect rect, const char *label, ui_action action,
                  rect.y + (rect.h - lh) / 2, NULL);
 }
 
-void ui_meter(ui_app *app, SDL_Rect rect, double fraction, SDL_Color fill)
+void ui_widget_meter(ui_app *app, SDL_Rect rect, double fraction,
+                     SDL_Color fill)
 {
     const ui_theme *th = app->theme;
     const ui_layout *l = &app->lay;
@@ -90,7 +93,8 @@ void ui_meter(ui_app *app, SDL_Rect rect, double fraction, SDL_Color fill)
     }
 }
 
-void ui_scroll_begin(ui_app *app, ui_scroll_id id, SDL_Rect view, int content)
+void ui_widget_scroll_begin(ui_app *app, ui_scroll_id id, SDL_Rect view,
+                            int content)
 {
     ui_scroll *s = &app->scroll[id];
     s->view = view;
@@ -109,7 +113,7 @@ void ui_scroll_begin(ui_app *app, ui_scroll_id id, SDL_Rect view, int content)
     SDL_RenderSetClipRect(app->renderer, &view);
 }
 
-void ui_scroll_end(ui_app *app, ui_scroll_id id)
+void ui_widget_scroll_end(ui_app *app, ui_scroll_id id)
 {
     ui_scroll *s = &app->scroll[id];
     SDL_RenderSetClipRect(app->renderer, NULL);
@@ -132,7 +136,7 @@ void ui_scroll_end(ui_app *app, ui_scroll_id id)
     ui_draw_round_rect(app->renderer, thumb, bw / 2, app->theme->muted);
 }
 
-void ui_scroll_show(ui_app *app, ui_scroll_id id, int y, int h)
+void ui_widget_scroll_show(ui_app *app, ui_scroll_id id, int y, int h)
 {
     ui_scroll *s = &app->scroll[id];
     if (y < s->offset) {
@@ -146,7 +150,7 @@ void ui_scroll_show(ui_app *app, ui_scroll_id id, int y, int h)
     }
 }
 
-void ui_seconds(char *buf, size_t len, int ms)
+void ui_widget_seconds(char *buf, size_t len, int ms)
 {
     int tenths = (ms + 50) / 100;
     if (tenths % 10 == 0) {
@@ -156,7 +160,7 @@ void ui_seconds(char *buf, size_t len, int ms)
     }
 }
 
-const char *ui_mood_name(int mood)
+const char *ui_widget_mood_name(int mood)
 {
     static const char *const names[SCENARIO_EXPR_COUNT] = {
         "Neutral",  "Furious", "Irate", "Annoyed",  "Worried",
@@ -165,16 +169,16 @@ const char *ui_mood_name(int mood)
     return e < SCENARIO_EXPR_COUNT ? names[e] : "Neutral";
 }
 
-SDL_Rect ui_header(ui_app *app, const char *title)
+SDL_Rect ui_widget_header(ui_app *app, const char *title)
 {
     const ui_layout *l = &app->lay;
     SDL_Rect full = {l->margin, l->margin, l->w - 2 * l->margin,
                      l->h - 2 * l->margin};
     int px = l->px_small;
-    int bh = ui_button_height(app, px);
+    int bh = ui_widget_button_height(app, px);
     SDL_Rect bar = ui_layout_cut_top(&full, bh, l->gap);
     const char *menu = "Menu (Esc)";
-    int bw = ui_button_width(app, menu, px);
+    int bw = ui_widget_button_width(app, menu, px);
     SDL_Rect button = ui_layout_cut_right(&bar, bw, l->gap);
     /* The menu button is for the mouse; Esc opens it from the keyboard. */
     const ui_theme *th = app->theme;
@@ -183,14 +187,14 @@ SDL_Rect ui_header(ui_app *app, const char *title)
     ui_draw_round_frame(
         app->renderer, button, l->radius, hot ? 3 * l->border : l->border,
         hot ? th->focus_bg : th->panel, hot ? th->accent : th->panel_border);
-    ui_text_style bst = ui_style(app, px, true, th->text);
+    ui_text_style bst = ui_widget_style(app, px, true, th->text);
     bst.wrap_w = button.w - 2 * l->pad;
     bst.max_lines = 1;
     bst.align = UI_TEXT_CENTRE;
     int lh = ui_text_line_height(app->text, px, true);
     ui_text_draw(app->text, menu, &bst, button.x + l->pad,
                  button.y + (button.h - lh) / 2, NULL);
-    ui_text_style st = ui_style(app, px, true, th->text);
+    ui_text_style st = ui_widget_style(app, px, true, th->text);
     st.wrap_w = bar.w;
     st.max_lines = 1;
     ui_text_draw(app->text, title, &st, bar.x, bar.y + (bar.h - lh) / 2, NULL);
