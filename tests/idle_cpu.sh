@@ -3,7 +3,7 @@
 # screen, the timer running: one redraw a second) in a real X window under
 # Xvfb at 1920x1080, and on the picker (no redraw at all). The issue's
 # target is under 1% of one core over 10 s.
-#   sh bench/idle_cpu.sh [RAPPORT] [SECONDS]
+#   sh tests/idle_cpu.sh [RAPPORT] [SECONDS]
 # Not a test: timings depend on the machine. Under Xvfb SDL's default
 # renderer is OpenGL emulated on the CPU (llvmpipe), which costs far more
 # per frame than a GPU would; SDL_RENDER_DRIVER=software
