@@ -170,6 +170,13 @@ bool ui_app_activate_focus(ui_app *app)
     return false;
 }
 
+void ui_app_press_focus(ui_app *app)
+{
+    if (!ui_app_activate_focus(app)) {
+        ui_app_focus_move(app, 1);
+    }
+}
+
 /* ---- the picker's list -------------------------------------------------- */
 
 static void ui_app_free_picks(ui_app *app)

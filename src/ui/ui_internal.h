@@ -187,6 +187,9 @@ const ui_hit *ui_app_find_hit(const ui_app *app, ui_action action, int arg);
 void ui_app_focus_move(ui_app *app, int delta);
 /* Activates the focused hit; false when nothing is focused. */
 bool ui_app_activate_focus(ui_app *app);
+/* Enter/Space: activates the focused control; with none focused yet, the
+ * first press only moves the focus to the first control. */
+void ui_app_press_focus(ui_app *app);
 void ui_app_do(ui_app *app, ui_action action, int arg);
 /* Milliseconds since the options of the current turn appeared, not
  * counting pauses. */

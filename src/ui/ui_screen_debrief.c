@@ -445,9 +445,7 @@ bool ui_screen_debrief_key(ui_app *app, const SDL_Keysym *key)
     case SDLK_RETURN:
     case SDLK_KP_ENTER:
     case SDLK_SPACE:
-        if (!ui_app_activate_focus(app)) {
-            ui_app_focus_move(app, 1);
-        }
+        ui_app_press_focus(app);
         return true;
     default:
         return false;

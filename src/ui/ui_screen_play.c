@@ -618,10 +618,7 @@ bool ui_screen_play_key(ui_app *app, const SDL_Keysym *key)
         case SDLK_RETURN:
         case SDLK_KP_ENTER:
         case SDLK_SPACE:
-            /* The first press only shows where the focus is. */
-            if (!ui_app_activate_focus(app)) {
-                ui_app_focus_move(app, 1);
-            }
+            ui_app_press_focus(app);
             return true;
         default:
             return false;
