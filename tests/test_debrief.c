@@ -41,7 +41,7 @@ static void test_weak_path(const scenario *sc)
     CHECK(d->turns[1].better == &sc->nodes[1].choices[0]);
     CHECK_INT(d->summary.dim[SCENARIO_DIM_EMPATHY], 0);
     CHECK_INT(d->summary.dim[SCENARIO_DIM_HONESTY], 0);
-    CHECK_INT(d->summary.dim[SCENARIO_DIM_PROMPTNESS], 75);
+    CHECK_INT(d->summary.dim[SCENARIO_DIM_PROMPTNESS], 50);
     CHECK_INT(d->strength_count, 0);
     CHECK_INT(d->practise, SCENARIO_DIM_EMPATHY);
     CHECK_INT(d->practise_turn, 0);
@@ -51,7 +51,7 @@ static void test_weak_path(const scenario *sc)
     char *text = test_text(d);
     CHECK_CONTAINS(text, "Outcome:   lost\n");
     CHECK_CONTAINS(text, "  Better: 1:   I'm sorry it's late.");
-    CHECK_CONTAINS(text, "  overall      19  [####................]  needs "
+    CHECK_CONTAINS(text, "  overall      13  [###.................]  needs "
                          "practice, not passed (pass mark 60)");
     CHECK_CONTAINS(text, "  missed    acknowledge (1), integrity (1)");
     free(text);
@@ -63,7 +63,7 @@ static void test_weak_path(const scenario *sc)
               "lost");
     cJSON *scores = cJSON_GetObjectItem(root, "scores");
     CHECK_INT(cJSON_GetNumberValue(cJSON_GetObjectItem(scores, "overall")),
-              19); /* (2*0 + 0 + 75) / 4 */
+              13); /* (2*0 + 0 + 50) / 4 = 12.5 */
     CHECK(cJSON_IsFalse(cJSON_GetObjectItem(scores, "passed")));
     cJSON *turn = cJSON_GetArrayItem(cJSON_GetObjectItem(root, "turns"), 0);
     cJSON *better = cJSON_GetObjectItem(turn, "better");
@@ -85,7 +85,7 @@ static void test_best_path(const scenario *sc)
     CHECK_STR(d->ending->id, "warm-end");
     CHECK(d->turns[0].better == NULL);
     CHECK(d->turns[1].better == NULL);
-    CHECK_INT(d->summary.overall, 94); /* (2*100 + 100 + 75) / 4 */
+    CHECK_INT(d->summary.overall, 88); /* (2*100 + 100 + 50) / 4 */
     CHECK_INT(d->strength_count, 2);
     CHECK_INT(d->strengths[0], SCENARIO_DIM_EMPATHY);
     CHECK_INT(d->strengths[1], SCENARIO_DIM_HONESTY);

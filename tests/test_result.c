@@ -295,8 +295,7 @@ static void test_record_parse_errors(const scenario *tiny)
         {"\"mood_after\":\t60", "\"mood_after\":\t160",
          "'transcript[0].mood_after' is 160"},
         {"\"choice\":\t1", "\"choice\":\tnull", "'transcript[0].choice'"},
-        {"\"band\":\t\"excellent\"", "\"band\":\t\"superb\"",
-         "not a score band"},
+        {"\"band\":\t\"good\"", "\"band\":\t\"superb\"", "not a score band"},
         {"\"outcome\":\t\"resolved\"", "\"outcome\":\t\"won\"",
          "not an outcome"},
         {"\"passed\":\ttrue", "\"passed\":\t\"yes\"", "'passed' is missing"},
@@ -753,8 +752,8 @@ static void test_html_report(const scenario *tiny)
     xmlDocPtr svg = test_chart(doc, 0, &alt);
     CHECK(svg != NULL);
     CHECK_CONTAINS(alt, "Scores out of 100: empathy 0, honesty 0, "
-                        "promptness 75");
-    CHECK_CONTAINS(alt, "Overall 19; pass mark 60.");
+                        "promptness 50");
+    CHECK_CONTAINS(alt, "Overall 13; pass mark 60.");
     if (svg) {
         xmlNodePtr root = xmlDocGetRootElement(svg);
         CHECK_STR((const char *)root->name, "svg");

@@ -21,10 +21,9 @@
 #include "score.h"
 #include "session.h"
 
-/* 2 × lcm(1..20): a placement (r - lo) / (hi - lo) with hi - lo <= 20, and
- * half of one (promptness), are whole multiples of 1 / AN_Q. */
+/* 2 × lcm(1..20): a placement (r - lo) / (hi - lo) with hi - lo <= 20 is a
+ * whole multiple of 1 / AN_Q. */
 #define AN_Q 465585120LL
-#define AN_HALF_Q 232792560LL
 #define AN_NEG_INF (INT64_MIN / 4)
 #define AN_GAVE_UP (-2)
 #define AN_NO_TIMEOUT (-1)
@@ -373,12 +372,7 @@ static void an_contrib(const scenario_node *n, unsigned offered, int ci,
         long long v = 0;
         if (any && hi > lo) {
             e->counted |= (uint8_t)(1u << d);
-            long long unit =
-                (d == SCENARIO_DIM_PROMPTNESS ? AN_HALF_Q : AN_Q) / (hi - lo);
-            v = (long long)(r - lo) * unit;
-            if (d == SCENARIO_DIM_PROMPTNESS) {
-                v += AN_HALF_Q;
-            }
+            v = (long long)(r - lo) * (AN_Q / (hi - lo));
         } else if (d == SCENARIO_DIM_PROMPTNESS) {
             e->counted |= (uint8_t)(1u << d);
             v = AN_Q;

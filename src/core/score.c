@@ -102,7 +102,7 @@ void score_evaluate_turn(const scenario *sc, const session_turn *turn,
     }
     double pp = out->value[SCENARIO_DIM_PROMPTNESS];
     out->value[SCENARIO_DIM_PROMPTNESS] = out->counted[SCENARIO_DIM_PROMPTNESS]
-                                              ? 0.5 * pp + 0.5 * out->time
+                                              ? pp * (0.5 + 0.5 * out->time)
                                               : out->time;
     out->counted[SCENARIO_DIM_PROMPTNESS] = true;
     out->quality = score_option_value(sc, n, offered, turn->choice_index);

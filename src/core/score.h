@@ -6,9 +6,11 @@
  * where the options on offer differ on it. Promptness also weighs the
  * response time: full marks up to the node's target, falling linearly to
  * zero at SCORE_ZERO_AT_TARGET_MULTIPLE times the target. At a turn where
- * the options differ on promptness it is half placement, half time; else
- * it is the time alone. A turn where patience ran out scores 0 on
- * promptness and does not count for empathy or honesty.
+ * the options differ on promptness it is placement × (0.5 + 0.5 × time):
+ * a fast reply that does nothing scores 0, a late action-oriented one
+ * keeps at least half; else it is the time alone. A turn where patience
+ * ran out scores 0 on promptness and does not count for empathy or
+ * honesty.
  *
  * A dimension's score is 100 × the mean over its counted turns, rounded
  * (shown as 100 when no turn counted: "not assessed"). The overall score
