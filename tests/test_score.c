@@ -136,11 +136,34 @@ static void test_timeout_turn(void)
     scenario_free(sc);
 }
 
+/* A good first turn, then the customer gives up: never a pass. */
+static void test_timeout_never_passes(void)
+{
+    scenario *sc = scenario_load_memory(worked_xml, sizeof worked_xml - 1,
+                                        "worked", NULL);
+    CHECK(sc != NULL);
+    if (!sc) {
+        return;
+    }
+    session *s = session_new(sc, NULL);
+    CHECK_INT(session_choose(s, 0, 5000), SESSION_OK);
+    CHECK_INT(session_wait(s, 600000), SESSION_TIMED_OUT);
+    score_summary sum;
+    score_summarise(s, &sum);
+    /* empathy 100 weighted x3, promptness 0: (300 + 0) / 4 = 75 >= 70 */
+    CHECK_INT(sum.overall, 75);
+    CHECK_INT(sum.timed_out_turns, 1);
+    CHECK(!sum.passed);
+    session_free(s);
+    scenario_free(sc);
+}
+
 int main(void)
 {
     test_time_curve();
     test_bands();
     test_worked_example();
     test_timeout_turn();
+    test_timeout_never_passes();
     return check_done("test_score");
 }

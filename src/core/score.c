@@ -144,9 +144,12 @@ void score_summarise(const session *s, score_summary *out)
     bool relaxed = session_options_of(s)->relaxed_timing;
     double sum[SCENARIO_DIM_COUNT] = {0};
     int counted[SCENARIO_DIM_COUNT] = {0};
+    out->timed_out_turns = 0;
     for (size_t i = 0; i < session_turn_count(s); i++) {
         score_turn st;
-        score_evaluate_turn(sc, session_turn_at(s, i), relaxed, &st);
+        const session_turn *turn = session_turn_at(s, i);
+        score_evaluate_turn(sc, turn, relaxed, &st);
+        out->timed_out_turns += turn->choice_index < 0;
         for (int d = 0; d < SCENARIO_DIM_COUNT; d++) {
             if (st.counted[d]) {
                 sum[d] += st.value[d];
@@ -180,6 +183,6 @@ void score_summarise(const session *s, score_summary *out)
         weights = 1;
     }
     out->overall = score_round((double)weighted / (double)weights);
-    out->passed = out->overall >= sc->pass_mark;
+    out->passed = out->overall >= sc->pass_mark && out->timed_out_turns == 0;
     out->band = score_band_for(out->overall);
 }

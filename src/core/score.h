@@ -16,7 +16,9 @@
  * (shown as 100 when no turn counted: "not assessed"). The overall score
  * is the weighted mean of the assessed dimensions' rounded scores with the
  * scenario's weights (equal weights if those are all 0), rounded; the session
- * passes when overall >= the scenario's pass mark. scenarios/README.md has
+ * passes when overall >= the scenario's pass mark and the customer's
+ * patience never ran out (a customer left waiting until they gave up is
+ * not a pass, however good the turns before). scenarios/README.md has
  * a worked example.
  *
  * Everything here is pure: no allocation, no clock.
@@ -52,7 +54,8 @@ typedef struct {
     int dim[SCENARIO_DIM_COUNT];           /* 0..100 */
     int turns_counted[SCENARIO_DIM_COUNT]; /* turns that counted */
     int overall;                           /* 0..100 */
-    bool passed;
+    int timed_out_turns; /* turns where patience ran out */
+    bool passed;         /* overall >= pass mark and no turn timed out */
     score_band band;
 } score_summary;
 
