@@ -154,11 +154,10 @@ int debrief_write_text(const debrief *d, FILE *out)
     }
     fprintf(out, "  %-11s %3d  ", "overall", d->summary.overall);
     debrief_bar(out, d->summary.overall, 20);
-    fprintf(out, "  %s, %s (pass mark %d%s)\n",
-            score_band_name(d->summary.band),
-            d->summary.passed ? "passed" : "not passed", sc->pass_mark,
-            d->summary.timed_out_turns ? "; the customer's patience ran out"
-                                       : "");
+    fprintf(
+        out, "  %s, %s (pass mark %d%s)\n", score_band_name(d->summary.band),
+        d->summary.passed ? "passed" : "not passed", sc->pass_mark,
+        d->summary.timed_out_turns ? "; the customer's patience ran out" : "");
 
     fprintf(out, "\nMOOD OVER TIME (0 furious .. 100 happy)\n");
     for (size_t i = 0; i < d->mood_count; i++) {

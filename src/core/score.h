@@ -54,8 +54,8 @@ typedef struct {
     int dim[SCENARIO_DIM_COUNT];           /* 0..100 */
     int turns_counted[SCENARIO_DIM_COUNT]; /* turns that counted */
     int overall;                           /* 0..100 */
-    int timed_out_turns; /* turns where patience ran out */
-    bool passed;         /* overall >= pass mark and no turn timed out */
+    int timed_out_turns;                   /* turns where patience ran out */
+    bool passed; /* overall >= pass mark and no turn timed out */
     score_band band;
 } score_summary;
 
