@@ -1,5 +1,6 @@
-/* result_html.c — the printable HTML debrief report of a finished session,
- * with its SVG charts embedded as data: URIs.
+/* result_html.c — the printable HTML debrief report of a finished session
+ * (or of an incomplete attempt), with its SVG charts embedded as data:
+ * URIs.
  *
  * HTML and SVG are built with libxml2's tree API and serialisers: no markup
  * is ever concatenated by hand, so every text the scenario or the trainee
@@ -424,6 +425,8 @@ static const char result_css[] =
     "page-break-inside:avoid}\n"
     ".better{border-top:1px dashed #999;margin-top:.35em;padding-top:.3em}\n"
     ".note{color:#333;font-style:italic}\n"
+    ".incomplete{border:2px dashed #111;padding:.3em .6em;"
+    "font-weight:bold}\n"
     ".foot{margin-top:2em;font-size:.85em;color:#333;"
     "border-top:1px solid #999;padding-top:.4em}\n"
     "@media print{body{margin:0;max-width:none;font-size:10pt}"
@@ -515,8 +518,18 @@ static void result_h_body(result_html *h, xmlNodePtr body, const debrief *d,
 {
     const scenario *sc = d->sc;
     char buf[256];
-    result_h_el(h, body, "h1", "Rapport debrief");
+    result_h_el(h, body, "h1",
+                d->finished ? "Rapport debrief"
+                            : "Rapport debrief: incomplete attempt");
     result_h_classed(h, body, "p", "subtitle", sc->title);
+    if (!d->finished) {
+        snprintf(buf, sizeof buf,
+                 "Incomplete attempt: the session was interrupted after %zu "
+                 "turn%s, before the call reached an ending. The scores "
+                 "below are over the turns played.",
+                 d->turn_count, d->turn_count == 1 ? "" : "s");
+        result_h_classed(h, body, "p", "incomplete", buf);
+    }
 
     xmlNodePtr facts = result_h_classed(h, body, "table", "facts", NULL);
     const char *keys[] = {"Trainee",  "Scenario", "Customer", "Started",
@@ -548,10 +561,18 @@ static void result_h_body(result_html *h, xmlNodePtr body, const debrief *d,
         h->failed = true;
     }
     char result_line[160];
-    snprintf(result_line, sizeof result_line,
-             "%d overall, %s (pass mark %d); outcome %s", d->summary.overall,
-             score_band_name(d->summary.band), sc->pass_mark,
-             scenario_outcome_name(d->outcome));
+    if (d->finished) {
+        snprintf(result_line, sizeof result_line,
+                 "%d overall, %s (pass mark %d); outcome %s",
+                 d->summary.overall, score_band_name(d->summary.band),
+                 sc->pass_mark, scenario_outcome_name(d->outcome));
+    } else {
+        snprintf(result_line, sizeof result_line,
+                 "%d overall over %zu turn%s played (pass mark %d); no "
+                 "outcome",
+                 d->summary.overall, d->turn_count,
+                 d->turn_count == 1 ? "" : "s", sc->pass_mark);
+    }
     const char *values[] = {info->trainee,
                             scenario_line ? scenario_line : "",
                             sc->customer.name ? sc->customer.name : "",
@@ -566,7 +587,9 @@ static void result_h_body(result_html *h, xmlNodePtr body, const debrief *d,
         if (i + 1 == sizeof keys / sizeof keys[0]) {
             result_h_text(h, td, " ");
             result_h_classed(h, td, "span", "verdict",
-                             d->summary.passed ? "PASSED" : "NOT PASSED");
+                             !d->finished        ? "INCOMPLETE ATTEMPT"
+                             : d->summary.passed ? "PASSED"
+                                                 : "NOT PASSED");
         }
     }
 
@@ -578,8 +601,10 @@ static void result_h_body(result_html *h, xmlNodePtr body, const debrief *d,
              "Overall %d of 100: %s, %s (pass mark %d). Weights: empathy %d, "
              "honesty %d, promptness %d.",
              d->summary.overall, score_band_name(d->summary.band),
-             d->summary.passed ? "passed" : "not passed", sc->pass_mark,
-             sc->weight[SCENARIO_DIM_EMPATHY],
+             !d->finished        ? "incomplete attempt"
+             : d->summary.passed ? "passed"
+                                 : "not passed",
+             sc->pass_mark, sc->weight[SCENARIO_DIM_EMPATHY],
              sc->weight[SCENARIO_DIM_HONESTY],
              sc->weight[SCENARIO_DIM_PROMPTNESS]);
     result_h_el(h, body, "p", buf);
@@ -588,7 +613,11 @@ static void result_h_body(result_html *h, xmlNodePtr body, const debrief *d,
     result_h_mood_chart(h, body, d);
 
     result_h_el(h, body, "h2", "Outcome");
-    if (d->gave_up) {
+    if (!d->finished) {
+        result_h_field(h, body, "Outcome:",
+                       "none: incomplete attempt, interrupted before the "
+                       "call reached an ending");
+    } else if (d->gave_up) {
         result_h_field(h, body, "Outcome:",
                        "lost: the customer ran out of patience and left");
         result_h_field(h, body, "Feedback:",
@@ -687,7 +716,8 @@ char *result_report_html(const debrief *d, const result_info *info,
     result_h_attr(&h, viewport, "content",
                   "width=device-width, initial-scale=1");
     char *title =
-        result_format("Debrief: %s \xe2\x80\x94 %s",
+        result_format("%s: %s \xe2\x80\x94 %s",
+                      d->finished ? "Debrief" : "Debrief (incomplete attempt)",
                       d->sc->title ? d->sc->title : "", info->trainee);
     if (!title) {
         h.failed = true;
