@@ -6,7 +6,8 @@
  *   result_html.c    the HTML report and its SVG charts
  *   result_xapi.c    xAPI statements, ISO 8601 durations, UUIDs
  *   result_save.c    saving the three files atomically, file names, the
- *                    I/O hooks
+ *                    I/O hooks; the file helpers below (journal.c uses
+ *                    them too)
  *
  * Ownership: result_format returns a malloc'd string the caller frees; a
  * result_str's s is the caller's to free. The JSON helpers add item to
@@ -78,5 +79,26 @@ void result_j_push(cJSON *array, cJSON *item, bool *ok);
 /* Prints and frees root; NULL (with a diagnostic) if anything failed. */
 char *result_j_finish(cJSON *root, bool ok, const debrief *d,
                       diag_list *diags);
+
+/* ---------- files ---------- */
+
+/* Reads a whole regular file of at most max_bytes (result_record.c);
+ * what ("result", "journal") names the kind of file in errors. Returns the
+ * bytes plus a NUL, malloc'd, with their count in *size; NULL with an
+ * error "PATH: cannot open: ...", "not a regular file", "larger than". */
+char *result_read_file(const char *path, size_t max_bytes, const char *what,
+                       size_t *size, diag_list *diags);
+
+/* (result_save.c) */
+
+/* mkdir -p; 0, or -1 with errno. */
+int result_mkdirs(const char *dir);
+/* "YYYYmmdd-HHMMSS-TRAINEE-SCENARIO" (start in UTC, names slugged to a-z,
+ * 0-9 and '-'), malloc'd; NULL on no memory. */
+char *result_base_name(int64_t started_ms, const char *trainee,
+                       const char *scenario_id);
+/* fsync()s a folder so that names just created in it are durable; not
+ * every file system can, which is no error. */
+void result_sync_dir(const char *dir);
 
 #endif

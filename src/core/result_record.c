@@ -746,9 +746,10 @@ result_record *result_record_parse(const char *text, size_t size,
     return rec;
 }
 
-result_record *result_record_load_file(const char *path, diag_list *diags)
+char *result_read_file(const char *path, size_t max_bytes, const char *what,
+                       size_t *size_out, diag_list *diags)
 {
-    const char *name = path ? path : "result";
+    const char *name = path ? path : what;
     int fd = path ? open(path, O_RDONLY | O_NONBLOCK) : -1;
     if (fd < 0) {
         diag_add(diags, DIAG_ERROR, name, 0, 0, "cannot open: %s",
@@ -763,11 +764,11 @@ result_record *result_record_load_file(const char *path, diag_list *diags)
                  strerror(errno));
     } else if (!S_ISREG(st.st_mode)) {
         diag_add(diags, DIAG_ERROR, name, 0, 0,
-                 "not a regular file; a result is a .json file");
-    } else if ((uintmax_t)st.st_size > RESULT_MAX_FILE_BYTES) {
+                 "not a regular file; a %s is a file", what);
+    } else if ((uintmax_t)st.st_size > max_bytes) {
         diag_add(diags, DIAG_ERROR, name, 0, 0,
-                 "file is larger than %u MiB; not a Rapport result",
-                 RESULT_MAX_FILE_BYTES / (1024u * 1024u));
+                 "file is larger than %zu MiB; not a Rapport %s",
+                 max_bytes / (1024u * 1024u), what);
     } else {
         size_t want = (size_t)st.st_size;
         buf = malloc(want + 1);
@@ -792,11 +793,22 @@ result_record *result_record_load_file(const char *path, diag_list *diags)
         }
     }
     close(fd);
+    if (buf) {
+        buf[size] = '\0';
+        *size_out = size;
+    }
+    return buf;
+}
+
+result_record *result_record_load_file(const char *path, diag_list *diags)
+{
+    size_t size = 0;
+    char *buf =
+        result_read_file(path, RESULT_MAX_FILE_BYTES, "result", &size, diags);
     if (!buf) {
         return NULL;
     }
-    buf[size] = '\0';
-    result_record *rec = result_record_parse(buf, size, name, diags);
+    result_record *rec = result_record_parse(buf, size, path, diags);
     free(buf);
     return rec;
 }
