@@ -230,6 +230,10 @@ static const char *journal_create(journal *j, const char *base)
             return strerror(ENOMEM);
         }
         int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND, 0644);
+        if (fd < 0 && errno == ENOENT && result_mkdirs(j->dir) == 0) {
+            /* the folder was removed with its last journal meanwhile */
+            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND, 0644);
+        }
         if (fd >= 0) {
             j->fd = fd;
             j->path = path;
@@ -335,6 +339,13 @@ size_t journal_turn_count(const journal *j) { return j ? j->turns : 0; }
 
 int journal_remove(const char *path, diag_list *diags)
 {
+    size_t len = path ? strlen(path) : 0;
+    size_t ext = strlen(JOURNAL_EXT);
+    if (path && (len <= ext || strcmp(path + len - ext, JOURNAL_EXT) != 0)) {
+        diag_add(diags, DIAG_ERROR, path, 0, 0,
+                 "not removed: not a journal (a %s file)", JOURNAL_EXT);
+        return -1;
+    }
     if (!path || unlink(path) != 0) {
         diag_add(diags, DIAG_ERROR, path ? path : "journal", 0, 0,
                  "cannot remove the journal: %s",
@@ -346,6 +357,19 @@ int journal_remove(const char *path, diag_list *diags)
     if (slash) {
         *(slash == dir ? slash + 1 : slash) = '\0';
         result_sync_dir(dir);
+        /* the last journal gone: the in-progress folder goes too, so a
+         * results folder holds only results (a journal being created at
+         * the same time makes the folder again, see journal_create) */
+        char *parent_end = strrchr(dir, '/');
+        const char *base = parent_end ? parent_end + 1 : dir;
+        if (strcmp(base, JOURNAL_DIR) == 0 && rmdir(dir) == 0) {
+            if (!parent_end) {
+                result_sync_dir(".");
+            } else {
+                *(parent_end == dir ? parent_end + 1 : parent_end) = '\0';
+                result_sync_dir(dir);
+            }
+        }
     } else if (dir) {
         result_sync_dir(".");
     }

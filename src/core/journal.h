@@ -173,7 +173,8 @@ int journal_save_result(const char *results_dir, const journal_data *jd,
                         const session *s, const result_io *io,
                         result_paths *saved, diag_list *diags);
 
-/* Deletes a journal file and syncs its folder. 0, or -1 with an error. */
+/* Deletes a journal file (refusing a name that does not end in .journal)
+ * and syncs its folder. 0, or -1 with an error. */
 int journal_remove(const char *path, diag_list *diags);
 
 /* The fingerprint journals record of a file's bytes: 36 characters plus
