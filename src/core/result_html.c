@@ -29,12 +29,8 @@ static void result_seconds(char *buf, size_t size, int ms)
 
 /* ---------- HTML and SVG building with failure tracking ---------- */
 
-typedef struct {
-    bool failed;
-} result_html;
-
-static xmlNodePtr result_h_el(result_html *h, xmlNodePtr parent,
-                              const char *name, const char *text)
+xmlNodePtr result_h_el(result_html *h, xmlNodePtr parent, const char *name,
+                       const char *text)
 {
     xmlNodePtr n = parent ? xmlNewTextChild(parent, NULL, BAD_CAST name,
                                             text ? BAD_CAST text : NULL)
@@ -45,11 +41,8 @@ static xmlNodePtr result_h_el(result_html *h, xmlNodePtr parent,
     return n;
 }
 
-static xmlNodePtr result_h_elf(result_html *h, xmlNodePtr parent,
-                               const char *name, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static xmlNodePtr result_h_elf(result_html *h, xmlNodePtr parent,
-                               const char *name, const char *fmt, ...)
+xmlNodePtr result_h_elf(result_html *h, xmlNodePtr parent, const char *name,
+                        const char *fmt, ...)
 {
     char buf[512];
     va_list ap;
@@ -59,19 +52,16 @@ static xmlNodePtr result_h_elf(result_html *h, xmlNodePtr parent,
     return result_h_el(h, parent, name, buf);
 }
 
-static void result_h_attr(result_html *h, xmlNodePtr n, const char *name,
-                          const char *value)
+void result_h_attr(result_html *h, xmlNodePtr n, const char *name,
+                   const char *value)
 {
     if (!n || !xmlNewProp(n, BAD_CAST name, BAD_CAST value)) {
         h->failed = true;
     }
 }
 
-static void result_h_attrf(result_html *h, xmlNodePtr n, const char *name,
-                           const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static void result_h_attrf(result_html *h, xmlNodePtr n, const char *name,
-                           const char *fmt, ...)
+void result_h_attrf(result_html *h, xmlNodePtr n, const char *name,
+                    const char *fmt, ...)
 {
     char buf[256];
     va_list ap;
@@ -82,16 +72,16 @@ static void result_h_attrf(result_html *h, xmlNodePtr n, const char *name,
 }
 
 /* An element with a class attribute. */
-static xmlNodePtr result_h_classed(result_html *h, xmlNodePtr parent,
-                                   const char *name, const char *cls,
-                                   const char *text)
+xmlNodePtr result_h_classed(result_html *h, xmlNodePtr parent,
+                            const char *name, const char *cls,
+                            const char *text)
 {
     xmlNodePtr n = result_h_el(h, parent, name, text);
     result_h_attr(h, n, "class", cls);
     return n;
 }
 
-static void result_h_text(result_html *h, xmlNodePtr parent, const char *text)
+void result_h_text(result_html *h, xmlNodePtr parent, const char *text)
 {
     xmlNodePtr t = parent ? xmlNewText(BAD_CAST text) : NULL;
     if (!t || !xmlAddChild(parent, t)) {
@@ -101,8 +91,8 @@ static void result_h_text(result_html *h, xmlNodePtr parent, const char *text)
 }
 
 /* <p><strong>label</strong> text</p> */
-static xmlNodePtr result_h_field(result_html *h, xmlNodePtr parent,
-                                 const char *label, const char *text)
+xmlNodePtr result_h_field(result_html *h, xmlNodePtr parent, const char *label,
+                          const char *text)
 {
     xmlNodePtr p = result_h_el(h, parent, "p", NULL);
     result_h_el(h, p, "strong", label);
@@ -113,8 +103,8 @@ static xmlNodePtr result_h_field(result_html *h, xmlNodePtr parent,
 
 /* SVG element with a class and numeric attributes given as name, value
  * pairs ending with NULL. */
-static xmlNodePtr result_svg(result_html *h, xmlNodePtr parent,
-                             const char *name, const char *cls, ...)
+xmlNodePtr result_svg(result_html *h, xmlNodePtr parent, const char *name,
+                      const char *cls, ...)
 {
     xmlNodePtr n = result_h_el(h, parent, name, NULL);
     if (cls) {
@@ -131,8 +121,8 @@ static xmlNodePtr result_svg(result_html *h, xmlNodePtr parent,
     return n;
 }
 
-static void result_svg_text(result_html *h, xmlNodePtr parent, double x,
-                            double y, const char *cls, const char *text)
+void result_svg_text(result_html *h, xmlNodePtr parent, double x, double y,
+                     const char *cls, const char *text)
 {
     xmlNodePtr t =
         result_svg(h, parent, "text", cls, "x", x, "y", y, (const char *)NULL);
@@ -151,8 +141,8 @@ static const char result_svg_style[] =
     ".line{fill:none;stroke:#1f3b63;stroke-width:2.5}"
     ".dot{fill:#fff;stroke:#1f3b63;stroke-width:2}";
 
-static xmlNodePtr result_svg_root(result_html *h, xmlDocPtr doc, int width,
-                                  int height)
+xmlNodePtr result_svg_root(result_html *h, xmlDocPtr doc, int width,
+                           int height)
 {
     xmlNodePtr root =
         doc ? xmlNewDocNode(doc, NULL, BAD_CAST "svg", NULL) : NULL;
@@ -209,8 +199,8 @@ static char *result_svg_uri(result_html *h, xmlDocPtr doc)
     return uri;
 }
 
-static void result_h_img(result_html *h, xmlNodePtr parent, xmlDocPtr svg,
-                         int width, int height, const char *alt)
+void result_h_img(result_html *h, xmlNodePtr parent, xmlDocPtr svg, int width,
+                  int height, const char *alt)
 {
     char *uri = result_svg_uri(h, svg);
     xmlNodePtr img = result_h_el(h, parent, "img", NULL);
@@ -687,6 +677,47 @@ static void result_h_body(result_html *h, xmlNodePtr body, const debrief *d,
                   "beside this file.");
 }
 
+xmlDocPtr result_h_page(result_html *h, const char *lang, const char *title,
+                        const char *css, xmlNodePtr *body)
+{
+    *body = NULL;
+    htmlDocPtr doc = htmlNewDocNoDtD(NULL, NULL);
+    xmlNodePtr html =
+        doc && xmlCreateIntSubset(doc, BAD_CAST "html", NULL, NULL)
+            ? xmlNewDocNode(doc, NULL, BAD_CAST "html", NULL)
+            : NULL;
+    if (!html) {
+        xmlFreeDoc(doc);
+        h->failed = true;
+        return NULL;
+    }
+    xmlDocSetRootElement(doc, html);
+    result_h_attr(h, html, "lang", lang);
+    xmlNodePtr head = result_h_el(h, html, "head", NULL);
+    /* the serialiser adds <meta http-equiv="Content-Type" ... UTF-8> */
+    xmlNodePtr viewport = result_h_el(h, head, "meta", NULL);
+    result_h_attr(h, viewport, "name", "viewport");
+    result_h_attr(h, viewport, "content",
+                  "width=device-width, initial-scale=1");
+    result_h_el(h, head, "title", title ? title : "");
+    if (!title) {
+        h->failed = true;
+    }
+    result_h_el(h, head, "style", css);
+    *body = result_h_el(h, html, "body", NULL);
+    return doc;
+}
+
+char *result_h_finish_page(result_html *h, xmlDocPtr doc)
+{
+    char *text =
+        h->failed || !doc
+            ? NULL
+            : result_h_serialise(doc, XML_SAVE_AS_HTML | XML_SAVE_FORMAT);
+    xmlFreeDoc(doc);
+    return text;
+}
+
 char *result_report_html(const debrief *d, const result_info *info,
                          diag_list *diags)
 {
@@ -694,44 +725,17 @@ char *result_report_html(const debrief *d, const result_info *info,
         return NULL;
     }
     result_html h = {false};
-    htmlDocPtr doc = htmlNewDocNoDtD(NULL, NULL);
-    if (!doc || !xmlCreateIntSubset(doc, BAD_CAST "html", NULL, NULL)) {
-        xmlFreeDoc(doc);
-        result_no_memory(d, diags);
-        return NULL;
-    }
-    xmlNodePtr html = xmlNewDocNode(doc, NULL, BAD_CAST "html", NULL);
-    if (!html) {
-        xmlFreeDoc(doc);
-        result_no_memory(d, diags);
-        return NULL;
-    }
-    xmlDocSetRootElement(doc, html);
-    result_h_attr(&h, html, "lang",
-                  d->sc->lang && *d->sc->lang ? d->sc->lang : "en");
-    xmlNodePtr head = result_h_el(&h, html, "head", NULL);
-    /* the serialiser adds <meta http-equiv="Content-Type" ... UTF-8> */
-    xmlNodePtr viewport = result_h_el(&h, head, "meta", NULL);
-    result_h_attr(&h, viewport, "name", "viewport");
-    result_h_attr(&h, viewport, "content",
-                  "width=device-width, initial-scale=1");
     char *title =
         result_format("%s: %s \xe2\x80\x94 %s",
                       d->finished ? "Debrief" : "Debrief (incomplete attempt)",
                       d->sc->title ? d->sc->title : "", info->trainee);
-    if (!title) {
-        h.failed = true;
-    }
-    result_h_el(&h, head, "title", title ? title : "");
+    xmlNodePtr body = NULL;
+    xmlDocPtr doc =
+        result_h_page(&h, d->sc->lang && *d->sc->lang ? d->sc->lang : "en",
+                      title, result_css, &body);
     free(title);
-    result_h_el(&h, head, "style", result_css);
-    xmlNodePtr body = result_h_el(&h, html, "body", NULL);
     result_h_body(&h, body, d, info);
-
-    char *text =
-        h.failed ? NULL
-                 : result_h_serialise(doc, XML_SAVE_AS_HTML | XML_SAVE_FORMAT);
-    xmlFreeDoc(doc);
+    char *text = result_h_finish_page(&h, doc);
     if (!text) {
         result_no_memory(d, diags);
     }
