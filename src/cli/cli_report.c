@@ -44,7 +44,7 @@ static void rep_usage(FILE *out)
           "Options:\n"
           "  -o, --out DIR      write DIR/class-report.csv and "
           "DIR/class-report.html\n"
-          "                     (DIR created if missing)\n"
+          "                     (DIR created with its parents if missing)\n"
           "      --csv FILE     write the CSV to FILE ('-': standard "
           "output)\n"
           "      --html FILE    write the HTML to FILE ('-': standard "
@@ -180,6 +180,31 @@ static report *rep_read(const rep_files *f, bool quiet, size_t *skipped)
     }
     diag_list_free(diags);
     return r;
+}
+
+/* mkdir -p; 0, or -1 with errno. */
+static int rep_mkdirs(const char *dir)
+{
+    char *path = strdup(dir);
+    if (!path) {
+        errno = ENOMEM;
+        return -1;
+    }
+    int rc = 0;
+    for (char *p = path + 1; *p && rc == 0; p++) {
+        if (*p == '/' && p[-1] != '/') {
+            *p = '\0';
+            rc = mkdir(path, 0777) != 0 && errno != EEXIST ? -1 : 0;
+            *p = '/';
+        }
+    }
+    if (rc == 0 && mkdir(path, 0777) != 0 && errno != EEXIST) {
+        rc = -1;
+    }
+    int saved = errno;
+    free(path);
+    errno = saved;
+    return rc;
 }
 
 /* Writes text to path whole (temporary file, then rename), or to stdout
@@ -328,7 +353,7 @@ int cli_report(int argc, char **argv)
         goto out;
     }
     if (out_dir) {
-        if (mkdir(out_dir, 0777) != 0 && errno != EEXIST) {
+        if (rep_mkdirs(out_dir) != 0) {
             fprintf(stderr, "rapport report: error: cannot create %s: %s\n",
                     out_dir, strerror(errno));
             goto out;
