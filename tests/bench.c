@@ -1,9 +1,11 @@
-/* bench.c — times `rapport lint` on scenario files (the bench target):
+/* bench.c — times `rapport lint` on scenario files and `rapport report` on
+ * a folder of results (the bench target):
  *
- *   rapport_bench RAPPORT FILE...
+ *   rapport_bench RAPPORT [--report RESULTS_DIR OUT_DIR] FILE...
  *
  * Runs `RAPPORT validate -q FILE` and `RAPPORT lint FILE` five times each
- * per file (output discarded) and prints a table: the median wall time
+ * per file, and `RAPPORT report -q RESULTS_DIR --out OUT_DIR` five times
+ * (output discarded) and prints a table: the median wall time
  * (CLOCK_MONOTONIC around fork, exec and wait) and the peak resident set
  * size of the process (ru_maxrss from wait4). validate is the loader
  * alone, so lint minus validate is the cost of the analysis. A benchmark,
@@ -30,8 +32,7 @@ static int bench_compare(const void *a, const void *b)
 }
 
 /* One run: wall time in ms, peak RSS in KiB, exit status. */
-static int bench_run(const char *rapport, const char *cmd, const char *file,
-                     double *ms, long *rss_kib, int *status)
+static int bench_run(char *const *args, double *ms, long *rss_kib, int *status)
 {
     struct timespec t0;
     struct timespec t1;
@@ -48,11 +49,7 @@ static int bench_run(const char *rapport, const char *cmd, const char *file,
             dup2(null, STDERR_FILENO);
             close(null);
         }
-        if (strcmp(cmd, "validate") == 0) {
-            execl(rapport, rapport, cmd, "-q", file, (char *)NULL);
-        } else {
-            execl(rapport, rapport, cmd, file, (char *)NULL);
-        }
+        execv(args[0], args);
         _exit(127);
     }
     struct rusage ru;
@@ -68,10 +65,33 @@ static int bench_run(const char *rapport, const char *cmd, const char *file,
     return 0;
 }
 
+/* Runs args BENCH_RUNS times and prints a row; 0, or 1 when it failed. */
+static int bench_case(const char *label, char *const *args)
+{
+    double times[BENCH_RUNS];
+    long rss = 0;
+    int status = 0;
+    for (int r = 0; r < BENCH_RUNS; r++) {
+        long run_rss = 0;
+        if (bench_run(args, &times[r], &run_rss, &status) != 0) {
+            exit(1);
+        }
+        if (run_rss > rss) {
+            rss = run_rss;
+        }
+    }
+    qsort(times, BENCH_RUNS, sizeof times[0], bench_compare);
+    int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    printf("%-36s | %7.1f ms | %5.1f MiB | %d\n", label, times[BENCH_RUNS / 2],
+           (double)rss / 1024.0, code);
+    return code != 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: rapport_bench RAPPORT FILE...\n");
+        fprintf(stderr, "usage: rapport_bench RAPPORT [--report RESULTS_DIR "
+                        "OUT_DIR] FILE...\n");
         return 2;
     }
     printf("%-36s | %10s | %9s | %s\n", "case", "time", "peak RSS", "exit");
@@ -79,34 +99,26 @@ int main(int argc, char **argv)
            "----------------------------------------", "------------",
            "-----------", "----");
     int failed = 0;
-    static const char *const cmds[] = {"validate", "lint"};
-    for (int i = 2; i < argc; i++) {
+    int first = 2;
+    if (argc >= 5 && strcmp(argv[2], "--report") == 0) {
+        char *args[] = {argv[1], "report", "-q", argv[3],
+                        "--out", argv[4],  NULL};
+        const char *name = strrchr(argv[3], '/');
+        char label[64];
+        snprintf(label, sizeof label, "report %s", name ? name + 1 : argv[3]);
+        failed |= bench_case(label, args);
+        first = 5;
+    }
+    for (int i = first; i < argc; i++) {
         const char *name = strrchr(argv[i], '/');
         name = name ? name + 1 : argv[i];
-        for (int c = 0; c < 2; c++) {
-            double times[BENCH_RUNS];
-            long rss = 0;
-            int status = 0;
-            for (int r = 0; r < BENCH_RUNS; r++) {
-                long run_rss = 0;
-                if (bench_run(argv[1], cmds[c], argv[i], &times[r], &run_rss,
-                              &status) != 0) {
-                    return 1;
-                }
-                if (run_rss > rss) {
-                    rss = run_rss;
-                }
-            }
-            qsort(times, BENCH_RUNS, sizeof times[0], bench_compare);
-            int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-            if (code != 0) {
-                failed = 1;
-            }
-            char label[64];
-            snprintf(label, sizeof label, "%s %s", cmds[c], name);
-            printf("%-36s | %7.1f ms | %5.1f MiB | %d\n", label,
-                   times[BENCH_RUNS / 2], (double)rss / 1024.0, code);
-        }
+        char label[64];
+        char *validate[] = {argv[1], "validate", "-q", argv[i], NULL};
+        snprintf(label, sizeof label, "validate %s", name);
+        failed |= bench_case(label, validate);
+        char *lint[] = {argv[1], "lint", argv[i], NULL};
+        snprintf(label, sizeof label, "lint %s", name);
+        failed |= bench_case(label, lint);
     }
     printf("(median of %d runs; peak RSS is the largest of them)\n",
            BENCH_RUNS);

@@ -106,6 +106,7 @@ static void test_record_matches(const result_record *r, const debrief *d,
 {
     const scenario *sc = d->sc;
     CHECK_INT(r->format_version, RESULT_FORMAT_VERSION);
+    CHECK_INT(r->complete, d->finished);
     CHECK_STR(r->trainee, info->trainee);
     CHECK_STR(r->scenario_id, sc->id);
     CHECK_STR(r->scenario_version, sc->version);
@@ -138,6 +139,18 @@ static void test_record_matches(const result_record *r, const debrief *d,
         CHECK_INT(t->target_ms, dt->target_ms);
         CHECK_INT(t->mood_before, dt->mood_before);
         CHECK_INT(t->mood_after, dt->mood_after);
+        char *said = debrief_customer_text(dt->node);
+        CHECK_STR(t->customer, said);
+        free(said);
+        if (dt->better) {
+            CHECK_INT(t->better_choice, dt->better_pos);
+            CHECK_INT(t->better_index, dt->better - dt->node->choices);
+            CHECK_STR(t->better_reply, dt->better->say);
+        } else {
+            CHECK_INT(t->better_choice, 0);
+            CHECK_INT(t->better_index, -1);
+            CHECK(t->better_reply == NULL);
+        }
         for (int dim = 0; dim < SCENARIO_DIM_COUNT; dim++) {
             CHECK_INT(t->score[dim],
                       dt->score.counted[dim]
@@ -150,9 +163,9 @@ static void test_record_matches(const result_record *r, const debrief *d,
     }
     CHECK_INT(r->overall, d->summary.overall);
     CHECK_INT(r->band, d->summary.band);
-    CHECK_INT(r->passed, d->summary.passed);
+    CHECK_INT(r->passed, d->finished && d->summary.passed);
     CHECK_INT(r->pass_mark, sc->pass_mark);
-    CHECK_INT(r->outcome, d->outcome);
+    CHECK_INT(r->outcome, d->finished ? d->outcome : SCENARIO_OUTCOME_LOST);
     if (d->ending) {
         CHECK_STR(r->ending, d->ending->id);
     } else {
@@ -274,10 +287,21 @@ static void test_record_parse_errors(const scenario *tiny)
         const char *to;
         const char *expect;
     } cases[] = {
-        {"\"format_version\":\t1", "\"format_version\":\t2",
+        {"\"format_version\":\t2", "\"format_version\":\t3",
          "written by a newer Rapport"},
-        {"\"format_version\":\t1", "\"format_version\":\t1.5",
+        {"\"format_version\":\t2", "\"format_version\":\t1.5",
          "expected a whole number"},
+        {"\"status\":\t\"complete\"", "\"status\":\t\"done\"",
+         "expected \"complete\" or \"incomplete\""},
+        {"\"status\":\t\"complete\"", "\"state\":\t\"complete\"",
+         "'status' is missing"},
+        {"\"customer\":\t\"My order is late.\"", "\"customer\":\t1",
+         "'transcript[0].customer' is missing"},
+        {"\"better\":\tnull",
+         "\"better\": {\"choice\": 1, \"choice_index\": 20, \"reply\": \"\"}",
+         "'transcript[0].better.choice_index' is 20"},
+        {"\"better\":\tnull", "\"better\": 1",
+         "'transcript[0].better' is missing or not an object"},
         {"\"trainee\":\t\"Ana\"", "\"trainee\":\t7",
          "'trainee' is missing or not a string"},
         {"\"trainee\":\t\"Ana\"", "\"trainee\":\t\"A\xff\"",
@@ -305,7 +329,19 @@ static void test_record_parse_errors(const scenario *tiny)
         test_parse_rejects(bad, cases[i].expect);
         free(bad);
     }
-    /* a record written by a later 1.x with extra fields still reads */
+    /* version 1 (before status, customer and better) still reads */
+    char *v1 =
+        test_replace(json, "\"format_version\":\t2", "\"format_version\":\t1");
+    result_record *old = result_record_parse(v1, strlen(v1), "v1", NULL);
+    CHECK(old != NULL);
+    if (old) {
+        CHECK(old->complete);
+        CHECK(old->turns[0].customer == NULL);
+        CHECK_INT(old->turns[0].better_index, -1);
+    }
+    result_record_free(old);
+    free(v1);
+    /* a record written by a later 2.x with extra fields still reads */
     char *extra = test_replace(json, "\"trainee\":",
                                "\"later\": [1, {}],\n"
                                "\"trainee\":");
@@ -442,7 +478,7 @@ static const char *test_statement(const cJSON *st)
     const cJSON *verb = test_get(st, "verb");
     const char *verb_id = test_str(verb, "id");
     CHECK(test_match("^http://adlnet\\.gov/expapi/verbs/"
-                     "(completed|passed|failed|responded)$",
+                     "(completed|passed|failed|responded|terminated)$",
                      verb_id));
     CHECK(test_langmap(test_get(verb, "display")));
     /* object, timestamp, context */
@@ -503,10 +539,11 @@ static cJSON *test_xapi(const debrief *d, const result_info *info)
     free(text);
     CHECK(cJSON_IsArray(root));
     int n = cJSON_GetArraySize(root);
-    CHECK_INT(n, (int)d->turn_count + 2);
+    CHECK_INT(n, (int)d->turn_count + (d->finished ? 2 : 1));
     int completed = 0;
     int graded = 0;
     int responded = 0;
+    int terminated = 0;
     for (int i = 0; i < n; i++) {
         const cJSON *st = cJSON_GetArrayItem(root, i);
         const char *verb = test_statement(st);
@@ -516,7 +553,13 @@ static cJSON *test_xapi(const debrief *d, const result_info *info)
             CHECK(id && other && strcmp(id, other) != 0);
         }
         const cJSON *res = test_get(st, "result");
-        if (strcmp(verb, "completed") == 0) {
+        if (strcmp(verb, "terminated") == 0) {
+            terminated++;
+            CHECK(cJSON_IsFalse(test_get(res, "completion")));
+            CHECK(test_get(res, "success") == NULL);
+            CHECK(test_get(res, "score") == NULL);
+            CHECK_INT(i, n - 1);
+        } else if (strcmp(verb, "completed") == 0) {
             completed++;
             CHECK(cJSON_IsTrue(test_get(res, "completion")));
         } else if (strcmp(verb, "passed") == 0 ||
@@ -547,8 +590,9 @@ static cJSON *test_xapi(const debrief *d, const result_info *info)
               strcmp(test_str(test_get(st, "actor"), "name"), info->trainee) ==
                   0);
     }
-    CHECK_INT(completed, 1);
-    CHECK_INT(graded, 1);
+    CHECK_INT(completed, d->finished ? 1 : 0);
+    CHECK_INT(graded, d->finished ? 1 : 0);
+    CHECK_INT(terminated, d->finished ? 0 : 1);
     CHECK_INT(responded, (int)d->turn_count);
     return root;
 }
@@ -787,6 +831,94 @@ static void test_html_report(const scenario *tiny)
 }
 
 /* ---------- hostile text in every format ---------- */
+
+/* ---------- incomplete attempts ---------- */
+
+static void test_incomplete(const scenario *tiny)
+{
+    size_t first[] = {1};
+    int ms[] = {6500};
+    debrief *d = test_play(tiny, first, ms, 1, false);
+    CHECK(!d->finished);
+    result_info info = test_info("Ana", 6500);
+    /* only an interrupted session may be saved unfinished */
+    diag_list *diags = diag_list_new();
+    CHECK(result_record_json(d, &info, diags) == NULL);
+    CHECK(test_diag_contains(diags, "has not reached an ending"));
+    CHECK(result_xapi_json(d, &info, NULL) == NULL);
+    CHECK(result_report_html(d, &info, NULL) == NULL);
+    diag_list_clear(diags);
+
+    info.interrupted = true;
+    char *json = result_record_json(d, &info, diags);
+    CHECK_INT(diag_count(diags), 0);
+    CHECK_CONTAINS(json, "\"status\":\t\"incomplete\"");
+    CHECK_CONTAINS(json, "\"outcome\":\tnull");
+    CHECK_CONTAINS(json, "\"passed\":\tfalse");
+    result_record *r =
+        json ? result_record_parse(json, strlen(json), "i", diags) : NULL;
+    CHECK(r != NULL);
+    if (r) {
+        test_record_matches(r, d, &info);
+        CHECK(!r->complete);
+        CHECK_INT(r->turn_count, 1);
+        CHECK(r->ending == NULL);
+    }
+    result_record_free(r);
+    free(json);
+
+    cJSON *x = test_xapi(d, &info);
+    cJSON_Delete(x);
+
+    char *html = result_report_html(d, &info, diags);
+    CHECK_CONTAINS(html, "Incomplete attempt");
+    CHECK_CONTAINS(html, "INCOMPLETE ATTEMPT");
+    CHECK(html && !strstr(html, "NOT PASSED"));
+    htmlDocPtr doc = html ? test_html_parse(html) : NULL;
+    CHECK(doc != NULL);
+    xmlFreeDoc(doc);
+    free(html);
+    debrief_free(d);
+
+    /* an interrupted session that did reach its ending is complete, byte
+     * for byte the record of an uninterrupted one */
+    size_t best[] = {0, 0};
+    int best_ms[] = {4000, 1000};
+    d = test_play(tiny, best, best_ms, 2, false);
+    info = test_info("Ana", 5000);
+    char *plain = result_record_json(d, &info, NULL);
+    info.interrupted = true;
+    char *recovered = result_record_json(d, &info, NULL);
+    CHECK_STR(recovered, plain);
+    CHECK_CONTAINS(plain, "\"status\":\t\"complete\"");
+    free(plain);
+    free(recovered);
+    debrief_free(d);
+    CHECK_INT(diag_count(diags), 0);
+    diag_list_free(diags);
+}
+
+static void test_default_dir(void)
+{
+    char *p = result_default_dir("/data", "/home/ana");
+    CHECK_STR(p, "/data/rapport/results");
+    free(p);
+    p = result_default_dir("/data/", NULL);
+    CHECK_STR(p, "/data/rapport/results");
+    free(p);
+    /* unset, empty or relative XDG_DATA_HOME: $HOME/.local/share */
+    const char *ignored[] = {NULL, "", "relative/data"};
+    for (size_t i = 0; i < 3; i++) {
+        p = result_default_dir(ignored[i], "/home/ana");
+        CHECK_STR(p, "/home/ana/.local/share/rapport/results");
+        free(p);
+    }
+    p = result_default_dir(NULL, "/");
+    CHECK_STR(p, "/.local/share/rapport/results");
+    free(p);
+    CHECK(result_default_dir(NULL, NULL) == NULL);
+    CHECK(result_default_dir("x", "") == NULL);
+}
 
 static void test_escaping(void)
 {
@@ -1344,6 +1476,8 @@ int main(void)
     test_load_file();
     test_xapi_statements(tiny);
     test_html_report(tiny);
+    test_incomplete(tiny);
+    test_default_dir();
     test_escaping();
     test_bad_input(tiny);
 

@@ -5,8 +5,15 @@
 #ifndef RAPPORT_CLI_H
 #define RAPPORT_CLI_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
+
+#include "debrief.h"
+#include "journal.h"
+#include "result.h"
+#include "session.h"
 
 enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
 
@@ -15,6 +22,8 @@ int cli_run(int argc, char **argv);
 int cli_lint(int argc, char **argv);
 int cli_graph(int argc, char **argv);
 int cli_play(int argc, char **argv);
+int cli_recover(int argc, char **argv);
+int cli_report(int argc, char **argv);
 
 /* Comma-separated option numbers (1-9) and response times in seconds,
  * appended to out (at most max items in all, *count so far). Return 0, or
@@ -23,6 +32,46 @@ int cli_parse_choices(const char *cmd, const char *arg, int *out, size_t max,
                       size_t *count);
 int cli_parse_times(const char *cmd, const char *arg, int *out, size_t max,
                     size_t *count);
+
+/* ---- scripted sessions (cli_script.c), for run and recover --resume ---- */
+
+#define CLI_MAX_SCRIPT 1000
+
+typedef enum {
+    CLI_SCRIPT_LIST,  /* the numbers in choices */
+    CLI_SCRIPT_BEST,  /* the best option on offer at every turn */
+    CLI_SCRIPT_WORST, /* the worst */
+    CLI_SCRIPT_STDIN  /* one choice per line on standard input */
+} cli_script_mode;
+
+typedef struct {
+    cli_script_mode mode;
+    int choices[CLI_MAX_SCRIPT]; /* 1-based, as numbered on screen */
+    size_t choice_count;
+    int times_ms[CLI_MAX_SCRIPT];
+    size_t time_count;
+} cli_script;
+
+/* --choices: a list, best, worst or - (standard input); --times. 0, or -1
+ * after printing "rapport CMD: ..." to stderr. */
+int cli_script_choices(const char *cmd, const char *arg, cli_script *script);
+int cli_script_times(const char *cmd, const char *arg, cli_script *script);
+/* Plays s on until the call ends, taking choices from the script (from
+ * in, with prompts on stderr, in CLI_SCRIPT_STDIN mode) and appending each
+ * turn to j when j is not NULL. Returns CLI_OK, or CLI_FAIL after printing
+ * why (the script ended early, a choice not on offer, extra choices). */
+int cli_script_play(const char *cmd, session *s, const cli_script *script,
+                    journal *j, FILE *in);
+/* Prints the debrief as text or JSON on stdout. */
+int cli_print_debrief(const debrief *d, bool json);
+/* "saved: PATH" on stderr for each file. */
+void cli_print_saved(const result_paths *saved);
+/* The wall clock in ms, or RAPPORT_FIXED_TIME (seconds since 1970) when
+ * set; -1 after a message when that is not a time. */
+int64_t cli_now_ms(const char *cmd);
+/* The game's results folder (result_default_dir of $XDG_DATA_HOME and
+ * $HOME), malloc'd, or NULL. */
+char *cli_default_results_dir(void);
 
 /* Prints diagnostics to stderr, sorted. */
 struct diag_list;

@@ -1,5 +1,6 @@
 /* cli_run.c — rapport run FILE --choices ... : a scripted, headless
  * session that prints the debrief. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
@@ -13,18 +14,6 @@
 #include "scenario.h"
 #include "score.h"
 #include "session.h"
-
-#define RUN_MAX_SCRIPT 1000
-
-typedef enum { RUN_SCRIPT_LIST, RUN_SCRIPT_BEST, RUN_SCRIPT_WORST } run_mode;
-
-typedef struct {
-    run_mode mode;
-    int choices[RUN_MAX_SCRIPT];
-    size_t choice_count;
-    int times_ms[RUN_MAX_SCRIPT];
-    size_t time_count;
-} run_script;
 
 static void run_usage(FILE *out)
 {
@@ -40,7 +29,11 @@ static void run_usage(FILE *out)
           "2,1,3; or\n"
           "                       'best' / 'worst' to pick the best / worst "
           "option\n"
-          "                       on offer at every turn\n"
+          "                       on offer at every turn; or '-' to read "
+          "one choice\n"
+          "                       per line from standard input, as N or N "
+          "SECONDS\n"
+          "                       (each turn is shown on stderr)\n"
           "  -t, --times LIST     response time of each reply in seconds, "
           "e.g. 4.5,3,12;\n"
           "                       turns without a time reply exactly on "
@@ -57,7 +50,12 @@ static void run_usage(FILE *out)
           "DATE-TIME-TRAINEE-SCENARIO-NN;\n"
           "                       existing files are never overwritten. "
           "Without\n"
-          "                       --results nothing is saved.\n"
+          "                       --results nothing is saved. While the "
+          "call goes\n"
+          "                       on, it is journaled after every reply in\n"
+          "                       DIR/in-progress/ (removed once the result "
+          "is\n"
+          "                       saved; see rapport recover).\n"
           "      --trainee NAME   the trainee's name in saved results "
           "(default:\n"
           "                       anonymous); needs --results\n"
@@ -71,164 +69,26 @@ static void run_usage(FILE *out)
           "(RAPPORT_FIXED_TIME=SECONDS since\n"
           "1970 fixes it, for reproducible files) and end after the "
           "scripted response\ntimes.\n"
+          "The game (rapport play) keeps its results in "
+          "$XDG_DATA_HOME/rapport/results\n"
+          "(default ~/.local/share/rapport/results); rapport run saves "
+          "only with --results.\n"
           "Exit status: 0 when the call reached an ending, 1 on an invalid "
           "scenario\nor script or results that could not be saved, 2 on "
           "wrong usage.\n",
           out);
 }
 
-/* Parses "2,1,3", or best / worst. Returns the count, or -1 with a
- * message. */
-static int run_parse_choices(const char *arg, run_script *script)
+/* Tells where the unfinished session is kept and how to go on. */
+static void run_kept(const char *results, const journal *j)
 {
-    if (strcmp(arg, "best") == 0) {
-        script->mode = RUN_SCRIPT_BEST;
-        return 0;
-    }
-    if (strcmp(arg, "worst") == 0) {
-        script->mode = RUN_SCRIPT_WORST;
-        return 0;
-    }
-    if (cli_parse_choices("run", arg, script->choices, RUN_MAX_SCRIPT,
-                          &script->choice_count) != 0) {
-        return -1;
-    }
-    return (int)script->choice_count;
-}
-
-static int run_parse_times(const char *arg, run_script *script)
-{
-    if (cli_parse_times("run", arg, script->times_ms, RUN_MAX_SCRIPT,
-                        &script->time_count) != 0) {
-        return -1;
-    }
-    return (int)script->time_count;
-}
-
-/* Position (0-based) of the best or worst option on offer, judged as the
- * debrief judges it. */
-static size_t run_pick(const session *s, run_mode mode)
-{
-    const scenario *sc = session_scenario(s);
-    const scenario_node *n = session_node(s);
-    unsigned offered = 0;
-    for (size_t i = 0; i < session_offered_count(s); i++) {
-        offered |= 1u << session_offered_index(s, i);
-    }
-    size_t pick = 0;
-    double pick_value = 0.0;
-    for (size_t i = 0; i < session_offered_count(s); i++) {
-        double sum = 0.0;
-        double weights = 0.0;
-        for (int d = 0; d < SCENARIO_DIM_COUNT; d++) {
-            double p = score_placement(n, offered, session_offered_index(s, i),
-                                       (scenario_dim)d);
-            if (p >= 0.0) {
-                sum += sc->weight[d] * p;
-                weights += sc->weight[d];
-            }
-        }
-        double v = weights > 0.0 ? sum / weights : 1.0;
-        bool better = mode == RUN_SCRIPT_BEST ? v > pick_value + 1e-9
-                                              : v < pick_value - 1e-9;
-        if (i == 0 || better) {
-            pick = i;
-            pick_value = v;
-        }
-    }
-    return pick;
-}
-
-static int run_play(session *s, const run_script *script)
-{
-    size_t step = 0;
-    while (!session_is_finished(s)) {
-        const scenario_node *n = session_node(s);
-        size_t offered = session_offered_count(s);
-        size_t pos;
-        if (script->mode == RUN_SCRIPT_LIST) {
-            if (step >= script->choice_count) {
-                fprintf(stderr,
-                        "rapport run: error: the script ended after %zu "
-                        "choice%s but the call has not reached an ending "
-                        "(turn %zu, node '%s', options 1-%zu); add more "
-                        "choices\n",
-                        step, step == 1 ? "" : "s", session_turn_count(s) + 1,
-                        n->id, offered);
-                return CLI_FAIL;
-            }
-            int want = script->choices[step];
-            if (want < 1 || (size_t)want > offered) {
-                fprintf(stderr,
-                        "rapport run: error: choice %d at turn %zu is not "
-                        "on offer: node '%s' offers options 1-%zu\n",
-                        want, session_turn_count(s) + 1, n->id, offered);
-                return CLI_FAIL;
-            }
-            pos = (size_t)want - 1;
-        } else {
-            if (step >= RUN_MAX_SCRIPT) {
-                fprintf(stderr,
-                        "rapport run: error: the call did not end "
-                        "within %d turns (a loop?)\n",
-                        RUN_MAX_SCRIPT);
-                return CLI_FAIL;
-            }
-            pos = run_pick(s, script->mode);
-        }
-        int ms = step < script->time_count ? script->times_ms[step]
-                                           : session_target_ms(s);
-        session_status st = session_choose(s, pos, ms);
-        if (st != SESSION_OK && st != SESSION_TIMED_OUT) {
-            fprintf(stderr, "rapport run: error: turn %zu: %s\n",
-                    session_turn_count(s) + 1, session_status_message(st));
-            return CLI_FAIL;
-        }
-        step++;
-    }
-    if (script->mode == RUN_SCRIPT_LIST && step < script->choice_count) {
-        fprintf(stderr,
-                "rapport run: error: the call ended after %zu turn%s but "
-                "the script has %zu choices; remove the extra ones\n",
-                step, step == 1 ? "" : "s", script->choice_count);
-        return CLI_FAIL;
-    }
-    if (script->time_count > step) {
-        fprintf(stderr,
-                "rapport run: error: %zu times given but the call had "
-                "only %zu turn%s\n",
-                script->time_count, step, step == 1 ? "" : "s");
-        return CLI_FAIL;
-    }
-    return CLI_OK;
-}
-
-/* The wall clock in ms, or RAPPORT_FIXED_TIME (epoch seconds) when set.
- * Returns -1 with a message when the override is not a time. */
-static int64_t run_now_ms(void)
-{
-    const char *fixed = getenv("RAPPORT_FIXED_TIME");
-    if (fixed) {
-        char *end = NULL;
-        errno = 0;
-        long long secs = strtoll(fixed, &end, 10);
-        if (end == fixed || *end != '\0' || errno || secs < 0 ||
-            secs > 253402300799LL) {
-            fprintf(stderr,
-                    "rapport run: RAPPORT_FIXED_TIME must be whole seconds "
-                    "since 1970 (e.g. 1700000000), not '%s'\n",
-                    fixed);
-            return -1;
-        }
-        return (int64_t)secs * 1000;
-    }
-    struct timespec ts;
-    if (clock_gettime(CLOCK_REALTIME, &ts) != 0) {
-        fprintf(stderr, "rapport run: error: cannot read the clock: %s\n",
-                strerror(errno));
-        return -1;
-    }
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+    fprintf(stderr,
+            "rapport run: the session so far is kept in %s;\n"
+            "  rapport recover --results %s --resume --choices ... plays it "
+            "on,\n"
+            "  rapport recover --results %s --save keeps it as an incomplete "
+            "attempt\n",
+            journal_path(j), results, results);
 }
 
 /* Saves the result files; the debrief has already been printed. */
@@ -245,13 +105,29 @@ static int run_save(const char *dir, const debrief *d, const result_info *info)
                 e ? e->message : "cannot save results: out of memory");
         rc = CLI_FAIL;
     } else {
-        for (int i = 0; i < RESULT_FILE_COUNT; i++) {
-            fprintf(stderr, "saved: %s\n", saved.path[i]);
-        }
+        cli_print_saved(&saved);
         result_paths_clear(&saved);
     }
     diag_list_free(diags);
     return rc;
+}
+
+/* Starts the journal; without one the session goes on (with a warning). */
+static journal *run_journal(const char *results, const char *file,
+                            const session *s, const result_info *info)
+{
+    char *abs = realpath(file, NULL);
+    diag_list *diags = diag_list_new();
+    journal *j = journal_open(results, s, abs ? abs : file, info, NULL, diags);
+    if (!j) {
+        const diag_entry *e = diags ? diag_get(diags, 0) : NULL;
+        fprintf(stderr,
+                "rapport run: warning: %s; playing on without a journal\n",
+                e ? e->message : "cannot start a journal: out of memory");
+    }
+    diag_list_free(diags);
+    free(abs);
+    return j;
 }
 
 int cli_run(int argc, char **argv)
@@ -265,7 +141,7 @@ int cli_run(int argc, char **argv)
         {"trainee", required_argument, NULL, 'T'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
-    run_script *script = calloc(1, sizeof *script);
+    cli_script *script = calloc(1, sizeof *script);
     if (!script) {
         fprintf(stderr, "rapport: error: out of memory\n");
         return CLI_FAIL;
@@ -282,12 +158,12 @@ int cli_run(int argc, char **argv)
         switch (c) {
         case 'c':
             choices = optarg;
-            if (run_parse_choices(optarg, script) < 0) {
+            if (cli_script_choices("run", optarg, script) < 0) {
                 goto out;
             }
             break;
         case 't':
-            if (run_parse_times(optarg, script) < 0) {
+            if (cli_script_times("run", optarg, script) < 0) {
                 goto out;
             }
             break;
@@ -353,7 +229,7 @@ int cli_run(int argc, char **argv)
     }
     result_info info = {.trainee = trainee,
                         .feedback_mode = RESULT_FEEDBACK_WITHHELD};
-    if (results && (info.started_ms = run_now_ms()) < 0) {
+    if (results && (info.started_ms = cli_now_ms("run")) < 0) {
         goto out;
     }
     rc = CLI_FAIL;
@@ -365,31 +241,34 @@ int cli_run(int argc, char **argv)
         goto out;
     }
     session *s = session_new(sc, &sopt);
-    if (s && run_play(s, script) == CLI_OK) {
+    journal *j =
+        s && results ? run_journal(results, argv[optind], s, &info) : NULL;
+    bool saved = false;
+    if (s && cli_script_play("run", s, script, j, stdin) == CLI_OK) {
         debrief *d = debrief_new(s);
-        if (d && json) {
-            char *text = debrief_to_json(d);
-            if (text) {
-                fputs(text, stdout);
-                fputc('\n', stdout);
-                free(text);
-                rc = cli_finish_output();
-            }
-        } else if (d) {
-            debrief_write_text(d, stdout);
-            rc = cli_finish_output();
-        }
-        if (!d) {
-            fprintf(stderr, "rapport: error: out of memory\n");
-        }
+        rc = cli_print_debrief(d, json);
         if (d && results) {
             /* a scripted call takes as long as its scripted replies */
             info.ended_ms = info.started_ms + d->total_response_ms;
             if (run_save(results, d, &info) != CLI_OK) {
                 rc = CLI_FAIL;
+            } else {
+                saved = true;
             }
         }
         debrief_free(d);
+    } else if (!s) {
+        fprintf(stderr, "rapport: error: out of memory\n");
+    }
+    if (j && saved) {
+        diag_list *diags = diag_list_new();
+        if (journal_close(j, true, diags) != 0) {
+            cli_print_diags(diags);
+        }
+        diag_list_free(diags);
+    } else if (j) {
+        run_kept(results, j);
+        journal_close(j, false, NULL);
     }
     session_free(s);
     scenario_free(sc);

@@ -23,6 +23,11 @@ static void main_usage(FILE *out)
           "                     best and worst scores over every play\n"
           "  graph FILE         draw the scenario as a Graphviz graph (DOT "
           "or SVG)\n"
+          "  recover            list, save, resume or discard sessions that "
+          "were\n"
+          "                     interrupted before their result was saved\n"
+          "  report DIR...      a class report of saved results: CSV and "
+          "HTML\n"
           "\n"
           "Options:\n"
           "  -h, --help         show this help (COMMAND --help for a "
@@ -79,6 +84,12 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "play") == 0) {
         return cli_play(argc - 1, argv + 1);
+    }
+    if (strcmp(cmd, "recover") == 0) {
+        return cli_recover(argc - 1, argv + 1);
+    }
+    if (strcmp(cmd, "report") == 0) {
+        return cli_report(argc - 1, argv + 1);
     }
     fprintf(stderr, "rapport: unknown command '%s'\n\n", cmd);
     main_usage(stderr);

@@ -10,14 +10,24 @@
  *
  * Formats:
  * - record (result_record_json): "format": "rapport-result",
- *   "format_version": 1; trainee, scenario, start and end (ISO 8601 UTC),
- *   settings, the transcript turn by turn, scores and outcome. Read back
- *   with result_record_parse / result_record_load_file.
+ *   "format_version": 2; status ("complete", or "incomplete" for an
+ *   interrupted attempt), trainee, scenario, start and end (ISO 8601 UTC),
+ *   settings, the transcript turn by turn (with what the customer said and
+ *   the better option), scores and outcome. Read back with
+ *   result_record_parse / result_record_load_file, which also read
+ *   version 1 (no status: complete; no customer text, no better option).
  * - report (result_report_html): one self-contained HTML file (inline CSS,
  *   SVG charts embedded as data: URIs so that libxml2's HTML parser accepts
- *   the page), built with libxml2 so every text is escaped.
- * - xAPI (result_xapi_json): a JSON array of statements: "completed",
- *   "passed" or "failed", then one "responded" per turn.
+ *   the page), built with libxml2 so every text is escaped. An incomplete
+ *   attempt says so ("Incomplete attempt") instead of passed / not passed.
+ * - xAPI (result_xapi_json): a JSON array of statements: one "responded"
+ *   per turn, then "completed" and "passed" or "failed"; for an incomplete
+ *   attempt, "terminated" (result.completion false) instead of those two.
+ *
+ * Incomplete attempts: a session that did not reach an ending (a trainee's
+ * session recovered from a journal, see journal.h) is saved only when
+ * result_info.interrupted is set; its record has status "incomplete",
+ * scores over the turns played, "passed": false and "outcome": null.
  *
  * Ownership: the generators return malloc'd strings the caller frees with
  * free(). result_record_parse / result_record_load_file return a record
@@ -43,7 +53,7 @@
 #include "score.h"
 
 #define RESULT_FORMAT "rapport-result"
-#define RESULT_FORMAT_VERSION 1
+#define RESULT_FORMAT_VERSION 2
 /* Record files larger than this are refused by result_record_load_file. */
 #define RESULT_MAX_FILE_BYTES (16u * 1024u * 1024u)
 /* Longest trainee name accepted, in bytes of UTF-8. */
@@ -64,6 +74,10 @@ typedef struct {
     int64_t ended_ms;    /* >= started_ms, before the year 10000 */
     result_feedback_mode feedback_mode;
     /* relaxed timing is taken from the debrief */
+    /* The session was interrupted (recovered from a journal): it may be
+     * unfinished, and is then saved as an incomplete attempt. Without it,
+     * only finished sessions have results. */
+    bool interrupted;
 } result_info;
 
 /* One turn of a record's transcript. */
@@ -82,11 +96,20 @@ typedef struct {
     int mood_before;
     int mood_after;
     int score[SCENARIO_DIM_COUNT]; /* 0..100; -1 where it did not count */
+    char *customer; /* what the customer said; NULL in version 1 */
+    /* The best option on offer when the trainee chose another (or timed
+     * out): 1-based position, index into the node's choices, its text.
+     * better_choice 0, better_index -1 and better_reply NULL when the
+     * trainee chose the best option (or the record is version 1). */
+    int better_choice;
+    int better_index;
+    char *better_reply;
 } result_turn;
 
 /* A record read back. */
 typedef struct {
     int format_version;
+    bool complete; /* false: an incomplete (interrupted) attempt */
     char *trainee;
     char *scenario_id;
     char *scenario_version;
@@ -101,17 +124,27 @@ typedef struct {
     int score[SCENARIO_DIM_COUNT]; /* 0..100 */
     int overall;
     score_band band;
-    bool passed;
+    bool passed; /* false for an incomplete attempt */
     int pass_mark;
-    scenario_outcome outcome;
-    char *ending; /* ending id; NULL for the built-in "gave up" ending */
+    scenario_outcome outcome; /* meaningless when !complete */
+    char *ending; /* ending id; NULL for the built-in "gave up" ending and
+                     for an incomplete attempt */
 } result_record;
 
 /* True for a name result_info accepts: 1-RESULT_MAX_TRAINEE_BYTES bytes of
  * valid UTF-8, not only spaces, no control characters. */
 bool result_trainee_valid(const char *name);
 
-/* The JSON record of a finished session. */
+/* The folder where the game keeps results (and their journals) when none
+ * is given: $XDG_DATA_HOME/rapport/results, or
+ * $HOME/.local/share/rapport/results when XDG_DATA_HOME is unset, empty or
+ * not absolute (as the XDG base directory specification says). The caller
+ * passes the two environment values (the core reads no environment).
+ * Returns a malloc'd path, or NULL when neither gives one (or no memory). */
+char *result_default_dir(const char *xdg_data_home, const char *home);
+
+/* The JSON record of a finished session (or an interrupted one, see
+ * result_info.interrupted). */
 char *result_record_json(const debrief *d, const result_info *info,
                          diag_list *diags);
 /* Reads a record from memory (name is used in diagnostics). Returns NULL,
@@ -176,5 +209,7 @@ int result_save(const char *dir, const debrief *d, const result_info *info,
                 const result_io *io, result_paths *saved, diag_list *diags);
 
 const char *result_feedback_mode_name(result_feedback_mode mode);
+/* "complete" or "incomplete". */
+const char *result_status_name(bool complete);
 
 #endif

@@ -1,5 +1,6 @@
-/* result_html.c — the printable HTML debrief report of a finished session,
- * with its SVG charts embedded as data: URIs.
+/* result_html.c — the printable HTML debrief report of a finished session
+ * (or of an incomplete attempt), with its SVG charts embedded as data:
+ * URIs.
  *
  * HTML and SVG are built with libxml2's tree API and serialisers: no markup
  * is ever concatenated by hand, so every text the scenario or the trainee
@@ -28,12 +29,8 @@ static void result_seconds(char *buf, size_t size, int ms)
 
 /* ---------- HTML and SVG building with failure tracking ---------- */
 
-typedef struct {
-    bool failed;
-} result_html;
-
-static xmlNodePtr result_h_el(result_html *h, xmlNodePtr parent,
-                              const char *name, const char *text)
+xmlNodePtr result_h_el(result_html *h, xmlNodePtr parent, const char *name,
+                       const char *text)
 {
     xmlNodePtr n = parent ? xmlNewTextChild(parent, NULL, BAD_CAST name,
                                             text ? BAD_CAST text : NULL)
@@ -44,11 +41,8 @@ static xmlNodePtr result_h_el(result_html *h, xmlNodePtr parent,
     return n;
 }
 
-static xmlNodePtr result_h_elf(result_html *h, xmlNodePtr parent,
-                               const char *name, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static xmlNodePtr result_h_elf(result_html *h, xmlNodePtr parent,
-                               const char *name, const char *fmt, ...)
+xmlNodePtr result_h_elf(result_html *h, xmlNodePtr parent, const char *name,
+                        const char *fmt, ...)
 {
     char buf[512];
     va_list ap;
@@ -58,19 +52,16 @@ static xmlNodePtr result_h_elf(result_html *h, xmlNodePtr parent,
     return result_h_el(h, parent, name, buf);
 }
 
-static void result_h_attr(result_html *h, xmlNodePtr n, const char *name,
-                          const char *value)
+void result_h_attr(result_html *h, xmlNodePtr n, const char *name,
+                   const char *value)
 {
     if (!n || !xmlNewProp(n, BAD_CAST name, BAD_CAST value)) {
         h->failed = true;
     }
 }
 
-static void result_h_attrf(result_html *h, xmlNodePtr n, const char *name,
-                           const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static void result_h_attrf(result_html *h, xmlNodePtr n, const char *name,
-                           const char *fmt, ...)
+void result_h_attrf(result_html *h, xmlNodePtr n, const char *name,
+                    const char *fmt, ...)
 {
     char buf[256];
     va_list ap;
@@ -81,16 +72,16 @@ static void result_h_attrf(result_html *h, xmlNodePtr n, const char *name,
 }
 
 /* An element with a class attribute. */
-static xmlNodePtr result_h_classed(result_html *h, xmlNodePtr parent,
-                                   const char *name, const char *cls,
-                                   const char *text)
+xmlNodePtr result_h_classed(result_html *h, xmlNodePtr parent,
+                            const char *name, const char *cls,
+                            const char *text)
 {
     xmlNodePtr n = result_h_el(h, parent, name, text);
     result_h_attr(h, n, "class", cls);
     return n;
 }
 
-static void result_h_text(result_html *h, xmlNodePtr parent, const char *text)
+void result_h_text(result_html *h, xmlNodePtr parent, const char *text)
 {
     xmlNodePtr t = parent ? xmlNewText(BAD_CAST text) : NULL;
     if (!t || !xmlAddChild(parent, t)) {
@@ -100,8 +91,8 @@ static void result_h_text(result_html *h, xmlNodePtr parent, const char *text)
 }
 
 /* <p><strong>label</strong> text</p> */
-static xmlNodePtr result_h_field(result_html *h, xmlNodePtr parent,
-                                 const char *label, const char *text)
+xmlNodePtr result_h_field(result_html *h, xmlNodePtr parent, const char *label,
+                          const char *text)
 {
     xmlNodePtr p = result_h_el(h, parent, "p", NULL);
     result_h_el(h, p, "strong", label);
@@ -112,8 +103,8 @@ static xmlNodePtr result_h_field(result_html *h, xmlNodePtr parent,
 
 /* SVG element with a class and numeric attributes given as name, value
  * pairs ending with NULL. */
-static xmlNodePtr result_svg(result_html *h, xmlNodePtr parent,
-                             const char *name, const char *cls, ...)
+xmlNodePtr result_svg(result_html *h, xmlNodePtr parent, const char *name,
+                      const char *cls, ...)
 {
     xmlNodePtr n = result_h_el(h, parent, name, NULL);
     if (cls) {
@@ -130,8 +121,8 @@ static xmlNodePtr result_svg(result_html *h, xmlNodePtr parent,
     return n;
 }
 
-static void result_svg_text(result_html *h, xmlNodePtr parent, double x,
-                            double y, const char *cls, const char *text)
+void result_svg_text(result_html *h, xmlNodePtr parent, double x, double y,
+                     const char *cls, const char *text)
 {
     xmlNodePtr t =
         result_svg(h, parent, "text", cls, "x", x, "y", y, (const char *)NULL);
@@ -150,8 +141,8 @@ static const char result_svg_style[] =
     ".line{fill:none;stroke:#1f3b63;stroke-width:2.5}"
     ".dot{fill:#fff;stroke:#1f3b63;stroke-width:2}";
 
-static xmlNodePtr result_svg_root(result_html *h, xmlDocPtr doc, int width,
-                                  int height)
+xmlNodePtr result_svg_root(result_html *h, xmlDocPtr doc, int width,
+                           int height)
 {
     xmlNodePtr root =
         doc ? xmlNewDocNode(doc, NULL, BAD_CAST "svg", NULL) : NULL;
@@ -208,8 +199,8 @@ static char *result_svg_uri(result_html *h, xmlDocPtr doc)
     return uri;
 }
 
-static void result_h_img(result_html *h, xmlNodePtr parent, xmlDocPtr svg,
-                         int width, int height, const char *alt)
+void result_h_img(result_html *h, xmlNodePtr parent, xmlDocPtr svg, int width,
+                  int height, const char *alt)
 {
     char *uri = result_svg_uri(h, svg);
     xmlNodePtr img = result_h_el(h, parent, "img", NULL);
@@ -424,6 +415,8 @@ static const char result_css[] =
     "page-break-inside:avoid}\n"
     ".better{border-top:1px dashed #999;margin-top:.35em;padding-top:.3em}\n"
     ".note{color:#333;font-style:italic}\n"
+    ".incomplete{border:2px dashed #111;padding:.3em .6em;"
+    "font-weight:bold}\n"
     ".foot{margin-top:2em;font-size:.85em;color:#333;"
     "border-top:1px solid #999;padding-top:.4em}\n"
     "@media print{body{margin:0;max-width:none;font-size:10pt}"
@@ -515,8 +508,18 @@ static void result_h_body(result_html *h, xmlNodePtr body, const debrief *d,
 {
     const scenario *sc = d->sc;
     char buf[256];
-    result_h_el(h, body, "h1", "Rapport debrief");
+    result_h_el(h, body, "h1",
+                d->finished ? "Rapport debrief"
+                            : "Rapport debrief: incomplete attempt");
     result_h_classed(h, body, "p", "subtitle", sc->title);
+    if (!d->finished) {
+        snprintf(buf, sizeof buf,
+                 "Incomplete attempt: the session was interrupted after %zu "
+                 "turn%s, before the call reached an ending. The scores "
+                 "below are over the turns played.",
+                 d->turn_count, d->turn_count == 1 ? "" : "s");
+        result_h_classed(h, body, "p", "incomplete", buf);
+    }
 
     xmlNodePtr facts = result_h_classed(h, body, "table", "facts", NULL);
     const char *keys[] = {"Trainee",  "Scenario", "Customer", "Started",
@@ -548,10 +551,18 @@ static void result_h_body(result_html *h, xmlNodePtr body, const debrief *d,
         h->failed = true;
     }
     char result_line[160];
-    snprintf(result_line, sizeof result_line,
-             "%d overall, %s (pass mark %d); outcome %s", d->summary.overall,
-             score_band_name(d->summary.band), sc->pass_mark,
-             scenario_outcome_name(d->outcome));
+    if (d->finished) {
+        snprintf(result_line, sizeof result_line,
+                 "%d overall, %s (pass mark %d); outcome %s",
+                 d->summary.overall, score_band_name(d->summary.band),
+                 sc->pass_mark, scenario_outcome_name(d->outcome));
+    } else {
+        snprintf(result_line, sizeof result_line,
+                 "%d overall over %zu turn%s played (pass mark %d); no "
+                 "outcome",
+                 d->summary.overall, d->turn_count,
+                 d->turn_count == 1 ? "" : "s", sc->pass_mark);
+    }
     const char *values[] = {info->trainee,
                             scenario_line ? scenario_line : "",
                             sc->customer.name ? sc->customer.name : "",
@@ -566,7 +577,9 @@ static void result_h_body(result_html *h, xmlNodePtr body, const debrief *d,
         if (i + 1 == sizeof keys / sizeof keys[0]) {
             result_h_text(h, td, " ");
             result_h_classed(h, td, "span", "verdict",
-                             d->summary.passed ? "PASSED" : "NOT PASSED");
+                             !d->finished        ? "INCOMPLETE ATTEMPT"
+                             : d->summary.passed ? "PASSED"
+                                                 : "NOT PASSED");
         }
     }
 
@@ -578,8 +591,10 @@ static void result_h_body(result_html *h, xmlNodePtr body, const debrief *d,
              "Overall %d of 100: %s, %s (pass mark %d). Weights: empathy %d, "
              "honesty %d, promptness %d.",
              d->summary.overall, score_band_name(d->summary.band),
-             d->summary.passed ? "passed" : "not passed", sc->pass_mark,
-             sc->weight[SCENARIO_DIM_EMPATHY],
+             !d->finished        ? "incomplete attempt"
+             : d->summary.passed ? "passed"
+                                 : "not passed",
+             sc->pass_mark, sc->weight[SCENARIO_DIM_EMPATHY],
              sc->weight[SCENARIO_DIM_HONESTY],
              sc->weight[SCENARIO_DIM_PROMPTNESS]);
     result_h_el(h, body, "p", buf);
@@ -588,7 +603,11 @@ static void result_h_body(result_html *h, xmlNodePtr body, const debrief *d,
     result_h_mood_chart(h, body, d);
 
     result_h_el(h, body, "h2", "Outcome");
-    if (d->gave_up) {
+    if (!d->finished) {
+        result_h_field(h, body, "Outcome:",
+                       "none: incomplete attempt, interrupted before the "
+                       "call reached an ending");
+    } else if (d->gave_up) {
         result_h_field(h, body, "Outcome:",
                        "lost: the customer ran out of patience and left");
         result_h_field(h, body, "Feedback:",
@@ -658,6 +677,47 @@ static void result_h_body(result_html *h, xmlNodePtr body, const debrief *d,
                   "beside this file.");
 }
 
+xmlDocPtr result_h_page(result_html *h, const char *lang, const char *title,
+                        const char *css, xmlNodePtr *body)
+{
+    *body = NULL;
+    htmlDocPtr doc = htmlNewDocNoDtD(NULL, NULL);
+    xmlNodePtr html =
+        doc && xmlCreateIntSubset(doc, BAD_CAST "html", NULL, NULL)
+            ? xmlNewDocNode(doc, NULL, BAD_CAST "html", NULL)
+            : NULL;
+    if (!html) {
+        xmlFreeDoc(doc);
+        h->failed = true;
+        return NULL;
+    }
+    xmlDocSetRootElement(doc, html);
+    result_h_attr(h, html, "lang", lang);
+    xmlNodePtr head = result_h_el(h, html, "head", NULL);
+    /* the serialiser adds <meta http-equiv="Content-Type" ... UTF-8> */
+    xmlNodePtr viewport = result_h_el(h, head, "meta", NULL);
+    result_h_attr(h, viewport, "name", "viewport");
+    result_h_attr(h, viewport, "content",
+                  "width=device-width, initial-scale=1");
+    result_h_el(h, head, "title", title ? title : "");
+    if (!title) {
+        h->failed = true;
+    }
+    result_h_el(h, head, "style", css);
+    *body = result_h_el(h, html, "body", NULL);
+    return doc;
+}
+
+char *result_h_finish_page(result_html *h, xmlDocPtr doc)
+{
+    char *text =
+        h->failed || !doc
+            ? NULL
+            : result_h_serialise(doc, XML_SAVE_AS_HTML | XML_SAVE_FORMAT);
+    xmlFreeDoc(doc);
+    return text;
+}
+
 char *result_report_html(const debrief *d, const result_info *info,
                          diag_list *diags)
 {
@@ -665,43 +725,17 @@ char *result_report_html(const debrief *d, const result_info *info,
         return NULL;
     }
     result_html h = {false};
-    htmlDocPtr doc = htmlNewDocNoDtD(NULL, NULL);
-    if (!doc || !xmlCreateIntSubset(doc, BAD_CAST "html", NULL, NULL)) {
-        xmlFreeDoc(doc);
-        result_no_memory(d, diags);
-        return NULL;
-    }
-    xmlNodePtr html = xmlNewDocNode(doc, NULL, BAD_CAST "html", NULL);
-    if (!html) {
-        xmlFreeDoc(doc);
-        result_no_memory(d, diags);
-        return NULL;
-    }
-    xmlDocSetRootElement(doc, html);
-    result_h_attr(&h, html, "lang",
-                  d->sc->lang && *d->sc->lang ? d->sc->lang : "en");
-    xmlNodePtr head = result_h_el(&h, html, "head", NULL);
-    /* the serialiser adds <meta http-equiv="Content-Type" ... UTF-8> */
-    xmlNodePtr viewport = result_h_el(&h, head, "meta", NULL);
-    result_h_attr(&h, viewport, "name", "viewport");
-    result_h_attr(&h, viewport, "content",
-                  "width=device-width, initial-scale=1");
     char *title =
-        result_format("Debrief: %s \xe2\x80\x94 %s",
+        result_format("%s: %s \xe2\x80\x94 %s",
+                      d->finished ? "Debrief" : "Debrief (incomplete attempt)",
                       d->sc->title ? d->sc->title : "", info->trainee);
-    if (!title) {
-        h.failed = true;
-    }
-    result_h_el(&h, head, "title", title ? title : "");
+    xmlNodePtr body = NULL;
+    xmlDocPtr doc =
+        result_h_page(&h, d->sc->lang && *d->sc->lang ? d->sc->lang : "en",
+                      title, result_css, &body);
     free(title);
-    result_h_el(&h, head, "style", result_css);
-    xmlNodePtr body = result_h_el(&h, html, "body", NULL);
     result_h_body(&h, body, d, info);
-
-    char *text =
-        h.failed ? NULL
-                 : result_h_serialise(doc, XML_SAVE_AS_HTML | XML_SAVE_FORMAT);
-    xmlFreeDoc(doc);
+    char *text = result_h_finish_page(&h, doc);
     if (!text) {
         result_no_memory(d, diags);
     }

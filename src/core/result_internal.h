@@ -3,10 +3,13 @@
  *
  *   result_record.c  the JSON record: writing, reading back, loading; and
  *                    the helpers below (time, checks, strings, JSON)
- *   result_html.c    the HTML report and its SVG charts
+ *   result_html.c    the HTML report and its SVG charts; the HTML and
+ *                    SVG building helpers below (report_html.c uses them
+ *                    too)
  *   result_xapi.c    xAPI statements, ISO 8601 durations, UUIDs
  *   result_save.c    saving the three files atomically, file names, the
- *                    I/O hooks
+ *                    I/O hooks; the file helpers below (journal.c uses
+ *                    them too)
  *
  * Ownership: result_format returns a malloc'd string the caller frees; a
  * result_str's s is the caller's to free. The JSON helpers add item to
@@ -16,6 +19,7 @@
 #define RAPPORT_RESULT_INTERNAL_H
 
 #include <cjson/cJSON.h>
+#include <libxml/tree.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -78,5 +82,74 @@ void result_j_push(cJSON *array, cJSON *item, bool *ok);
 /* Prints and frees root; NULL (with a diagnostic) if anything failed. */
 char *result_j_finish(cJSON *root, bool ok, const debrief *d,
                       diag_list *diags);
+
+/* ---------- HTML and SVG building (result_html.c) ----------
+ * Built with libxml2's tree API and serialisers, never by hand, so every
+ * text comes out escaped. Each helper marks h->failed on any failure
+ * (and does nothing with a NULL parent), so a page can be built to the
+ * end and checked once. */
+
+typedef struct {
+    bool failed;
+} result_html;
+
+/* <name>text</name> under parent (text may be NULL). */
+xmlNodePtr result_h_el(result_html *h, xmlNodePtr parent, const char *name,
+                       const char *text);
+xmlNodePtr result_h_elf(result_html *h, xmlNodePtr parent, const char *name,
+                        const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void result_h_attr(result_html *h, xmlNodePtr n, const char *name,
+                   const char *value);
+void result_h_attrf(result_html *h, xmlNodePtr n, const char *name,
+                    const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* An element with a class attribute. */
+xmlNodePtr result_h_classed(result_html *h, xmlNodePtr parent,
+                            const char *name, const char *cls,
+                            const char *text);
+void result_h_text(result_html *h, xmlNodePtr parent, const char *text);
+/* <p><strong>label</strong> text</p> */
+xmlNodePtr result_h_field(result_html *h, xmlNodePtr parent, const char *label,
+                          const char *text);
+/* An SVG element with a class (may be NULL) and numeric attributes given
+ * as name, double value pairs ending with NULL. */
+xmlNodePtr result_svg(result_html *h, xmlNodePtr parent, const char *name,
+                      const char *cls, ...);
+void result_svg_text(result_html *h, xmlNodePtr parent, double x, double y,
+                     const char *cls, const char *text);
+/* The root <svg> of a new SVG document doc, with the charts' style. */
+xmlNodePtr result_svg_root(result_html *h, xmlDocPtr doc, int width,
+                           int height);
+/* <img class="chart"> showing the SVG document as a data: URI. */
+void result_h_img(result_html *h, xmlNodePtr parent, xmlDocPtr svg, int width,
+                  int height, const char *alt);
+/* An HTML document with <head> (viewport, title, style) and an empty
+ * <body> given in *body; free it with result_h_finish_page. */
+xmlDocPtr result_h_page(result_html *h, const char *lang, const char *title,
+                        const char *css, xmlNodePtr *body);
+/* Serialises the page (NULL if anything failed) and frees doc. */
+char *result_h_finish_page(result_html *h, xmlDocPtr doc);
+
+/* ---------- files ---------- */
+
+/* Reads a whole regular file of at most max_bytes (result_record.c);
+ * what ("result", "journal") names the kind of file in errors. Returns the
+ * bytes plus a NUL, malloc'd, with their count in *size; NULL with an
+ * error "PATH: cannot open: ...", "not a regular file", "larger than". */
+char *result_read_file(const char *path, size_t max_bytes, const char *what,
+                       size_t *size, diag_list *diags);
+
+/* (result_save.c) */
+
+/* mkdir -p; 0, or -1 with errno. */
+int result_mkdirs(const char *dir);
+/* "YYYYmmdd-HHMMSS-TRAINEE-SCENARIO" (start in UTC, names slugged to a-z,
+ * 0-9 and '-'), malloc'd; NULL on no memory. */
+char *result_base_name(int64_t started_ms, const char *trainee,
+                       const char *scenario_id);
+/* fsync()s a folder so that names just created in it are durable; not
+ * every file system can, which is no error. */
+void result_sync_dir(const char *dir);
 
 #endif

@@ -27,6 +27,25 @@ const char *result_feedback_mode_name(result_feedback_mode mode)
     return mode == RESULT_FEEDBACK_IMMEDIATE ? "immediate" : "withheld";
 }
 
+const char *result_status_name(bool complete)
+{
+    return complete ? "complete" : "incomplete";
+}
+
+char *result_default_dir(const char *xdg_data_home, const char *home)
+{
+    if (xdg_data_home && xdg_data_home[0] == '/') {
+        return result_format(
+            "%s%srapport/results", xdg_data_home,
+            xdg_data_home[strlen(xdg_data_home) - 1] == '/' ? "" : "/");
+    }
+    if (home && *home) {
+        return result_format("%s%s.local/share/rapport/results", home,
+                             home[strlen(home) - 1] == '/' ? "" : "/");
+    }
+    return NULL;
+}
+
 /* ---------- strings ---------- */
 
 /* Appends to b; vsnprintf runs twice, once to measure. */
@@ -170,14 +189,14 @@ bool result_check(const debrief *d, const result_info *info, diag_list *diags)
         return false;
     }
     const char *path = d->sc->path ? d->sc->path : "results";
-    if (!d->finished) {
+    if (!info) {
+        diag_add(diags, DIAG_ERROR, path, 0, 0, "no result info given");
+        return false;
+    }
+    if (!d->finished && !info->interrupted) {
         diag_add(diags, DIAG_ERROR, path, 0, 0,
                  "the session has not reached an ending; only finished "
                  "sessions have results");
-        return false;
-    }
-    if (!info) {
-        diag_add(diags, DIAG_ERROR, path, 0, 0, "no result info given");
         return false;
     }
     if (!result_trainee_valid(info->trainee)) {
@@ -266,6 +285,12 @@ static cJSON *result_record_turn(const debrief_turn *t, bool *ok)
         return NULL;
     }
     result_j_str(o, "node", t->node->id, ok);
+    char *said = debrief_customer_text(t->node);
+    if (!said) {
+        *ok = false;
+    }
+    result_j_str(o, "customer", said ? said : "", ok);
+    free(said);
     if (t->chosen) {
         result_j_num(o, "choice", t->chosen_pos, ok);
         result_j_num(o, "choice_index", (double)(t->chosen - t->node->choices),
@@ -291,6 +316,15 @@ static cJSON *result_record_turn(const debrief_turn *t, bool *ok)
     }
     result_j_num(o, "mood_before", t->mood_before, ok);
     result_j_num(o, "mood_after", t->mood_after, ok);
+    if (t->better) {
+        cJSON *b = result_j_obj(o, "better", ok);
+        result_j_num(b, "choice", t->better_pos, ok);
+        result_j_num(b, "choice_index", (double)(t->better - t->node->choices),
+                     ok);
+        result_j_str(b, "reply", t->better->say ? t->better->say : "", ok);
+    } else {
+        result_j_add(o, "better", cJSON_CreateNull(), ok);
+    }
     cJSON *s = result_j_obj(o, "scores", ok);
     for (int dim = 0; dim < SCENARIO_DIM_COUNT; dim++) {
         const char *name = scenario_dim_name((scenario_dim)dim);
@@ -320,6 +354,7 @@ char *result_record_json(const debrief *d, const result_info *info,
     ok = root != NULL;
     result_j_str(root, "format", RESULT_FORMAT, &ok);
     result_j_num(root, "format_version", RESULT_FORMAT_VERSION, &ok);
+    result_j_str(root, "status", result_status_name(d->finished), &ok);
     result_j_str(root, "trainee", info->trainee, &ok);
     cJSON *s = result_j_obj(root, "scenario", &ok);
     result_j_str(s, "id", sc->id ? sc->id : "", &ok);
@@ -345,9 +380,10 @@ char *result_record_json(const debrief *d, const result_info *info,
     }
     result_j_num(scores, "overall", d->summary.overall, &ok);
     result_j_str(root, "band", score_band_name(d->summary.band), &ok);
-    result_j_bool(root, "passed", d->summary.passed, &ok);
+    result_j_bool(root, "passed", d->finished && d->summary.passed, &ok);
     result_j_num(root, "pass_mark", sc->pass_mark, &ok);
-    result_j_str(root, "outcome", scenario_outcome_name(d->outcome), &ok);
+    result_j_str(root, "outcome",
+                 d->finished ? scenario_outcome_name(d->outcome) : NULL, &ok);
     result_j_str(root, "ending", d->ending ? d->ending->id : NULL, &ok);
     return result_j_finish(root, ok, d, diags);
 }
@@ -482,7 +518,7 @@ static void result_rd_time(result_reader *r, const cJSON *root,
 }
 
 static void result_rd_turn(result_reader *r, const cJSON *o, size_t i,
-                           result_turn *t)
+                           int version, result_turn *t)
 {
     char where[48];
     snprintf(where, sizeof where, "transcript[%zu].", i);
@@ -522,6 +558,21 @@ static void result_rd_turn(result_reader *r, const cJSON *o, size_t i,
         (int)result_rd_int(r, o, where, "mood_before", 0, 100, false, 0);
     t->mood_after =
         (int)result_rd_int(r, o, where, "mood_after", 0, 100, false, 0);
+    t->better_index = -1;
+    if (version >= 2) {
+        result_rd_string(r, o, where, "customer", false, &t->customer);
+        const cJSON *b = result_rd_item(o, "better");
+        if (!r->failed && !cJSON_IsNull(b)) {
+            char bwhere[64];
+            snprintf(bwhere, sizeof bwhere, "%sbetter.", where);
+            b = result_rd_object(r, o, where, "better");
+            t->better_choice = (int)result_rd_int(
+                r, b, bwhere, "choice", 1, SCENARIO_MAX_CHOICES, false, 0);
+            t->better_index = (int)result_rd_int(r, b, bwhere, "choice_index",
+                                                 0, 15, false, -1);
+            result_rd_string(r, b, bwhere, "reply", false, &t->better_reply);
+        }
+    }
     char swhere[64];
     snprintf(swhere, sizeof swhere, "%sscores.", where);
     const cJSON *s = result_rd_object(r, o, where, "scores");
@@ -540,8 +591,22 @@ static void result_rd_record(result_reader *r, const cJSON *root,
     if (!r->failed && rec->format_version > RESULT_FORMAT_VERSION) {
         result_rd_error(r,
                         "result format version %d was written by a newer "
-                        "Rapport; this one reads version %d",
+                        "Rapport; this one reads versions 1 to %d",
                         rec->format_version, RESULT_FORMAT_VERSION);
+    }
+    rec->complete = true;
+    if (rec->format_version >= 2) {
+        char *status = NULL;
+        result_rd_string(r, root, "", "status", false, &status);
+        if (status && strcmp(status, "incomplete") == 0) {
+            rec->complete = false;
+        } else if (status && strcmp(status, "complete") != 0) {
+            result_rd_error(r,
+                            "'status' is \"%s\", expected \"complete\" or "
+                            "\"incomplete\"",
+                            status);
+        }
+        free(status);
     }
     result_rd_string(r, root, "", "trainee", false, &rec->trainee);
     const cJSON *s = result_rd_object(r, root, "", "scenario");
@@ -581,7 +646,7 @@ static void result_rd_record(result_reader *r, const cJSON *root,
     size_t i = 0;
     for (const cJSON *item = rec->turns ? transcript->child : NULL;
          item && i < n && !r->failed; item = item->next) {
-        result_rd_turn(r, item, i, &rec->turns[i]);
+        result_rd_turn(r, item, i, rec->format_version, &rec->turns[i]);
         i++;
         rec->turn_count = i;
     }
@@ -612,8 +677,9 @@ static void result_rd_record(result_reader *r, const cJSON *root,
     rec->passed = result_rd_bool(r, root, "", "passed");
     rec->pass_mark =
         (int)result_rd_int(r, root, "", "pass_mark", 0, 100, false, 0);
+    rec->outcome = SCENARIO_OUTCOME_LOST;
     char *outcome = NULL;
-    result_rd_string(r, root, "", "outcome", false, &outcome);
+    result_rd_string(r, root, "", "outcome", !rec->complete, &outcome);
     if (outcome) {
         int o = scenario_outcome_from_name(outcome);
         if (o < 0) {
@@ -680,9 +746,10 @@ result_record *result_record_parse(const char *text, size_t size,
     return rec;
 }
 
-result_record *result_record_load_file(const char *path, diag_list *diags)
+char *result_read_file(const char *path, size_t max_bytes, const char *what,
+                       size_t *size_out, diag_list *diags)
 {
-    const char *name = path ? path : "result";
+    const char *name = path ? path : what;
     int fd = path ? open(path, O_RDONLY | O_NONBLOCK) : -1;
     if (fd < 0) {
         diag_add(diags, DIAG_ERROR, name, 0, 0, "cannot open: %s",
@@ -697,11 +764,11 @@ result_record *result_record_load_file(const char *path, diag_list *diags)
                  strerror(errno));
     } else if (!S_ISREG(st.st_mode)) {
         diag_add(diags, DIAG_ERROR, name, 0, 0,
-                 "not a regular file; a result is a .json file");
-    } else if ((uintmax_t)st.st_size > RESULT_MAX_FILE_BYTES) {
+                 "not a regular file; a %s is a file", what);
+    } else if ((uintmax_t)st.st_size > max_bytes) {
         diag_add(diags, DIAG_ERROR, name, 0, 0,
-                 "file is larger than %u MiB; not a Rapport result",
-                 RESULT_MAX_FILE_BYTES / (1024u * 1024u));
+                 "file is larger than %zu MiB; not a Rapport %s",
+                 max_bytes / (1024u * 1024u), what);
     } else {
         size_t want = (size_t)st.st_size;
         buf = malloc(want + 1);
@@ -726,11 +793,22 @@ result_record *result_record_load_file(const char *path, diag_list *diags)
         }
     }
     close(fd);
+    if (buf) {
+        buf[size] = '\0';
+        *size_out = size;
+    }
+    return buf;
+}
+
+result_record *result_record_load_file(const char *path, diag_list *diags)
+{
+    size_t size = 0;
+    char *buf =
+        result_read_file(path, RESULT_MAX_FILE_BYTES, "result", &size, diags);
     if (!buf) {
         return NULL;
     }
-    buf[size] = '\0';
-    result_record *rec = result_record_parse(buf, size, name, diags);
+    result_record *rec = result_record_parse(buf, size, path, diags);
     free(buf);
     return rec;
 }
@@ -743,6 +821,8 @@ void result_record_free(result_record *r)
     for (size_t i = 0; i < r->turn_count; i++) {
         free(r->turns[i].node);
         free(r->turns[i].reply);
+        free(r->turns[i].customer);
+        free(r->turns[i].better_reply);
     }
     free(r->turns);
     free(r->trainee);

@@ -68,8 +68,7 @@ static int result_write_all(const result_io *io, int fd, const char *data,
     return 0;
 }
 
-/* mkdir -p; 0 or -1 with errno. */
-static int result_mkdirs(const char *dir)
+int result_mkdirs(const char *dir)
 {
     char *path = strdup(dir);
     if (!path) {
@@ -127,6 +126,27 @@ static void result_slug(const char *s, char *out, size_t size,
     out[o] = '\0';
     if (o == 0) {
         snprintf(out, size, "%s", fallback);
+    }
+}
+
+char *result_base_name(int64_t started_ms, const char *trainee,
+                       const char *scenario_id)
+{
+    char stamp[32];
+    result_utc_time(started_ms, "%Y%m%d-%H%M%S", stamp, sizeof stamp);
+    char who[RESULT_SLUG_MAX + 1];
+    char scen[RESULT_SLUG_MAX + 1];
+    result_slug(trainee, who, sizeof who, "trainee");
+    result_slug(scenario_id, scen, sizeof scen, "scenario");
+    return result_format("%s-%s-%s", stamp, who, scen);
+}
+
+void result_sync_dir(const char *dir)
+{
+    int dfd = open(dir, O_RDONLY);
+    if (dfd >= 0) {
+        fsync(dfd);
+        close(dfd);
     }
 }
 
@@ -307,13 +327,7 @@ int result_save(const char *dir, const debrief *d, const result_info *info,
     while (len > 1 && folder[len - 1] == '/') {
         folder[--len] = '\0';
     }
-    char stamp[32];
-    result_utc_time(info->started_ms, "%Y%m%d-%H%M%S", stamp, sizeof stamp);
-    char trainee[RESULT_SLUG_MAX + 1];
-    char scen[RESULT_SLUG_MAX + 1];
-    result_slug(info->trainee, trainee, sizeof trainee, "trainee");
-    result_slug(d->sc->id, scen, sizeof scen, "scenario");
-    char *base = result_format("%s-%s-%s", stamp, trainee, scen);
+    char *base = result_base_name(info->started_ms, info->trainee, d->sc->id);
 
     result_files f;
     memset(&f, 0, sizeof f);
@@ -337,11 +351,7 @@ int result_save(const char *dir, const debrief *d, const result_info *info,
             }
         }
         /* make the new names durable; not every file system can */
-        int dfd = open(folder, O_RDONLY);
-        if (dfd >= 0) {
-            fsync(dfd);
-            close(dfd);
-        }
+        result_sync_dir(folder);
     }
     free(base);
     free(folder);

@@ -1,5 +1,6 @@
 /* result_xapi.c — a finished session as xAPI 1.0.3 statements: one
- * "responded" per turn, then "completed" and "passed" or "failed".
+ * "responded" per turn, then "completed" and "passed" or "failed"; an
+ * incomplete attempt ends with "terminated" (completion false) instead.
  *
  * Statement ids are name-based UUIDs (RFC 4122 version 5) made with
  * libuuid, so the same session always gives the same ids. JSON is built
@@ -274,6 +275,26 @@ char *result_xapi_json(const debrief *d, const result_info *info,
             when = info->ended_ms;
         }
         result_j_push(root, result_x_turn(&x, &d->turns[i], when, &ok), &ok);
+    }
+
+    if (!d->finished) {
+        /* ADL's "terminated": the attempt ended without completing; no
+         * verdict, since the call never reached an ending */
+        cJSON *end = result_x_statement(&x, "terminated", "terminated",
+                                        info->ended_ms, false, &ok);
+        result_j_add(end, "object", result_x_scenario_object(&x, &ok), &ok);
+        cJSON *res = result_j_obj(end, "result", &ok);
+        result_j_bool(res, "completion", false, &ok);
+        char dur[48];
+        result_iso_duration(info->ended_ms - info->started_ms, dur,
+                            sizeof dur);
+        result_j_str(res, "duration", dur, &ok);
+        cJSON *ext = result_j_obj(res, "extensions", &ok);
+        result_j_num(ext, RESULT_XAPI_NS "/ext/turns-played",
+                     (double)d->turn_count, &ok);
+        result_j_push(root, end, &ok);
+        free(x.scenario_iri);
+        return result_j_finish(root, ok, d, diags);
     }
 
     cJSON *done = result_x_statement(&x, "completed", "completed",

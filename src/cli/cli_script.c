@@ -1,0 +1,293 @@
+/* cli_script.c — playing a session headlessly from a script (a list of
+ * choices, best / worst, or one choice per line on standard input), with
+ * a journal kept after every reply; printing the debrief and saving the
+ * result. Shared by rapport run and rapport recover --resume. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "diag.h"
+#include "score.h"
+
+int cli_script_choices(const char *cmd, const char *arg, cli_script *script)
+{
+    if (strcmp(arg, "best") == 0) {
+        script->mode = CLI_SCRIPT_BEST;
+        return 0;
+    }
+    if (strcmp(arg, "worst") == 0) {
+        script->mode = CLI_SCRIPT_WORST;
+        return 0;
+    }
+    if (strcmp(arg, "-") == 0) {
+        script->mode = CLI_SCRIPT_STDIN;
+        return 0;
+    }
+    script->mode = CLI_SCRIPT_LIST;
+    return cli_parse_choices(cmd, arg, script->choices, CLI_MAX_SCRIPT,
+                             &script->choice_count);
+}
+
+int cli_script_times(const char *cmd, const char *arg, cli_script *script)
+{
+    return cli_parse_times(cmd, arg, script->times_ms, CLI_MAX_SCRIPT,
+                           &script->time_count);
+}
+
+/* Position (0-based) of the best or worst option on offer, judged as the
+ * debrief judges it. */
+static size_t script_pick(const session *s, cli_script_mode mode)
+{
+    const scenario *sc = session_scenario(s);
+    const scenario_node *n = session_node(s);
+    unsigned offered = 0;
+    for (size_t i = 0; i < session_offered_count(s); i++) {
+        offered |= 1u << session_offered_index(s, i);
+    }
+    size_t pick = 0;
+    double pick_value = 0.0;
+    for (size_t i = 0; i < session_offered_count(s); i++) {
+        double sum = 0.0;
+        double weights = 0.0;
+        for (int d = 0; d < SCENARIO_DIM_COUNT; d++) {
+            double p = score_placement(n, offered, session_offered_index(s, i),
+                                       (scenario_dim)d);
+            if (p >= 0.0) {
+                sum += sc->weight[d] * p;
+                weights += sc->weight[d];
+            }
+        }
+        double v = weights > 0.0 ? sum / weights : 1.0;
+        bool better = mode == CLI_SCRIPT_BEST ? v > pick_value + 1e-9
+                                              : v < pick_value - 1e-9;
+        if (i == 0 || better) {
+            pick = i;
+            pick_value = v;
+        }
+    }
+    return pick;
+}
+
+/* Shows the turn on stderr: what the customer says and the options. */
+static void script_show_turn(const session *s)
+{
+    const scenario_node *n = session_node(s);
+    fprintf(stderr, "\nTurn %zu.", session_turn_count(s) + 1);
+    for (size_t i = 0; i < n->line_count; i++) {
+        fprintf(stderr, " %s", n->lines[i].text ? n->lines[i].text : "");
+    }
+    fputc('\n', stderr);
+    for (size_t i = 0; i < session_offered_count(s); i++) {
+        const scenario_choice *c = session_offered(s, i);
+        fprintf(stderr, "  %zu. %s\n", i + 1, c->say ? c->say : "");
+    }
+    fprintf(stderr, "choice (1-%zu)> ", session_offered_count(s));
+    fflush(stderr);
+}
+
+/* Reads one choice from in: "N" or "N SECONDS" on a line; blank lines
+ * and lines starting with '#' are skipped, anything else is refused with
+ * a note and read again. 1 with *pos (0-based) and *ms (-1: none), or 0
+ * at the end of the input. */
+static int script_read(const char *cmd, const session *s, FILE *in,
+                       size_t *pos, int *ms)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    int rc = 0;
+    size_t offered = session_offered_count(s);
+    while (getline(&line, &cap, in) >= 0) {
+        char *p = line + strspn(line, " \t");
+        if (*p == '\n' || *p == '\r' || *p == '\0' || *p == '#') {
+            continue;
+        }
+        char *end = NULL;
+        errno = 0;
+        long v = strtol(p, &end, 10);
+        double secs = -1.0;
+        char *rest = end + strspn(end, " \t");
+        if (end != p && *rest != '\n' && *rest != '\r' && *rest != '\0') {
+            char *tend = NULL;
+            secs = strtod(rest, &tend);
+            tend += strspn(tend, " \t\r\n");
+            if (tend == rest || *tend != '\0' || !(secs >= 0.0) ||
+                secs > 86400.0) {
+                end = p; /* not a time: refuse the line */
+            }
+        }
+        if (end == p || errno || v < 1 || (size_t)v > offered) {
+            p[strcspn(p, "\r\n")] = '\0';
+            fprintf(stderr,
+                    "rapport %s: '%.40s' is not an option: type a number "
+                    "from 1 to %zu (optionally followed by the response "
+                    "time in seconds)\n",
+                    cmd, p, offered);
+            fprintf(stderr, "choice (1-%zu)> ", offered);
+            fflush(stderr);
+            continue;
+        }
+        *pos = (size_t)v - 1;
+        *ms = secs >= 0.0 ? (int)(secs * 1000.0 + 0.5) : -1;
+        rc = 1;
+        break;
+    }
+    free(line);
+    return rc;
+}
+
+int cli_script_play(const char *cmd, session *s, const cli_script *script,
+                    journal *j, FILE *in)
+{
+    size_t step = 0;
+    bool warned = false;
+    while (!session_is_finished(s)) {
+        const scenario_node *n = session_node(s);
+        size_t offered = session_offered_count(s);
+        size_t pos;
+        int ms = -1;
+        if (script->mode == CLI_SCRIPT_LIST) {
+            if (step >= script->choice_count) {
+                fprintf(stderr,
+                        "rapport %s: error: the script ended after %zu "
+                        "choice%s but the call has not reached an ending "
+                        "(turn %zu, node '%s', options 1-%zu); add more "
+                        "choices\n",
+                        cmd, step, step == 1 ? "" : "s",
+                        session_turn_count(s) + 1, n->id, offered);
+                return CLI_FAIL;
+            }
+            int want = script->choices[step];
+            if (want < 1 || (size_t)want > offered) {
+                fprintf(stderr,
+                        "rapport %s: error: choice %d at turn %zu is not "
+                        "on offer: node '%s' offers options 1-%zu\n",
+                        cmd, want, session_turn_count(s) + 1, n->id, offered);
+                return CLI_FAIL;
+            }
+            pos = (size_t)want - 1;
+        } else if (script->mode == CLI_SCRIPT_STDIN) {
+            script_show_turn(s);
+            if (!script_read(cmd, s, in, &pos, &ms)) {
+                fprintf(stderr,
+                        "\nrapport %s: error: the input ended after %zu "
+                        "choice%s but the call has not reached an ending "
+                        "(turn %zu, node '%s')\n",
+                        cmd, step, step == 1 ? "" : "s",
+                        session_turn_count(s) + 1, n->id);
+                return CLI_FAIL;
+            }
+        } else {
+            if (step >= CLI_MAX_SCRIPT) {
+                fprintf(stderr,
+                        "rapport %s: error: the call did not end "
+                        "within %d turns (a loop?)\n",
+                        cmd, CLI_MAX_SCRIPT);
+                return CLI_FAIL;
+            }
+            pos = script_pick(s, script->mode);
+        }
+        if (ms < 0) {
+            ms = step < script->time_count ? script->times_ms[step]
+                                           : session_target_ms(s);
+        }
+        session_status st = session_choose(s, pos, ms);
+        if (st != SESSION_OK && st != SESSION_TIMED_OUT) {
+            fprintf(stderr, "rapport %s: error: turn %zu: %s\n", cmd,
+                    session_turn_count(s) + 1, session_status_message(st));
+            return CLI_FAIL;
+        }
+        if (j) {
+            diag_list *diags = diag_list_new();
+            if (journal_append(j, s, diags) != 0 && !warned) {
+                const diag_entry *e = diags ? diag_get(diags, 0) : NULL;
+                fprintf(stderr,
+                        "rapport %s: warning: %s: %s; the session goes on "
+                        "but is not safe from a crash\n",
+                        cmd, journal_path(j),
+                        e ? e->message : "out of memory");
+                warned = true;
+            }
+            diag_list_free(diags);
+        }
+        step++;
+    }
+    if (script->mode == CLI_SCRIPT_STDIN) {
+        fputc('\n', stderr);
+    }
+    if (script->mode == CLI_SCRIPT_LIST && step < script->choice_count) {
+        fprintf(stderr,
+                "rapport %s: error: the call ended after %zu turn%s but "
+                "the script has %zu choices; remove the extra ones\n",
+                cmd, step, step == 1 ? "" : "s", script->choice_count);
+        return CLI_FAIL;
+    }
+    if (script->time_count > step) {
+        fprintf(stderr,
+                "rapport %s: error: %zu times given but the call had "
+                "only %zu turn%s\n",
+                cmd, script->time_count, step, step == 1 ? "" : "s");
+        return CLI_FAIL;
+    }
+    return CLI_OK;
+}
+
+int cli_print_debrief(const debrief *d, bool json)
+{
+    if (!d) {
+        fprintf(stderr, "rapport: error: out of memory\n");
+        return CLI_FAIL;
+    }
+    if (json) {
+        char *text = debrief_to_json(d);
+        if (!text) {
+            fprintf(stderr, "rapport: error: out of memory\n");
+            return CLI_FAIL;
+        }
+        fputs(text, stdout);
+        fputc('\n', stdout);
+        free(text);
+    } else {
+        debrief_write_text(d, stdout);
+    }
+    return cli_finish_output();
+}
+
+void cli_print_saved(const result_paths *saved)
+{
+    for (int i = 0; i < RESULT_FILE_COUNT; i++) {
+        fprintf(stderr, "saved: %s\n", saved->path[i]);
+    }
+}
+
+int64_t cli_now_ms(const char *cmd)
+{
+    const char *fixed = getenv("RAPPORT_FIXED_TIME");
+    if (fixed) {
+        char *end = NULL;
+        errno = 0;
+        long long secs = strtoll(fixed, &end, 10);
+        if (end == fixed || *end != '\0' || errno || secs < 0 ||
+            secs > 253402300799LL) {
+            fprintf(stderr,
+                    "rapport %s: RAPPORT_FIXED_TIME must be whole seconds "
+                    "since 1970 (e.g. 1700000000), not '%s'\n",
+                    cmd, fixed);
+            return -1;
+        }
+        return (int64_t)secs * 1000;
+    }
+    struct timespec ts;
+    if (clock_gettime(CLOCK_REALTIME, &ts) != 0) {
+        fprintf(stderr, "rapport %s: error: cannot read the clock: %s\n", cmd,
+                strerror(errno));
+        return -1;
+    }
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+char *cli_default_results_dir(void)
+{
+    return result_default_dir(getenv("XDG_DATA_HOME"), getenv("HOME"));
+}
