@@ -98,10 +98,10 @@ static void test_csv(const scenario *tiny)
               "\"honesty\",\"promptness\",\"overall\",\"outcome\","
               "\"duration\"\r\n"
               "\"Ana \"\"A\"\", B\",\"Tiny test scenario\","
-              "\"2023-11-14 22:13:20\",\"100\",\"100\",\"75\",\"94\","
+              "\"2023-11-14 22:13:20\",\"100\",\"100\",\"50\",\"88\","
               "\"resolved\",\"10.0\"\r\n"
               "\"'=cmd\",\"Tiny test scenario\",\"2023-11-14 22:14:20\","
-              "\"0\",\"0\",\"75\",\"19\",\"lost\",\"10.0\"\r\n"
+              "\"0\",\"0\",\"50\",\"13\",\"lost\",\"10.0\"\r\n"
               "\"Cy\",\"Tiny test scenario\",\"2023-11-14 22:15:20\",\"\","
               "\"\",\"\",\"\",\"incomplete\",\"5.0\"\r\n");
     free(csv);
