@@ -24,7 +24,7 @@ xvfb-run -a -s "-screen 0 1920x1080x24" sh -c '
         shift
         "$RAPPORT_EXE" play "$RAPPORT_FILE" --size 1920x1080 "$@" &
         pid=$!
-        sleep 2 # start-up and first frames are not idle
+        sleep 3 # start-up, first frames and the reveal are not idle
         hz=$(getconf CLK_TCK)
         t0=$(awk "{print \$14 + \$15}" /proc/$pid/stat)
         sleep "$SECONDS_IDLE"
