@@ -18,6 +18,10 @@ command -v xvfb-run >/dev/null 2>&1 || {
 }
 export RAPPORT_EXE="$rapport" RAPPORT_FILE="$here/scenarios/isp-promo-question.xml"
 export SECONDS_IDLE="$seconds"
+# Not the user's remembered settings (fullscreen, text size...).
+RAPPORT_CONFIG_DIR=$(mktemp -d)
+export RAPPORT_CONFIG_DIR
+trap 'rm -rf "$RAPPORT_CONFIG_DIR"' EXIT
 xvfb-run -a -s "-screen 0 1920x1080x24" sh -c '
     measure() {
         label=$1

@@ -467,9 +467,29 @@ static void test_reveal(void)
     CHECK(wait >= 1 && wait <= UI_REVEAL_WORD_MS);
     int full_patience = (session_patience_ms(p->s) + 999) / 1000;
     uint64_t half_way = p->reveal_ms / 2;
+    /* Word by word, with no new text rasterised or cached: the words
+     * are cut from the whole line's texture. */
+    unsigned long rasterised = ui_text_rasterised(app->text);
+    size_t entries = ui_text_entries(app->text);
+    size_t last = 1;
+    for (uint64_t t = 50; t < p->reveal_ms; t += 50) {
+        ui_app_set_clock(app, 1000 + t);
+        ui_app_step(app);
+        CHECK(ui_app_words_shown(app) >= last);
+        last = ui_app_words_shown(app);
+        CHECK(ui_app_revealing(app));
+    }
+    ui_app_set_clock(app, 1000 + p->reveal_ms - 1);
+    ui_app_step(app);
+    CHECK(ui_app_revealing(app));
+    CHECK_INT(ui_app_words_shown(app), p->word_count);
+    CHECK_INT(ui_text_rasterised(app->text), rasterised);
+    CHECK_INT(ui_text_entries(app->text), entries);
 
-    /* Halfway: about half the words, no options, no clock. A click where
-     * the cards will be only shows them. */
+    /* Halfway (the same call again, from its start): about half the
+     * words, no options, no clock. */
+    ui_app_set_clock(app, 1000);
+    CHECK(ui_app_start(app, TEST_SCENARIO));
     ui_app_set_clock(app, 1000 + half_way);
     ui_app_step(app);
     size_t half = ui_app_words_shown(app);

@@ -852,10 +852,11 @@ static void ui_app_reload(ui_app *app)
         what = "this is the ending as it now reads.";
     } else {
         p->d = d;
+        what = "this is the debrief as it now reads.";
         if (!ui_screen_debrief_prepare(app)) {
             ui_app_new_session(app);
-        } else {
-            what = "this is the debrief as it now reads.";
+            what = "the debrief could not be made again (out of memory), "
+                   "so the call starts again.";
         }
         app->dirty = true;
     }

@@ -16,28 +16,6 @@ static int ui_play_bar_w(const ui_app *app)
     return (app->lay.gap > 4 ? app->lay.gap : 4) + app->lay.gap;
 }
 
-/* The words shown so far (all of them once the reveal is over): a
- * prefix of play.speech ending at a word, malloc'd; NULL on no memory. */
-static char *ui_play_shown_text(const ui_app *app)
-{
-    const ui_play *p = &app->play;
-    size_t words = ui_app_words_shown(app);
-    size_t len = p->speech ? strlen(p->speech) : 0;
-    if (words < p->word_count && words > 0) {
-        len = p->word_ends[words - 1];
-    } else if (words < p->word_count) {
-        len = 0;
-    }
-    char *out = malloc(len + 1);
-    if (out) {
-        if (len) {
-            memcpy(out, p->speech, len);
-        }
-        out[len] = '\0';
-    }
-    return out;
-}
-
 scenario_expression ui_screen_play_expression(const ui_app *app)
 {
     const ui_play *p = &app->play;
@@ -185,11 +163,11 @@ static void ui_play_left(ui_app *app, SDL_Rect col)
 }
 
 /* The customer's words in a bubble pointing at the portrait. The bubble
- * and the text size are those of the whole text; only shown (a prefix of
- * it while the words are being revealed; NULL: all) is drawn. Returns the
- * height used. */
+ * and the text size are those of the whole text; only its first `words`
+ * words are drawn while they are being revealed (revealing false: all).
+ * Returns the height used. */
 static int ui_play_speech(ui_app *app, SDL_Rect area, int max_h,
-                          const char *text, const char *shown)
+                          const char *text, bool revealing, size_t words)
 {
     const ui_layout *l = &app->lay;
     const ui_theme *th = app->theme;
@@ -221,18 +199,21 @@ static int ui_play_speech(ui_app *app, SDL_Rect area, int max_h,
     ui_draw_convex(app->renderer, tri, 3, th->panel_border);
     SDL_Rect view = {bubble.x + l->pad, bubble.y + l->pad, inner_w,
                      h - 2 * l->pad};
-    if (shown) {
-        /* Word wrap is greedy, so the prefix wraps as the whole does; keep
-         * its last line in view when the words overflow the bubble. */
-        ui_text_size ssz;
-        ui_text_measure(app->text, shown, &st, &ssz);
-        if (ssz.h - app->scroll[UI_SCROLL_SPEECH].offset > view.h) {
-            app->scroll[UI_SCROLL_SPEECH].offset = ssz.h - view.h;
+    if (revealing) {
+        /* Keep the line being revealed in view when the words overflow
+         * the bubble. */
+        int shown_h = ui_text_words_height(app->text, text, &st, words);
+        if (shown_h - app->scroll[UI_SCROLL_SPEECH].offset > view.h) {
+            app->scroll[UI_SCROLL_SPEECH].offset = shown_h - view.h;
         }
     }
     ui_widget_scroll_begin(app, UI_SCROLL_SPEECH, view, sz.h);
-    ui_text_draw(app->text, shown ? shown : text, &st, view.x,
-                 view.y - app->scroll[UI_SCROLL_SPEECH].offset, NULL);
+    int off_y = view.y - app->scroll[UI_SCROLL_SPEECH].offset;
+    if (revealing) {
+        ui_text_draw_words(app->text, text, &st, view.x, off_y, words);
+    } else {
+        ui_text_draw(app->text, text, &st, view.x, off_y, NULL);
+    }
     ui_widget_scroll_end(app, UI_SCROLL_SPEECH);
     return h;
 }
@@ -554,7 +535,8 @@ static void ui_play_ending(ui_app *app, SDL_Rect area)
     ui_widget_button(app, ui_layout_cut_right(&row, bw, 0), btn,
                      UI_ACT_DEBRIEF, 0, true);
     if (p->speech && p->speech[0]) {
-        int h = ui_play_speech(app, area, area.h * 55 / 100, p->speech, NULL);
+        int h =
+            ui_play_speech(app, area, area.h * 55 / 100, p->speech, false, 0);
         ui_layout_cut_top(&area, h, l->gap * 2);
     }
     char title[256];
@@ -642,10 +624,8 @@ void ui_screen_play_draw(ui_app *app)
     ui_play_left(app, left);
     switch (app->screen) {
     case UI_SCREEN_PLAY: {
-        char *shown = revealing ? ui_play_shown_text(app) : NULL;
         int h = ui_play_speech(app, body, ui_play_speech_budget(app, body),
-                               p->speech, shown);
-        free(shown);
+                               p->speech, revealing, p->drawn_words);
         ui_layout_cut_top(&body, h, l->gap * 2);
         if (revealing) {
             ui_play_listening(app, body);
