@@ -3,7 +3,6 @@
  * options as numbered cards (play), the feedback on a reply (feedback), or
  * the closing words and the outcome (ending). */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "ui_draw.h"
