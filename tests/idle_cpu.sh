@@ -18,13 +18,17 @@ command -v xvfb-run >/dev/null 2>&1 || {
 }
 export RAPPORT_EXE="$rapport" RAPPORT_FILE="$here/scenarios/isp-promo-question.xml"
 export SECONDS_IDLE="$seconds"
+# Not the user's remembered settings (fullscreen, text size...).
+RAPPORT_CONFIG_DIR=$(mktemp -d)
+export RAPPORT_CONFIG_DIR
+trap 'rm -rf "$RAPPORT_CONFIG_DIR"' EXIT
 xvfb-run -a -s "-screen 0 1920x1080x24" sh -c '
     measure() {
         label=$1
         shift
         "$RAPPORT_EXE" play "$RAPPORT_FILE" --size 1920x1080 "$@" &
         pid=$!
-        sleep 2 # start-up and first frames are not idle
+        sleep 3 # start-up, first frames and the reveal are not idle
         hz=$(getconf CLK_TCK)
         t0=$(awk "{print \$14 + \$15}" /proc/$pid/stat)
         sleep "$SECONDS_IDLE"

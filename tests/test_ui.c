@@ -1,10 +1,13 @@
 /* Tests of the SDL game, headless (SDL dummy video driver, software
  * renderer, virtual clock): text is rasterised once and reused, no text is
  * smaller than 1/40 of the window height at three window sizes, option
- * cards never overlap, patience and pauses follow the clock, blanking, and
- * hot reload (a failed one shows the errors and keeps playing; a good one
- * restarts the turn with the new text). White-box: it reads the app
- * struct through ui_internal.h. */
+ * cards never overlap, patience and pauses follow the clock, blanking, the
+ * staged reveal of the customer's words (no options and no clock until it
+ * ends), practice and assessment modes, remembered settings, hot reload
+ * on every screen (a failed one shows the errors and keeps playing; a
+ * good one returns to the same place with the new text), touch, and the
+ * portrait's expression. White-box: it reads the app struct through
+ * ui_internal.h. */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -19,10 +22,15 @@
 
 static const char *test_config_dir;
 
+/* Options every test app starts from; a test may change them (they are
+ * reset after each app is made). */
+static ui_app_options test_opt;
+
 static ui_app *test_app(int w, int h, const char *const *paths, size_t n)
 {
     static ui_app_options opt;
-    memset(&opt, 0, sizeof opt);
+    opt = test_opt;
+    memset(&test_opt, 0, sizeof test_opt);
     opt.config_dir = test_config_dir;
     opt.width = w;
     opt.height = h;
@@ -53,6 +61,22 @@ static void test_key(ui_app *app, SDL_Keycode sym, Uint16 mod)
     ui_app_step(app);
 }
 
+/* Shows the options if the customer's words are still being revealed. */
+static void test_show_options(ui_app *app)
+{
+    if (ui_app_revealing(app)) {
+        test_key(app, SDLK_SPACE, 0);
+    }
+    CHECK(!ui_app_revealing(app));
+}
+
+/* Chooses option n (1-based) on the current turn. */
+static void test_choose(ui_app *app, int n)
+{
+    test_show_options(app);
+    test_key(app, SDLK_1 + (n - 1), 0);
+}
+
 /* Draws the same state again: nothing new may be rasterised. */
 static void test_redraw_is_cached(ui_app *app, const char *what)
 {
@@ -78,10 +102,11 @@ static void test_text_cache(void)
 
     CHECK(ui_app_start(app, TEST_SCENARIO));
     CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
+    test_redraw_is_cached(app, "turn 1 revealing");
     unsigned long before = ui_text_rasterised(t);
-    ui_app_redraw(app);
+    test_show_options(app);
     unsigned long first = ui_text_rasterised(t) - before;
-    CHECK(first > 5); /* the first frame of a turn renders its text */
+    CHECK(first > 5); /* the options' frame renders their text */
     test_redraw_is_cached(app, "turn 1");
 
     /* Within the same second nothing on screen changes. */
@@ -102,6 +127,7 @@ static void test_text_cache(void)
     CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
     CHECK_INT(session_turn_count(app->play.s), 1);
     test_redraw_is_cached(app, "turn 2");
+    test_show_options(app);
     /* Hover over an option changes the frame, not the text. */
     const ui_hit *card = ui_app_find_hit(app, UI_ACT_CHOOSE, 1);
     CHECK(card != NULL);
@@ -193,6 +219,12 @@ static void test_sizes(void)
         CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
         for (int turn = 0; turn < 20 && !session_is_finished(app->play.s);
              turn++) {
+            /* Halfway through the reveal, then with the options. */
+            CHECK(ui_app_revealing(app));
+            ui_app_set_clock(
+                app, ui_app_clock_at_turn_ms(app, app->play.reveal_ms / 2));
+            test_sizes_on_screen(app, h, "turn-reveal");
+            test_key(app, SDLK_SPACE, 0);
             test_sizes_on_screen(app, h, "turn");
             test_key(app, SDLK_1, 0);
             test_sizes_on_screen(app, h, "feedback");
@@ -220,6 +252,7 @@ static void test_sizes(void)
         test_sizes_on_screen(app, h, "debrief-contrast");
         test_key(app, SDLK_r, 0); /* replay */
         CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
+        test_show_options(app);
         test_sizes_on_screen(app, h, "turn-contrast");
         test_key(app, SDLK_2, 0);
         test_sizes_on_screen(app, h, "feedback-contrast");
@@ -248,13 +281,16 @@ static void test_patience_and_pause(void)
     CHECK(!app->blanked);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
     CHECK_INT(ui_app_elapsed_ms(app), 0);
+    /* The key that brought the call back did not skip the reveal. */
+    CHECK(ui_app_revealing(app));
+    CHECK_INT(ui_app_turn_ms(app), 0);
     /* F11 toggles desktop fullscreen and back. */
     test_key(app, SDLK_F11, 0);
     CHECK(app->set.fullscreen);
     test_key(app, SDLK_F11, 0);
     CHECK(!app->set.fullscreen);
     /* The menu restarts the call. */
-    test_key(app, SDLK_1, 0);
+    test_choose(app, 1);
     CHECK_INT(session_turn_count(app->play.s), 1);
     test_key(app, SDLK_ESCAPE, 0);
     test_key(app, SDLK_DOWN, 0);
@@ -323,7 +359,7 @@ static void test_hot_reload(void)
     test_write(path, original);
     ui_app *app = test_app(1024, 768, NULL, 0);
     CHECK(ui_app_start(app, path));
-    test_key(app, SDLK_1, 0);
+    test_choose(app, 1);
     test_key(app, SDLK_RETURN, 0);
     CHECK_INT(session_turn_count(app->play.s), 1);
     CHECK_CONTAINS(app->play.speech, "It's Gloria");
@@ -362,11 +398,737 @@ static void test_hot_reload(void)
             CHECK_CONTAINS(app->play.speech, "Gloria here");
             CHECK_CONTAINS(app->play.note, "Reloaded");
             CHECK_INT(ui_app_elapsed_ms(app), 0);
+            CHECK(ui_app_revealing(app)); /* the turn's reveal starts too */
         }
         free(edited);
     }
     ui_app_free(app);
     free(original);
+    unlink(path);
+    rmdir(dir);
+}
+
+/* A mouse click (button down and up) at physical pixels (x, y); which is
+ * the mouse id (SDL_TOUCH_MOUSEID for one SDL made up from a touch). */
+static void test_click(ui_app *app, int x, int y, Uint32 which)
+{
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_MOUSEMOTION;
+    ev.motion.which = which;
+    ev.motion.x = x;
+    ev.motion.y = y;
+    SDL_PushEvent(&ev);
+    for (int i = 0; i < 2; i++) {
+        memset(&ev, 0, sizeof ev);
+        ev.type = i == 0 ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
+        ev.button.which = which;
+        ev.button.button = SDL_BUTTON_LEFT;
+        ev.button.state = i == 0 ? SDL_PRESSED : SDL_RELEASED;
+        ev.button.clicks = 1;
+        ev.button.x = x;
+        ev.button.y = y;
+        SDL_PushEvent(&ev);
+    }
+    ui_app_step(app);
+}
+
+static void test_click_hit(ui_app *app, ui_action action, int arg)
+{
+    const ui_hit *h = ui_app_find_hit(app, action, arg);
+    CHECK(h != NULL);
+    if (h) {
+        test_click(app, h->rect.x + h->rect.w / 2, h->rect.y + h->rect.h / 2,
+                   0);
+    }
+}
+
+/* The staged reveal: the customer's words come out word by word; the
+ * options are neither drawn nor clickable before the last one; the
+ * response time, the timer and patience start when the options appear;
+ * number keys first show the options; pauses and blanking freeze it. */
+static void test_reveal(void)
+{
+    ui_app *app = test_app(1024, 768, NULL, 0);
+    ui_play *p = &app->play;
+    CHECK_INT(ui_app_next_change_ms(app), -1); /* picker: sleep */
+    ui_app_set_clock(app, 1000);
+    CHECK(ui_app_start(app, TEST_SCENARIO));
+    ui_app_redraw(app);
+    CHECK(ui_app_revealing(app));
+    CHECK(p->word_count > 20);
+    CHECK(p->reveal_ms >= UI_REVEAL_MIN_MS &&
+          p->reveal_ms <= UI_REVEAL_MAX_MS);
+    CHECK_INT(ui_app_words_shown(app), 1);
+    CHECK(ui_app_find_hit(app, UI_ACT_CHOOSE, 0) == NULL);
+    CHECK(ui_app_find_hit(app, UI_ACT_REVEAL, 0) != NULL);
+    /* Animating: the next word is due within a word's time. */
+    int wait = ui_app_next_change_ms(app);
+    CHECK(wait >= 1 && wait <= UI_REVEAL_WORD_MS);
+    int full_patience = (session_patience_ms(p->s) + 999) / 1000;
+    uint64_t half_way = p->reveal_ms / 2;
+    /* Word by word, with no new text rasterised or cached: the words
+     * are cut from the whole line's texture. */
+    unsigned long rasterised = ui_text_rasterised(app->text);
+    size_t entries = ui_text_entries(app->text);
+    size_t last = 1;
+    for (uint64_t t = 50; t < p->reveal_ms; t += 50) {
+        ui_app_set_clock(app, 1000 + t);
+        ui_app_step(app);
+        CHECK(ui_app_words_shown(app) >= last);
+        last = ui_app_words_shown(app);
+        CHECK(ui_app_revealing(app));
+    }
+    ui_app_set_clock(app, 1000 + p->reveal_ms - 1);
+    ui_app_step(app);
+    CHECK(ui_app_revealing(app));
+    CHECK_INT(ui_app_words_shown(app), p->word_count);
+    CHECK_INT(ui_text_rasterised(app->text), rasterised);
+    CHECK_INT(ui_text_entries(app->text), entries);
+
+    /* Halfway (the same call again, from its start): about half the
+     * words, no options, no clock. */
+    ui_app_set_clock(app, 1000);
+    CHECK(ui_app_start(app, TEST_SCENARIO));
+    ui_app_set_clock(app, 1000 + half_way);
+    ui_app_step(app);
+    size_t half = ui_app_words_shown(app);
+    CHECK(half > p->word_count / 3 && half < p->word_count * 2 / 3);
+    CHECK_INT(p->drawn_words, half);
+    CHECK(ui_app_find_hit(app, UI_ACT_CHOOSE, 0) == NULL);
+    CHECK_INT(ui_app_elapsed_ms(app), 0);
+    CHECK_INT(ui_app_patience_s(app), full_patience);
+
+    /* A number key during the reveal shows everything, chooses nothing. */
+    test_key(app, SDLK_2, 0);
+    CHECK(!ui_app_revealing(app));
+    CHECK_INT(session_turn_count(p->s), 0);
+    CHECK_INT(ui_app_words_shown(app), p->word_count);
+    CHECK(ui_app_find_hit(app, UI_ACT_CHOOSE, 1) != NULL);
+    CHECK_INT(ui_app_elapsed_ms(app), 0);
+    CHECK_INT(ui_app_next_change_ms(app), 1000); /* then once a second */
+
+    /* The response time counts from the options. */
+    CHECK_INT(p->reveal_ms, half_way); /* the options appeared then */
+    ui_app_set_clock(app, 1000 + half_way + 4200);
+    test_key(app, SDLK_2, 0);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_FEEDBACK);
+    CHECK_INT(session_turn_at(p->s, 0)->response_ms, 4200);
+    CHECK_INT(session_turn_at(p->s, 0)->offered_pos, 2);
+    CHECK_INT(ui_app_next_change_ms(app), -1); /* feedback: sleep */
+
+    /* Turn 2: the words run out on their own; the options appear then,
+     * not a frame earlier, and a click on a card answers. */
+    test_key(app, SDLK_RETURN, 0);
+    CHECK(ui_app_revealing(app));
+    uint64_t start = ui_app_clock_at_turn_ms(app, 0);
+    uint64_t reveal = p->reveal_ms;
+    /* A pause freezes the reveal: menu, a long wait, resume. */
+    ui_app_set_clock(app, start + reveal / 4);
+    ui_app_step(app);
+    size_t quarter = ui_app_words_shown(app);
+    test_key(app, SDLK_ESCAPE, 0);
+    CHECK_INT(ui_app_next_change_ms(app), -1);
+    ui_app_set_clock(app, start + 100000);
+    test_key(app, SDLK_ESCAPE, 0);
+    CHECK(ui_app_revealing(app));
+    CHECK_INT(ui_app_words_shown(app), quarter);
+    start = ui_app_clock_at_turn_ms(app, 0);
+    /* So does a blank screen; the key that ends it does not skip. */
+    test_key(app, SDLK_PERIOD, 0);
+    CHECK(app->blanked);
+    ui_app_set_clock(app, start + 50000);
+    test_key(app, SDLK_RETURN, 0);
+    CHECK(!app->blanked);
+    CHECK(ui_app_revealing(app));
+    CHECK_INT(ui_app_words_shown(app), quarter);
+    start = ui_app_clock_at_turn_ms(app, 0);
+    ui_app_set_clock(app, start + reveal - 1);
+    ui_app_step(app);
+    CHECK(ui_app_revealing(app));
+    CHECK(ui_app_find_hit(app, UI_ACT_CHOOSE, 0) == NULL);
+    ui_app_set_clock(app, start + reveal);
+    ui_app_step(app); /* redrawn by itself: the options appeared */
+    CHECK(!ui_app_revealing(app));
+    CHECK(!p->drawn_revealing);
+    CHECK(ui_app_find_hit(app, UI_ACT_CHOOSE, 0) != NULL);
+    ui_app_set_clock(app, start + reveal + 3000);
+    test_click_hit(app, UI_ACT_CHOOSE, 0);
+    CHECK_INT(session_turn_count(p->s), 2);
+    CHECK_INT(session_turn_at(p->s, 1)->response_ms, 3000);
+
+    /* Turn 3, a presenter's clicker: PageDown shows the options, then
+     * moves the focus to the first card; Enter takes it. */
+    test_key(app, SDLK_RETURN, 0);
+    CHECK(ui_app_revealing(app));
+    test_key(app, SDLK_PAGEDOWN, 0);
+    CHECK(!ui_app_revealing(app));
+    CHECK_INT(app->focus, -1);
+    test_key(app, SDLK_PAGEDOWN, 0);
+    CHECK_INT(app->focus, 0);
+    test_key(app, SDLK_RETURN, 0);
+    CHECK_INT(session_turn_count(p->s), 3);
+    CHECK_INT(session_turn_at(p->s, 2)->offered_pos, 1);
+
+    /* Turn 4: a click on the words shows the options; the timer starts
+     * there, and patience only drains after that. */
+    test_key(app, SDLK_RETURN, 0);
+    CHECK(ui_app_revealing(app));
+    start = ui_app_clock_at_turn_ms(app, 0);
+    ui_app_set_clock(app, start + 100);
+    test_click_hit(app, UI_ACT_REVEAL, 0);
+    CHECK(!ui_app_revealing(app));
+    CHECK_INT(ui_app_elapsed_ms(app), 0);
+    CHECK_INT(session_turn_count(p->s), 3);
+    ui_app_set_clock(app, start + 100 + 1500);
+    ui_app_step(app);
+    CHECK_INT(ui_app_elapsed_ms(app), 1500);
+    ui_app_free(app);
+}
+
+/* Touch: taps work as clicks on cards and buttons, a drag scrolls the
+ * debrief's review, and the mouse events SDL would make up from touches
+ * are not taken a second time. */
+static void test_finger(ui_app *app, Uint32 type, int x, int y)
+{
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = type;
+    ev.tfinger.touchId = 7;
+    ev.tfinger.fingerId = 3;
+    ev.tfinger.x = (float)x / (float)app->lay.w;
+    ev.tfinger.y = (float)y / (float)app->lay.h;
+    SDL_PushEvent(&ev);
+    ui_app_step(app);
+}
+
+static void test_tap_hit(ui_app *app, ui_action action, int arg)
+{
+    const ui_hit *h = ui_app_find_hit(app, action, arg);
+    CHECK(h != NULL);
+    if (h) {
+        int x = h->rect.x + h->rect.w / 2;
+        int y = h->rect.y + h->rect.h / 2;
+        test_finger(app, SDL_FINGERDOWN, x, y);
+        test_finger(app, SDL_FINGERUP, x, y);
+    }
+}
+
+static void test_touch(void)
+{
+    ui_app *app = test_app(1024, 768, NULL, 0);
+    CHECK_STR(SDL_GetHint(SDL_HINT_TOUCH_MOUSE_EVENTS), "0");
+    ui_play *p = &app->play;
+    /* The picker: a tap on the mode switch, a tap on a scenario. */
+    test_tap_hit(app, UI_ACT_MODE, UI_MODE_ASSESSMENT);
+    CHECK_INT(app->set.mode, UI_MODE_ASSESSMENT);
+    test_tap_hit(app, UI_ACT_MODE, UI_MODE_PRACTICE);
+    CHECK_INT(app->set.mode, UI_MODE_PRACTICE);
+    test_tap_hit(app, UI_ACT_PICK, app->pick_selected);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
+    CHECK_STR(p->sc->id, "isp-promo-question");
+    /* A tap during the reveal shows the options and chooses nothing. */
+    test_tap_hit(app, UI_ACT_REVEAL, 0);
+    CHECK(!ui_app_revealing(app));
+    CHECK_INT(session_turn_count(p->s), 0);
+    /* A mouse click SDL made up from a touch is ignored. */
+    const ui_hit *card = ui_app_find_hit(app, UI_ACT_CHOOSE, 2);
+    CHECK(card != NULL);
+    if (card) {
+        test_click(app, card->rect.x + card->rect.w / 2,
+                   card->rect.y + card->rect.h / 2, SDL_TOUCH_MOUSEID);
+    }
+    CHECK_INT(session_turn_count(p->s), 0);
+    /* A finger that slides off a card before lifting does not choose. */
+    card = ui_app_find_hit(app, UI_ACT_CHOOSE, 2);
+    if (card) {
+        int x = card->rect.x + card->rect.w / 2;
+        int y = card->rect.y + card->rect.h / 2;
+        test_finger(app, SDL_FINGERDOWN, x, y);
+        test_finger(app, SDL_FINGERMOTION, x, y - app->lay.h / 5);
+        test_finger(app, SDL_FINGERUP, x, y - app->lay.h / 5);
+    }
+    CHECK_INT(session_turn_count(p->s), 0);
+    /* Blanked, a tap only brings the call back. */
+    card = ui_app_find_hit(app, UI_ACT_CHOOSE, 2);
+    SDL_Rect where = card ? card->rect : (SDL_Rect){0, 0, 0, 0};
+    test_key(app, SDLK_b, 0);
+    CHECK(app->blanked);
+    test_finger(app, SDL_FINGERDOWN, where.x + where.w / 2,
+                where.y + where.h / 2);
+    test_finger(app, SDL_FINGERUP, where.x + where.w / 2,
+                where.y + where.h / 2);
+    CHECK(!app->blanked);
+    CHECK_INT(session_turn_count(p->s), 0);
+    /* Then taps play the call to the debrief. */
+    for (int turn = 0; turn < 20 && ui_app_screen(app) != UI_SCREEN_ENDING;
+         turn++) {
+        if (ui_app_revealing(app)) {
+            test_tap_hit(app, UI_ACT_REVEAL, 0);
+        }
+        size_t before = session_turn_count(p->s);
+        test_tap_hit(app, UI_ACT_CHOOSE, 2);
+        CHECK_INT(session_turn_count(p->s), before + 1);
+        CHECK_INT(session_turn_at(p->s, before)->offered_pos, 3);
+        CHECK_INT(ui_app_screen(app), UI_SCREEN_FEEDBACK);
+        test_tap_hit(app, UI_ACT_CONTINUE, 0);
+    }
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_ENDING);
+    test_tap_hit(app, UI_ACT_DEBRIEF, 0);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_DEBRIEF);
+    /* A drag up the review scrolls it by as much as the finger moved. */
+    ui_scroll *r = &app->scroll[UI_SCROLL_REVIEW];
+    CHECK(r->active && r->content > r->view.h);
+    CHECK_INT(r->offset, 0);
+    int x = r->view.x + r->view.w / 2;
+    int y = r->view.y + r->view.h * 3 / 4;
+    int dy = r->view.h / 2;
+    test_finger(app, SDL_FINGERDOWN, x, y);
+    test_finger(app, SDL_FINGERMOTION, x, y - dy / 2);
+    test_finger(app, SDL_FINGERMOTION, x, y - dy);
+    test_finger(app, SDL_FINGERUP, x, y - dy);
+    CHECK(r->offset >= dy - 2 && r->offset <= dy + 2);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_DEBRIEF);
+    /* And back down. */
+    test_finger(app, SDL_FINGERDOWN, x, y - dy);
+    test_finger(app, SDL_FINGERMOTION, x, y);
+    test_finger(app, SDL_FINGERUP, x, y);
+    CHECK(r->offset <= 2);
+    test_tap_hit(app, UI_ACT_QUIT, 0);
+    CHECK(!app->running);
+    ui_app_free(app);
+}
+
+static const char test_faces_xml[] =
+    "<scenario xmlns=\"urn:rapport:scenario:1\" id=\"faces\" "
+    "version=\"1\" difficulty=\"1\">\n"
+    "<title>Faces</title>\n"
+    "<customer name=\"Face Test\" mood=\"calm\" patience=\"60\"/>\n"
+    "<node id=\"a\">\n"
+    "<line expression=\"worried\">One two three four five six.</line>\n"
+    "<line>Seven eight nine ten eleven twelve.</line>\n"
+    "<choice next=\"b\" mood=\"+25\"><say>Fine.</say></choice>\n"
+    "</node>\n"
+    "<node id=\"b\">\n"
+    "<line expression=\"sad\">Thirteen fourteen fifteen.</line>\n"
+    "<choice next=\"end\" mood=\"-40\"><say>Bye.</say></choice>\n"
+    "</node>\n"
+    "<ending id=\"end\" outcome=\"partial\">\n"
+    "<line>Hm.</line>\n"
+    "<line expression=\"relieved\">Thanks anyway.</line>\n"
+    "</ending>\n"
+    "</scenario>\n";
+
+/* The portrait's face: the authored expression of the line being
+ * revealed (of the last line once all is shown); the mood's where a line
+ * has none, and on the feedback screen. */
+static void test_expression(void)
+{
+    char dir[] = "/tmp/rapport-test-faces-XXXXXX";
+    if (!mkdtemp(dir)) {
+        CHECK(!"mkdtemp");
+        return;
+    }
+    char path[256];
+    snprintf(path, sizeof path, "%s/faces.xml", dir);
+    test_write(path, test_faces_xml);
+    ui_app *app = test_app(1024, 768, NULL, 0);
+    ui_play *p = &app->play;
+    CHECK(ui_app_start(app, path));
+    CHECK_INT(p->word_count, 12);
+    CHECK_INT(ui_screen_play_expression(app), SCENARIO_EXPR_WORRIED);
+    /* Word 7 opens the second line, which has no expression: calm, from
+     * the starting mood. */
+    ui_app_set_clock(app, ui_app_clock_at_turn_ms(app, p->reveal_ms / 2 + 1));
+    ui_app_step(app);
+    CHECK_INT(ui_app_words_shown(app), 7);
+    CHECK_INT(ui_screen_play_expression(app), SCENARIO_EXPR_CALM);
+    test_show_options(app);
+    CHECK_INT(ui_screen_play_expression(app), SCENARIO_EXPR_CALM);
+    /* Feedback: the mood after the reply (60 + 25: happy). */
+    test_key(app, SDLK_1, 0);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_FEEDBACK);
+    CHECK_INT(ui_screen_play_expression(app), SCENARIO_EXPR_HAPPY);
+    /* Node b's only line is sad, whatever the mood, all turn long. */
+    test_key(app, SDLK_RETURN, 0);
+    CHECK_INT(ui_screen_play_expression(app), SCENARIO_EXPR_SAD);
+    test_show_options(app);
+    CHECK_INT(ui_screen_play_expression(app), SCENARIO_EXPR_SAD);
+    /* The ending shows its last line's. */
+    test_key(app, SDLK_1, 0);
+    test_key(app, SDLK_RETURN, 0);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_ENDING);
+    CHECK_INT(ui_screen_play_expression(app), SCENARIO_EXPR_RELIEVED);
+    ui_app_free(app);
+    unlink(path);
+    rmdir(dir);
+}
+
+/* Practice and assessment: the mode sets the feedback's default; the
+ * switch on the picker (M, or a click) and --mode / --feedback. */
+static void test_mode(void)
+{
+    ui_app *app = test_app(1024, 768, NULL, 0);
+    CHECK_INT(app->set.mode, UI_MODE_PRACTICE);
+    CHECK_INT(app->set.feedback, UI_FEEDBACK_IMMEDIATE);
+    test_sizes_on_screen(app, 768, "picker-practice");
+    test_key(app, SDLK_m, 0);
+    CHECK_INT(app->set.mode, UI_MODE_ASSESSMENT);
+    CHECK_INT(app->set.feedback, UI_FEEDBACK_WITHHELD);
+    test_sizes_on_screen(app, 768, "picker-assessment");
+    test_click_hit(app, UI_ACT_MODE, UI_MODE_PRACTICE);
+    CHECK_INT(app->set.mode, UI_MODE_PRACTICE);
+    CHECK_INT(app->set.feedback, UI_FEEDBACK_IMMEDIATE);
+    test_click_hit(app, UI_ACT_MODE, UI_MODE_ASSESSMENT);
+    CHECK_INT(app->set.mode, UI_MODE_ASSESSMENT);
+    /* An assessment call: no feedback screen; the mode shows. */
+    test_key(app, SDLK_RETURN, 0);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
+    CHECK_INT(app->play.mode, UI_MODE_ASSESSMENT);
+    test_choose(app, 1);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
+    CHECK_INT(session_turn_count(app->play.s), 1);
+    test_show_options(app);
+    test_sizes_on_screen(app, 768, "turn-assessment");
+    /* M does nothing during a call. */
+    test_key(app, SDLK_m, 0);
+    CHECK_INT(app->set.mode, UI_MODE_ASSESSMENT);
+    /* The settings menu's feedback switch still works mid-call. */
+    test_key(app, SDLK_ESCAPE, 0);
+    test_key(app, SDLK_DOWN, 0);
+    test_key(app, SDLK_DOWN, 0);
+    test_key(app, SDLK_RETURN, 0);
+    CHECK_INT(app->overlay, UI_OVERLAY_SETTINGS);
+    for (int i = 0; i < 4; i++) {
+        test_key(app, SDLK_DOWN, 0);
+    }
+    test_key(app, SDLK_RETURN, 0);
+    CHECK_INT(app->set.feedback, UI_FEEDBACK_IMMEDIATE);
+    CHECK_INT(app->set.mode, UI_MODE_ASSESSMENT);
+    ui_app_free(app);
+
+    /* --mode assessment; --feedback overrides the mode's default. */
+    test_opt.mode = UI_MODE_ASSESSMENT;
+    test_opt.mode_set = true;
+    app = test_app(1024, 768, NULL, 0);
+    CHECK_INT(app->set.mode, UI_MODE_ASSESSMENT);
+    CHECK_INT(app->set.feedback, UI_FEEDBACK_WITHHELD);
+    ui_app_free(app);
+    test_opt.mode = UI_MODE_ASSESSMENT;
+    test_opt.mode_set = true;
+    test_opt.feedback = UI_FEEDBACK_IMMEDIATE;
+    test_opt.feedback_set = true;
+    app = test_app(1024, 768, NULL, 0);
+    CHECK_INT(app->set.mode, UI_MODE_ASSESSMENT);
+    CHECK_INT(app->set.feedback, UI_FEEDBACK_IMMEDIATE);
+    ui_app_free(app);
+}
+
+static char *test_prefs_text(const char *dir)
+{
+    char path[400];
+    snprintf(path, sizeof path, "%s/settings.json", dir);
+    return test_read(path);
+}
+
+static void test_prefs_write(const char *dir, const char *text)
+{
+    char path[400];
+    snprintf(path, sizeof path, "%s/settings.json", dir);
+    test_write(path, text);
+}
+
+/* Remembered settings: read at start, command-line options win for the
+ * run without being saved, changes are saved, a bad file is ignored. */
+static void test_prefs(void)
+{
+    char dir[] = "/tmp/rapport-test-settings-XXXXXX";
+    if (!mkdtemp(dir)) {
+        CHECK(!"mkdtemp");
+        return;
+    }
+    test_config_dir = dir;
+    test_prefs_write(dir, "{\"trainee\": \"Ana Lima\", \"text_scale\": 1.2, "
+                          "\"high_contrast\": true, \"mode\": \"assessment\", "
+                          "\"relaxed\": true, \"fullscreen\": true, "
+                          "\"future_key\": 42}\n");
+    ui_app *app = test_app(1024, 768, NULL, 0);
+    CHECK_STR(app->trainee, "Ana Lima");
+    CHECK(app->set.text_scale > 1.19 && app->set.text_scale < 1.21);
+    CHECK(app->set.high_contrast);
+    CHECK_INT(app->set.mode, UI_MODE_ASSESSMENT);
+    CHECK_INT(app->set.feedback, UI_FEEDBACK_WITHHELD);
+    CHECK(app->set.relaxed);
+    CHECK(app->set.fullscreen);
+    CHECK(SDL_GetWindowFlags(app->window) & SDL_WINDOW_FULLSCREEN_DESKTOP);
+    CHECK(ui_app_start(app, TEST_SCENARIO));
+    CHECK(app->play.relaxed);
+    CHECK_INT(app->play.mode, UI_MODE_ASSESSMENT);
+    /* A change in the settings menu is saved, other keys kept. */
+    ui_app_do(app, UI_ACT_FEEDBACK_MODE, 0);
+    ui_app_free(app);
+    char *text = test_prefs_text(dir);
+    CHECK_CONTAINS(text, "\"feedback\":\t\"immediate\"");
+    CHECK_CONTAINS(text, "\"future_key\":\t42");
+    CHECK_CONTAINS(text, "\"mode\":\t\"assessment\"");
+    free(text);
+    app = test_app(1024, 768, NULL, 0);
+    CHECK_INT(app->set.mode, UI_MODE_ASSESSMENT);
+    CHECK_INT(app->set.feedback, UI_FEEDBACK_IMMEDIATE);
+    ui_app_free(app);
+
+    /* Options override for the run and are not saved. */
+    test_prefs_write(dir, "{\"high_contrast\": false, \"relaxed\": false, "
+                          "\"mode\": \"practice\", \"text_scale\": 1.0}");
+    test_opt.high_contrast = true;
+    test_opt.relaxed = true;
+    test_opt.mode = UI_MODE_ASSESSMENT;
+    test_opt.mode_set = true;
+    test_opt.text_scale = 1.3;
+    app = test_app(1024, 768, NULL, 0);
+    CHECK(app->set.high_contrast);
+    CHECK(app->set.relaxed);
+    CHECK_INT(app->set.mode, UI_MODE_ASSESSMENT);
+    CHECK(app->set.text_scale > 1.29 && app->set.text_scale < 1.31);
+    ui_app_do(app, UI_ACT_TEXT_SMALLER, 0); /* saves the text size only */
+    ui_app_free(app);
+    text = test_prefs_text(dir);
+    CHECK_CONTAINS(text, "\"text_scale\":\t1.2");
+    CHECK_CONTAINS(text, "\"high_contrast\":\tfalse");
+    CHECK_CONTAINS(text, "\"relaxed\":\tfalse");
+    CHECK_CONTAINS(text, "\"mode\":\t\"practice\"");
+    free(text);
+
+    /* The picker's mode switch and F11 are remembered. */
+    app = test_app(1024, 768, NULL, 0);
+    CHECK(!app->set.high_contrast);
+    test_key(app, SDLK_m, 0);
+    test_key(app, SDLK_F11, 0);
+    ui_app_free(app);
+    app = test_app(1024, 768, NULL, 0);
+    CHECK_INT(app->set.mode, UI_MODE_ASSESSMENT);
+    CHECK_INT(app->set.feedback, UI_FEEDBACK_WITHHELD);
+    CHECK(app->set.fullscreen);
+    ui_app_free(app);
+
+    /* A corrupt file is ignored with a warning, never fatal. */
+    static const char *const corrupt[] = {
+        "{\"mode\": \"assessment\", \"high_contrast\": tru", "[1, 2, 3]", "",
+        "\x89PNG\r\n\x1a\n"};
+    for (size_t i = 0; i < sizeof corrupt / sizeof corrupt[0]; i++) {
+        test_prefs_write(dir, corrupt[i]);
+        ui_prefs pr;
+        char warn[512];
+        CHECK_INT(ui_prefs_load(dir, &pr, warn, sizeof warn),
+                  UI_PREFS_IGNORED);
+        CHECK_CONTAINS(warn, "settings.json");
+        CHECK_CONTAINS(warn, "ignored");
+        CHECK_INT(pr.have, 0);
+        app = test_app(1024, 768, NULL, 0);
+        CHECK_INT(app->set.mode, UI_MODE_PRACTICE);
+        CHECK_INT(app->set.feedback, UI_FEEDBACK_IMMEDIATE);
+        CHECK(!app->set.high_contrast);
+        CHECK(app->set.text_scale > 0.99 && app->set.text_scale < 1.01);
+        CHECK_STR(app->trainee, "");
+        ui_app_free(app);
+    }
+    /* Saving over a corrupt file writes a good one. */
+    app = test_app(1024, 768, NULL, 0);
+    ui_app_do(app, UI_ACT_CONTRAST, 0);
+    ui_app_free(app);
+    ui_prefs pr;
+    char warn[512];
+    CHECK_INT(ui_prefs_load(dir, &pr, warn, sizeof warn), UI_PREFS_LOADED);
+    CHECK(pr.high_contrast);
+    /* Wrong types and values are skipped one by one, with a warning. */
+    test_prefs_write(dir, "{\"text_scale\": \"big\", \"relaxed\": true, "
+                          "\"mode\": \"exam\", \"high_contrast\": 1, "
+                          "\"trainee\": 7, \"fullscreen\": false}");
+    CHECK_INT(ui_prefs_load(dir, &pr, warn, sizeof warn), UI_PREFS_LOADED);
+    CHECK_CONTAINS(warn, "'text_scale'");
+    CHECK_CONTAINS(warn, "'mode'");
+    CHECK_CONTAINS(warn, "'high_contrast'");
+    CHECK_CONTAINS(warn, "'trainee'");
+    CHECK_INT(pr.have, UI_PREFS_RELAXED | UI_PREFS_FULLSCREEN);
+    CHECK(pr.relaxed);
+    app = test_app(1024, 768, NULL, 0);
+    CHECK(app->set.relaxed);
+    CHECK_INT(app->set.mode, UI_MODE_PRACTICE);
+    ui_app_free(app);
+    /* A name longer than kept is cut between characters. */
+    char long_name[200] = "{\"trainee\": \"";
+    for (int i = 0; i < 40; i++) {
+        strcat(long_name, "\xC3\xA9"); /* é, two bytes */
+    }
+    strcat(long_name, "\"}");
+    test_prefs_write(dir, long_name);
+    CHECK_INT(ui_prefs_load(dir, &pr, warn, sizeof warn), UI_PREFS_LOADED);
+    CHECK_INT(strlen(pr.trainee), UI_PREFS_NAME_MAX);
+    test_config_dir = NULL;
+
+    char path[400];
+    snprintf(path, sizeof path, "%s/settings.json", dir);
+    unlink(path);
+    rmdir(dir);
+}
+
+/* Replaces the first `from` in the file with `to`. */
+static bool test_edit(const char *path, const char *from, const char *to)
+{
+    char *text = test_read(path);
+    const char *at = text ? strstr(text, from) : NULL;
+    if (!at) {
+        free(text);
+        return false;
+    }
+    size_t head = (size_t)(at - text);
+    char *out = malloc(strlen(text) + strlen(to) + 1);
+    if (!out) {
+        free(text);
+        return false;
+    }
+    memcpy(out, text, head);
+    strcpy(out + head, to);
+    strcat(out, at + strlen(from));
+    test_write(path, out);
+    free(out);
+    free(text);
+    return true;
+}
+
+/* F5 on the feedback, the ending, the debrief and the pause menu; an edit
+ * that changes where the replies lead; F5 on the picker. */
+static void test_reload_screens(void)
+{
+    char dir[] = "/tmp/rapport-test-reload-XXXXXX";
+    if (!mkdtemp(dir)) {
+        CHECK(!"mkdtemp");
+        return;
+    }
+    char path[256];
+    snprintf(path, sizeof path, "%s/scenario.xml", dir);
+    char *original = test_read(TEST_SCENARIO);
+    CHECK(original != NULL);
+    if (!original) {
+        return;
+    }
+    test_write(path, original);
+    ui_app *app = test_app(1024, 768, NULL, 0);
+    ui_play *p = &app->play;
+    CHECK(ui_app_start(app, path));
+    test_choose(app, 1);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_FEEDBACK);
+
+    /* Feedback: a broken file shows its errors, the feedback stays. */
+    test_write(path, "<scenario xmlns=\"urn:rapport:scenario:1\">");
+    test_key(app, SDLK_F5, 0);
+    CHECK_INT(app->overlay, UI_OVERLAY_DIAG);
+    CHECK_CONTAINS(app->diag_title, "Reload failed");
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_FEEDBACK);
+    CHECK_INT(session_turn_count(p->s), 1);
+    CHECK_CONTAINS(p->sc->nodes[0].choices[0].feedback, "You made her feel");
+    /* Fixed and edited: F5 straight from the errors; same feedback screen,
+     * new words. */
+    test_write(path, original);
+    CHECK(test_edit(path, "You made her feel welcome", "She felt welcome"));
+    test_key(app, SDLK_F5, 0);
+    CHECK(!ui_app_overlay_open(app));
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_FEEDBACK);
+    CHECK_INT(session_turn_count(p->s), 1);
+    CHECK_CONTAINS(p->sc->nodes[0].choices[0].feedback, "She felt welcome");
+    CHECK_CONTAINS(p->note, "Reloaded");
+    test_sizes_on_screen(app, 768, "feedback-reloaded");
+
+    /* The pause menu: F5 closes it and reloads. */
+    test_key(app, SDLK_ESCAPE, 0);
+    CHECK(ui_app_overlay_open(app));
+    CHECK(test_edit(path, "She felt welcome", "She felt at home"));
+    test_key(app, SDLK_r, KMOD_LCTRL);
+    CHECK(!ui_app_overlay_open(app));
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_FEEDBACK);
+    CHECK_CONTAINS(p->sc->nodes[0].choices[0].feedback, "She felt at home");
+
+    /* Play to the ending; F5 there keeps the ending, new words. */
+    test_key(app, SDLK_RETURN, 0);
+    for (int turn = 0; turn < 20 && ui_app_screen(app) == UI_SCREEN_PLAY;
+         turn++) {
+        test_choose(app, 1);
+        test_key(app, SDLK_RETURN, 0);
+    }
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_ENDING);
+    size_t turns = session_turn_count(p->s);
+    const scenario_node *end = session_ending(p->s);
+    CHECK(end != NULL && end->line_count > 0);
+    char *last = end ? strdup(end->lines[0].text) : NULL;
+    CHECK(last != NULL);
+    if (last) {
+        char from[40];
+        snprintf(from, sizeof from, "%.30s", last);
+        CHECK(test_edit(path, from, "EDITED"));
+        test_key(app, SDLK_F5, 0);
+        CHECK_INT(ui_app_screen(app), UI_SCREEN_ENDING);
+        CHECK_INT(session_turn_count(p->s), turns);
+        CHECK_CONTAINS(p->speech, "EDITED");
+        CHECK_CONTAINS(p->note, "ending");
+        test_sizes_on_screen(app, 768, "ending-reloaded");
+    }
+    free(last);
+
+    /* The debrief is made again from the new version. */
+    test_key(app, SDLK_RETURN, 0);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_DEBRIEF);
+    CHECK(test_edit(path, "She felt at home", "REVIEWED"));
+    test_key(app, SDLK_F5, 0);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_DEBRIEF);
+    CHECK(p->d != NULL);
+    CHECK_INT(session_turn_count(p->s), turns);
+    CHECK_CONTAINS(p->review[3], "REVIEWED");
+    CHECK_CONTAINS(p->note, "debrief");
+    test_sizes_on_screen(app, 768, "debrief-reloaded");
+    /* A broken file on the debrief: errors, and the debrief stays. */
+    test_write(path, "not xml");
+    test_key(app, SDLK_F5, 0);
+    CHECK_INT(app->overlay, UI_OVERLAY_DIAG);
+    test_key(app, SDLK_ESCAPE, 0);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_DEBRIEF);
+    CHECK(p->d != NULL);
+
+    /* An edit that sends the first reply elsewhere: the call starts
+     * again from the top. */
+    test_write(path, original);
+    CHECK(test_edit(path, "<choice next=\"needs\" empathy=\"8\"",
+                    "<choice next=\"explain\" empathy=\"8\""));
+    test_key(app, SDLK_F5, 0);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
+    CHECK_INT(session_turn_count(p->s), 0);
+    CHECK_CONTAINS(p->note, "starts again");
+    ui_app_free(app);
+
+    /* The picker: F5 reads the folder again. */
+    const char *paths[] = {dir};
+    app = test_app(1024, 768, paths, 1);
+    size_t before = app->pick_count;
+    int selected = app->pick_selected;
+    char *selected_path = strdup(app->picks[selected].path);
+    char second[300];
+    snprintf(second, sizeof second, "%s/another.xml", dir);
+    test_write(second, "<broken");
+    test_key(app, SDLK_F5, 0);
+    CHECK_INT(app->pick_count, before + 1);
+    CHECK_STR(app->picks[app->pick_selected].path, selected_path);
+    bool found = false;
+    for (size_t i = 0; i < app->pick_count; i++) {
+        if (strcmp(app->picks[i].path, second) == 0) {
+            found = true;
+            CHECK(!app->picks[i].valid);
+        }
+    }
+    CHECK(found);
+    free(selected_path);
+    ui_app_free(app);
+
+    free(original);
+    unlink(second);
     unlink(path);
     rmdir(dir);
 }
@@ -382,9 +1144,10 @@ static void test_scrolling(void)
     CHECK(app->set.text_scale > 1.4);
     CHECK(ui_app_start(app, TEST_SCENARIO));
     for (int turn = 0; turn < 2; turn++) {
-        test_key(app, SDLK_1, 0);
+        test_choose(app, 1);
         test_key(app, SDLK_RETURN, 0);
     }
+    test_show_options(app);
     ui_app_redraw(app);
     ui_scroll *s = &app->scroll[UI_SCROLL_OPTIONS];
     CHECK(s->active);
@@ -456,9 +1219,12 @@ static void test_trainee_name(void)
     CHECK_INT(ui_app_screen(app), UI_SCREEN_PICKER);
     ui_app_free(app);
 
-    char name[UI_NAME_MAX + 1];
-    CHECK(ui_prefs_load_trainee(sub, name, sizeof name));
-    CHECK_STR(name, "Zo\xC3\xAB \xD0\x97");
+    ui_prefs pr;
+    char warn[256];
+    CHECK_INT(ui_prefs_load(sub, &pr, warn, sizeof warn), UI_PREFS_LOADED);
+    CHECK_STR(warn, "");
+    CHECK(pr.have & UI_PREFS_TRAINEE);
+    CHECK_STR(pr.trainee, "Zo\xC3\xAB \xD0\x97");
     app = test_app(1024, 768, NULL, 0);
     CHECK_STR(app->trainee, "Zo\xC3\xAB \xD0\x97");
     ui_app_free(app);
@@ -502,6 +1268,12 @@ int main(void)
     test_sizes();
     test_patience_and_pause();
     test_hot_reload();
+    test_reveal();
+    test_touch();
+    test_expression();
+    test_mode();
+    test_prefs();
+    test_reload_screens();
     test_scrolling();
     test_trainee_name();
     test_font_coverage();

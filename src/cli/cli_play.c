@@ -27,10 +27,12 @@ static void play_usage(FILE *out)
           "toggles)\n"
           "  -S, --start             skip the picker: start the first FILE's "
           "call at once\n"
-          "  -f, --feedback MODE     immediate (a note after each reply, the "
-          "default)\n"
-          "                          or withheld (only in the debrief, for "
-          "assessment)\n"
+          "  -m, --mode MODE         practice (feedback after each reply, "
+          "the default)\n"
+          "                          or assessment (feedback withheld until "
+          "the debrief)\n"
+          "  -f, --feedback MODE     immediate or withheld: overrides the "
+          "mode's feedback\n"
           "  -r, --relaxed           relaxed timing: time is shown, never "
           "penalised\n"
           "      --high-contrast     start with the high-contrast theme\n"
@@ -41,19 +43,30 @@ static void play_usage(FILE *out)
           "                          through the real interface, then quit "
           "at the debrief\n"
           "  -t, --times LIST        with --script: response times in "
-          "seconds\n"
-          "                          (default: each reply on target)\n"
+          "seconds, counted\n"
+          "                          from when the options appear (default: "
+          "on target)\n"
           "  -o, --screenshot-dir DIR  with --script: save a PNG of every "
           "screen\n"
-          "  -i, --input MODE        with --script: keys (default) or mouse\n"
+          "  -i, --input MODE        with --script: keys (default), mouse or "
+          "touch\n"
           "  -p, --print-debrief     with --script: print the debrief as "
           "rapport run does\n"
           "  -h, --help              show this help\n"
           "\n"
+          "Settings (text size, high contrast, mode, feedback, relaxed "
+          "timing, fullscreen)\nand the trainee's name are remembered in "
+          "$XDG_CONFIG_HOME/rapport/settings.json\n(~/.config/rapport; "
+          "$RAPPORT_CONFIG_DIR overrides); options given here apply to\nthis "
+          "run only. Scripted runs remember nothing.\n"
+          "\n"
           "Keys: 1-9 choose; arrows and Enter; PageDown, Right, Space or "
-          "Enter go on;\nEsc menu; F11 fullscreen; B or . blanks the screen; "
-          "F5 or Ctrl+R reloads the\nscenario from disk; Tab on the picker "
-          "types the trainee's name.\n"
+          "Enter go on (and\nshow the customer's whole line at once); Esc "
+          "menu; F11 fullscreen; B or .\nblanks the screen; F5 or Ctrl+R "
+          "reloads the scenario from disk (on the picker,\nthe list); on the "
+          "picker M switches practice/assessment and Tab types the\n"
+          "trainee's name. Touch screens: tap as you would click, drag to "
+          "scroll.\n"
           "Scripted runs use the software renderer and honour "
           "SDL_VIDEODRIVER=dummy\n(no display needed). Exit status: 0 "
           "success, 1 failure, 2 wrong usage.\n",
@@ -116,6 +129,7 @@ int cli_play(int argc, char **argv)
         {"size", required_argument, NULL, 's'},
         {"fullscreen", no_argument, NULL, 'F'},
         {"start", no_argument, NULL, 'S'},
+        {"mode", required_argument, NULL, 'm'},
         {"feedback", required_argument, NULL, 'f'},
         {"relaxed", no_argument, NULL, 'r'},
         {"high-contrast", no_argument, NULL, OPT_HIGH_CONTRAST},
@@ -134,14 +148,13 @@ int cli_play(int argc, char **argv)
     }
     ui_app_options opt;
     memset(&opt, 0, sizeof opt);
-    opt.feedback = UI_FEEDBACK_IMMEDIATE;
     opt.input = UI_INPUT_KEYS;
     bool scripted = false;
     bool needs_script = false;
     int rc = CLI_USAGE;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "s:FSf:rn:c:t:o:i:ph", options,
+    while ((c = getopt_long(argc, argv, "s:FSm:f:rn:c:t:o:i:ph", options,
                             NULL)) != -1) {
         switch (c) {
         case 's':
@@ -160,7 +173,22 @@ int cli_play(int argc, char **argv)
         case 'S':
             opt.start = true;
             break;
+        case 'm':
+            if (strcmp(optarg, "practice") == 0) {
+                opt.mode = UI_MODE_PRACTICE;
+            } else if (strcmp(optarg, "assessment") == 0) {
+                opt.mode = UI_MODE_ASSESSMENT;
+            } else {
+                fprintf(stderr,
+                        "rapport play: --mode must be practice or "
+                        "assessment, not '%s'\n",
+                        optarg);
+                goto out;
+            }
+            opt.mode_set = true;
+            break;
         case 'f':
+            opt.feedback_set = true;
             if (strcmp(optarg, "immediate") == 0) {
                 opt.feedback = UI_FEEDBACK_IMMEDIATE;
             } else if (strcmp(optarg, "withheld") == 0) {
@@ -207,10 +235,12 @@ int cli_play(int argc, char **argv)
                 opt.input = UI_INPUT_KEYS;
             } else if (strcmp(optarg, "mouse") == 0) {
                 opt.input = UI_INPUT_MOUSE;
+            } else if (strcmp(optarg, "touch") == 0) {
+                opt.input = UI_INPUT_TOUCH;
             } else {
                 fprintf(stderr,
-                        "rapport play: --input must be keys or mouse, not "
-                        "'%s'\n",
+                        "rapport play: --input must be keys, mouse or touch, "
+                        "not '%s'\n",
                         optarg);
                 goto out;
             }

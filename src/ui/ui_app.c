@@ -380,7 +380,7 @@ static char *ui_app_diag_text(diag_list *diags)
     return buf;
 }
 
-int ui_app_elapsed_ms(const ui_app *app)
+uint64_t ui_app_turn_ms(const ui_app *app)
 {
     const ui_play *p = &app->play;
     uint64_t now = ui_app_now(app);
@@ -388,9 +388,79 @@ int ui_app_elapsed_ms(const ui_app *app)
     if (p->pausing) {
         paused += now - p->pause_started;
     }
-    uint64_t since = now > p->shown_at ? now - p->shown_at : 0;
-    uint64_t ms = since > paused ? since - paused : 0;
+    uint64_t since = now > p->turn_started ? now - p->turn_started : 0;
+    return since > paused ? since - paused : 0;
+}
+
+uint64_t ui_app_clock_at_turn_ms(const ui_app *app, uint64_t turn_ms)
+{
+    return app->play.turn_started + app->play.paused_ms + turn_ms;
+}
+
+bool ui_app_revealing(const ui_app *app)
+{
+    return app->screen == UI_SCREEN_PLAY && app->play.s &&
+           ui_app_turn_ms(app) < app->play.reveal_ms;
+}
+
+size_t ui_app_words_shown(const ui_app *app)
+{
+    const ui_play *p = &app->play;
+    if (!ui_app_revealing(app)) {
+        return p->word_count;
+    }
+    uint64_t shown =
+        1 + (uint64_t)p->word_count * ui_app_turn_ms(app) / p->reveal_ms;
+    return shown < p->word_count ? (size_t)shown : p->word_count;
+}
+
+void ui_app_reveal_finish(ui_app *app)
+{
+    if (ui_app_revealing(app)) {
+        app->play.reveal_ms = ui_app_turn_ms(app);
+        app->focus = -1;
+        app->dirty = true;
+    }
+}
+
+int ui_app_elapsed_ms(const ui_app *app)
+{
+    uint64_t t = ui_app_turn_ms(app);
+    uint64_t ms = t > app->play.reveal_ms ? t - app->play.reveal_ms : 0;
     return ms > INT_MAX ? INT_MAX : (int)ms;
+}
+
+ui_feedback_mode ui_app_mode_feedback(ui_session_mode mode)
+{
+    return mode == UI_MODE_ASSESSMENT ? UI_FEEDBACK_WITHHELD
+                                      : UI_FEEDBACK_IMMEDIATE;
+}
+
+const char *ui_app_mode_name(ui_session_mode mode)
+{
+    return mode == UI_MODE_ASSESSMENT ? "Assessment" : "Practice";
+}
+
+void ui_app_save_prefs(ui_app *app, unsigned fields)
+{
+    if (!app->opt.config_dir) {
+        return;
+    }
+    ui_prefs pr;
+    memset(&pr, 0, sizeof pr);
+    snprintf(pr.trainee, sizeof pr.trainee, "%s", app->trainee);
+    pr.text_scale = app->set.text_scale;
+    pr.high_contrast = app->set.high_contrast;
+    pr.mode = app->set.mode;
+    pr.feedback = app->set.feedback;
+    pr.relaxed = app->set.relaxed;
+    pr.fullscreen = app->set.fullscreen;
+    /* Not being remembered is no reason to stop the game. */
+    if (!ui_prefs_save(app->opt.config_dir, &pr, fields)) {
+        fprintf(stderr,
+                "rapport play: warning: cannot save the settings in %s: %s\n",
+                app->opt.config_dir, strerror(errno));
+    }
 }
 
 /* ---- the call ----------------------------------------------------------- */
@@ -405,6 +475,7 @@ static void ui_app_end_play(ui_app *app)
     scenario_free(p->sc);
     free(p->path);
     free(p->speech);
+    free(p->word_ends);
     memset(p, 0, sizeof *p);
 }
 
@@ -437,15 +508,53 @@ static char *ui_app_node_text(const scenario_node *n)
     return text;
 }
 
+/* Where each word of the speech ends (words are separated by spaces and
+ * line breaks), and how long revealing them takes. */
+static void ui_app_split_words(ui_play *p)
+{
+    free(p->word_ends);
+    p->word_ends = NULL;
+    p->word_count = 0;
+    p->reveal_ms = 0;
+    const char *text = p->speech;
+    if (!text) {
+        return;
+    }
+    size_t words = 0;
+    for (size_t i = 0; text[i]; i++) {
+        bool end =
+            text[i] != ' ' && text[i] != '\n' &&
+            (text[i + 1] == ' ' || text[i + 1] == '\n' || text[i + 1] == '\0');
+        words += end ? 1 : 0;
+    }
+    p->word_ends = words ? malloc(words * sizeof *p->word_ends) : NULL;
+    if (!p->word_ends) {
+        return; /* no words (or no memory): shown whole at once */
+    }
+    for (size_t i = 0; text[i]; i++) {
+        if (text[i] != ' ' && text[i] != '\n' &&
+            (text[i + 1] == ' ' || text[i + 1] == '\n' ||
+             text[i + 1] == '\0')) {
+            p->word_ends[p->word_count++] = i + 1;
+        }
+    }
+    uint64_t ms = (uint64_t)p->word_count * UI_REVEAL_WORD_MS;
+    p->reveal_ms = ms < UI_REVEAL_MIN_MS   ? UI_REVEAL_MIN_MS
+                   : ms > UI_REVEAL_MAX_MS ? UI_REVEAL_MAX_MS
+                                           : ms;
+}
+
 static void ui_app_enter_ending(ui_app *app)
 {
     ui_play *p = &app->play;
     free(p->speech);
     p->speech = ui_app_node_text(session_ending(p->s));
+    p->note[0] = '\0';
     app->screen = UI_SCREEN_ENDING;
     ui_app_reset_view(app);
 }
 
+/* A turn starts: its words are revealed, then the options appear. */
 static void ui_app_begin_turn(ui_app *app)
 {
     ui_play *p = &app->play;
@@ -456,11 +565,14 @@ static void ui_app_begin_turn(ui_app *app)
     }
     free(p->speech);
     p->speech = ui_app_node_text(n);
-    p->shown_at = ui_app_now(app);
+    ui_app_split_words(p);
+    p->note[0] = '\0';
+    p->turn_started = ui_app_now(app);
     p->paused_ms = 0;
     p->pausing = false;
-    ui_app_pause_update(app);
+    p->drawn_words = 0;
     app->screen = UI_SCREEN_PLAY;
+    ui_app_pause_update(app);
     ui_app_reset_view(app);
 }
 
@@ -474,6 +586,7 @@ static bool ui_app_new_session(ui_app *app)
     p->d = NULL;
     p->s = session_new(p->sc, &so);
     p->relaxed = app->set.relaxed;
+    p->mode = app->set.mode;
     p->note[0] = '\0';
     if (!p->s) {
         return false;
@@ -529,6 +642,11 @@ static void ui_app_choose(ui_app *app, int pos)
         (size_t)pos >= session_offered_count(app->play.s)) {
         return;
     }
+    if (ui_app_revealing(app)) {
+        /* No blind choices: the first press shows what is on offer. */
+        ui_app_reveal_finish(app);
+        return;
+    }
     session_status st =
         session_choose(app->play.s, (size_t)pos, ui_app_elapsed_ms(app));
     if (st == SESSION_OK || st == SESSION_TIMED_OUT) {
@@ -542,7 +660,7 @@ static void ui_app_choose(ui_app *app, int pos)
 static void ui_app_tick(ui_app *app)
 {
     if (app->screen != UI_SCREEN_PLAY || !app->play.s || app->play.pausing ||
-        session_is_finished(app->play.s)) {
+        session_is_finished(app->play.s) || ui_app_revealing(app)) {
         return;
     }
     if (session_wait(app->play.s, ui_app_elapsed_ms(app)) ==
@@ -552,13 +670,30 @@ static void ui_app_tick(ui_app *app)
     }
 }
 
-/* Milliseconds until the play screen shows something new (the seconds
- * counter, or patience running out); -1 when nothing will change. */
-static int ui_app_next_change_ms(const ui_app *app)
+int ui_app_next_change_ms(const ui_app *app)
 {
-    if (app->screen != UI_SCREEN_PLAY || !app->play.s || app->play.pausing ||
-        session_is_finished(app->play.s)) {
+    const ui_play *p = &app->play;
+    if (app->screen != UI_SCREEN_PLAY || !p->s || p->pausing ||
+        session_is_finished(p->s)) {
         return -1;
+    }
+    if (ui_app_revealing(app)) {
+        /* The next word, or the options when every word is out. */
+        uint64_t t = ui_app_turn_ms(app);
+        size_t shown = ui_app_words_shown(app);
+        uint64_t next = p->reveal_ms;
+        if (shown < p->word_count) {
+            next = ((uint64_t)shown * p->reveal_ms + p->word_count - 1) /
+                   p->word_count;
+        }
+        uint64_t wait = next > t ? next - t : 1;
+        if (wait < UI_REVEAL_FRAME_MS) {
+            wait = UI_REVEAL_FRAME_MS;
+        }
+        if (wait > p->reveal_ms - t) {
+            wait = p->reveal_ms - t;
+        }
+        return wait < 1 ? 1 : (int)wait;
     }
     int elapsed = ui_app_elapsed_ms(app);
     int wait = 1000 - elapsed % 1000;
@@ -579,13 +714,86 @@ int ui_app_patience_s(const ui_app *app)
     return left <= 0 ? 0 : (left + 999) / 1000;
 }
 
-/* F5 / Ctrl+R: read the scenario again. On errors show them and keep
- * playing the old one; else replay the same choices on the new version
- * and restart the current turn with its new text. */
+/* The picker's list read again (F5 there), keeping the selection. */
+static void ui_app_rescan(ui_app *app)
+{
+    char *selected = NULL;
+    if (app->pick_selected >= 0 &&
+        (size_t)app->pick_selected < app->pick_count) {
+        selected = realpath(app->picks[app->pick_selected].path, NULL);
+    }
+    ui_app_load_picks(app);
+    for (size_t i = 0; selected && i < app->pick_count; i++) {
+        char *real = realpath(app->picks[i].path, NULL);
+        if (real && strcmp(real, selected) == 0) {
+            app->pick_selected = (int)i;
+        }
+        free(real);
+    }
+    free(selected);
+    app->scroll[UI_SCROLL_PICKER].offset = 0;
+    app->focus_moved = true;
+    app->dirty = true;
+}
+
+static bool ui_app_same_node(const scenario_node *a, const scenario_node *b)
+{
+    return a == b || (a && b && strcmp(a->id, b->id) == 0);
+}
+
+/* A new session of sc with the replies of the current one replayed (same
+ * positions, same response times). *same tells whether they went through
+ * the same nodes to the same place; if not, the session returned is a
+ * fresh one. NULL on no memory. */
+static session *ui_app_replay(const ui_play *p, const scenario *sc, bool *same)
+{
+    session_options so = {.relaxed_timing = p->relaxed};
+    session *s = session_new(sc, &so);
+    if (!s) {
+        return NULL;
+    }
+    bool ok = true;
+    for (size_t i = 0; i < session_turn_count(p->s) && ok; i++) {
+        const session_turn *t = session_turn_at(p->s, i);
+        ok = ui_app_same_node(session_node(s), &p->sc->nodes[t->node_index]);
+        if (!ok) {
+            break;
+        }
+        session_status st =
+            t->choice_index < 0
+                ? session_wait(s, t->response_ms)
+                : session_choose(s, (size_t)(t->offered_pos - 1),
+                                 t->response_ms);
+        session_status want =
+            t->choice_index < 0 ? SESSION_TIMED_OUT : SESSION_OK;
+        ok = st == want;
+    }
+    ok = ok && session_is_finished(s) == session_is_finished(p->s) &&
+         ui_app_same_node(session_node(s), session_node(p->s)) &&
+         ui_app_same_node(session_ending(s), session_ending(p->s)) &&
+         session_gave_up(s) == session_gave_up(p->s);
+    *same = ok;
+    if (!ok) {
+        session_free(s);
+        s = session_new(sc, &so);
+    }
+    return s;
+}
+
+/* F5 / Ctrl+R on any screen of a call (and the menus over it): read the
+ * scenario again. On errors show them and keep playing the old version.
+ * Else replay the replies so far on the new version and go back to the
+ * same screen with the new text: a turn starts again (its reveal too),
+ * the feedback, the ending and the debrief are shown anew. If the edits
+ * send those replies elsewhere, the call starts again from the top. On
+ * the picker, F5 reads the list of scenarios again. */
 static void ui_app_reload(ui_app *app)
 {
     ui_play *p = &app->play;
-    if (!p->path) {
+    if (!p->path || !p->s) {
+        if (app->screen == UI_SCREEN_PICKER) {
+            ui_app_rescan(app);
+        }
         return;
     }
     diag_list *diags = diag_list_new();
@@ -605,28 +813,18 @@ static void ui_app_reload(ui_app *app)
     }
     size_t warnings = diag_warning_count(diags);
     diag_list_free(diags);
-    session_options so = {.relaxed_timing = p->relaxed};
-    session *s = session_new(sc, &so);
+    bool same = false;
+    session *s = ui_app_replay(p, sc, &same);
     if (!s) {
         scenario_free(sc);
         return;
     }
-    bool same_path = true;
-    for (size_t i = 0; i < session_turn_count(p->s) && same_path; i++) {
-        const session_turn *t = session_turn_at(p->s, i);
-        session_status st =
-            t->choice_index < 0
-                ? session_wait(s, t->response_ms)
-                : session_choose(s, (size_t)(t->offered_pos - 1),
-                                 t->response_ms);
-        session_status want =
-            t->choice_index < 0 ? SESSION_TIMED_OUT : SESSION_OK;
-        same_path = st == want;
-    }
-    if (!same_path) {
-        session_free(s);
-        s = session_new(sc, &so);
-        if (!s) {
+    ui_screen_id was = app->screen;
+    debrief *d = NULL;
+    if (same && was == UI_SCREEN_DEBRIEF) {
+        d = debrief_new(s);
+        if (!d) {
+            session_free(s);
             scenario_free(sc);
             return;
         }
@@ -639,11 +837,30 @@ static void ui_app_reload(ui_app *app)
     ui_portrait_cache_clear(&app->portrait);
     p->s = s;
     p->sc = sc;
-    ui_app_begin_turn(app);
-    snprintf(p->note, sizeof p->note, "%s%s",
-             same_path ? "Reloaded from disk; this turn starts again."
-                       : "Reloaded from disk; the edits changed the path, "
-                         "so the call starts again.",
+    const char *what = "the call starts again, as the edits changed where "
+                       "your replies lead.";
+    if (!same || was == UI_SCREEN_PLAY) {
+        ui_app_begin_turn(app);
+        if (same) {
+            what = "this turn starts again.";
+        }
+    } else if (was == UI_SCREEN_FEEDBACK) {
+        what = "this is the feedback as it now reads.";
+        app->dirty = true;
+    } else if (was == UI_SCREEN_ENDING) {
+        ui_app_enter_ending(app);
+        what = "this is the ending as it now reads.";
+    } else {
+        p->d = d;
+        what = "this is the debrief as it now reads.";
+        if (!ui_screen_debrief_prepare(app)) {
+            ui_app_new_session(app);
+            what = "the debrief could not be made again (out of memory), "
+                   "so the call starts again.";
+        }
+        app->dirty = true;
+    }
+    snprintf(p->note, sizeof p->note, "Reloaded from disk: %s%s", what,
              warnings ? " The file has warnings." : "");
 }
 
@@ -652,6 +869,7 @@ static void ui_app_toggle_fullscreen(ui_app *app)
     app->set.fullscreen = !app->set.fullscreen;
     SDL_SetWindowFullscreen(
         app->window, app->set.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+    ui_app_save_prefs(app, UI_PREFS_FULLSCREEN);
     app->dirty = true;
 }
 
@@ -662,10 +880,7 @@ void ui_app_finish_name(ui_app *app)
     }
     app->editing_name = false;
     SDL_StopTextInput();
-    if (app->opt.config_dir) {
-        /* Not being remembered is no reason to stop the game. */
-        (void)ui_prefs_save_trainee(app->opt.config_dir, app->trainee);
-    }
+    ui_app_save_prefs(app, UI_PREFS_TRAINEE);
     app->dirty = true;
 }
 
@@ -731,6 +946,19 @@ void ui_app_do(ui_app *app, ui_action action, int arg)
     case UI_ACT_CHOOSE:
         ui_app_choose(app, arg);
         break;
+    case UI_ACT_REVEAL:
+        ui_app_reveal_finish(app);
+        break;
+    case UI_ACT_MODE:
+        /* On the picker, for the next call: the feedback follows the
+         * mode's default. */
+        if (app->screen == UI_SCREEN_PICKER &&
+            (arg == UI_MODE_PRACTICE || arg == UI_MODE_ASSESSMENT)) {
+            app->set.mode = (ui_session_mode)arg;
+            app->set.feedback = ui_app_mode_feedback(app->set.mode);
+            ui_app_save_prefs(app, UI_PREFS_MODE | UI_PREFS_FEEDBACK);
+        }
+        break;
     case UI_ACT_CONTINUE:
         if (app->screen == UI_SCREEN_FEEDBACK) {
             if (session_is_finished(app->play.s)) {
@@ -746,6 +974,7 @@ void ui_app_do(ui_app *app, ui_action action, int arg)
             debrief_free(app->play.d);
             app->play.d = debrief_new(app->play.s);
             if (app->play.d && ui_screen_debrief_prepare(app)) {
+                app->play.note[0] = '\0';
                 app->screen = UI_SCREEN_DEBRIEF;
                 ui_app_reset_view(app);
             }
@@ -784,23 +1013,28 @@ void ui_app_do(ui_app *app, ui_action action, int arg)
     case UI_ACT_TEXT_SMALLER:
         if (app->set.text_scale > 0.85) {
             app->set.text_scale -= 0.1;
+            ui_app_save_prefs(app, UI_PREFS_TEXT_SCALE);
         }
         break;
     case UI_ACT_TEXT_LARGER:
         if (app->set.text_scale < 1.45) {
             app->set.text_scale += 0.1;
+            ui_app_save_prefs(app, UI_PREFS_TEXT_SCALE);
         }
         break;
     case UI_ACT_CONTRAST:
         app->set.high_contrast = !app->set.high_contrast;
+        ui_app_save_prefs(app, UI_PREFS_HIGH_CONTRAST);
         break;
     case UI_ACT_FEEDBACK_MODE:
         app->set.feedback = app->set.feedback == UI_FEEDBACK_IMMEDIATE
                                 ? UI_FEEDBACK_WITHHELD
                                 : UI_FEEDBACK_IMMEDIATE;
+        ui_app_save_prefs(app, UI_PREFS_FEEDBACK);
         break;
     case UI_ACT_RELAXED:
         app->set.relaxed = !app->set.relaxed;
+        ui_app_save_prefs(app, UI_PREFS_RELAXED);
         break;
     case UI_ACT_FULLSCREEN:
         ui_app_toggle_fullscreen(app);
@@ -886,8 +1120,9 @@ static void ui_app_key(ui_app *app, const SDL_Keysym *key)
         break;
     case SDLK_F5:
     case SDLK_r:
-        if ((key->sym == SDLK_F5 || ctrl) && app->overlay != UI_OVERLAY_DIAG &&
-            app->screen == UI_SCREEN_PLAY) {
+        if (key->sym == SDLK_F5 || ctrl) {
+            /* Any screen, any menu: the menu closes, the file is read
+             * again (or, on the picker, the list). */
             ui_app_set_overlay(app, UI_OVERLAY_NONE);
             ui_app_reload(app);
             return;
@@ -919,28 +1154,116 @@ static void ui_app_key(ui_app *app, const SDL_Keysym *key)
     }
 }
 
-/* During a scripted run, mouse input comes from the script only. */
-static bool ui_app_foreign_mouse(const ui_app *app, const SDL_Event *ev)
+/* Pointer events to ignore: the mouse events SDL makes up from touches
+ * (the finger events themselves are handled, so a tap must not count
+ * twice), and during a scripted run any mouse or touch input that does
+ * not come from the script. */
+static bool ui_app_foreign_pointer(const ui_app *app, const SDL_Event *ev)
 {
-    if (!app->opt.scripted) {
-        return false;
-    }
+    Uint32 which = 0;
     switch (ev->type) {
     case SDL_MOUSEMOTION:
-        return ev->motion.which != UI_SCRIPT_MOUSE_ID;
+        which = ev->motion.which;
+        break;
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
-        return ev->button.which != UI_SCRIPT_MOUSE_ID;
+        which = ev->button.which;
+        break;
     case SDL_MOUSEWHEEL:
-        return ev->wheel.which != UI_SCRIPT_MOUSE_ID;
+        which = ev->wheel.which;
+        break;
+    case SDL_FINGERDOWN:
+    case SDL_FINGERUP:
+    case SDL_FINGERMOTION:
+        return app->opt.scripted && ev->tfinger.touchId != UI_SCRIPT_TOUCH_ID;
     default:
         return false;
+    }
+    if (which == SDL_TOUCH_MOUSEID) {
+        return true;
+    }
+    return app->opt.scripted && which != UI_SCRIPT_MOUSE_ID;
+}
+
+static int ui_app_scroll_at(const ui_app *app, int x, int y)
+{
+    for (int i = UI_SCROLL_COUNT - 1; i >= 0; i--) {
+        const ui_scroll *s = &app->scroll[i];
+        if (s->active && ui_layout_contains(s->view, x, y)) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+static void ui_app_unblank(ui_app *app)
+{
+    app->blanked = false;
+    ui_app_pause_update(app);
+    app->dirty = true;
+}
+
+/* Touch: a tap works as a click on what it lands on (down and up on the
+ * same card or button); a finger that moves further than the smallest
+ * text size is a drag, which scrolls the area it started in instead.
+ * Positions come normalised to the window (0..1). */
+static void ui_app_finger(ui_app *app, const SDL_TouchFingerEvent *f)
+{
+    int x = (int)(f->x * (float)app->lay.w);
+    int y = (int)(f->y * (float)app->lay.h);
+    if (f->type == SDL_FINGERDOWN) {
+        if (app->finger_down) {
+            return; /* one finger at a time */
+        }
+        app->finger_down = true;
+        app->finger = f->fingerId;
+        app->finger_x0 = x;
+        app->finger_y0 = y;
+        app->finger_y = y;
+        app->finger_dragged = false;
+        const ui_hit *h = app->blanked ? NULL : ui_app_hit_at(app, x, y);
+        app->finger_action = h ? h->action : UI_ACT_NONE;
+        app->finger_arg = h ? h->arg : 0;
+        app->finger_scroll = app->blanked ? -1 : ui_app_scroll_at(app, x, y);
+        return;
+    }
+    if (!app->finger_down || f->fingerId != app->finger) {
+        return;
+    }
+    if (f->type == SDL_FINGERMOTION) {
+        int slop = app->lay.px_min;
+        if (abs(x - app->finger_x0) > slop || abs(y - app->finger_y0) > slop) {
+            app->finger_dragged = true;
+        }
+        if (app->finger_dragged && app->finger_scroll >= 0) {
+            app->scroll[app->finger_scroll].offset -= y - app->finger_y;
+            app->dirty = true;
+        }
+        app->finger_y = y;
+        return;
+    }
+    /* SDL_FINGERUP */
+    app->finger_down = false;
+    if (app->blanked) {
+        ui_app_unblank(app);
+        return;
+    }
+    if (app->finger_dragged) {
+        return;
+    }
+    const ui_hit *h = ui_app_hit_at(app, x, y);
+    if (app->editing_name && (!h || h->action != UI_ACT_NAME)) {
+        ui_app_finish_name(app);
+    }
+    if (h && app->finger_action != UI_ACT_NONE &&
+        h->action == app->finger_action && h->arg == app->finger_arg) {
+        ui_app_do(app, h->action, h->arg);
     }
 }
 
 static void ui_app_event(ui_app *app, const SDL_Event *ev)
 {
-    if (ui_app_foreign_mouse(app, ev)) {
+    if (ui_app_foreign_pointer(app, ev)) {
         return;
     }
     switch (ev->type) {
@@ -976,9 +1299,7 @@ static void ui_app_event(ui_app *app, const SDL_Event *ev)
     case SDL_MOUSEBUTTONUP:
         ui_app_mouse_at(app, ev->button.x, ev->button.y);
         if (app->blanked) {
-            app->blanked = false;
-            ui_app_pause_update(app);
-            app->dirty = true;
+            ui_app_unblank(app);
             break;
         }
         if (app->editing_name && app->hover_action != UI_ACT_NAME) {
@@ -994,6 +1315,11 @@ static void ui_app_event(ui_app *app, const SDL_Event *ev)
         break;
     case SDL_MOUSEWHEEL:
         ui_app_wheel(app, &ev->wheel);
+        break;
+    case SDL_FINGERDOWN:
+    case SDL_FINGERMOTION:
+    case SDL_FINGERUP:
+        ui_app_finger(app, &ev->tfinger);
         break;
     case SDL_TEXTINPUT:
         if (app->editing_name) {
@@ -1086,6 +1412,18 @@ bool ui_app_screenshot(ui_app *app, const char *path)
     return ok;
 }
 
+/* The play screen would look different now than when last drawn (a new
+ * word of the reveal, the options appearing, new seconds). */
+static bool ui_app_play_changed(const ui_app *app)
+{
+    const ui_play *p = &app->play;
+    return app->screen == UI_SCREEN_PLAY && p->s &&
+           (ui_app_words_shown(app) != p->drawn_words ||
+            ui_app_revealing(app) != p->drawn_revealing ||
+            ui_app_elapsed_ms(app) / 1000 != p->drawn_second ||
+            ui_app_patience_s(app) != p->drawn_patience);
+}
+
 void ui_app_step(ui_app *app)
 {
     SDL_Event ev;
@@ -1093,6 +1431,9 @@ void ui_app_step(ui_app *app)
         ui_app_event(app, &ev);
     }
     ui_app_tick(app);
+    if (ui_app_play_changed(app)) {
+        app->dirty = true;
+    }
     if (app->dirty) {
         ui_app_frame(app);
     }
@@ -1129,10 +1470,8 @@ int ui_app_run(ui_app *app)
                     ui_app_event(app, &ev);
                 }
             }
-            if (app->screen == UI_SCREEN_PLAY && wait >= 0 &&
-                (ui_app_elapsed_ms(app) / 1000 != app->play.drawn_second ||
-                 ui_app_patience_s(app) != app->play.drawn_patience)) {
-                app->dirty = true; /* the seconds shown changed */
+            if (wait >= 0 && ui_app_play_changed(app)) {
+                app->dirty = true; /* a word, the options, the seconds */
             }
         }
         ui_app_tick(app);
@@ -1176,12 +1515,30 @@ ui_app *ui_app_new(const ui_app_options *options, char *err, size_t errlen)
         app->opt.virtual_clock = true;
         app->opt.software = true;
     }
-    app->set.high_contrast = options->high_contrast;
-    app->set.feedback = options->feedback;
-    app->set.relaxed = options->relaxed;
-    app->set.fullscreen = options->fullscreen;
+    /* Remembered settings, overridden for this run by the options. */
+    ui_prefs pr;
+    char warn[600];
+    (void)ui_prefs_load(options->config_dir, &pr, warn, sizeof warn);
+    if (warn[0]) {
+        fprintf(stderr, "rapport play: warning: %s\n", warn);
+    }
+    app->set.high_contrast = options->high_contrast || pr.high_contrast;
+    app->set.relaxed = options->relaxed || pr.relaxed;
+    app->set.fullscreen = options->fullscreen || pr.fullscreen;
     app->set.text_scale =
-        options->text_scale > 0.0 ? options->text_scale : 1.0;
+        options->text_scale > 0.0 ? options->text_scale : pr.text_scale;
+    app->set.mode = options->mode_set                ? options->mode
+                    : (pr.have & UI_PREFS_MODE) != 0 ? pr.mode
+                                                     : UI_MODE_PRACTICE;
+    if (options->feedback_set) {
+        app->set.feedback = options->feedback;
+    } else if (!options->mode_set && (pr.have & UI_PREFS_FEEDBACK) != 0) {
+        app->set.feedback = pr.feedback;
+    } else {
+        app->set.feedback = ui_app_mode_feedback(app->set.mode);
+    }
+    snprintf(app->trainee, sizeof app->trainee, "%s", pr.trainee);
+    app->finger_scroll = -1;
     app->focus = -1;
     app->theme = ui_theme_get(app->set.high_contrast);
     app->asset_dir = ui_app_find_dir("RAPPORT_ASSET_DIR", "assets",
@@ -1201,6 +1558,10 @@ ui_app *ui_app_new(const ui_app_options *options, char *err, size_t errlen)
         SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     }
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    /* Touch is handled as touch: no mouse events made up from fingers (a
+     * tap would count twice), no finger events made up from the mouse. */
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
         snprintf(err, errlen, "cannot start SDL video: %s", SDL_GetError());
@@ -1282,10 +1643,6 @@ ui_app *ui_app_new(const ui_app_options *options, char *err, size_t errlen)
                       app->theme->border_scale);
     /* SDL starts text input by default; only the name field wants it. */
     SDL_StopTextInput();
-    if (app->opt.config_dir) {
-        ui_prefs_load_trainee(app->opt.config_dir, app->trainee,
-                              sizeof app->trainee);
-    }
     if (app->opt.trainee) {
         snprintf(app->trainee, sizeof app->trainee, "%s", app->opt.trainee);
     }

@@ -15,7 +15,10 @@
 #include <stdint.h>
 
 typedef enum { UI_FEEDBACK_IMMEDIATE, UI_FEEDBACK_WITHHELD } ui_feedback_mode;
-typedef enum { UI_INPUT_KEYS, UI_INPUT_MOUSE } ui_input_mode;
+/* Practice: feedback after each reply by default. Assessment: feedback
+ * withheld until the debrief by default. */
+typedef enum { UI_MODE_PRACTICE, UI_MODE_ASSESSMENT } ui_session_mode;
+typedef enum { UI_INPUT_KEYS, UI_INPUT_MOUSE, UI_INPUT_TOUCH } ui_input_mode;
 typedef enum {
     UI_SCREEN_PICKER,
     UI_SCREEN_PLAY,
@@ -27,25 +30,33 @@ typedef enum {
 typedef struct {
     int width; /* window size in pixels; 0 = a default that fits */
     int height;
+    /* Settings for this run. A field left at its zero value (false, 0,
+     * *_set false) takes the value remembered in config_dir, else the
+     * default; a set one overrides the remembered value for this run only
+     * (it is not saved). */
     bool fullscreen; /* desktop fullscreen */
-    ui_feedback_mode feedback;
+    ui_session_mode mode;
+    bool mode_set;
+    ui_feedback_mode feedback; /* default: the mode's */
+    bool feedback_set;
     bool relaxed; /* relaxed timing */
     bool high_contrast;
-    double text_scale; /* 0 = 1.0 */
+    double text_scale; /* 0 = remembered, else 1.0 */
     /* Scenario files and folders for the picker, besides the bundled
      * ones; the first file is selected. */
     const char *const *paths;
     size_t path_count;
     bool start; /* skip the picker: play the first file at once */
-    /* The trainee's name is remembered in this folder (NULL: nothing is
-     * remembered); trainee, when set, is the name to start with. */
+    /* The trainee's name and the settings are remembered in this folder
+     * (NULL: nothing is remembered); trainee, when set, is the name to
+     * start with. */
     const char *config_dir;
     const char *trainee;
     /* Scripted run: the driver plays these 1-based choices through the
-     * real input path (keys or mouse clicks), answering each after
-     * times_ms (default: the node's target) on a virtual clock, saves a
-     * PNG of every screen it passes in screenshot_dir (if set) and quits
-     * at the debrief. */
+     * real input path (keys, mouse clicks or touch taps), answering each
+     * times_ms (default: the node's target) after the options appeared,
+     * on a virtual clock, saves a PNG of every screen it passes in
+     * screenshot_dir (if set) and quits at the debrief. */
     bool scripted;
     const int *script;
     size_t script_count;

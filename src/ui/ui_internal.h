@@ -18,6 +18,7 @@
 #include "ui_app.h"
 #include "ui_layout.h"
 #include "ui_portrait.h"
+#include "ui_prefs.h"
 #include "ui_text.h"
 #include "ui_theme.h"
 
@@ -26,7 +27,14 @@
  * feedback, better option. */
 #define UI_REVIEW_PARTS 5
 /* Longest trainee name kept, in bytes of UTF-8. */
-#define UI_NAME_MAX 60
+#define UI_NAME_MAX UI_PREFS_NAME_MAX
+/* The staged reveal of the customer's words: this long per word, at
+ * least UI_REVEAL_MIN_MS and at most UI_REVEAL_MAX_MS in all, and frames
+ * no closer than UI_REVEAL_FRAME_MS. */
+#define UI_REVEAL_WORD_MS 80
+#define UI_REVEAL_MIN_MS 400
+#define UI_REVEAL_MAX_MS 2000
+#define UI_REVEAL_FRAME_MS 25
 
 /* What a click (or Enter on a focused item) does. */
 typedef enum {
@@ -50,7 +58,9 @@ typedef enum {
     UI_ACT_FULLSCREEN,
     UI_ACT_BACK,
     UI_ACT_CLOSE_DIAG,
-    UI_ACT_NAME /* edit the trainee's name */
+    UI_ACT_NAME,  /* edit the trainee's name */
+    UI_ACT_MODE,  /* arg: ui_session_mode */
+    UI_ACT_REVEAL /* show the rest of the customer's words and the options */
 } ui_action;
 
 typedef struct {
@@ -101,22 +111,34 @@ typedef struct {
     scenario *sc;
     session *s;
     debrief *d;
-    char *speech;      /* the current node's lines, one paragraph each */
-    uint64_t shown_at; /* clock when the options appeared */
+    char *speech; /* the current node's lines, one paragraph each */
+    /* Words of speech: byte offset of the end of each. */
+    size_t *word_ends;
+    size_t word_count;
+    /* Turn time is the clock since the turn began, pauses (menu, blank
+     * screen) left out. The words are revealed from turn time 0 and the
+     * options appear at reveal_ms (sooner when the trainee skips); the
+     * response time runs from there. */
+    uint64_t turn_started; /* clock when the turn began */
+    uint64_t reveal_ms;
     uint64_t paused_ms;
     uint64_t pause_started;
     bool pausing;
-    char note[256]; /* status line (e.g. after a reload) */
-    bool relaxed;   /* the session's relaxed timing */
-    char **review;  /* debrief: UI_REVIEW_PARTS strings per turn */
+    char note[256];       /* status line (e.g. after a reload) */
+    bool relaxed;         /* the session's relaxed timing */
+    ui_session_mode mode; /* the session's mode */
+    char **review;        /* debrief: UI_REVIEW_PARTS strings per turn */
     size_t review_turns;
-    char *practise;     /* debrief: the one thing to practise next */
-    int drawn_second;   /* elapsed seconds last drawn */
-    int drawn_patience; /* patience seconds last drawn */
+    char *practise;       /* debrief: the one thing to practise next */
+    int drawn_second;     /* elapsed seconds last drawn */
+    int drawn_patience;   /* patience seconds last drawn */
+    size_t drawn_words;   /* words shown in the last frame */
+    bool drawn_revealing; /* the last frame was of the reveal */
 } ui_play;
 
 typedef struct {
     bool high_contrast;
+    ui_session_mode mode;
     ui_feedback_mode feedback;
     bool relaxed;
     bool fullscreen;
@@ -154,6 +176,18 @@ struct ui_app {
     int hover_arg;
     ui_action press_action; /* hit under the last button press */
     int press_arg;
+    /* The finger being followed (one at a time): where it went down, in
+     * physical pixels, what it touched, and whether it has moved enough
+     * to be a drag (which scrolls) rather than a tap (which clicks). */
+    bool finger_down;
+    SDL_FingerID finger;
+    int finger_x0;
+    int finger_y0;
+    int finger_y;
+    bool finger_dragged;
+    ui_action finger_action;
+    int finger_arg;
+    int finger_scroll; /* ui_scroll_id under the finger, or -1 */
     ui_scroll scroll[UI_SCROLL_COUNT];
 
     ui_pick_entry *picks;
@@ -172,6 +206,7 @@ struct ui_app {
     char script_last_state[64];
     int script_stuck;
     bool script_failed;
+    bool script_dragged; /* touch: the debrief's review was dragged */
 };
 
 /* ui_app.c */
@@ -194,6 +229,29 @@ void ui_app_do(ui_app *app, ui_action action, int arg);
 /* Milliseconds since the options of the current turn appeared, not
  * counting pauses. */
 int ui_app_elapsed_ms(const ui_app *app);
+/* Turn time (see ui_play) now. */
+uint64_t ui_app_turn_ms(const ui_app *app);
+/* The customer's words are still being revealed: the options are not
+ * shown yet and the response time has not started. */
+bool ui_app_revealing(const ui_app *app);
+/* How many words of play.speech are shown now. */
+size_t ui_app_words_shown(const ui_app *app);
+/* Ends the reveal now: all the words and the options are shown. */
+void ui_app_reveal_finish(ui_app *app);
+/* The clock at which this much turn time will have passed (no pause
+ * meanwhile); for the script's virtual clock. */
+uint64_t ui_app_clock_at_turn_ms(const ui_app *app, uint64_t turn_ms);
+/* Milliseconds until the screen shows something new by itself (a word
+ * of the reveal, the seconds counter, patience running out); -1 when
+ * nothing will change, so the loop sleeps until an event. */
+int ui_app_next_change_ms(const ui_app *app);
+/* Remembers these settings (UI_PREFS_ bits) in the config folder, if
+ * there is one. */
+void ui_app_save_prefs(ui_app *app, unsigned fields);
+/* The feedback mode a session mode starts with. */
+ui_feedback_mode ui_app_mode_feedback(ui_session_mode mode);
+/* "Practice" or "Assessment". */
+const char *ui_app_mode_name(ui_session_mode mode);
 /* Patience left in whole seconds (rounded up) as the play screen shows. */
 int ui_app_patience_s(const ui_app *app);
 void ui_app_show_diag(ui_app *app, const char *title, const char *text);
@@ -226,15 +284,21 @@ void ui_widget_scroll_show(ui_app *app, ui_scroll_id id, int y, int h);
 void ui_widget_seconds(char *buf, size_t len, int ms);
 /* Name of a mood for display, e.g. "Annoyed". */
 const char *ui_widget_mood_name(int mood);
-/* The header bar: a title on the left, the menu button on the right.
+/* The header bar: a title on the left, the menu button on the right and,
+ * when tag is not NULL, a small label before it (the session's mode).
  * Returns the space left below it. */
-SDL_Rect ui_widget_header(ui_app *app, const char *title);
+SDL_Rect ui_widget_header(ui_app *app, const char *title, const char *tag);
 
 /* Screens: draw (registering hits) and keys. */
 void ui_screen_picker_draw(ui_app *app);
 bool ui_screen_picker_key(ui_app *app, const SDL_Keysym *key);
 void ui_screen_play_draw(ui_app *app);
 bool ui_screen_play_key(ui_app *app, const SDL_Keysym *key);
+/* The face the portrait shows now: on a turn, the authored expression of
+ * the line being revealed (once all is shown, of the last line); at the
+ * ending, of its last line; where a line has none, and on every other
+ * screen, the one the customer's current mood gives. */
+scenario_expression ui_screen_play_expression(const ui_app *app);
 /* Builds the review strings of play.d (false on no memory). */
 bool ui_screen_debrief_prepare(ui_app *app);
 void ui_screen_debrief_free(ui_app *app);
@@ -247,6 +311,8 @@ bool ui_screen_overlay_key(ui_app *app, const SDL_Keysym *key);
  * real pointer (say, resting over the window in Xvfb) is ignored, so
  * screenshots do not depend on where it happens to be. */
 #define UI_SCRIPT_MOUSE_ID 0x5C41u
+/* Likewise the touch device of the finger events it pushes. */
+#define UI_SCRIPT_TOUCH_ID 0x5C42
 
 /* ui_script.c: the driver of scripted runs. Called when the app is idle
  * after a frame; pushes the next input event, or ends the run. */

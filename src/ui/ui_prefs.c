@@ -12,42 +12,189 @@
 #define UI_PREFS_FILE "settings.json"
 #define UI_PREFS_MAX_BYTES 65536
 
-static char *ui_prefs_path(const char *dir)
+static char *ui_prefs_path(const char *dir, const char *suffix)
 {
-    size_t n = strlen(dir) + sizeof UI_PREFS_FILE + 1;
+    size_t n = strlen(dir) + sizeof UI_PREFS_FILE + strlen(suffix) + 1;
     char *path = malloc(n);
     if (path) {
-        snprintf(path, n, "%s/%s", dir, UI_PREFS_FILE);
+        snprintf(path, n, "%s/%s%s", dir, UI_PREFS_FILE, suffix);
     }
     return path;
 }
 
-bool ui_prefs_load_trainee(const char *dir, char *out, size_t len)
+/* The file's text (malloc'd), or NULL with *missing set when there is no
+ * file, or with why filled in when it cannot be read. */
+static char *ui_prefs_read(const char *path, bool *missing, char *why,
+                           size_t why_len)
 {
-    if (len) {
-        out[0] = '\0';
-    }
-    char *path = dir ? ui_prefs_path(dir) : NULL;
-    FILE *f = path ? fopen(path, "rb") : NULL;
-    free(path);
+    *missing = false;
+    FILE *f = fopen(path, "rb");
     if (!f) {
-        return false;
+        if (errno == ENOENT) {
+            *missing = true;
+        } else {
+            snprintf(why, why_len, "%s", strerror(errno));
+        }
+        return NULL;
     }
     char *buf = malloc(UI_PREFS_MAX_BYTES + 1);
-    size_t n = buf ? fread(buf, 1, UI_PREFS_MAX_BYTES, f) : 0;
+    size_t n = buf ? fread(buf, 1, UI_PREFS_MAX_BYTES + 1, f) : 0;
+    bool failed = ferror(f) != 0;
     fclose(f);
-    if (!buf) {
-        return false;
+    if (!buf || failed || n > UI_PREFS_MAX_BYTES) {
+        snprintf(why, why_len, "%s",
+                 !buf     ? "out of memory"
+                 : failed ? "read error"
+                          : "larger than 64 KiB");
+        free(buf);
+        return NULL;
     }
     buf[n] = '\0';
+    if (strlen(buf) != n) {
+        snprintf(why, why_len, "contains a NUL byte");
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
+
+/* Appends a skipped key to the warning. */
+static void ui_prefs_skip(char *warn, size_t warn_len, const char *key,
+                          const char *want)
+{
+    size_t have = strlen(warn);
+    if (have + 1 >= warn_len) {
+        return;
+    }
+    snprintf(warn + have, warn_len - have, "%s'%s' is not %s",
+             have ? "; " : "", key, want);
+}
+
+/* Copies a name, cut at a UTF-8 character boundary. */
+static void ui_prefs_copy_name(char *out, const char *name)
+{
+    size_t n = strlen(name);
+    if (n > UI_PREFS_NAME_MAX) {
+        n = UI_PREFS_NAME_MAX;
+        while (n > 0 && ((unsigned char)name[n] & 0xC0u) == 0x80u) {
+            n--;
+        }
+    }
+    memcpy(out, name, n);
+    out[n] = '\0';
+}
+
+static void ui_prefs_bool(const cJSON *root, const char *key, unsigned bit,
+                          bool *out, ui_prefs *p, char *warn, size_t warn_len)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, key);
+    if (!v) {
+        return;
+    }
+    if (!cJSON_IsBool(v)) {
+        ui_prefs_skip(warn, warn_len, key, "true or false");
+        return;
+    }
+    *out = cJSON_IsTrue(v);
+    p->have |= bit;
+}
+
+/* A string key that must be one of two words; returns 0 or 1, or -1 when
+ * absent or wrong (wrong: warned). */
+static int ui_prefs_word(const cJSON *root, const char *key, const char *a,
+                         const char *b, char *warn, size_t warn_len)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, key);
+    if (!v) {
+        return -1;
+    }
+    if (cJSON_IsString(v) && v->valuestring) {
+        if (strcmp(v->valuestring, a) == 0) {
+            return 0;
+        }
+        if (strcmp(v->valuestring, b) == 0) {
+            return 1;
+        }
+    }
+    char want[80];
+    snprintf(want, sizeof want, "\"%s\" or \"%s\"", a, b);
+    ui_prefs_skip(warn, warn_len, key, want);
+    return -1;
+}
+
+ui_prefs_status ui_prefs_load(const char *dir, ui_prefs *out, char *warn,
+                              size_t warn_len)
+{
+    memset(out, 0, sizeof *out);
+    out->text_scale = 1.0;
+    if (warn_len) {
+        warn[0] = '\0';
+    }
+    char *path = dir ? ui_prefs_path(dir, "") : NULL;
+    if (!path) {
+        return UI_PREFS_MISSING;
+    }
+    bool missing = false;
+    char why[128] = "";
+    char *buf = ui_prefs_read(path, &missing, why, sizeof why);
+    if (!buf) {
+        if (!missing) {
+            snprintf(warn, warn_len, "%s: %s; remembered settings ignored",
+                     path, why);
+        }
+        free(path);
+        return missing ? UI_PREFS_MISSING : UI_PREFS_IGNORED;
+    }
     cJSON *root = cJSON_Parse(buf);
     free(buf);
+    if (!cJSON_IsObject(root)) {
+        snprintf(warn, warn_len,
+                 "%s: not a JSON object; remembered settings ignored", path);
+        cJSON_Delete(root);
+        free(path);
+        return UI_PREFS_IGNORED;
+    }
+    char skipped[400] = "";
     const cJSON *name = cJSON_GetObjectItemCaseSensitive(root, "trainee");
-    if (cJSON_IsString(name) && name->valuestring && len) {
-        snprintf(out, len, "%s", name->valuestring);
+    if (cJSON_IsString(name) && name->valuestring) {
+        ui_prefs_copy_name(out->trainee, name->valuestring);
+        out->have |= UI_PREFS_TRAINEE;
+    } else if (name) {
+        ui_prefs_skip(skipped, sizeof skipped, "trainee", "a string");
+    }
+    const cJSON *scale = cJSON_GetObjectItemCaseSensitive(root, "text_scale");
+    if (cJSON_IsNumber(scale) && scale->valuedouble >= UI_PREFS_SCALE_MIN &&
+        scale->valuedouble <= UI_PREFS_SCALE_MAX) {
+        out->text_scale = scale->valuedouble;
+        out->have |= UI_PREFS_TEXT_SCALE;
+    } else if (scale) {
+        ui_prefs_skip(skipped, sizeof skipped, "text_scale",
+                      "a number from 0.75 to 1.55");
+    }
+    ui_prefs_bool(root, "high_contrast", UI_PREFS_HIGH_CONTRAST,
+                  &out->high_contrast, out, skipped, sizeof skipped);
+    ui_prefs_bool(root, "relaxed", UI_PREFS_RELAXED, &out->relaxed, out,
+                  skipped, sizeof skipped);
+    ui_prefs_bool(root, "fullscreen", UI_PREFS_FULLSCREEN, &out->fullscreen,
+                  out, skipped, sizeof skipped);
+    int mode = ui_prefs_word(root, "mode", "practice", "assessment", skipped,
+                             sizeof skipped);
+    if (mode >= 0) {
+        out->mode = mode ? UI_MODE_ASSESSMENT : UI_MODE_PRACTICE;
+        out->have |= UI_PREFS_MODE;
+    }
+    int fb = ui_prefs_word(root, "feedback", "immediate", "withheld", skipped,
+                           sizeof skipped);
+    if (fb >= 0) {
+        out->feedback = fb ? UI_FEEDBACK_WITHHELD : UI_FEEDBACK_IMMEDIATE;
+        out->have |= UI_PREFS_FEEDBACK;
+    }
+    if (skipped[0]) {
+        snprintf(warn, warn_len, "%s: skipped: %s", path, skipped);
     }
     cJSON_Delete(root);
-    return true;
+    free(path);
+    return UI_PREFS_LOADED;
 }
 
 /* mkdir -p */
@@ -72,26 +219,92 @@ static bool ui_prefs_make_dirs(const char *dir)
     return ok;
 }
 
-bool ui_prefs_save_trainee(const char *dir, const char *name)
+/* Sets root[key] = item (replacing any), false on no memory. */
+static bool ui_prefs_put(cJSON *root, const char *key, cJSON *item)
+{
+    if (!item) {
+        return false;
+    }
+    bool ok = cJSON_GetObjectItemCaseSensitive(root, key)
+                  ? cJSON_ReplaceItemInObjectCaseSensitive(root, key, item)
+                  : cJSON_AddItemToObject(root, key, item);
+    if (!ok) {
+        cJSON_Delete(item);
+    }
+    return ok;
+}
+
+bool ui_prefs_save(const char *dir, const ui_prefs *p, unsigned fields)
 {
     if (!dir || !ui_prefs_make_dirs(dir)) {
         return false;
     }
-    cJSON *root = cJSON_CreateObject();
-    if (!root || !cJSON_AddStringToObject(root, "trainee", name)) {
-        cJSON_Delete(root);
+    char *path = ui_prefs_path(dir, "");
+    char *tmp = ui_prefs_path(dir, ".tmp");
+    if (!path || !tmp) {
+        free(path);
+        free(tmp);
         return false;
     }
-    char *text = cJSON_Print(root);
+    bool missing = false;
+    char why[128];
+    char *old = ui_prefs_read(path, &missing, why, sizeof why);
+    cJSON *root = old ? cJSON_Parse(old) : NULL;
+    free(old);
+    if (!cJSON_IsObject(root)) {
+        cJSON_Delete(root);
+        root = cJSON_CreateObject();
+    }
+    /* Rounded, so repeated steps of 0.1 do not save 1.2000000000000002. */
+    double scale = (double)(long)(p->text_scale * 100.0 + 0.5) / 100.0;
+    bool ok = root != NULL;
+    if (ok && (fields & UI_PREFS_TRAINEE)) {
+        ok = ui_prefs_put(root, "trainee", cJSON_CreateString(p->trainee));
+    }
+    if (ok && (fields & UI_PREFS_TEXT_SCALE)) {
+        ok = ui_prefs_put(root, "text_scale", cJSON_CreateNumber(scale));
+    }
+    if (ok && (fields & UI_PREFS_HIGH_CONTRAST)) {
+        ok = ui_prefs_put(root, "high_contrast",
+                          cJSON_CreateBool(p->high_contrast));
+    }
+    if (ok && (fields & UI_PREFS_MODE)) {
+        ok = ui_prefs_put(root, "mode",
+                          cJSON_CreateString(p->mode == UI_MODE_ASSESSMENT
+                                                 ? "assessment"
+                                                 : "practice"));
+    }
+    if (ok && (fields & UI_PREFS_FEEDBACK)) {
+        ok =
+            ui_prefs_put(root, "feedback",
+                         cJSON_CreateString(p->feedback == UI_FEEDBACK_WITHHELD
+                                                ? "withheld"
+                                                : "immediate"));
+    }
+    if (ok && (fields & UI_PREFS_RELAXED)) {
+        ok = ui_prefs_put(root, "relaxed", cJSON_CreateBool(p->relaxed));
+    }
+    if (ok && (fields & UI_PREFS_FULLSCREEN)) {
+        ok = ui_prefs_put(root, "fullscreen", cJSON_CreateBool(p->fullscreen));
+    }
+    char *text = ok ? cJSON_Print(root) : NULL;
     cJSON_Delete(root);
-    char *path = ui_prefs_path(dir);
-    FILE *f = text && path ? fopen(path, "wb") : NULL;
-    bool ok = f && fputs(text, f) >= 0 && fputc('\n', f) != EOF;
+    FILE *f = text ? fopen(tmp, "wb") : NULL;
+    ok = f && fputs(text, f) >= 0 && fputc('\n', f) != EOF;
     if (f && fclose(f) != 0) {
         ok = false;
     }
-    free(path);
+    if (ok && rename(tmp, path) != 0) {
+        ok = false;
+    }
+    if (!ok && f) {
+        int saved = errno;
+        remove(tmp);
+        errno = saved;
+    }
     free(text);
+    free(path);
+    free(tmp);
     return ok;
 }
 

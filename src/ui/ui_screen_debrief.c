@@ -294,7 +294,15 @@ void ui_screen_debrief_draw(ui_app *app)
     } else {
         snprintf(buf, sizeof buf, "Debrief \xC2\xB7 %s", p->sc->title);
     }
-    SDL_Rect body = ui_widget_header(app, buf);
+    SDL_Rect body = ui_widget_header(app, buf, ui_app_mode_name(p->mode));
+    if (p->note[0]) {
+        /* After a reload. */
+        int nh = ui_text_line_height(app->text, l->px_small, true);
+        ui_text_style ns = ui_widget_style(app, l->px_small, true, th->text);
+        ns.max_lines = 1;
+        ui_widget_label(app, p->note, ns,
+                        ui_layout_cut_top(&body, nh, l->gap));
+    }
 
     /* Buttons along the bottom. */
     int px = l->px_small;

@@ -110,21 +110,77 @@ static void ui_picker_name(ui_app *app, SDL_Rect *body)
     }
 }
 
+/* "Mode:" and a two-part switch, Practice | Assessment, the one in force
+ * filled; then what it means for the feedback. M switches too. */
+static void ui_picker_mode(ui_app *app, SDL_Rect *body)
+{
+    const ui_layout *l = &app->lay;
+    const ui_theme *th = app->theme;
+    int px = l->px_small;
+    int h = ui_widget_button_height(app, px);
+    SDL_Rect row = ui_layout_cut_top(body, h, l->gap * 2);
+    const char *label = "Mode:";
+    ui_text_style ls = ui_widget_style(app, px, true, th->text);
+    ui_text_size lsz;
+    ui_text_measure(app->text, label, &ls, &lsz);
+    int lh = ui_text_line_height(app->text, px, true);
+    ui_text_draw(app->text, label, &ls, row.x, row.y + (h - lh) / 2, NULL);
+    ui_layout_cut_left(&row, lsz.w + l->gap, 0);
+    static const char *const names[2] = {"Practice", "Assessment"};
+    static const ui_session_mode modes[2] = {UI_MODE_PRACTICE,
+                                             UI_MODE_ASSESSMENT};
+    for (int i = 0; i < 2; i++) {
+        bool on = app->set.mode == modes[i];
+        int bw = ui_widget_button_width(app, names[i], px);
+        SDL_Rect seg = ui_layout_cut_left(&row, bw, i ? 2 * l->gap : l->gap);
+        bool hot = ui_app_hovered(app, seg);
+        ui_app_add_hit(app, seg, UI_ACT_MODE, (int)modes[i], false);
+        ui_draw_round_frame(app->renderer, seg, l->radius,
+                            hot || on ? 3 * l->border : l->border,
+                            on    ? th->accent
+                            : hot ? th->focus_bg
+                                  : th->panel,
+                            on || hot ? th->accent : th->panel_border);
+        ui_text_style st =
+            ui_widget_style(app, px, on, on ? th->accent_text : th->text);
+        st.wrap_w = seg.w - 2 * l->pad;
+        st.max_lines = 1;
+        st.align = UI_TEXT_CENTRE;
+        int slh = ui_text_line_height(app->text, px, on);
+        ui_text_draw(app->text, names[i], &st, seg.x + l->pad,
+                     seg.y + (h - slh) / 2, NULL);
+    }
+    const char *what = app->set.mode == UI_MODE_ASSESSMENT
+                           ? "Feedback withheld until the debrief (M "
+                             "switches)"
+                           : "Feedback after each reply (M switches)";
+    ui_text_style ws = ui_widget_style(app, px, false, th->muted);
+    ws.wrap_w = row.w;
+    ws.max_lines = 1;
+    int wlh = ui_text_line_height(app->text, px, false);
+    if (row.w > 0) {
+        ui_text_draw(app->text, what, &ws, row.x, row.y + (h - wlh) / 2, NULL);
+    }
+}
+
 void ui_screen_picker_draw(ui_app *app)
 {
     const ui_layout *l = &app->lay;
     const ui_theme *th = app->theme;
     SDL_Rect body =
-        ui_widget_header(app, "Rapport \xC2\xB7 Choose a call to take");
-    int lh = ui_text_line_height(app->text, l->px_small, false);
+        ui_widget_header(app, "Rapport \xC2\xB7 Choose a call to take", NULL);
     ui_text_style hs = ui_widget_style(app, l->px_small, false, th->muted);
     hs.max_lines = 2;
-    ui_widget_label(
-        app,
-        "Up and Down choose \xC2\xB7 Enter or a click starts the call "
-        "\xC2\xB7 Tab: your name \xC2\xB7 Esc: menu",
-        hs, ui_layout_cut_bottom(&body, lh, l->gap));
+    hs.wrap_w = body.w;
+    const char *hint = "Up and Down choose \xC2\xB7 Enter or a click starts "
+                       "the call \xC2\xB7 M: practice or assessment "
+                       "\xC2\xB7 Tab: your name \xC2\xB7 F5: read the "
+                       "list again \xC2\xB7 Esc: menu";
+    ui_text_size hsz;
+    ui_text_measure(app->text, hint, &hs, &hsz);
+    ui_widget_label(app, hint, hs, ui_layout_cut_bottom(&body, hsz.h, l->gap));
     ui_picker_name(app, &body);
+    ui_picker_mode(app, &body);
     if (app->pick_count == 0) {
         ui_text_style st = ui_widget_style(app, l->px_body, false, th->text);
         ui_widget_label(app,
@@ -171,6 +227,12 @@ void ui_screen_picker_draw(ui_app *app)
 
 bool ui_screen_picker_key(ui_app *app, const SDL_Keysym *key)
 {
+    if (key->sym == SDLK_m) {
+        ui_app_do(app, UI_ACT_MODE,
+                  app->set.mode == UI_MODE_PRACTICE ? UI_MODE_ASSESSMENT
+                                                    : UI_MODE_PRACTICE);
+        return true;
+    }
     int n = (int)app->pick_count;
     if (n == 0) {
         return false;

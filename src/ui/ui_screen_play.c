@@ -15,20 +15,35 @@ static int ui_play_bar_w(const ui_app *app)
     return (app->lay.gap > 4 ? app->lay.gap : 4) + app->lay.gap;
 }
 
-static scenario_expression ui_play_expression(const ui_app *app)
+scenario_expression ui_screen_play_expression(const ui_app *app)
 {
-    const session *s = app->play.s;
+    const ui_play *p = &app->play;
+    const session *s = p->s;
     const scenario_node *n = NULL;
+    size_t line = 0;
     if (app->screen == UI_SCREEN_PLAY) {
         n = session_node(s);
+        if (n && n->line_count > 0) {
+            /* The line the last word shown belongs to (lines are joined
+             * with line breaks in play.speech). */
+            size_t words = ui_app_words_shown(app);
+            size_t end = words > 0 && words <= p->word_count
+                             ? p->word_ends[words - 1]
+                             : 0;
+            for (size_t i = 0; i < end && p->speech[i]; i++) {
+                line += p->speech[i] == '\n' ? 1 : 0;
+            }
+            if (line >= n->line_count) {
+                line = n->line_count - 1;
+            }
+        }
     } else if (app->screen == UI_SCREEN_ENDING) {
         n = session_ending(s);
+        line = n && n->line_count > 0 ? n->line_count - 1 : 0;
     }
-    if (n && n->line_count > 0) {
-        scenario_expression e = n->lines[n->line_count - 1].expression;
-        if (e != SCENARIO_EXPR_AUTO) {
-            return e;
-        }
+    if (n && n->line_count > 0 &&
+        n->lines[line].expression != SCENARIO_EXPR_AUTO) {
+        return n->lines[line].expression;
     }
     return scenario_expression_for_mood(session_mood(s));
 }
@@ -124,7 +139,7 @@ static void ui_play_left(ui_app *app, SDL_Rect col)
     }
     SDL_Rect portrait = {col.x + (col.w - side) / 2, col.y, side, side};
     ui_portrait_cache_draw(&app->portrait, app->renderer, portrait,
-                           &sc->customer, ui_play_expression(app), th);
+                           &sc->customer, ui_screen_play_expression(app), th);
     SDL_Rect rest = col;
     ui_layout_cut_top(&rest, side, l->gap);
     ui_text_style name = ui_widget_style(app, l->px_body, true, th->text);
@@ -146,10 +161,12 @@ static void ui_play_left(ui_app *app, SDL_Rect col)
     }
 }
 
-/* The customer's words in a bubble pointing at the portrait. Returns the
- * height used. */
+/* The customer's words in a bubble pointing at the portrait. The bubble
+ * and the text size are those of the whole text; only its first `words`
+ * words are drawn while they are being revealed (revealing false: all).
+ * Returns the height used. */
 static int ui_play_speech(ui_app *app, SDL_Rect area, int max_h,
-                          const char *text)
+                          const char *text, bool revealing, size_t words)
 {
     const ui_layout *l = &app->lay;
     const ui_theme *th = app->theme;
@@ -181,9 +198,21 @@ static int ui_play_speech(ui_app *app, SDL_Rect area, int max_h,
     ui_draw_convex(app->renderer, tri, 3, th->panel_border);
     SDL_Rect view = {bubble.x + l->pad, bubble.y + l->pad, inner_w,
                      h - 2 * l->pad};
+    if (revealing) {
+        /* Keep the line being revealed in view when the words overflow
+         * the bubble. */
+        int shown_h = ui_text_words_height(app->text, text, &st, words);
+        if (shown_h - app->scroll[UI_SCROLL_SPEECH].offset > view.h) {
+            app->scroll[UI_SCROLL_SPEECH].offset = shown_h - view.h;
+        }
+    }
     ui_widget_scroll_begin(app, UI_SCROLL_SPEECH, view, sz.h);
-    ui_text_draw(app->text, text, &st, view.x,
-                 view.y - app->scroll[UI_SCROLL_SPEECH].offset, NULL);
+    int off_y = view.y - app->scroll[UI_SCROLL_SPEECH].offset;
+    if (revealing) {
+        ui_text_draw_words(app->text, text, &st, view.x, off_y, words);
+    } else {
+        ui_text_draw(app->text, text, &st, view.x, off_y, NULL);
+    }
     ui_widget_scroll_end(app, UI_SCROLL_SPEECH);
     return h;
 }
@@ -351,6 +380,21 @@ static void ui_play_options(ui_app *app, SDL_Rect area)
     ui_widget_scroll_end(app, UI_SCROLL_OPTIONS);
 }
 
+/* While the customer's words are being revealed: where the options will
+ * be, only a line saying how to see them at once. */
+static void ui_play_listening(ui_app *app, SDL_Rect area)
+{
+    const ui_layout *l = &app->lay;
+    int lh_small = ui_text_line_height(app->text, l->px_small, false);
+    ui_text_style hs =
+        ui_widget_style(app, l->px_small, false, app->theme->muted);
+    hs.max_lines = 1;
+    ui_widget_label(app,
+                    "Listening\xE2\x80\xA6 Space, Enter, a click or a tap "
+                    "shows your options now",
+                    hs, ui_layout_cut_top(&area, lh_small, l->gap));
+}
+
 /* A titled block of wrapped text inside a scroll view; returns its height
  * (draws only when draw is true). */
 static int ui_play_block(ui_app *app, const char *heading, const char *text,
@@ -490,7 +534,8 @@ static void ui_play_ending(ui_app *app, SDL_Rect area)
     ui_widget_button(app, ui_layout_cut_right(&row, bw, 0), btn,
                      UI_ACT_DEBRIEF, 0, true);
     if (p->speech && p->speech[0]) {
-        int h = ui_play_speech(app, area, area.h * 55 / 100, p->speech);
+        int h =
+            ui_play_speech(app, area, area.h * 55 / 100, p->speech, false, 0);
         ui_layout_cut_top(&area, h, l->gap * 2);
     }
     char title[256];
@@ -554,8 +599,15 @@ void ui_screen_play_draw(ui_app *app)
                  p->sc->title);
         break;
     }
-    SDL_Rect body = ui_widget_header(app, title);
-    if (p->note[0] && app->screen == UI_SCREEN_PLAY) {
+    SDL_Rect body = ui_widget_header(app, title, ui_app_mode_name(p->mode));
+    bool revealing = ui_app_revealing(app);
+    p->drawn_words = ui_app_words_shown(app);
+    p->drawn_revealing = revealing;
+    if (revealing) {
+        /* A click or tap anywhere below the header shows the options. */
+        ui_app_add_hit(app, body, UI_ACT_REVEAL, 0, false);
+    }
+    if (p->note[0]) {
         int lh = ui_text_line_height(app->text, l->px_small, true);
         ui_text_style ns =
             ui_widget_style(app, l->px_small, true, app->theme->text);
@@ -572,9 +624,13 @@ void ui_screen_play_draw(ui_app *app)
     switch (app->screen) {
     case UI_SCREEN_PLAY: {
         int h = ui_play_speech(app, body, ui_play_speech_budget(app, body),
-                               p->speech);
+                               p->speech, revealing, p->drawn_words);
         ui_layout_cut_top(&body, h, l->gap * 2);
-        ui_play_options(app, body);
+        if (revealing) {
+            ui_play_listening(app, body);
+        } else {
+            ui_play_options(app, body);
+        }
         break;
     }
     case UI_SCREEN_FEEDBACK:
@@ -592,6 +648,28 @@ bool ui_screen_play_key(ui_app *app, const SDL_Keysym *key)
 {
     SDL_Keycode k = key->sym;
     bool shift = (key->mod & KMOD_SHIFT) != 0;
+    if (app->screen == UI_SCREEN_PLAY && ui_app_revealing(app)) {
+        /* Go-on keys and number keys show the whole line and the options
+         * first (a number pressed now chooses nothing). */
+        switch (k) {
+        case SDLK_RETURN:
+        case SDLK_KP_ENTER:
+        case SDLK_SPACE:
+        case SDLK_PAGEDOWN:
+        case SDLK_RIGHT:
+        case SDLK_DOWN:
+        case SDLK_TAB:
+            ui_app_do(app, UI_ACT_REVEAL, 0);
+            return true;
+        default:
+            if ((k >= SDLK_1 && k <= SDLK_9) ||
+                (k >= SDLK_KP_1 && k <= SDLK_KP_9)) {
+                ui_app_do(app, UI_ACT_REVEAL, 0);
+                return true;
+            }
+            return false;
+        }
+    }
     if (app->screen == UI_SCREEN_PLAY) {
         if (k >= SDLK_1 && k <= SDLK_9) {
             ui_app_do(app, UI_ACT_CHOOSE, (int)(k - SDLK_1));

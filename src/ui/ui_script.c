@@ -1,8 +1,12 @@
 /* ui_script.c — scripted runs: after each frame, name the screen (for its
  * screenshot) and push the input a trainee would give there, as key
- * presses or mouse clicks through SDL's event queue, so the real input
- * path is exercised. Response times come from the script on the app's
- * virtual clock. */
+ * presses, mouse clicks or finger taps through SDL's event queue, so the
+ * real input path is exercised. Response times come from the script on
+ * the app's virtual clock and count from the moment the options appear.
+ * The customer's words are revealed first: on odd turns the script skips
+ * the reveal halfway through (Space, a click, a tap), on even turns it
+ * lets the virtual clock run to its end; either way some turn time
+ * passes before the options appear, and none of it is response time. */
 #include <stdio.h>
 #include <string.h>
 
@@ -18,6 +22,10 @@ static void ui_script_state(const ui_app *app, char *out, size_t len)
         return;
     }
     size_t turns = app->play.s ? session_turn_count(app->play.s) : 0;
+    if (ui_app_revealing(app)) {
+        out[0] = '\0'; /* no screenshot until the options are shown */
+        return;
+    }
     switch (app->screen) {
     case UI_SCREEN_PICKER:
         snprintf(out, len, "picker");
@@ -43,7 +51,7 @@ void ui_script_after_frame(ui_app *app, bool *want_shot, char *name,
     char state[64];
     ui_script_state(app, state, sizeof state);
     *want_shot = false;
-    if (strcmp(state, app->script_last_state) != 0) {
+    if (state[0] && strcmp(state, app->script_last_state) != 0) {
         snprintf(app->script_last_state, sizeof app->script_last_state, "%s",
                  state);
         snprintf(name, name_len, "%02zu-%s.png", app->script_shots, state);
@@ -110,6 +118,51 @@ static void ui_script_click_at(ui_app *app, int x, int y)
     }
 }
 
+/* A finger event at physical pixels (x, y). */
+static void ui_script_finger(ui_app *app, Uint32 type, int x, int y, int dy)
+{
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = type;
+    ev.tfinger.touchId = UI_SCRIPT_TOUCH_ID;
+    ev.tfinger.fingerId = 1;
+    ev.tfinger.x = (float)x / (float)app->lay.w;
+    ev.tfinger.y = (float)y / (float)app->lay.h;
+    ev.tfinger.dy = (float)dy / (float)app->lay.h;
+    ev.tfinger.pressure = type == SDL_FINGERUP ? 0.0f : 1.0f;
+    ev.tfinger.windowID = SDL_GetWindowID(app->window);
+    SDL_PushEvent(&ev);
+}
+
+static void ui_script_tap_at(ui_app *app, int x, int y)
+{
+    ui_script_finger(app, SDL_FINGERDOWN, x, y, 0);
+    ui_script_finger(app, SDL_FINGERUP, x, y, 0);
+}
+
+/* A finger drawn up the middle of the area by half its height: the
+ * content moves up, as a wheel turned down would move it. */
+static void ui_script_drag_up(ui_app *app, SDL_Rect over)
+{
+    int x = over.x + over.w / 2;
+    int y0 = over.y + over.h * 3 / 4;
+    int y1 = over.y + over.h / 4;
+    ui_script_finger(app, SDL_FINGERDOWN, x, y0, 0);
+    ui_script_finger(app, SDL_FINGERMOTION, x, (y0 + y1) / 2, (y1 - y0) / 2);
+    ui_script_finger(app, SDL_FINGERMOTION, x, y1, (y1 - y0) / 2);
+    ui_script_finger(app, SDL_FINGERUP, x, y1, 0);
+}
+
+/* A click or a tap, as the run's input says. */
+static void ui_script_point_at(ui_app *app, int x, int y)
+{
+    if (app->opt.input == UI_INPUT_TOUCH) {
+        ui_script_tap_at(app, x, y);
+    } else {
+        ui_script_click_at(app, x, y);
+    }
+}
+
 static void ui_script_wheel_down(ui_app *app, SDL_Rect over)
 {
     int x = over.x + over.w / 2;
@@ -128,21 +181,29 @@ static void ui_script_wheel_down(ui_app *app, SDL_Rect over)
     SDL_PushEvent(&ev);
 }
 
-/* Clicks a hit, scrolling its area first when it is not visible enough.
- * Returns false when there is no such hit and nothing to scroll. */
+/* Clicks (or taps) a hit, scrolling its area first (UI_SCROLL_COUNT:
+ * none) when it is not visible enough. Returns false when there is no
+ * such hit and nothing to scroll. */
 static bool ui_script_click(ui_app *app, ui_action action, int arg,
                             ui_scroll_id area)
 {
     const ui_hit *h = ui_app_find_hit(app, action, arg);
     int min_h = app->lay.px_min;
     if (h && h->rect.h >= min_h) {
-        ui_script_click_at(app, h->rect.x + h->rect.w / 2,
+        ui_script_point_at(app, h->rect.x + h->rect.w / 2,
                            h->rect.y + h->rect.h / 2);
         return true;
     }
+    if (area >= UI_SCROLL_COUNT) {
+        return false; /* nothing to scroll */
+    }
     const ui_scroll *s = &app->scroll[area];
     if (s->active && s->offset < s->content - s->view.h) {
-        ui_script_wheel_down(app, s->view);
+        if (app->opt.input == UI_INPUT_TOUCH) {
+            ui_script_drag_up(app, s->view);
+        } else {
+            ui_script_wheel_down(app, s->view);
+        }
         return true;
     }
     return false;
@@ -173,16 +234,34 @@ static void ui_script_play(ui_app *app)
         ui_script_fail(app, msg);
         return;
     }
+    if (ui_app_revealing(app)) {
+        uint64_t end = app->play.reveal_ms;
+        if (turn % 2 == 1) {
+            /* Even turns (1-based): the words run out on their own. */
+            app->clock = ui_app_clock_at_turn_ms(app, end);
+            app->dirty = true;
+            return;
+        }
+        app->clock = ui_app_clock_at_turn_ms(app, end / 2);
+        if (app->opt.input == UI_INPUT_KEYS) {
+            ui_script_key(app, SDLK_SPACE);
+        } else if (!ui_script_click(app, UI_ACT_REVEAL, 0, UI_SCROLL_COUNT)) {
+            ui_script_fail(app, "cannot reach the speech to skip its reveal");
+        }
+        return;
+    }
     int ms = turn < app->opt.time_count ? app->opt.times_ms[turn]
                                         : session_target_ms(s);
+    uint64_t answer_at =
+        ui_app_clock_at_turn_ms(app, app->play.reveal_ms + (uint64_t)ms);
     if (app->opt.input == UI_INPUT_KEYS) {
-        app->clock = app->play.shown_at + app->play.paused_ms + (uint64_t)ms;
+        app->clock = answer_at;
         ui_script_key(app, SDLK_1 + (choice - 1));
         return;
     }
     const ui_hit *h = ui_app_find_hit(app, UI_ACT_CHOOSE, choice - 1);
     if (h && h->rect.h >= app->lay.px_min) {
-        app->clock = app->play.shown_at + app->play.paused_ms + (uint64_t)ms;
+        app->clock = answer_at;
     }
     if (!ui_script_click(app, UI_ACT_CHOOSE, choice - 1, UI_SCROLL_OPTIONS)) {
         ui_script_fail(app, "cannot reach the option card to click");
@@ -263,6 +342,20 @@ void ui_script_drive(ui_app *app)
             return;
         }
         app->opt.print_debrief = false;
+        const ui_scroll *review = &app->scroll[UI_SCROLL_REVIEW];
+        if (app->opt.input == UI_INPUT_TOUCH && !app->script_dragged &&
+            review->active && review->content > review->view.h) {
+            /* Touch: the review is dragged once before quitting, and it
+             * must have moved. */
+            app->script_dragged = true;
+            ui_script_drag_up(app, review->view);
+            return;
+        }
+        if (app->script_dragged && review->offset == 0) {
+            ui_script_fail(app, "dragging the debrief's review did not "
+                                "scroll it");
+            return;
+        }
         ui_script_press(app, SDLK_q, UI_ACT_QUIT, UI_SCROLL_REVIEW);
         break;
     }

@@ -583,6 +583,124 @@ bool ui_text_draw(ui_text *t, const char *text, const ui_text_style *st, int x,
     return true;
 }
 
+/* Where the first `words` words of an entry end: the line they end on,
+ * and the width of that line up to the end of the last one (-1 when all
+ * of the line is shown). Words are runs of non-spaces on the wrapped
+ * lines. */
+static void ui_text_words_end(ui_text *t, const ui_text_entry *e, size_t words,
+                              int *line, int *width)
+{
+    *line = 0;
+    *width = -1;
+    size_t seen = 0;
+    for (int i = 0; i < e->line_count; i++) {
+        const char *s = e->lines[i];
+        size_t len = strlen(s);
+        for (size_t k = 0; k < len; k++) {
+            if (s[k] != ' ' && (s[k + 1] == ' ' || s[k + 1] == '\0')) {
+                seen++;
+                if (seen == words) {
+                    *line = i;
+                    if (k + 1 < len) {
+                        TTF_Font *font =
+                            ui_text_font_at(t, e->st.px, e->st.bold);
+                        char *prefix = strndup(s, k + 1);
+                        *width = font && prefix ? ui_text_width(font, prefix)
+                                                : e->widths[i];
+                        free(prefix);
+                    }
+                    return;
+                }
+            }
+        }
+        *line = i;
+    }
+}
+
+int ui_text_words_height(ui_text *t, const char *text, const ui_text_style *st,
+                         size_t words)
+{
+    if (!text || !*text || words == 0) {
+        return 0;
+    }
+    ui_text_entry *e = ui_text_entry_get(t, text, st);
+    if (!e || e->line_count == 0) {
+        return 0;
+    }
+    int line = 0;
+    int width = 0;
+    ui_text_words_end(t, e, words, &line, &width);
+    return (line + 1) * (e->size.h / e->line_count);
+}
+
+bool ui_text_draw_words(ui_text *t, const char *text, const ui_text_style *st,
+                        int x, int y, size_t words)
+{
+    if (!text || !*text || words == 0) {
+        return true;
+    }
+    ui_text_entry *e = ui_text_entry_get(t, text, st);
+    if (!e) {
+        return false;
+    }
+    if (e->size.w <= 0 || e->line_count == 0) {
+        return true;
+    }
+    if (!e->texture && !ui_text_rasterise(t, e)) {
+        return false;
+    }
+    int line = 0;
+    int width = -1;
+    ui_text_words_end(t, e, words, &line, &width);
+    int skip = e->size.h / e->line_count;
+    if (st->wrap_w > 0 && st->align == UI_TEXT_CENTRE) {
+        x += (st->wrap_w - e->size.w) / 2;
+    } else if (st->wrap_w > 0 && st->align == UI_TEXT_RIGHT) {
+        x += st->wrap_w - e->size.w;
+    }
+    /* Whole lines above, then the part of the line being revealed. */
+    int whole = width < 0 ? line + 1 : line;
+    SDL_Rect drawn = {x, y, 0, 0};
+    if (whole > 0) {
+        SDL_Rect src = {0, 0, e->size.w, whole * skip};
+        SDL_Rect dst = {x, y, src.w, src.h};
+        SDL_RenderCopy(t->renderer, e->texture, &src, &dst);
+        drawn = dst;
+    }
+    if (width > 0) {
+        int lx = 0;
+        if (e->st.align == UI_TEXT_CENTRE) {
+            lx = (e->size.w - e->widths[line]) / 2;
+        } else if (e->st.align == UI_TEXT_RIGHT) {
+            lx = e->size.w - e->widths[line];
+        }
+        SDL_Rect src = {lx, line * skip, width, skip};
+        SDL_Rect dst = {x + lx, y + line * skip, width, skip};
+        SDL_RenderCopy(t->renderer, e->texture, &src, &dst);
+        if (drawn.w == 0) {
+            drawn = dst;
+        } else {
+            SDL_UnionRect(&drawn, &dst, &drawn);
+        }
+    }
+    SDL_Rect seen = drawn;
+    if (SDL_RenderIsClipEnabled(t->renderer)) {
+        SDL_Rect clip;
+        SDL_RenderGetClipRect(t->renderer, &clip);
+        if (!SDL_IntersectRect(&drawn, &clip, &seen)) {
+            seen.w = 0;
+        }
+    }
+    if (seen.w > 0 && t->frame_rect_count < UI_TEXT_MAX_RECTS) {
+        t->frame_rects[t->frame_rect_count++] = seen;
+    }
+    if (t->frame_min_px == 0 || st->px < t->frame_min_px) {
+        t->frame_min_px = st->px;
+    }
+    t->frame_draws++;
+    return true;
+}
+
 void ui_text_begin_frame(ui_text *t)
 {
     t->frame++;

@@ -58,6 +58,16 @@ bool ui_text_measure(ui_text *t, const char *text, const ui_text_style *st,
  * Rasterises on the first draw of this key. out may be NULL. */
 bool ui_text_draw(ui_text *t, const char *text, const ui_text_style *st, int x,
                   int y, ui_text_size *out);
+/* Draws only the first `words` words of the text (runs of non-spaces on
+ * its wrapped lines), exactly where drawing all of it would put them: the
+ * whole text is rasterised once and copied in part, so revealing it word
+ * by word costs no rasterisation after the first. */
+bool ui_text_draw_words(ui_text *t, const char *text, const ui_text_style *st,
+                        int x, int y, size_t words);
+/* Height from the top of the text to the bottom of the line its first
+ * `words` words end on. */
+int ui_text_words_height(ui_text *t, const char *text, const ui_text_style *st,
+                         size_t words);
 /* Line height (TTF_FontLineSkip) at a size. */
 int ui_text_line_height(ui_text *t, int px, bool bold);
 

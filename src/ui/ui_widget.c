@@ -169,7 +169,7 @@ const char *ui_widget_mood_name(int mood)
     return e < SCENARIO_EXPR_COUNT ? names[e] : "Neutral";
 }
 
-SDL_Rect ui_widget_header(ui_app *app, const char *title)
+SDL_Rect ui_widget_header(ui_app *app, const char *title, const char *tag)
 {
     const ui_layout *l = &app->lay;
     SDL_Rect full = {l->margin, l->margin, l->w - 2 * l->margin,
@@ -194,6 +194,22 @@ SDL_Rect ui_widget_header(ui_app *app, const char *title)
     int lh = ui_text_line_height(app->text, px, true);
     ui_text_draw(app->text, menu, &bst, button.x + l->pad,
                  button.y + (button.h - lh) / 2, NULL);
+    if (tag && tag[0]) {
+        /* A quiet outlined label, not a button. */
+        ui_text_style ts = ui_widget_style(app, px, false, th->muted);
+        ts.max_lines = 1;
+        ui_text_size tsz;
+        ui_text_measure(app->text, tag, &ts, &tsz);
+        int tw = tsz.w + 2 * l->pad;
+        if (tw < bar.w / 3) {
+            SDL_Rect pill = ui_layout_cut_right(&bar, tw, l->gap);
+            ui_draw_round_frame(app->renderer, pill, pill.h / 2, l->border,
+                                th->bg, th->panel_border);
+            int tlh = ui_text_line_height(app->text, px, false);
+            ui_text_draw(app->text, tag, &ts, pill.x + l->pad,
+                         pill.y + (pill.h - tlh) / 2, NULL);
+        }
+    }
     ui_text_style st = ui_widget_style(app, px, true, th->text);
     st.wrap_w = bar.w;
     st.max_lines = 1;
