@@ -15,6 +15,7 @@ int cli_run(int argc, char **argv);
 int cli_lint(int argc, char **argv);
 int cli_graph(int argc, char **argv);
 int cli_play(int argc, char **argv);
+int cli_test(int argc, char **argv);
 
 /* Comma-separated option numbers (1-9) and response times in seconds,
  * appended to out (at most max items in all, *count so far). Return 0, or

@@ -23,6 +23,8 @@ static void main_usage(FILE *out)
           "                     best and worst scores over every play\n"
           "  graph FILE         draw the scenario as a Graphviz graph (DOT "
           "or SVG)\n"
+          "  test PLAN...       play the cases of test plans and check how "
+          "each call ends\n"
           "\n"
           "Options:\n"
           "  -h, --help         show this help (COMMAND --help for a "
@@ -76,6 +78,9 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "graph") == 0) {
         return cli_graph(argc - 1, argv + 1);
+    }
+    if (strcmp(cmd, "test") == 0) {
+        return cli_test(argc - 1, argv + 1);
     }
     if (strcmp(cmd, "play") == 0) {
         return cli_play(argc - 1, argv + 1);

@@ -297,51 +297,6 @@ static scenario *loader_build(loader_state *st, const xmlNode *root)
 
 /* ---------- semantic checks ---------- */
 
-/* Edit distance, for "did you mean" suggestions (short ids only). */
-static size_t loader_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a);
-    size_t lb = strlen(b);
-    if (la > 64 || lb > 64) {
-        return 99;
-    }
-    size_t prev[65];
-    size_t cur[65];
-    for (size_t j = 0; j <= lb; j++) {
-        prev[j] = j;
-    }
-    for (size_t i = 1; i <= la; i++) {
-        cur[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
-            size_t del = prev[j] + 1;
-            size_t ins = cur[j - 1] + 1;
-            cur[j] =
-                sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-        }
-        memcpy(prev, cur, (lb + 1) * sizeof(size_t));
-    }
-    return prev[lb];
-}
-
-static const char *loader_suggest(const scenario *sc, const char *id)
-{
-    const char *best = NULL;
-    size_t best_d = 3;
-    for (size_t i = 0; i < sc->node_count; i++) {
-        const char *cand = sc->nodes[i].id;
-        if (!cand) {
-            continue;
-        }
-        size_t d = loader_distance(id, cand);
-        if (d < best_d) {
-            best_d = d;
-            best = cand;
-        }
-    }
-    return best;
-}
-
 static int loader_id_order(const void *a, const void *b)
 {
     const loader_id *x = a;
@@ -403,7 +358,7 @@ static int loader_resolve(loader_state *st, const scenario *sc,
     int index = loader_lookup(st, sc, id);
     if (index < 0) {
         const char *hint = diag_count(xmldoc_diags(st->doc)) < DIAG_MAX_ENTRIES
-                               ? loader_suggest(sc, id)
+                               ? scenario_suggest_id(sc, id)
                                : NULL;
         if (hint) {
             xmldoc_error_at(st->doc, x, attr, DIAG_ERROR,
