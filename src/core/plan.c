@@ -16,10 +16,12 @@
 /* Longest accepted response time, as for `rapport run --times`. */
 #define PLAN_MAX_TIME_S 86400.0
 
+/* Hints added to schema messages that name the type or, for pattern
+ * errors (which do not), the attribute. */
 static const xmldoc_hint plan_hints[] = {
-    {"Choices", "option numbers 1-9 separated by commas, e.g. 2,1,3, or "
+    {"choices", "option numbers 1-9 separated by commas, e.g. 2,1,3, or "
                 "best or worst"},
-    {"Times", "seconds separated by commas, e.g. 4.5,3,12"},
+    {"times", "seconds separated by commas, e.g. 4.5,3,12"},
     {"Outcome", "resolved, partial, escalated or lost"},
     {"Band", "needs-practice, developing, good or excellent"},
     {"Score", "a score is a whole number from 0 to 100"},
@@ -135,7 +137,7 @@ static bool plan_read_times(plan_loader *ld, const xmlNode *x, const char *s,
         char *end = NULL;
         errno = 0;
         double v = strtod(p, &end);
-        if (end == p || errno || !(v >= 0.0)) {
+        if (end == p || errno || !(v >= 0.0) || v >= 100000.0) {
             return false; /* the schema has reported it */
         }
         if (v > PLAN_MAX_TIME_S) {
@@ -189,19 +191,18 @@ static int plan_lookup_node(plan_loader *ld, const xmlNode *x,
         const char *hint = scenario_suggest_id(sc, id);
         if (hint) {
             xmldoc_error_at(ld->doc, x, attr, DIAG_ERROR,
-                            "%s has no <node> or <ending> '%s'; did you "
-                            "mean '%s'?",
-                            ld->p->scenario_path, id, hint);
+                            "the scenario has no <node> or <ending> '%s'; "
+                            "did you mean '%s'?",
+                            id, hint);
         } else {
             xmldoc_error_at(ld->doc, x, attr, DIAG_ERROR,
-                            "%s has no <node> or <ending> '%s'",
-                            ld->p->scenario_path, id);
+                            "the scenario has no <node> or <ending> '%s'", id);
         }
     } else if (want_ending && !sc->nodes[index].is_ending) {
         xmldoc_error_at(ld->doc, x, attr, DIAG_ERROR,
-                        "'%s' is a <node> of %s, not an <ending>; ending= "
-                        "names the ending the call must reach",
-                        id, ld->p->scenario_path);
+                        "'%s' is a <node>, not an <ending>; ending= names "
+                        "the ending the call must reach",
+                        id);
         index = -1;
     }
     return index;

@@ -141,8 +141,38 @@ int xmldoc_node_line(const xmlNode *node)
     return line > 0 && line < INT_MAX ? (int)line : 0;
 }
 
-/* Offset of an element's start tag ("<name" on or after its line), or
- * SIZE_MAX. */
+/* The start tag "<name" at offset at: is the name complete there, and
+ * where does the tag end (the '>' outside quoted attribute values; '<'
+ * cannot occur inside them)? Returns the offset of that '>' or SIZE_MAX. */
+static size_t xmldoc_tag_end(const xmldoc *d, size_t at, size_t nlen)
+{
+    size_t i = at + nlen;
+    if (i < d->len && d->buf[i] != ' ' && d->buf[i] != '\t' &&
+        d->buf[i] != '\n' && d->buf[i] != '\r' && d->buf[i] != '>' &&
+        d->buf[i] != '/') {
+        return SIZE_MAX; /* a longer name */
+    }
+    char quote = 0;
+    for (; i < d->len; i++) {
+        char ch = d->buf[i];
+        if (quote) {
+            quote = ch == quote ? 0 : quote;
+        } else if (ch == '"' || ch == '\'') {
+            quote = ch;
+        } else if (ch == '>') {
+            return i;
+        } else if (ch == '<') {
+            return SIZE_MAX;
+        }
+    }
+    return SIZE_MAX;
+}
+
+/* Offset of an element's start tag, or SIZE_MAX. libxml2 records the line
+ * where the start tag ends, so a tag written over several lines begins on
+ * an earlier one: first the tags on that line that end there (the k-th
+ * for the k-th of same-named siblings recorded on that line), then the
+ * nearest one above that ends there (within 30 lines), then any below. */
 static size_t xmldoc_element_offset(xmldoc *d, const xmlNode *node)
 {
     char needle[128];
@@ -157,7 +187,39 @@ static size_t xmldoc_element_offset(xmldoc *d, const xmlNode *node)
     } else {
         snprintf(needle, sizeof needle, "<%s", (const char *)node->name);
     }
-    return xmldoc_find(d, d->line_starts[line - 1], needle);
+    size_t skip = 0;
+    for (const xmlNode *sib = node->prev; sib; sib = sib->prev) {
+        if (sib->type != XML_ELEMENT_NODE) {
+            continue;
+        }
+        if (xmldoc_node_line(sib) != line) {
+            break;
+        }
+        skip += xmlStrEqual(sib->name, node->name);
+    }
+    size_t nlen = strlen(needle);
+    size_t begin = d->line_starts[line - 1];
+    size_t end = (size_t)line < d->line_count ? d->line_starts[line] : d->len;
+    for (size_t i = begin; i + nlen <= end; i++) {
+        if (d->buf[i] == '<' && memcmp(d->buf + i, needle, nlen) == 0) {
+            size_t close = xmldoc_tag_end(d, i, nlen);
+            if (close != SIZE_MAX && close < end && skip-- == 0) {
+                return i;
+            }
+        }
+    }
+    size_t floor = d->line_starts[line > 31 ? line - 31 : 0];
+    for (size_t i = begin; i-- > floor;) {
+        if (d->buf[i] == '<' && i + nlen <= d->len &&
+            memcmp(d->buf + i, needle, nlen) == 0) {
+            size_t close = xmldoc_tag_end(d, i, nlen);
+            if (close != SIZE_MAX && close >= begin && close < end) {
+                return i;
+            }
+            break; /* the nearest such tag above ends elsewhere */
+        }
+    }
+    return xmldoc_find(d, begin, needle);
 }
 
 void xmldoc_element_pos(xmldoc *d, const xmlNode *node, int *line, int *col)

@@ -27,8 +27,11 @@
 
 #include "diag.h"
 
+/* A hint is added to a schema message that quotes `type`: a schema type
+ * name ("... atomic type 'Rating'") or an attribute name ("attribute
+ * 'choices'", for pattern errors, which name no type). */
 typedef struct {
-    const char *type; /* a schema type name, e.g. "Rating" */
+    const char *type; /* e.g. "Rating", or "choices" */
     const char *hint; /* what a valid value looks like */
 } xmldoc_hint;
 
