@@ -380,7 +380,7 @@ static void test_refused(const char *text, const char *message)
 
 #define CASE(body)                                                            \
     PLAN_HEAD "  <case name=\"c\" choices=\"best\">" body "</case>\n</"       \
-                                                          "plan>\n"
+              "plan>\n"
 
 static void test_load_errors(void)
 {
