@@ -1,11 +1,17 @@
 # Every complete scenario in the authoring guide (a ```xml block holding a
-# whole <scenario ...> ... </scenario>) must validate: the guide stays true
-# to the code. Fragments (a lone <choice>, say) are skipped.
+# whole <scenario ...> ... </scenario>) must validate, and every complete
+# test plan (<plan ...> ... </plan>) must pass `rapport test`: the guide
+# stays true to the code. Fragments (a lone <choice>, say) are skipped.
+# Scenarios are also saved under their id (OUT/ID.xml) and plans in
+# OUT/tests/, so a plan written for scenarios/tests/ finds its scenario as
+# ../ID.xml, as the guide shows it.
 #   cmake -DRAPPORT=exe -DGUIDE=scenarios/README.md -DOUT=dir -P
 cmake_policy(SET CMP0130 NEW)
 file(READ "${GUIDE}" text)
-file(MAKE_DIRECTORY "${OUT}")
+file(REMOVE_RECURSE "${OUT}")
+file(MAKE_DIRECTORY "${OUT}/tests")
 set(count 0)
+set(plans "")
 set(marker "```xml\n")
 while(1)
   string(FIND "${text}" "${marker}" start)
@@ -17,6 +23,13 @@ while(1)
   string(FIND "${text}" "\n```" stop)
   string(SUBSTRING "${text}" 0 ${stop} block)
   string(SUBSTRING "${text}" ${stop} -1 text)
+  if(block MATCHES "<plan[ \n]" AND block MATCHES "</plan>")
+    list(LENGTH plans n)
+    set(file "${OUT}/tests/guide-plan-${n}.plan.xml")
+    file(WRITE "${file}" "${block}\n")
+    list(APPEND plans "${file}")
+    continue()
+  endif()
   if(NOT block MATCHES "<scenario[ \n]" OR NOT block MATCHES "</scenario>")
     continue()
   endif()
@@ -28,8 +41,19 @@ while(1)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "guide example ${count} does not validate:\n${err}")
   endif()
+  if(block MATCHES "<scenario[^>]*[ \n]id=\"([^\"]+)\"")
+    file(WRITE "${OUT}/${CMAKE_MATCH_1}.xml" "${block}\n")
+  endif()
 endwhile()
 if(count EQUAL 0)
   message(FATAL_ERROR "no complete scenario examples found in ${GUIDE}")
 endif()
-message(STATUS "${count} guide examples validate")
+foreach(plan IN LISTS plans)
+  execute_process(COMMAND ${RAPPORT} test "${plan}"
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "the guide's test plan ${plan} fails:\n${out}${err}")
+  endif()
+endforeach()
+list(LENGTH plans plan_count)
+message(STATUS "${count} guide examples validate, ${plan_count} guide plans pass")

@@ -28,6 +28,8 @@ static void main_usage(FILE *out)
           "                     interrupted before their result was saved\n"
           "  report DIR...      a class report of saved results: CSV and "
           "HTML\n"
+          "  test PLAN...       play the cases of test plans and check how "
+          "each call ends\n"
           "\n"
           "Options:\n"
           "  -h, --help         show this help (COMMAND --help for a "
@@ -81,6 +83,9 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "graph") == 0) {
         return cli_graph(argc - 1, argv + 1);
+    }
+    if (strcmp(cmd, "test") == 0) {
+        return cli_test(argc - 1, argv + 1);
     }
     if (strcmp(cmd, "play") == 0) {
         return cli_play(argc - 1, argv + 1);

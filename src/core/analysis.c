@@ -110,20 +110,36 @@ typedef struct {
     bool unrolled;
     int bound;
     /* oracle work space */
-    int64_t *w;
     int64_t *val;
-    int64_t *val2;
     int32_t *pick;
-    uint16_t *cells;
     /* the scoring graph in post-order, compact: slots cg_first[i] ..
      * cg_first[i + 1] - 1 are the edges of order[i] into the graph */
     uint32_t *cg_first;
     int32_t *cg_target; /* index into order */
     int32_t *cg_edge;   /* index into edges */
-    int64_t *cg_w;      /* weights gathered per slot */
+    int64_t *cg_w;      /* the weights the oracle maximises, per slot */
+    int32_t *cg_val;    /* per slot: each dimension's value (0 where the
+                           turn does not count it), then the combined one */
+    uint8_t *cg_cnt;    /* per slot: bit d, the turn counts dimension d */
     unsigned char *cg_end;
+    /* the graph unrolled by turn (when it has a loop): only the cells
+     * (state, turn) some play within the bound passes through. Cells of
+     * turn t are turn_first[t] .. turn_first[t + 1] - 1; cell c is state
+     * cell_state[c] (index into order); its slots' targets are the cells
+     * cell_succ[cell_edge[c] + l] of turn t + 1 (-1: too far from an
+     * ending); cell_val and cell_pick are the oracle's work space */
+    uint32_t *turn_first;
+    int32_t *cell_state;
+    uint32_t *cell_edge;
+    int32_t *cell_succ;
+    int64_t *cell_val;
+    uint16_t *cell_pick;
     int64_t *combined;
     an_path path;
+    /* per dimension (and AN_COMBINED): the play with the most counted
+     * turns, where both directions of an_ratio start (-1: not yet) */
+    int most_rc[AN_COMBINED + 1];
+    an_path most[AN_COMBINED + 1];
     int weight[SCENARIO_DIM_COUNT];
     int weight_sum;
 } an_ctx;
@@ -831,8 +847,8 @@ static bool an_compact(an_ctx *cx)
 }
 
 /* Finds the play (start to an ending, within the turn bound) maximising
- * the sum of cx->w over its edges; the play goes to cx->path. False when
- * there is none (or memory ran out). */
+ * the sum of cx->cg_w over its slots; the play goes to cx->path. False
+ * when there is none (or memory ran out). */
 static bool an_oracle(an_ctx *cx, int64_t *value)
 {
     size_t G = cx->order_count;
@@ -842,12 +858,9 @@ static bool an_oracle(an_ctx *cx, int64_t *value)
     }
     const uint32_t *first = cx->cg_first;
     const int32_t *target = cx->cg_target;
-    int64_t *w = cx->cg_w;
-    for (uint32_t k = 0; k < first[G]; k++) {
-        w[k] = cx->w[cx->cg_edge[k]];
-    }
-    size_t g0 = (size_t)cx->gidx[0];
+    const int64_t *w = cx->cg_w;
     if (!cx->unrolled) {
+        size_t g0 = (size_t)cx->gidx[0];
         int64_t *val = cx->val;
         for (size_t i = 0; i < G; i++) {
             int64_t best = cx->cg_end[i] ? 0 : AN_NEG_INF;
@@ -875,42 +888,51 @@ static bool an_oracle(an_ctx *cx, int64_t *value)
         }
         return true;
     }
-    /* unrolled by turn: nxt = values with t+1 turns taken */
-    int64_t *nxt = cx->val;
-    int64_t *cur = cx->val2;
-    for (size_t i = 0; i < G; i++) {
-        nxt[i] = cx->cg_end[i] ? 0 : AN_NEG_INF;
+    /* unrolled by turn, backwards: a cell's value is the best sum of
+     * weights from it to an ending within the turns left */
+    const uint32_t *tf = cx->turn_first;
+    const int32_t *succ = cx->cell_succ;
+    int64_t *cv = cx->cell_val;
+    if (tf[0] == tf[1]) {
+        return false; /* no play within the bound */
+    }
+    for (uint32_t c = tf[cx->bound]; c < tf[cx->bound + 1]; c++) {
+        cv[c] = 0; /* endings only */
     }
     for (int t = cx->bound - 1; t >= 0; t--) {
-        uint16_t *row = &cx->cells[(size_t)t * G];
-        for (size_t i = 0; i < G; i++) {
+        for (uint32_t c = tf[t]; c < tf[t + 1]; c++) {
+            int32_t i = cx->cell_state[c];
             int64_t best = cx->cg_end[i] ? 0 : AN_NEG_INF;
             uint16_t pick = AN_NO_EDGE;
-            for (uint32_t k = first[i]; k < first[i + 1]; k++) {
-                int64_t v = nxt[target[k]];
-                if (v != AN_NEG_INF && w[k] + v > best) {
-                    best = w[k] + v;
-                    pick = (uint16_t)(k - first[i]);
+            const int32_t *cs = succ + cx->cell_edge[c];
+            const int64_t *cw = w + first[i];
+            uint32_t n = first[i + 1] - first[i];
+            for (uint32_t l = 0; l < n; l++) {
+                if (cs[l] < 0) {
+                    continue;
+                }
+                int64_t v = cv[cs[l]];
+                if (v != AN_NEG_INF && cw[l] + v > best) {
+                    best = cw[l] + v;
+                    pick = (uint16_t)l;
                 }
             }
-            cur[i] = best;
-            row[i] = pick;
+            cv[c] = best;
+            cx->cell_pick[c] = pick;
         }
-        int64_t *tmp = nxt;
-        nxt = cur;
-        cur = tmp;
     }
-    if (nxt[g0] == AN_NEG_INF) {
+    uint32_t c = tf[0];
+    if (cv[c] == AN_NEG_INF) {
         return false;
     }
-    *value = nxt[g0];
-    size_t i = g0;
-    for (int t = 0; !cx->cg_end[i] && t < cx->bound; t++) {
-        uint32_t k = first[i] + cx->cells[(size_t)t * G + i];
+    *value = cv[c];
+    for (int t = 0; !cx->cg_end[cx->cell_state[c]] && t < cx->bound; t++) {
+        uint16_t l = cx->cell_pick[c];
+        uint32_t k = first[cx->cell_state[c]] + l;
         if (!an_path_push(&cx->path, cx->cg_edge[k])) {
             return false;
         }
-        i = (size_t)target[k];
+        c = (uint32_t)succ[cx->cell_edge[c] + l];
     }
     return true;
 }
@@ -944,6 +966,21 @@ static void an_path_sums(const an_ctx *cx, const an_path *p, int dim,
     }
 }
 
+/* Sets the oracle's weight of every slot to a × value + b × count of
+ * dimension dim (AN_COMBINED: the combined value, counted every turn). */
+static void an_weigh(an_ctx *cx, int dim, int64_t a, int64_t b)
+{
+    size_t K = cx->cg_first[cx->order_count];
+    const int32_t *val = cx->cg_val;
+    const uint8_t *cnt = cx->cg_cnt;
+    int64_t *w = cx->cg_w;
+    unsigned bit = dim == AN_COMBINED ? 0u : 1u << dim;
+    for (size_t k = 0; k < K; k++) {
+        int64_t c = bit ? (cnt[k] & bit) != 0 : 1;
+        w[k] = a * val[k * 4 + (size_t)dim] + b * c;
+    }
+}
+
 /* The play with the best (dir +1) or worst (dir -1) mean of dimension dim
  * over the plays where it counts at least once. Returns 1 and the play in
  * out, 0 when no play counts it, -1 when there is no play or memory ran
@@ -951,25 +988,28 @@ static void an_path_sums(const an_ctx *cx, const an_path *p, int dim,
 static int an_ratio(an_ctx *cx, int dim, int dir, an_path *out)
 {
     int64_t v = 0;
-    for (size_t e = 0; e < cx->edge_count; e++) {
-        cx->w[e] = an_cnt(cx, e, dim);
+    if (cx->most_rc[dim] < 0) {
+        /* the same for both directions: found once */
+        an_weigh(cx, dim, 0, 1);
+        if (!an_oracle(cx, &v)) {
+            cx->most_rc[dim] = 2;
+        } else if (v <= 0) {
+            cx->most_rc[dim] = 0;
+        } else {
+            cx->most_rc[dim] = an_path_copy(&cx->most[dim], &cx->path) ? 1 : 2;
+        }
     }
-    if (!an_oracle(cx, &v)) {
-        return -1;
+    if (cx->most_rc[dim] != 1) {
+        return cx->most_rc[dim] == 0 ? 0 : -1;
     }
-    if (v <= 0) {
-        return 0;
-    }
-    if (!an_path_copy(out, &cx->path)) {
+    if (!an_path_copy(out, &cx->most[dim])) {
         return -1;
     }
     int64_t S;
     int64_t K;
     an_path_sums(cx, out, dim, &S, &K);
     for (int round = 0; round < AN_MAX_ROUNDS; round++) {
-        for (size_t e = 0; e < cx->edge_count; e++) {
-            cx->w[e] = dir * (K * an_val(cx, e, dim) - S * an_cnt(cx, e, dim));
-        }
+        an_weigh(cx, dim, dir * K, -dir * S);
         if (!an_oracle(cx, &v) || v <= 0) {
             break;
         }
@@ -1415,6 +1455,167 @@ static void an_play_init(analysis_play *p)
     p->ending_index = -1;
 }
 
+static int an_int32_order(const void *a, const void *b)
+{
+    int32_t x = *(const int32_t *)a;
+    int32_t y = *(const int32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Unrolls the scoring graph by turn, keeping only the cells (state, t)
+ * that some play within the bound passes through: the state is reached
+ * from the start in exactly t turns and an ending can be reached from it
+ * in at most bound - t more. The oracle's value at any other cell cannot
+ * change its result, so it stays exact, and it costs the cells on plays
+ * instead of bound × states. Cells of a turn are in state order. */
+static bool an_unroll(an_ctx *cx)
+{
+    size_t G = cx->order_count;
+    size_t K = cx->cg_first[G];
+    int bound = cx->bound;
+    const uint32_t *first = cx->cg_first;
+    const int32_t *target = cx->cg_target;
+    uint32_t *rev_first = calloc(G + 1, sizeof(uint32_t));
+    int32_t *rev_src = malloc((K ? K : 1) * sizeof(int32_t));
+    int32_t *dist = malloc((G ? G : 1) * sizeof(int32_t));
+    int32_t *queue = malloc((G ? G : 1) * sizeof(int32_t));
+    int32_t *mark = malloc((G ? G : 1) * sizeof(int32_t));
+    int32_t *cell_of = malloc((G ? G : 1) * sizeof(int32_t));
+    cx->turn_first = malloc(((size_t)bound + 2) * sizeof(uint32_t));
+    bool ok = rev_first && rev_src && dist && queue && mark && cell_of &&
+              cx->turn_first;
+    if (ok) {
+        /* turns from each state to the nearest ending, backwards */
+        for (size_t k = 0; k < K; k++) {
+            rev_first[target[k]]++;
+        }
+        for (size_t i = 1; i < G; i++) {
+            rev_first[i] += rev_first[i - 1];
+        }
+        rev_first[G] = (uint32_t)K;
+        for (size_t i = 0; i < G; i++) {
+            for (uint32_t k = first[i]; k < first[i + 1]; k++) {
+                rev_src[--rev_first[target[k]]] = (int32_t)i;
+            }
+        }
+        size_t head = 0;
+        size_t tail = 0;
+        for (size_t i = 0; i < G; i++) {
+            dist[i] = cx->cg_end[i] ? 0 : INT32_MAX;
+            mark[i] = -1;
+            if (cx->cg_end[i]) {
+                queue[tail++] = (int32_t)i;
+            }
+        }
+        while (head < tail) {
+            int32_t s = queue[head++];
+            for (uint32_t k = rev_first[s]; k < rev_first[s + 1]; k++) {
+                int32_t p = rev_src[k];
+                if (dist[p] == INT32_MAX) {
+                    dist[p] = dist[s] + 1;
+                    queue[tail++] = p;
+                }
+            }
+        }
+    }
+    free(rev_first);
+    free(rev_src);
+    free(queue);
+    /* forwards, turn by turn: the cells of turn t + 1 are the targets of
+     * turn t's cells close enough to an ending */
+    size_t cap = 1024;
+    size_t count = 0;
+    size_t ecap = 1024;
+    size_t ecount = 0;
+    if (ok) {
+        cx->cell_state = malloc(cap * sizeof(int32_t));
+        cx->cell_edge = malloc(cap * sizeof(uint32_t));
+        cx->cell_succ = malloc(ecap * sizeof(int32_t));
+        ok = cx->cell_state && cx->cell_edge && cx->cell_succ;
+    }
+    if (ok) {
+        size_t g0 = (size_t)cx->gidx[0];
+        cx->turn_first[0] = 0;
+        if (dist[g0] <= bound) {
+            cx->cell_state[count++] = (int32_t)g0;
+        }
+    }
+    for (int t = 0; ok && t <= bound; t++) {
+        uint32_t begin = cx->turn_first[t];
+        uint32_t end = (uint32_t)count;
+        cx->turn_first[t + 1] = end;
+        /* the next turn's cells, sorted, each state once */
+        for (uint32_t c = begin; ok && c < end && t < bound; c++) {
+            int32_t i = cx->cell_state[c];
+            for (uint32_t k = first[i]; k < first[i + 1]; k++) {
+                int32_t j = target[k];
+                if (dist[j] > bound - t - 1 || mark[j] == t + 1) {
+                    continue;
+                }
+                mark[j] = t + 1;
+                if (count == cap) {
+                    int32_t *grown_s =
+                        realloc(cx->cell_state, cap * 2 * sizeof(int32_t));
+                    if (grown_s) {
+                        cx->cell_state = grown_s;
+                    }
+                    uint32_t *grown_e =
+                        realloc(cx->cell_edge, cap * 2 * sizeof(uint32_t));
+                    if (grown_e) {
+                        cx->cell_edge = grown_e;
+                    }
+                    if (!grown_s || !grown_e) {
+                        ok = false;
+                        break;
+                    }
+                    cap *= 2;
+                }
+                cx->cell_state[count++] = j;
+            }
+        }
+        if (!ok) {
+            break;
+        }
+        qsort(cx->cell_state + end, count - end, sizeof(int32_t),
+              an_int32_order);
+        for (uint32_t c = end; c < count; c++) {
+            cell_of[cx->cell_state[c]] = (int32_t)c;
+        }
+        /* this turn's cells: where each slot leads */
+        for (uint32_t c = begin; ok && c < end; c++) {
+            int32_t i = cx->cell_state[c];
+            uint32_t n = first[i + 1] - first[i];
+            if (ecount + n > ecap) {
+                while (ecount + n > ecap) {
+                    ecap *= 2;
+                }
+                int32_t *grown =
+                    realloc(cx->cell_succ, ecap * sizeof(int32_t));
+                if (!grown) {
+                    ok = false;
+                    break;
+                }
+                cx->cell_succ = grown;
+            }
+            cx->cell_edge[c] = (uint32_t)ecount;
+            for (uint32_t k = first[i]; k < first[i + 1]; k++) {
+                int32_t j = target[k];
+                cx->cell_succ[ecount++] =
+                    t < bound && mark[j] == t + 1 ? cell_of[j] : -1;
+            }
+        }
+    }
+    if (ok) {
+        cx->cell_val = malloc((count ? count : 1) * sizeof(int64_t));
+        cx->cell_pick = malloc((count ? count : 1) * sizeof(uint16_t));
+        ok = cx->cell_val && cx->cell_pick;
+    }
+    free(dist);
+    free(mark);
+    free(cell_of);
+    return ok;
+}
+
 static bool an_allocate_oracle(an_ctx *cx, const analysis_options *opt,
                                int longest)
 {
@@ -1443,20 +1644,9 @@ static bool an_allocate_oracle(an_ctx *cx, const analysis_options *opt,
         }
     }
     cx->bound = cx->unrolled ? bound : 0;
-    cx->w = malloc((cx->edge_count ? cx->edge_count : 1) * sizeof(int64_t));
     cx->combined =
         malloc((cx->edge_count ? cx->edge_count : 1) * sizeof(int64_t));
-    cx->val = malloc((G ? G : 1) * sizeof(int64_t));
-    cx->val2 = malloc((G ? G : 1) * sizeof(int64_t));
-    cx->pick = malloc((G ? G : 1) * sizeof(int32_t));
-    if (!an_compact(cx)) {
-        return false;
-    }
-    if (cx->unrolled) {
-        cx->cells = malloc(((size_t)cx->bound * G + 1) * sizeof(uint16_t));
-    }
-    if (!cx->w || !cx->combined || !cx->val || !cx->val2 || !cx->pick ||
-        (cx->unrolled && !cx->cells)) {
+    if (!an_compact(cx) || !cx->combined) {
         return false;
     }
     for (size_t e = 0; e < cx->edge_count; e++) {
@@ -1466,7 +1656,27 @@ static bool an_allocate_oracle(an_ctx *cx, const analysis_options *opt,
         }
         cx->combined[e] = v / cx->weight_sum;
     }
-    return true;
+    /* each slot's values, in the order the oracle reads them */
+    size_t K = cx->cg_first[G];
+    cx->cg_val = malloc((K ? K : 1) * 4 * sizeof(int32_t));
+    cx->cg_cnt = malloc(K ? K : 1);
+    if (!cx->cg_val || !cx->cg_cnt) {
+        return false;
+    }
+    for (size_t k = 0; k < K; k++) {
+        size_t e = (size_t)cx->cg_edge[k];
+        for (int d = 0; d < SCENARIO_DIM_COUNT; d++) {
+            cx->cg_val[k * 4 + (size_t)d] = (int32_t)an_val(cx, e, d);
+        }
+        cx->cg_val[k * 4 + AN_COMBINED] = (int32_t)cx->combined[e];
+        cx->cg_cnt[k] = cx->edges[e].counted;
+    }
+    if (cx->unrolled) {
+        return an_unroll(cx);
+    }
+    cx->val = malloc((G ? G : 1) * sizeof(int64_t));
+    cx->pick = malloc((G ? G : 1) * sizeof(int32_t));
+    return cx->val && cx->pick;
 }
 
 /* The best (dir +1) or worst (dir -1) overall score any play could have
@@ -1513,9 +1723,7 @@ static bool an_scores(an_ctx *cx, analysis_report *r, size_t max_entries)
         /* a play where the dimension never counts scores 100 on it */
         bool has_zero = false;
         if (d != SCENARIO_DIM_PROMPTNESS) {
-            for (size_t e = 0; e < cx->edge_count; e++) {
-                cx->w[e] = -an_cnt(cx, e, d);
-            }
+            an_weigh(cx, d, 0, -1);
             int64_t v = -1;
             has_zero =
                 an_oracle(cx, &v) && v == 0 && an_path_copy(&zero, &cx->path);
@@ -1793,18 +2001,26 @@ static void an_ctx_free(an_ctx *cx)
     free(cx->in_g);
     free(cx->order);
     free(cx->gidx);
-    free(cx->w);
     free(cx->val);
-    free(cx->val2);
     free(cx->pick);
     free(cx->cg_first);
     free(cx->cg_target);
     free(cx->cg_edge);
     free(cx->cg_w);
     free(cx->cg_end);
-    free(cx->cells);
+    free(cx->cg_val);
+    free(cx->cg_cnt);
+    free(cx->turn_first);
+    free(cx->cell_state);
+    free(cx->cell_edge);
+    free(cx->cell_succ);
+    free(cx->cell_val);
+    free(cx->cell_pick);
     free(cx->combined);
     free(cx->path.edges);
+    for (int d = 0; d <= AN_COMBINED; d++) {
+        free(cx->most[d].edges);
+    }
 }
 
 void analysis_free(analysis_report *report)
@@ -1887,6 +2103,9 @@ analysis_report *analysis_new(const scenario *sc,
     memset(&cx, 0, sizeof cx);
     cx.sc = sc;
     cx.max_states = opt.max_states;
+    for (int d = 0; d <= AN_COMBINED; d++) {
+        cx.most_rc[d] = -1;
+    }
     cx.weight_sum = 0;
     for (int d = 0; d < SCENARIO_DIM_COUNT; d++) {
         cx.weight[d] = sc->weight[d];

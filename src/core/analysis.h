@@ -34,11 +34,13 @@
  * unrolled by turn when it has a loop) looks for a play with
  * sum(K*v - S*c) > 0, i.e. a strictly better mean; when none exists S/K is
  * the optimum. Values are integers scaled by 2*lcm(1..20), so comparisons
- * are exact. The overall score mixes three means with different
- * denominators; it is optimised exactly by a forward DP over
- * (state, turns, empathy turns, honesty turns) keeping, for each, the
- * Pareto front of the three score sums (a partial play dominated on all
- * three sums can never end better). The fronts are bounded
+ * are exact. Unrolled, the DP visits only the (state, turn) cells some play
+ * within the bound passes through (reached in exactly that many turns,
+ * with an ending close enough), which leaves its result unchanged. The
+ * overall score mixes three means with different denominators; it is optimised
+ * exactly by a forward DP over (state, turns, empathy turns, honesty turns)
+ * keeping, for each, the Pareto front of the three score sums (a partial play
+ * dominated on all three sums can never end better). The fronts are bounded
  * (analysis_options.max_entries); past that the best of a few strong
  * candidates (each dimension's extreme plays, the play with the best
  * weighted mean per turn) is reported, and overall_exact says whether it

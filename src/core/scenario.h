@@ -211,6 +211,9 @@ unsigned char *scenario_linked(const scenario *sc);
 
 /* Index of the node or ending with this id, or -1. */
 int scenario_find(const scenario *sc, const char *id);
+/* The node or ending id closest to a misspelt one (at most 2 edits), for
+ * "did you mean" hints; NULL when none is close. */
+const char *scenario_suggest_id(const scenario *sc, const char *id);
 
 /* The response-time target of a node in ms: the authored target, or one
  * derived from how much there is to read (see scenario_default_target_ms). */

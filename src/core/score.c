@@ -186,3 +186,35 @@ void score_summarise(const session *s, score_summary *out)
     out->passed = out->overall >= sc->pass_mark && out->timed_out_turns == 0;
     out->band = score_band_for(out->overall);
 }
+
+size_t score_pick(const session *s, bool worst)
+{
+    const scenario *sc = session_scenario(s);
+    const scenario_node *n = session_node(s);
+    size_t count = session_offered_count(s);
+    unsigned offered = 0;
+    for (size_t i = 0; i < count; i++) {
+        offered |= 1u << session_offered_index(s, i);
+    }
+    size_t pick = 0;
+    double pick_value = 0.0;
+    for (size_t i = 0; n && i < count; i++) {
+        double sum = 0.0;
+        double weights = 0.0;
+        for (int d = 0; d < SCENARIO_DIM_COUNT; d++) {
+            double p = score_placement(n, offered, session_offered_index(s, i),
+                                       (scenario_dim)d);
+            if (p >= 0.0) {
+                sum += sc->weight[d] * p;
+                weights += sc->weight[d];
+            }
+        }
+        double v = weights > 0.0 ? sum / weights : 1.0;
+        bool better = worst ? v < pick_value - 1e-9 : v > pick_value + 1e-9;
+        if (i == 0 || better) {
+            pick = i;
+            pick_value = v;
+        }
+    }
+    return pick;
+}

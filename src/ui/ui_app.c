@@ -327,6 +327,7 @@ static void ui_app_load_picks(ui_app *app)
         free(real);
     }
     free(want);
+    app->focus_moved = true; /* the first frame scrolls the choice into view */
 }
 
 /* ---- overlays and pauses ------------------------------------------------ */

@@ -1,0 +1,958 @@
+/* xmldoc.c — safe reading, validation and positions for Rapport's XML
+ * formats (see xmldoc.h). The parser options and the refusals here are
+ * the security boundary for files trainers share: keep them as they are
+ * (no NOENT, DTDLOAD, XINCLUDE, RECOVER or HUGE). */
+#define _POSIX_C_SOURCE 200809L
+#include "xmldoc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlschemas.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define XMLDOC_XINCLUDE_NS "http://www.w3.org/2001/XInclude"
+#define XMLDOC_XINCLUDE_OLD_NS "http://www.w3.org/2003/XInclude"
+
+struct xmldoc {
+    const xmldoc_format *format;
+    diag_list *diags;
+    char *name;
+    const char *buf;
+    size_t len;
+    char *owned;         /* buf, when read from a file */
+    size_t *line_starts; /* offsets of line starts, built on demand */
+    size_t line_count;
+    int errors;
+    int entity_loop_reported;
+    xmlDoc *doc;
+    xmlNode *root;
+};
+
+/* ---------- positions ---------- */
+
+static void xmldoc_index_lines(xmldoc *d)
+{
+    if (d->line_starts) {
+        return;
+    }
+    size_t count = 1;
+    for (const char *p = d->buf, *end = d->buf + d->len;
+         (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) {
+        count++;
+    }
+    d->line_starts = malloc(count * sizeof(size_t));
+    if (!d->line_starts) {
+        return;
+    }
+    d->line_starts[0] = 0;
+    size_t n = 1;
+    for (const char *p = d->buf, *end = d->buf + d->len;
+         (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) {
+        d->line_starts[n++] = (size_t)(p - d->buf) + 1;
+    }
+    d->line_count = count;
+}
+
+/* Column (1-based, counted in characters) of offset within its line. */
+static int xmldoc_col_at(const xmldoc *d, size_t line_start, size_t offset)
+{
+    int col = 1;
+    for (size_t i = line_start; i < offset && i < d->len; i++) {
+        if (((unsigned char)d->buf[i] & 0xC0) != 0x80) {
+            col++;
+        }
+    }
+    return col;
+}
+
+/* Offset of the first needle at or after `from`, within 30 lines; or
+ * SIZE_MAX. */
+static size_t xmldoc_find(const xmldoc *d, size_t from, const char *needle)
+{
+    size_t nlen = strlen(needle);
+    int newlines = 0;
+    for (size_t i = from; i + nlen <= d->len && newlines <= 30; i++) {
+        char ch = d->buf[i];
+        if (ch == '\n') {
+            newlines++;
+        } else if (ch == needle[0] && memcmp(d->buf + i, needle, nlen) == 0) {
+            return i;
+        }
+    }
+    return SIZE_MAX;
+}
+
+/* Line and column of a byte offset. */
+static void xmldoc_offset_pos(xmldoc *d, size_t offset, int *line, int *col)
+{
+    xmldoc_index_lines(d);
+    *line = 0;
+    *col = 0;
+    if (!d->line_starts) {
+        return;
+    }
+    size_t lo = 0;
+    size_t hi = d->line_count;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->line_starts[mid] <= offset) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    *line = (int)(lo + 1);
+    *col = xmldoc_col_at(d, d->line_starts[lo], offset);
+}
+
+/* Finds needle from the start of `line` on; returns its column and updates
+ * *line, or the column of the line's first non-blank character when the
+ * needle is not found. */
+static int xmldoc_locate(xmldoc *d, int *line, const char *needle)
+{
+    xmldoc_index_lines(d);
+    if (!d->line_starts || *line < 1 || (size_t)*line > d->line_count) {
+        return 0;
+    }
+    size_t start = d->line_starts[*line - 1];
+    size_t at = xmldoc_find(d, start, needle);
+    if (at != SIZE_MAX) {
+        int col;
+        xmldoc_offset_pos(d, at, line, &col);
+        return col;
+    }
+    size_t i = start;
+    while (i < d->len && (d->buf[i] == ' ' || d->buf[i] == '\t')) {
+        i++;
+    }
+    return xmldoc_col_at(d, start, i);
+}
+
+int xmldoc_node_line(const xmlNode *node)
+{
+    long line = xmlGetLineNo(node);
+    return line > 0 && line < INT_MAX ? (int)line : 0;
+}
+
+/* The start tag "<name" at offset at: is the name complete there, and
+ * where does the tag end (the '>' outside quoted attribute values; '<'
+ * cannot occur inside them)? Returns the offset of that '>' or SIZE_MAX. */
+static size_t xmldoc_tag_end(const xmldoc *d, size_t at, size_t nlen)
+{
+    size_t i = at + nlen;
+    if (i < d->len && d->buf[i] != ' ' && d->buf[i] != '\t' &&
+        d->buf[i] != '\n' && d->buf[i] != '\r' && d->buf[i] != '>' &&
+        d->buf[i] != '/') {
+        return SIZE_MAX; /* a longer name */
+    }
+    char quote = 0;
+    for (; i < d->len; i++) {
+        char ch = d->buf[i];
+        if (quote) {
+            quote = ch == quote ? 0 : quote;
+        } else if (ch == '"' || ch == '\'') {
+            quote = ch;
+        } else if (ch == '>') {
+            return i;
+        } else if (ch == '<') {
+            return SIZE_MAX;
+        }
+    }
+    return SIZE_MAX;
+}
+
+/* Offset of an element's start tag, or SIZE_MAX. libxml2 records the line
+ * where the start tag ends, so a tag written over several lines begins on
+ * an earlier one: first the tags on that line that end there (the k-th
+ * for the k-th of same-named siblings recorded on that line), then the
+ * nearest one above that ends there (within 30 lines), then any below. */
+static size_t xmldoc_element_offset(xmldoc *d, const xmlNode *node)
+{
+    char needle[128];
+    int line = xmldoc_node_line(node);
+    xmldoc_index_lines(d);
+    if (!d->line_starts || line < 1 || (size_t)line > d->line_count) {
+        return SIZE_MAX;
+    }
+    if (node->ns && node->ns->prefix) {
+        snprintf(needle, sizeof needle, "<%s:%s",
+                 (const char *)node->ns->prefix, (const char *)node->name);
+    } else {
+        snprintf(needle, sizeof needle, "<%s", (const char *)node->name);
+    }
+    size_t skip = 0;
+    for (const xmlNode *sib = node->prev; sib; sib = sib->prev) {
+        if (sib->type != XML_ELEMENT_NODE) {
+            continue;
+        }
+        if (xmldoc_node_line(sib) != line) {
+            break;
+        }
+        skip += xmlStrEqual(sib->name, node->name);
+    }
+    size_t nlen = strlen(needle);
+    size_t begin = d->line_starts[line - 1];
+    size_t end = (size_t)line < d->line_count ? d->line_starts[line] : d->len;
+    for (size_t i = begin; i + nlen <= end; i++) {
+        if (d->buf[i] == '<' && memcmp(d->buf + i, needle, nlen) == 0) {
+            size_t close = xmldoc_tag_end(d, i, nlen);
+            if (close != SIZE_MAX && close < end && skip-- == 0) {
+                return i;
+            }
+        }
+    }
+    size_t floor = d->line_starts[line > 31 ? line - 31 : 0];
+    for (size_t i = begin; i-- > floor;) {
+        if (d->buf[i] == '<' && i + nlen <= d->len &&
+            memcmp(d->buf + i, needle, nlen) == 0) {
+            size_t close = xmldoc_tag_end(d, i, nlen);
+            if (close != SIZE_MAX && close >= begin && close < end) {
+                return i;
+            }
+            break; /* the nearest such tag above ends elsewhere */
+        }
+    }
+    return xmldoc_find(d, begin, needle);
+}
+
+void xmldoc_element_pos(xmldoc *d, const xmlNode *node, int *line, int *col)
+{
+    size_t at = xmldoc_element_offset(d, node);
+    if (at != SIZE_MAX) {
+        xmldoc_offset_pos(d, at, line, col);
+        return;
+    }
+    *line = xmldoc_node_line(node);
+    *col = 0;
+}
+
+void xmldoc_attr_pos(xmldoc *d, const xmlNode *element, const char *attr,
+                     int *line, int *col)
+{
+    char needle[96];
+    xmldoc_element_pos(d, element, line, col);
+    size_t at = xmldoc_element_offset(d, element);
+    if (at == SIZE_MAX) {
+        return;
+    }
+    snprintf(needle, sizeof needle, "%s=", attr);
+    size_t nlen = strlen(needle);
+    /* search inside this start tag only */
+    for (size_t i = at + 1; i < d->len && d->buf[i] != '>'; i++) {
+        char prev = d->buf[i - 1];
+        if ((prev == ' ' || prev == '\t' || prev == '\n' || prev == '\r') &&
+            i + nlen <= d->len && memcmp(d->buf + i, needle, nlen) == 0) {
+            xmldoc_offset_pos(d, i, line, col);
+            return;
+        }
+    }
+}
+
+void xmldoc_error_at(xmldoc *d, const xmlNode *node, const char *attr,
+                     diag_severity sev, const char *fmt, ...)
+{
+    int line = 0;
+    int col = 0;
+    if (node && attr) {
+        xmldoc_attr_pos(d, node, attr, &line, &col);
+    } else if (node) {
+        xmldoc_element_pos(d, node, &line, &col);
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    diag_addv(d->diags, sev, d->name, line, col, fmt, ap);
+    va_end(ap);
+    if (sev == DIAG_ERROR) {
+        d->errors++;
+    }
+}
+
+xmlNode *xmldoc_root(const xmldoc *d) { return d ? d->root : NULL; }
+const char *xmldoc_name(const xmldoc *d) { return d->name; }
+diag_list *xmldoc_diags(const xmldoc *d) { return d->diags; }
+int xmldoc_error_count(const xmldoc *d) { return d->errors; }
+
+/* ---------- libxml2 error capture ---------- */
+
+static const char *xmldoc_schema_hint(const xmldoc *d, const char *type)
+{
+    for (size_t i = 0; i < d->format->hint_count; i++) {
+        char quoted[64];
+        snprintf(quoted, sizeof quoted, "'%s'", d->format->hints[i].type);
+        if (strstr(type, quoted)) {
+            return d->format->hints[i].hint;
+        }
+    }
+    return NULL;
+}
+
+/* Rewrites a libxml2 schema message for a trainer: drops the namespace in
+ * braces, says <element> instead of Element '...', trims the final period
+ * and adds a hint about the expected value. Returns malloc'd text. */
+static char *xmldoc_friendly_message(const xmldoc *d, const char *raw)
+{
+    size_t cap = strlen(raw) * 2 + 256;
+    char *out = malloc(cap);
+    char *ns_braced = malloc(strlen(d->format->ns) + 3);
+    if (!out || !ns_braced) {
+        free(out);
+        free(ns_braced);
+        return NULL;
+    }
+    sprintf(ns_braced, "{%s}", d->format->ns);
+    size_t ns_len = strlen(ns_braced);
+    const char *p = raw;
+    size_t o = 0;
+    if (strncmp(p, "Element '", 9) == 0) {
+        p += 9;
+        if (strncmp(p, ns_braced, ns_len) == 0) {
+            p += ns_len;
+        }
+        out[o++] = '<';
+        while (*p && *p != '\'' && o < cap - 8) {
+            out[o++] = *p++;
+        }
+        out[o++] = '>';
+        if (*p == '\'') {
+            p++;
+        }
+        if (strncmp(p, ", attribute ", 12) == 0) {
+            p += 1; /* keep " attribute '...'" */
+        }
+    }
+    while (*p && o < cap - 128) {
+        if (strncmp(p, ns_braced, ns_len) == 0) {
+            p += ns_len;
+            continue;
+        }
+        out[o++] = *p++;
+    }
+    free(ns_braced);
+    while (o > 0 &&
+           (out[o - 1] == '\n' || out[o - 1] == ' ' || out[o - 1] == '.')) {
+        o--;
+    }
+    out[o] = '\0';
+    const char *hint = xmldoc_schema_hint(d, out);
+    if (hint && (strstr(raw, "type '") || strstr(raw, "[facet"))) {
+        snprintf(out + o, cap - o, " (%s)", hint);
+    }
+    return out;
+}
+
+static void xmldoc_parse_error(void *ctx, xmlErrorPtr err)
+{
+    xmldoc *d = ctx;
+    if (!err || err->level == XML_ERR_NONE) {
+        return;
+    }
+    diag_severity sev =
+        err->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR;
+    const char *msg = err->message ? err->message : "unknown XML error";
+    int line = err->line;
+    int col = err->int2;
+    if (err->domain == XML_FROM_SCHEMASV || err->domain == XML_FROM_SCHEMASP) {
+        xmlNode *node = err->node;
+        char *friendly = xmldoc_friendly_message(d, msg);
+        const char *attr = strstr(msg, ", attribute '");
+        char attr_name[64] = "";
+        if (attr) {
+            attr += 13;
+            size_t n = strcspn(attr, "'");
+            if (n < sizeof attr_name) {
+                memcpy(attr_name, attr, n);
+                attr_name[n] = '\0';
+            }
+        }
+        if (node && node->type == XML_ATTRIBUTE_NODE && node->parent) {
+            xmldoc_attr_pos(d, node->parent, (const char *)node->name, &line,
+                            &col);
+        } else if (node && node->type == XML_ELEMENT_NODE && attr_name[0]) {
+            xmldoc_attr_pos(d, node, attr_name, &line, &col);
+        } else if (node && node->type == XML_ELEMENT_NODE) {
+            xmldoc_element_pos(d, node, &line, &col);
+        } else {
+            col = 0;
+        }
+        diag_add(d->diags, sev, d->name, line, col, "%s",
+                 friendly ? friendly : msg);
+        free(friendly);
+    } else if (err->code == XML_ERR_INVALID_CHAR ||
+               err->code == XML_ERR_INVALID_ENCODING) {
+        diag_add(d->diags, sev, d->name, line, col,
+                 "the file is not valid UTF-8 text here; save it as UTF-8 "
+                 "(libxml2: %s)",
+                 msg);
+    } else if (err->code == XML_ERR_ENTITY_LOOP ||
+               err->code == XML_ERR_ENTITY_BOUNDARY) {
+        if (d->entity_loop_reported) {
+            return; /* libxml2 repeats it once per nesting level */
+        }
+        d->entity_loop_reported = 1;
+        int dl = 1;
+        int dc = xmldoc_locate(d, &dl, "<!DOCTYPE");
+        diag_add(d->diags, sev, d->name, dl, dc,
+                 "entity definitions refer to each other (an expansion "
+                 "bomb); <!DOCTYPE> and entities are not allowed in "
+                 "%s: remove the declaration",
+                 d->format->kinds);
+    } else if (err->code == XML_ERR_TAG_NAME_MISMATCH && err->str1 &&
+               err->str2) {
+        diag_add(d->diags, sev, d->name, line, col,
+                 "closing tag </%s> does not match <%s> opened on line %d",
+                 err->str2, err->str1, err->int1);
+    } else if (err->code == XML_ERR_TAG_NOT_FINISHED && err->str1) {
+        diag_add(d->diags, sev, d->name, line, col,
+                 "the file ends before <%s> (opened on line %d) is closed",
+                 err->str1, err->int1);
+    } else if (err->code == XML_ERR_DOCUMENT_EMPTY) {
+        diag_add(d->diags, sev, d->name, line, col,
+                 "the file has no XML content");
+    } else {
+        /* Well-formedness messages from libxml2 are already readable. */
+        char *copy = xmldoc_friendly_message(d, msg);
+        diag_add(d->diags, sev, d->name, line, col, "%s", copy ? copy : msg);
+        free(copy);
+    }
+    if (sev == DIAG_ERROR) {
+        d->errors++;
+    }
+}
+
+static void xmldoc_silent(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+static xmlParserInputPtr xmldoc_refuse_entity(const char *url, const char *id,
+                                              xmlParserCtxtPtr ctxt)
+{
+    (void)url;
+    (void)id;
+    (void)ctxt;
+    return NULL; /* never read another file or URL */
+}
+
+/* ---------- reading the file ---------- */
+
+static char *xmldoc_read_file(const xmldoc_format *f, const char *path,
+                              size_t *size, diag_list *diags)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
+        int e = errno;
+        if (e == ENOENT) {
+            diag_add(diags, DIAG_ERROR, path, 0, 0,
+                     "cannot open the file: no such file");
+        } else {
+            diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot open the file: %s",
+                     strerror(e));
+        }
+        return NULL;
+    }
+    struct stat sb;
+    if (fstat(fd, &sb) != 0) {
+        diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read the file: %s",
+                 strerror(errno));
+        close(fd);
+        return NULL;
+    }
+    if (S_ISDIR(sb.st_mode)) {
+        diag_add(diags, DIAG_ERROR, path, 0, 0,
+                 "is a directory, not a %s file", f->kind);
+        close(fd);
+        return NULL;
+    }
+    if (!S_ISREG(sb.st_mode)) {
+        diag_add(diags, DIAG_ERROR, path, 0, 0,
+                 "is not a regular file (a device, pipe or socket); give "
+                 "the path of a .xml %s file",
+                 f->kind);
+        close(fd);
+        return NULL;
+    }
+    size_t max = f->max_bytes;
+    if ((unsigned long long)sb.st_size > max) {
+        diag_add(diags, DIAG_ERROR, path, 0, 0,
+                 "the file is %.1f MiB; %s files are limited to %zu MiB",
+                 (double)sb.st_size / (1024.0 * 1024.0), f->kind,
+                 max / (1024u * 1024u));
+        close(fd);
+        return NULL;
+    }
+    size_t cap = (size_t)sb.st_size + 1;
+    char *buf = malloc(cap);
+    if (!buf) {
+        diag_add(diags, DIAG_ERROR, path, 0, 0, "out of memory reading it");
+        close(fd);
+        return NULL;
+    }
+    size_t len = 0;
+    for (;;) {
+        if (len == cap) {
+            /* the file grew while we read it: stay under the limit */
+            if (cap > max) {
+                diag_add(diags, DIAG_ERROR, path, 0, 0,
+                         "the file grew past %zu MiB while being read",
+                         max / (1024u * 1024u));
+                free(buf);
+                close(fd);
+                return NULL;
+            }
+            size_t ncap = cap * 2 > max + 1 ? max + 1 : cap * 2;
+            char *grown = realloc(buf, ncap);
+            if (!grown) {
+                diag_add(diags, DIAG_ERROR, path, 0, 0,
+                         "out of memory reading it");
+                free(buf);
+                close(fd);
+                return NULL;
+            }
+            buf = grown;
+            cap = ncap;
+        }
+        ssize_t n = read(fd, buf + len, cap - len);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read the file: %s",
+                     strerror(errno));
+            free(buf);
+            close(fd);
+            return NULL;
+        }
+        if (n == 0) {
+            break;
+        }
+        len += (size_t)n;
+    }
+    close(fd);
+    *size = len;
+    return buf;
+}
+
+/* ---------- tree helpers ---------- */
+
+bool xmldoc_is(const xmldoc *d, const xmlNode *node, const char *name)
+{
+    return node && node->type == XML_ELEMENT_NODE && node->ns &&
+           xmlStrEqual(node->name, BAD_CAST name) &&
+           xmlStrEqual(node->ns->href, BAD_CAST d->format->ns);
+}
+
+xmlNode *xmldoc_first_child(const xmldoc *d, const xmlNode *node,
+                            const char *name)
+{
+    for (xmlNode *c = node ? node->children : NULL; c; c = c->next) {
+        if (xmldoc_is(d, c, name)) {
+            return c;
+        }
+    }
+    return NULL;
+}
+
+void xmldoc_collapse_space(char *s)
+{
+    char *w = s;
+    int pending_space = 0;
+    for (char *r = s; *r; r++) {
+        char ch = *r;
+        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+            pending_space = w != s;
+            continue;
+        }
+        if (pending_space) {
+            *w++ = ' ';
+            pending_space = 0;
+        }
+        *w++ = ch;
+    }
+    *w = '\0';
+}
+
+char *xmldoc_strdup(const char *s)
+{
+    char *copy = malloc(strlen(s) + 1);
+    if (copy) {
+        strcpy(copy, s);
+    }
+    return copy;
+}
+
+char *xmldoc_text(const xmlNode *node)
+{
+    if (!node) {
+        return NULL;
+    }
+    size_t total = 0;
+    for (const xmlNode *c = node->children; c; c = c->next) {
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+            c->content) {
+            total += strlen((const char *)c->content);
+        }
+    }
+    char *text = malloc(total + 1);
+    if (!text) {
+        return NULL;
+    }
+    size_t o = 0;
+    for (const xmlNode *c = node->children; c; c = c->next) {
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+            c->content) {
+            size_t n = strlen((const char *)c->content);
+            memcpy(text + o, c->content, n);
+            o += n;
+        }
+    }
+    text[o] = '\0';
+    xmldoc_collapse_space(text);
+    if (text[0] == '\0') {
+        free(text);
+        return NULL;
+    }
+    return text;
+}
+
+char *xmldoc_attr(const xmlNode *node, const char *name)
+{
+    xmlChar *v = xmlGetNoNsProp(node, BAD_CAST name);
+    if (!v) {
+        return NULL;
+    }
+    char *copy = xmldoc_strdup((const char *)v);
+    if (copy) {
+        xmldoc_collapse_space(copy);
+    }
+    xmlFree(v);
+    return copy;
+}
+
+bool xmldoc_parse_int(const char *s, long lo, long hi, int *out)
+{
+    if (!s || !*s) {
+        return false;
+    }
+    char *end = NULL;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || *end || v < lo || v > hi) {
+        return false;
+    }
+    *out = (int)v;
+    return true;
+}
+
+int xmldoc_int_attr(const xmlNode *node, const char *name, long lo, long hi,
+                    int fallback)
+{
+    char *s = xmldoc_attr(node, name);
+    int v = fallback;
+    if (s && !xmldoc_parse_int(s, lo, hi, &v)) {
+        v = fallback;
+    }
+    free(s);
+    return v;
+}
+
+int xmldoc_ms_attr(const xmlNode *node, const char *name)
+{
+    char *s = xmldoc_attr(node, name);
+    int ms = 0;
+    if (s && *s) {
+        char *end = NULL;
+        errno = 0;
+        double v = strtod(s, &end);
+        if (!errno && !*end && v > 0 && v <= 3600) {
+            ms = (int)(v * 1000.0 + 0.5);
+        }
+    }
+    free(s);
+    return ms;
+}
+
+char **xmldoc_list_attr(const xmlNode *node, const char *name, size_t *count)
+{
+    *count = 0;
+    char *s = xmldoc_attr(node, name);
+    if (!s || !*s) {
+        free(s);
+        return NULL;
+    }
+    size_t n = 1;
+    for (char *p = s; *p; p++) {
+        if (*p == ' ') {
+            n++;
+        }
+    }
+    char **items = calloc(n, sizeof(char *));
+    if (!items) {
+        free(s);
+        return NULL;
+    }
+    size_t k = 0;
+    char *start = s;
+    for (char *p = s;; p++) {
+        if (*p == ' ' || *p == '\0') {
+            size_t len = (size_t)(p - start);
+            items[k] = malloc(len + 1);
+            if (items[k]) {
+                memcpy(items[k], start, len);
+                items[k][len] = '\0';
+                k++;
+            }
+            if (*p == '\0') {
+                break;
+            }
+            start = p + 1;
+        }
+    }
+    free(s);
+    *count = k;
+    return items;
+}
+
+int xmldoc_enum_attr(const xmlNode *node, const char *name,
+                     int (*lookup)(const char *), int fallback)
+{
+    char *s = xmldoc_attr(node, name);
+    int v = s ? lookup(s) : fallback;
+    free(s);
+    return v < 0 ? fallback : v;
+}
+
+int xmldoc_bool_attr(const xmlNode *node, const char *name)
+{
+    char *s = xmldoc_attr(node, name);
+    int v = -1;
+    if (s) {
+        v = strcmp(s, "true") == 0 || strcmp(s, "1") == 0;
+    }
+    free(s);
+    return v;
+}
+
+/* ---------- the safety walk ---------- */
+
+/* Refuses entity references and XInclude elements anywhere in the tree.
+ * Iterative, so depth cannot exhaust the stack. */
+static void xmldoc_check_tree(xmldoc *d, xmlNode *root)
+{
+    int reported = 0;
+    xmlNode *n = root;
+    while (n && reported < 5) {
+        if (n->type == XML_ENTITY_REF_NODE) {
+            int line = xmldoc_node_line(n->parent ? n->parent : n);
+            char needle[80];
+            snprintf(needle, sizeof needle, "&%.60s;", (const char *)n->name);
+            int col = xmldoc_locate(d, &line, needle);
+            diag_add(d->diags, DIAG_ERROR, d->name, line, col,
+                     "entity reference '&%s;' is not allowed in %s; "
+                     "write the text itself (use UTF-8 characters or "
+                     "&#...; character references)",
+                     (const char *)n->name, d->format->kinds);
+            d->errors++;
+            reported++;
+        } else if (n->type == XML_ELEMENT_NODE && n->ns &&
+                   (xmlStrEqual(n->ns->href, BAD_CAST XMLDOC_XINCLUDE_NS) ||
+                    xmlStrEqual(n->ns->href,
+                                BAD_CAST XMLDOC_XINCLUDE_OLD_NS))) {
+            xmldoc_error_at(d, n, NULL, DIAG_ERROR,
+                            "XInclude is not supported: a %s is one "
+                            "self-contained file",
+                            d->format->kind);
+            reported++;
+        }
+        if (n->type == XML_ELEMENT_NODE && n->children) {
+            n = n->children;
+            continue;
+        }
+        while (n && n != root && !n->next) {
+            n = n->parent;
+        }
+        if (!n || n == root) {
+            break;
+        }
+        n = n->next;
+    }
+}
+
+static bool xmldoc_validate_schema(xmldoc *d)
+{
+    xmlSchemaParserCtxtPtr pctx = xmlSchemaNewMemParserCtxt(
+        (const char *)d->format->xsd, (int)d->format->xsd_len);
+    if (!pctx) {
+        diag_add(d->diags, DIAG_ERROR, d->name, 0, 0,
+                 "internal error: cannot load the built-in schema");
+        d->errors++;
+        return false;
+    }
+    xmlSchemaSetParserStructuredErrors(pctx, xmldoc_parse_error, d);
+    xmlSchemaPtr schema = xmlSchemaParse(pctx);
+    xmlSchemaFreeParserCtxt(pctx);
+    if (!schema) {
+        diag_add(d->diags, DIAG_ERROR, d->name, 0, 0,
+                 "internal error: the built-in schema does not parse");
+        d->errors++;
+        return false;
+    }
+    xmlSchemaValidCtxtPtr vctx = xmlSchemaNewValidCtxt(schema);
+    bool ok = false;
+    if (vctx) {
+        xmlSchemaSetValidStructuredErrors(vctx, xmldoc_parse_error, d);
+        ok = xmlSchemaValidateDoc(vctx, d->doc) == 0;
+        xmlSchemaFreeValidCtxt(vctx);
+    }
+    xmlSchemaFree(schema);
+    return ok;
+}
+
+/* Parses and checks d->buf; false when there is no usable document. */
+static bool xmldoc_parse(xmldoc *d)
+{
+    const xmldoc_format *f = d->format;
+    if (d->len == 0) {
+        diag_add(d->diags, DIAG_ERROR, d->name, 0, 0,
+                 "the file is empty; a %s starts with <%s xmlns=\"%s\" ...>",
+                 f->kind, f->root, f->ns);
+        return false;
+    }
+    const char *nul = memchr(d->buf, '\0', d->len);
+    if (nul) {
+        int line;
+        int col;
+        xmldoc_offset_pos(d, (size_t)(nul - d->buf), &line, &col);
+        diag_add(d->diags, DIAG_ERROR, d->name, line, col,
+                 "the file contains a NUL byte: it is not a text file (save "
+                 "it as UTF-8 text)");
+        return false;
+    }
+    if (d->len > INT_MAX) {
+        return false;
+    }
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    if (!ctxt) {
+        diag_add(d->diags, DIAG_ERROR, d->name, 0, 0, "out of memory");
+        return false;
+    }
+    /* NONET: no network. No NOENT (entities stay unexpanded), no DTDLOAD,
+     * no XINCLUDE, no RECOVER, no HUGE (libxml2's size limits stay on). */
+    const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA |
+                        XML_PARSE_BIG_LINES | XML_PARSE_NOERROR |
+                        XML_PARSE_NOWARNING;
+    xmlExternalEntityLoader old_loader = xmlGetExternalEntityLoader();
+    xmlSetExternalEntityLoader(xmldoc_refuse_entity);
+    xmlSetStructuredErrorFunc(d, xmldoc_parse_error);
+    xmlSetGenericErrorFunc(NULL, xmldoc_silent);
+    d->doc = xmlCtxtReadMemory(ctxt, d->buf, (int)d->len, NULL, NULL, options);
+    bool ok = false;
+    if (!d->doc) {
+        if (d->errors == 0) {
+            diag_add(d->diags, DIAG_ERROR, d->name, 0, 0,
+                     "not a well-formed XML file");
+            d->errors++;
+        }
+        goto done;
+    }
+    if (d->doc->intSubset || d->doc->extSubset) {
+        int line = 1;
+        int col = xmldoc_locate(d, &line, "<!DOCTYPE");
+        diag_add(d->diags, DIAG_ERROR, d->name, line, col,
+                 "<!DOCTYPE> is not allowed in %s (a DTD can read "
+                 "other files or expand to huge text); remove the "
+                 "declaration",
+                 f->kinds);
+        d->errors++;
+        goto done;
+    }
+    xmlNode *root = xmlDocGetRootElement(d->doc);
+    if (!root) {
+        diag_add(d->diags, DIAG_ERROR, d->name, 0, 0,
+                 "the file has no root element");
+        d->errors++;
+        goto done;
+    }
+    xmldoc_check_tree(d, root);
+    if (d->errors) {
+        goto done;
+    }
+    if (!xmldoc_is(d, root, f->root)) {
+        xmldoc_error_at(d, root, NULL, DIAG_ERROR,
+                        "the root element must be <%s xmlns=\"%s\">, "
+                        "found <%s>%s",
+                        f->root, f->ns, (const char *)root->name,
+                        root->ns ? " in another namespace"
+                                 : " without the Rapport namespace");
+        goto done;
+    }
+    d->root = root;
+    xmldoc_validate_schema(d);
+    ok = true;
+done:
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    xmlSetGenericErrorFunc(NULL, NULL);
+    xmlSetExternalEntityLoader(old_loader);
+    xmlFreeParserCtxt(ctxt);
+    return ok;
+}
+
+xmldoc *xmldoc_load_memory(const xmldoc_format *format, const char *data,
+                           size_t size, const char *name, diag_list *diags)
+{
+    xmldoc *d = calloc(1, sizeof *d);
+    if (d) {
+        d->name = xmldoc_strdup(name ? name : "<memory>");
+    }
+    if (!d || !d->name) {
+        diag_add(diags, DIAG_ERROR, name ? name : "<memory>", 0, 0,
+                 "out of memory");
+        free(d);
+        return NULL;
+    }
+    d->format = format;
+    d->diags = diags;
+    d->buf = data;
+    d->len = size;
+    if (!xmldoc_parse(d)) {
+        xmldoc_free(d);
+        return NULL;
+    }
+    return d;
+}
+
+xmldoc *xmldoc_load_file(const xmldoc_format *format, const char *path,
+                         diag_list *diags)
+{
+    size_t size = 0;
+    char *buf = xmldoc_read_file(format, path, &size, diags);
+    if (!buf) {
+        return NULL;
+    }
+    xmldoc *d = xmldoc_load_memory(format, buf, size, path, diags);
+    if (!d) {
+        free(buf);
+        return NULL;
+    }
+    d->owned = buf;
+    return d;
+}
+
+void xmldoc_free(xmldoc *d)
+{
+    if (!d) {
+        return;
+    }
+    xmlFreeDoc(d->doc);
+    free(d->line_starts);
+    free(d->owned);
+    free(d->name);
+    free(d);
+}
