@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""The scenario library's promises (scenarios/README.md, section 11), checked
+on every shipped scenario with `rapport lint --format json`:
+  - the score analysis is exact, and on empathy, honesty and promptness the
+    best achievable score is at least 90 and the worst at most 30;
+  - every path to an ending takes 6 to 14 turns;
+  - endings with at least three different outcomes can be reached;
+  - every scenario states learning objectives;
+and over the library: at least 12 scenarios, at least 4 irate and 4 calm
+customers, every channel (phone, counter, chat, email) and every difficulty
+from 1 to 5.
+usage: library_check.py RAPPORT SCENARIO_DIR"""
+import glob
+import json
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+NS = "{urn:rapport:scenario:1}"
+MOOD_NAMES = {"furious": 10, "irate": 25, "annoyed": 40, "calm": 60, "happy": 80}
+
+
+def mood_band(value):
+    """The mood's name, as the guide's mood scale bands it."""
+    mood = MOOD_NAMES[value] if value in MOOD_NAMES else int(value)
+    if mood < 20:
+        return "furious"
+    if mood < 35:
+        return "irate"
+    if mood < 50:
+        return "annoyed"
+    if mood < 70:
+        return "calm"
+    return "happy"
+
+
+def main():
+    rapport, folder = sys.argv[1], sys.argv[2]
+    files = sorted(glob.glob(os.path.join(folder, "*.xml")))
+    problems = []
+    moods, channels, difficulties = [], set(), set()
+    for path in files:
+        name = os.path.basename(path)
+        out = subprocess.run([rapport, "lint", "--format", "json", path],
+                             capture_output=True, text=True, check=False)
+        report = json.loads(out.stdout)["files"][0]
+        a = report.get("analysis")
+        if not report["valid"] or not a or not a["exact"]:
+            problems.append(f"{name}: no exact score analysis")
+            continue
+        for dim in ("empathy", "honesty", "promptness"):
+            best = a["scores"][dim]["best"]["score"]
+            worst = a["scores"][dim]["worst"]["score"]
+            if best < 90 or worst > 30:
+                problems.append(f"{name}: {dim} ranges {worst}..{best}, "
+                                "wanted best >= 90 and worst <= 30")
+        turns = a["turns"]
+        if turns["unbounded"] or turns["shortest"] < 6 or turns["longest"] > 14:
+            problems.append(f"{name}: paths take {turns['shortest']} to "
+                            f"{turns['longest']} turns, wanted 6 to 14")
+        outcomes = [o for o, e in a["endings"].items() if e["reachable"] > 0]
+        if len(outcomes) < 3:
+            problems.append(f"{name}: endings reach only {outcomes}")
+        root = ET.parse(path).getroot()
+        if not root.findall(f"{NS}objectives/{NS}objective"):
+            problems.append(f"{name}: no learning objectives")
+        customer = root.find(f"{NS}customer")
+        moods.append(mood_band(customer.get("mood", "calm")))
+        channels.add(root.get("channel", "phone"))
+        difficulties.add(int(root.get("difficulty", "2")))
+        print(f"{name}: ok ({moods[-1]}, {root.get('channel', 'phone')}, "
+              f"difficulty {root.get('difficulty', '2')}, turns "
+              f"{turns['shortest']}-{turns['longest']}, outcomes "
+              f"{', '.join(outcomes)})")
+    if len(files) < 12:
+        problems.append(f"only {len(files)} scenarios, wanted 12")
+    if moods.count("irate") < 4 or moods.count("calm") < 4:
+        problems.append(f"{moods.count('irate')} irate and "
+                        f"{moods.count('calm')} calm customers, wanted 4 each")
+    if channels != {"phone", "counter", "chat", "email"}:
+        problems.append(f"channels {sorted(channels)}: wanted all four")
+    if difficulties != {1, 2, 3, 4, 5}:
+        problems.append(f"difficulties {sorted(difficulties)}: wanted 1 to 5")
+    for p in problems:
+        print(f"error: {p}", file=sys.stderr)
+    print(f"{len(files)} scenarios, {len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
