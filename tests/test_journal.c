@@ -375,39 +375,34 @@ static void test_damage(const scenario *tiny)
     CHECK(journal_read(path, diags) == NULL);
     CHECK(test_diag_has(diags, DIAG_ERROR, 3, "not a journal record"));
     CHECK(test_diag_has(diags, DIAG_ERROR, 5, "not a journal record"));
-    /* a corrupt last line that did end is not a torn one */
-    snprintf(bad, strlen(good) + 200, "%s{\"turn\":2,,}\n", good);
-    test_write(path, bad);
-    test_read_rejects(path, 3, "not a journal record");
-    /* two objects on one line */
-    snprintf(bad, strlen(good) + 200, "%s{}{}\n", good);
-    test_write(path, bad);
-    test_read_rejects(path, 3, "not a journal record");
-    /* turns out of order, missing fields, bad values */
-    snprintf(bad, strlen(good) + 200,
-             "%s{\"turn\":3,\"node\":\"second\",\"choice\":1,"
-             "\"choice_index\":0,\"response_ms\":1}\n",
-             good);
-    test_write(path, bad);
-    test_read_rejects(path, 3, "turn 3 where turn 2 was expected");
-    snprintf(bad, strlen(good) + 200,
-             "%s{\"turn\":2,\"node\":\"second\",\"choice\":12,"
-             "\"choice_index\":0,\"response_ms\":1}\n",
-             good);
-    test_write(path, bad);
-    test_read_rejects(path, 3, "'choice' is missing or not a whole number");
-    snprintf(bad, strlen(good) + 200,
-             "%s{\"turn\":2,\"choice\":1,\"choice_index\":0,"
-             "\"response_ms\":1}\n",
-             good);
-    test_write(path, bad);
-    test_read_rejects(path, 3, "'node' is missing");
-    snprintf(bad, strlen(good) + 200,
-             "%s{\"turn\":2,\"node\":\"second\",\"timed_out\":true,"
-             "\"response_ms\":-5}\n",
-             good);
-    test_write(path, bad);
-    test_read_rejects(path, 3, "'response_ms' is missing");
+    /* one bad record after a good journal: each is reported at line 3 */
+    static const struct {
+        const char *line;
+        const char *expect;
+    } cases[] = {
+        /* a corrupt last line that did end is not a torn one */
+        {"{\"turn\":2,,}\n", "not a journal record"},
+        /* two objects on one line */
+        {"{}{}\n", "not a journal record"},
+        /* turns out of order, missing fields, bad values */
+        {"{\"turn\":3,\"node\":\"second\",\"choice\":1,"
+         "\"choice_index\":0,\"response_ms\":1}\n",
+         "turn 3 where turn 2 was expected"},
+        {"{\"turn\":2,\"node\":\"second\",\"choice\":12,"
+         "\"choice_index\":0,\"response_ms\":1}\n",
+         "'choice' is missing or not a whole number"},
+        {"{\"turn\":2,\"choice\":1,\"choice_index\":0,"
+         "\"response_ms\":1}\n",
+         "'node' is missing"},
+        {"{\"turn\":2,\"node\":\"second\",\"timed_out\":true,"
+         "\"response_ms\":-5}\n",
+         "'response_ms' is missing"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        snprintf(bad, strlen(good) + 200, "%s%s", good, cases[i].line);
+        test_write(path, bad);
+        test_read_rejects(path, 3, cases[i].expect);
+    }
     free(bad);
 
     /* not a journal at all, or from a newer Rapport */
