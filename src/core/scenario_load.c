@@ -409,6 +409,34 @@ static void loader_check_condition(loader_state *st, const scenario *sc,
                             cond->if_flags[i], cond->if_flags[i]);
         }
     }
+    for (size_t i = 0; i < cond->unless_count; i++) {
+        if (!loader_flag_is_set_anywhere(sc, cond->unless_flags[i])) {
+            xmldoc_error_at(st->doc, x, "unless-flags", DIAG_WARNING,
+                            "flag '%s' is tested but no choice sets it "
+                            "(set=\"%s\"), so unless-flags always holds",
+                            cond->unless_flags[i], cond->unless_flags[i]);
+        }
+    }
+}
+
+/* mood="+10" on <customer>: accepted as 10, but a sign suggests the
+ * author meant a change. */
+static void loader_check_start_mood(loader_state *st, const scenario *sc,
+                                    const xmlNode *customer)
+{
+    char *mood = customer ? xmldoc_attr(customer, "mood") : NULL;
+    int v;
+    if (mood && mood[0] == '+' && xmldoc_parse_int(mood, 0, 100, &v)) {
+        xmldoc_error_at(
+            st->doc, customer, "mood", DIAG_WARNING,
+            "a customer's starting mood is a level from 0 to 100, not a "
+            "change, so it needs no sign: mood=\"%s\" starts the call at %d "
+            "(%s); write mood=\"%d\", or the level you meant (calm is %d)",
+            mood, sc->customer.mood,
+            scenario_expression_name(scenario_expression_for_mood(v)), v,
+            SCENARIO_MOOD_CALM);
+    }
+    free(mood);
 }
 
 static void loader_check(loader_state *st, scenario *sc, const xmlNode *root)
@@ -476,6 +504,7 @@ static void loader_check(loader_state *st, scenario *sc, const xmlNode *root)
                         continue;
                     }
                     scenario_branch *br = &ch->branches[bi++];
+                    xmldoc_element_pos(st->doc, b, &br->line, &br->col);
                     snprintf(what, sizeof what,
                              "a branch of choice %zu of node '%s'", ci + 1,
                              n->id ? n->id : "?");
@@ -501,6 +530,8 @@ static void loader_check(loader_state *st, scenario *sc, const xmlNode *root)
         }
         ni++;
     }
+    loader_check_start_mood(st, sc,
+                            xmldoc_first_child(st->doc, root, "customer"));
     if (sc->customer.timeout) {
         const xmlNode *cx = xmldoc_first_child(st->doc, root, "customer");
         sc->customer.timeout_index =
