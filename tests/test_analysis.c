@@ -392,6 +392,34 @@ static const diag_entry *find_diag(const diag_list *diags, int line,
     return NULL;
 }
 
+typedef struct {
+    int line;
+    int col;
+    const char *text;
+} expected_warning;
+
+/* diags holds exactly these warnings of path, no error. */
+static void check_warnings(const diag_list *diags,
+                           const expected_warning *expected, size_t n,
+                           const char *path)
+{
+    CHECK_INT(diag_count(diags), n);
+    CHECK_INT(diag_error_count(diags), 0);
+    for (size_t i = 0; i < n; i++) {
+        const diag_entry *d =
+            find_diag(diags, expected[i].line, expected[i].text);
+        CHECK(d != NULL);
+        if (!d) {
+            fprintf(stderr, "  missing: line %d: %s\n", expected[i].line,
+                    expected[i].text);
+            continue;
+        }
+        CHECK_INT(d->col, expected[i].col);
+        CHECK(d->severity == DIAG_WARNING);
+        CHECK_STR(d->path, path);
+    }
+}
+
 static void test_lint_problems(void)
 {
     diag_list *diags = diag_list_new();
@@ -401,11 +429,7 @@ static void test_lint_problems(void)
     CHECK_INT(diag_count(diags), 0); /* the loader sees nothing wrong */
     analysis_report *r = sc ? analysis_new(sc, NULL, diags) : NULL;
     CHECK(r != NULL);
-    static const struct {
-        int line;
-        int col;
-        const char *text;
-    } expected[] = {
+    static const expected_warning expected[] = {
         {14, 5, "choice 2 of node 'start' has no <feedback>"},
         {17, 5, "choice 3 of node 'start' is never on offer"},
         {22, 3,
@@ -423,22 +447,8 @@ static void test_lint_problems(void)
          "<ending>"},
         {74, 3, "ending 'secret' is linked but no call reaches it"},
     };
-    size_t n = sizeof expected / sizeof expected[0];
-    CHECK_INT(diag_count(diags), n);
-    CHECK_INT(diag_error_count(diags), 0);
-    for (size_t i = 0; i < n; i++) {
-        const diag_entry *d =
-            find_diag(diags, expected[i].line, expected[i].text);
-        CHECK(d != NULL);
-        if (!d) {
-            fprintf(stderr, "  missing: line %d: %s\n", expected[i].line,
-                    expected[i].text);
-            continue;
-        }
-        CHECK_INT(d->col, expected[i].col);
-        CHECK(d->severity == DIAG_WARNING);
-        CHECK_STR(d->path, RAPPORT_TEST_DATA "/lint-problems.xml");
-    }
+    check_warnings(diags, expected, sizeof expected / sizeof expected[0],
+                   RAPPORT_TEST_DATA "/lint-problems.xml");
     if (r) {
         int secret = scenario_find(sc, "secret");
         int loop_a = scenario_find(sc, "loop-a");
@@ -468,11 +478,7 @@ static void test_lint_branches(void)
     CHECK_INT(diag_count(diags), 2);
     analysis_report *r = sc ? analysis_new(sc, NULL, diags) : NULL;
     CHECK(r != NULL);
-    static const struct {
-        int line;
-        int col;
-        const char *text;
-    } expected[] = {
+    static const expected_warning expected[] = {
         {7, 31,
          "a customer's starting mood is a level from 0 to 100, not a "
          "change, so it needs no sign: mood=\"+10\" starts the call at 10 "
@@ -494,21 +500,8 @@ static void test_lint_branches(void)
          "flag 'never-set' is tested but no choice sets it "
          "(set=\"never-set\"), so unless-flags always holds"},
     };
-    size_t n = sizeof expected / sizeof expected[0];
-    CHECK_INT(diag_count(diags), n);
-    CHECK_INT(diag_error_count(diags), 0);
-    for (size_t i = 0; i < n; i++) {
-        const diag_entry *d =
-            find_diag(diags, expected[i].line, expected[i].text);
-        CHECK(d != NULL);
-        if (!d) {
-            fprintf(stderr, "  missing: line %d: %s\n", expected[i].line,
-                    expected[i].text);
-            continue;
-        }
-        CHECK_INT(d->col, expected[i].col);
-        CHECK(d->severity == DIAG_WARNING);
-    }
+    check_warnings(diags, expected, sizeof expected / sizeof expected[0],
+                   RAPPORT_TEST_DATA "/lint-branches.xml");
     /* "+10" is still accepted, as 10 */
     CHECK(sc && sc->customer.mood == 10);
     analysis_free(r);

@@ -211,6 +211,29 @@ static void test_refusals(void)
     }
 }
 
+/* Loads a scenario that must be refused with exactly one error, whose
+ * printed line contains expect. */
+static void check_one_error(const char *xml, const char *expect)
+{
+    diag_list *diags = diag_list_new();
+    scenario *sc = scenario_load_memory(xml, strlen(xml), "t.xml", diags);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    diag_print(diags, f);
+    fclose(f);
+    CHECK(sc == NULL);
+    CHECK_CONTAINS(buf, expect);
+    /* one mistake, one message: libxml2's echoes are left out */
+    CHECK_INT(diag_error_count(diags), 1);
+    if (diag_error_count(diags) != 1) {
+        fprintf(stderr, "  %s", buf);
+    }
+    free(buf);
+    scenario_free(sc);
+    diag_list_free(diags);
+}
+
 /* libxml2's errors in plain words, one message per mistake. Each case is
  * a small scenario with one mistake; the message must be the only error,
  * at the position of the mistake. */
@@ -307,24 +330,7 @@ static void test_plain_xml_errors(void)
          "t.xml:5:8: error: control character U+0001 is not allowed"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        diag_list *diags = diag_list_new();
-        scenario *sc = scenario_load_memory(cases[i].xml, strlen(cases[i].xml),
-                                            "t.xml", diags);
-        char *buf = NULL;
-        size_t len = 0;
-        FILE *f = open_memstream(&buf, &len);
-        diag_print(diags, f);
-        fclose(f);
-        CHECK(sc == NULL);
-        CHECK_CONTAINS(buf, cases[i].expect);
-        /* one mistake, one message: libxml2's echoes are left out */
-        CHECK_INT(diag_error_count(diags), 1);
-        if (diag_error_count(diags) != 1) {
-            fprintf(stderr, "  case %zu:\n%s", i, buf);
-        }
-        free(buf);
-        scenario_free(sc);
-        diag_list_free(diags);
+        check_one_error(cases[i].xml, cases[i].expect);
     }
 }
 
@@ -394,23 +400,7 @@ static void test_plain_schema_errors(void)
          "'anoyed' is not an allowed value; did you mean 'annoyed'?"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        diag_list *diags = diag_list_new();
-        scenario *sc = scenario_load_memory(cases[i].xml, strlen(cases[i].xml),
-                                            "t.xml", diags);
-        char *buf = NULL;
-        size_t len = 0;
-        FILE *f = open_memstream(&buf, &len);
-        diag_print(diags, f);
-        fclose(f);
-        CHECK(sc == NULL);
-        CHECK_CONTAINS(buf, cases[i].expect);
-        CHECK_INT(diag_error_count(diags), 1);
-        if (diag_error_count(diags) != 1) {
-            fprintf(stderr, "  case %zu:\n%s", i, buf);
-        }
-        free(buf);
-        scenario_free(sc);
-        diag_list_free(diags);
+        check_one_error(cases[i].xml, cases[i].expect);
     }
 }
 

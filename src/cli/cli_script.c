@@ -36,40 +36,6 @@ int cli_script_times(const char *cmd, const char *arg, cli_script *script)
                            &script->time_count);
 }
 
-/* Position (0-based) of the best or worst option on offer, judged as the
- * debrief judges it. */
-static size_t script_pick(const session *s, cli_script_mode mode)
-{
-    const scenario *sc = session_scenario(s);
-    const scenario_node *n = session_node(s);
-    unsigned offered = 0;
-    for (size_t i = 0; i < session_offered_count(s); i++) {
-        offered |= 1u << session_offered_index(s, i);
-    }
-    size_t pick = 0;
-    double pick_value = 0.0;
-    for (size_t i = 0; i < session_offered_count(s); i++) {
-        double sum = 0.0;
-        double weights = 0.0;
-        for (int d = 0; d < SCENARIO_DIM_COUNT; d++) {
-            double p = score_placement(n, offered, session_offered_index(s, i),
-                                       (scenario_dim)d);
-            if (p >= 0.0) {
-                sum += sc->weight[d] * p;
-                weights += sc->weight[d];
-            }
-        }
-        double v = weights > 0.0 ? sum / weights : 1.0;
-        bool better = mode == CLI_SCRIPT_BEST ? v > pick_value + 1e-9
-                                              : v < pick_value - 1e-9;
-        if (i == 0 || better) {
-            pick = i;
-            pick_value = v;
-        }
-    }
-    return pick;
-}
-
 /* Shows the turn on stderr: what the customer says and the options. */
 static void script_show_turn(const session *s)
 {
@@ -186,7 +152,7 @@ int cli_script_play(const char *cmd, session *s, const cli_script *script,
                         cmd, CLI_MAX_SCRIPT);
                 return CLI_FAIL;
             }
-            pos = script_pick(s, script->mode);
+            pos = score_pick(s, script->mode == CLI_SCRIPT_WORST);
         }
         if (ms < 0) {
             ms = step < script->time_count ? script->times_ms[step]

@@ -391,6 +391,22 @@ static bool loader_flag_is_set_anywhere(const scenario *sc, const char *flag)
     return false;
 }
 
+/* Flags a condition tests (if-flags or unless-flags) that no choice sets. */
+static void loader_check_tested_flags(loader_state *st, const scenario *sc,
+                                      const xmlNode *x, const char *attr,
+                                      char **flags, size_t count,
+                                      const char *so)
+{
+    for (size_t i = 0; i < count; i++) {
+        if (!loader_flag_is_set_anywhere(sc, flags[i])) {
+            xmldoc_error_at(st->doc, x, attr, DIAG_WARNING,
+                            "flag '%s' is tested but no choice sets it "
+                            "(set=\"%s\"), so %s",
+                            flags[i], flags[i], so);
+        }
+    }
+}
+
 static void loader_check_condition(loader_state *st, const scenario *sc,
                                    const xmlNode *x,
                                    const scenario_condition *cond)
@@ -401,22 +417,10 @@ static void loader_check_condition(loader_state *st, const scenario *sc,
                         "hold",
                         cond->min_mood, cond->max_mood);
     }
-    for (size_t i = 0; i < cond->if_count; i++) {
-        if (!loader_flag_is_set_anywhere(sc, cond->if_flags[i])) {
-            xmldoc_error_at(st->doc, x, "if-flags", DIAG_WARNING,
-                            "flag '%s' is tested but no choice sets it "
-                            "(set=\"%s\"), so this never holds",
-                            cond->if_flags[i], cond->if_flags[i]);
-        }
-    }
-    for (size_t i = 0; i < cond->unless_count; i++) {
-        if (!loader_flag_is_set_anywhere(sc, cond->unless_flags[i])) {
-            xmldoc_error_at(st->doc, x, "unless-flags", DIAG_WARNING,
-                            "flag '%s' is tested but no choice sets it "
-                            "(set=\"%s\"), so unless-flags always holds",
-                            cond->unless_flags[i], cond->unless_flags[i]);
-        }
-    }
+    loader_check_tested_flags(st, sc, x, "if-flags", cond->if_flags,
+                              cond->if_count, "this never holds");
+    loader_check_tested_flags(st, sc, x, "unless-flags", cond->unless_flags,
+                              cond->unless_count, "unless-flags always holds");
 }
 
 /* mood="+10" on <customer>: accepted as 10, but a sign suggests the

@@ -254,8 +254,14 @@ void xmldoc_error_at(xmldoc *d, const xmlNode *node, const char *attr,
     }
     va_list ap;
     va_start(ap, fmt);
-    diag_addv(d->diags, sev, d->name, line, col, fmt, ap);
+    xmldoc_reportv(d, sev, line, col, fmt, ap);
     va_end(ap);
+}
+
+void xmldoc_reportv(xmldoc *d, diag_severity sev, int line, int col,
+                    const char *fmt, va_list ap)
+{
+    diag_addv(d->diags, sev, d->name, line, col, fmt, ap);
     if (sev == DIAG_ERROR) {
         d->errors++;
     }

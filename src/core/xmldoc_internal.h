@@ -11,6 +11,7 @@
 
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -61,6 +62,10 @@ void xmldoc_offset_pos(xmldoc *d, size_t offset, int *line, int *col);
 /* Finds needle from the start of *line on (within 30 lines); returns its
  * column and updates *line. */
 int xmldoc_locate(xmldoc *d, int *line, const char *needle);
+
+/* Adds a message about the document (and counts it when an error). */
+void xmldoc_reportv(xmldoc *d, diag_severity sev, int line, int col,
+                    const char *fmt, va_list ap);
 
 /* ---- errors (xmldoc_message.c) ---- */
 /* libxml2's structured error handler (ctx is the xmldoc). */

@@ -44,11 +44,8 @@ static void xmldoc_emit(xmldoc *d, diag_severity sev, int line, int col,
 {
     va_list ap;
     va_start(ap, fmt);
-    diag_addv(d->diags, sev, d->name, line, col, fmt, ap);
+    xmldoc_reportv(d, sev, line, col, fmt, ap);
     va_end(ap);
-    if (sev == DIAG_ERROR) {
-        d->errors++;
-    }
 }
 
 static const char *xmldoc_schema_hint(const xmldoc *d, const char *type)
@@ -217,61 +214,25 @@ static bool xmldoc_tag_before(const xmldoc *d, size_t at, char *name,
     return false;
 }
 
-/* The attribute whose quoted value is open at `at`: its name, the offset
- * of the name and of the opening quote. */
-static bool xmldoc_attr_before(const xmldoc *d, size_t at, char *name,
-                               size_t size, size_t *name_at, size_t *quote_at)
-{
-    size_t floor = at > 4096 ? at - 4096 : 0;
-    for (size_t i = at < d->len ? at : d->len; i-- > floor;) {
-        char q = d->buf[i];
-        if (q != '"' && q != '\'') {
-            continue;
-        }
-        size_t j = i;
-        while (j > floor && xmldoc_space(d->buf[j - 1])) {
-            j--;
-        }
-        if (j == floor || d->buf[j - 1] != '=') {
-            continue;
-        }
-        j--;
-        while (j > floor && xmldoc_space(d->buf[j - 1])) {
-            j--;
-        }
-        size_t end = j;
-        while (j > floor && xmldoc_name_char((unsigned char)d->buf[j - 1])) {
-            j--;
-        }
-        if (j == end || end - j >= size) {
-            return false;
-        }
-        memcpy(name, d->buf + j, end - j);
-        name[end - j] = '\0';
-        *name_at = j;
-        *quote_at = i;
-        return true;
-    }
-    return false;
-}
-
-/* The name written before '=' just before `at` (an unquoted value). */
-static bool xmldoc_attr_name_before_eq(const xmldoc *d, size_t at, char *name,
-                                       size_t size, size_t *name_at)
+/* The name written before '=' just before `at` (looking no further back
+ * than floor): an attribute whose value starts at `at`. */
+static bool xmldoc_attr_name_before_eq(const xmldoc *d, size_t at,
+                                       size_t floor, char *name, size_t size,
+                                       size_t *name_at)
 {
     size_t j = at < d->len ? at : d->len;
-    while (j > 0 && xmldoc_space(d->buf[j - 1])) {
+    while (j > floor && xmldoc_space(d->buf[j - 1])) {
         j--;
     }
-    if (j == 0 || d->buf[j - 1] != '=') {
+    if (j == floor || d->buf[j - 1] != '=') {
         return false;
     }
     j--;
-    while (j > 0 && xmldoc_space(d->buf[j - 1])) {
+    while (j > floor && xmldoc_space(d->buf[j - 1])) {
         j--;
     }
     size_t end = j;
-    while (j > 0 && xmldoc_name_char((unsigned char)d->buf[j - 1])) {
+    while (j > floor && xmldoc_name_char((unsigned char)d->buf[j - 1])) {
         j--;
     }
     if (j == end || end - j >= size) {
@@ -281,6 +242,23 @@ static bool xmldoc_attr_name_before_eq(const xmldoc *d, size_t at, char *name,
     name[end - j] = '\0';
     *name_at = j;
     return true;
+}
+
+/* The attribute whose quoted value is open at `at`: its name, the offset
+ * of the name and of the opening quote. */
+static bool xmldoc_attr_before(const xmldoc *d, size_t at, char *name,
+                               size_t size, size_t *name_at, size_t *quote_at)
+{
+    size_t floor = at > 4096 ? at - 4096 : 0;
+    for (size_t i = at < d->len ? at : d->len; i-- > floor;) {
+        char q = d->buf[i];
+        if ((q == '"' || q == '\'') &&
+            xmldoc_attr_name_before_eq(d, i, floor, name, size, name_at)) {
+            *quote_at = i;
+            return true;
+        }
+    }
+    return false;
 }
 
 /* The position of an offset, for a message; the libxml2 position when
@@ -395,6 +373,49 @@ static size_t xmldoc_open_comment(const xmldoc *d)
     }
 }
 
+/* An attribute value whose closing quote is missing: at the attribute's
+ * name (name_at), naming the line of its opening quote. */
+static void xmldoc_unclosed_value(xmldoc *d, diag_severity sev,
+                                  const char *name, size_t name_at,
+                                  size_t quote_at)
+{
+    int line;
+    int col;
+    int ql;
+    int qc;
+    xmldoc_offset_pos(d, quote_at, &ql, &qc);
+    xmldoc_offset_pos(d, name_at, &line, &col);
+    xmldoc_emit(d, sev, line, col,
+                "the value of attribute '%s' (opened on line %d) has no "
+                "closing quote: add %c where it ends",
+                name, ql, d->buf[quote_at]);
+}
+
+/* A start tag that does not parse; `here` is the character where it
+ * broke: '<' or '\0' when its '>' is missing, a space when unknown. */
+static void xmldoc_broken_tag(xmldoc *d, diag_severity sev, int line, int col,
+                              const char *tag, int tag_line, char here)
+{
+    if (here == '<' || here == '\0') {
+        xmldoc_emit(d, sev, line, col,
+                    "the start tag <%s> on line %d has no '>': end it with "
+                    "'>' (or '/>' when it holds nothing)",
+                    tag, tag_line);
+    } else if ((unsigned char)here > ' ' && (unsigned char)here < 0x7F) {
+        xmldoc_emit(d, sev, line, col,
+                    "the start tag <%s> on line %d is broken at '%c': "
+                    "attributes are written name=\"value\", separated by "
+                    "spaces, and the tag ends with '>' or '/>'",
+                    tag, tag_line, here);
+    } else {
+        xmldoc_emit(d, sev, line, col,
+                    "the start tag <%s> on line %d is broken here: "
+                    "attributes are written name=\"value\", separated by "
+                    "spaces, and the tag ends with '>' or '/>'",
+                    tag, tag_line);
+    }
+}
+
 static void xmldoc_report_parse(xmldoc *d, const xmldoc_raw_error *g, size_t n)
 {
     const xmldoc_raw_error *e = &g[0];
@@ -447,27 +468,7 @@ static void xmldoc_report_parse(xmldoc *d, const xmldoc_raw_error *g, size_t n)
         }
         if (tag) {
             d->markup_broken = true;
-            if (here == '<' || here == '\0') {
-                xmldoc_emit(d, sev, line, col,
-                            "the start tag <%s> on line %d has no '>': end "
-                            "it with '>' (or '/>' when it holds nothing)",
-                            tag, tag_line);
-            } else if ((unsigned char)here > ' ' &&
-                       (unsigned char)here < 0x7F) {
-                xmldoc_emit(d, sev, line, col,
-                            "the start tag <%s> on line %d is broken at "
-                            "'%c': attributes are written name=\"value\", "
-                            "separated by spaces, and the tag ends with '>' "
-                            "or '/>'",
-                            tag, tag_line, here);
-            } else {
-                xmldoc_emit(d, sev, line, col,
-                            "the start tag <%s> on line %d is broken here: "
-                            "attributes are written name=\"value\", "
-                            "separated by spaces, and the tag ends with '>' "
-                            "or '/>'",
-                            tag, tag_line);
-            }
+            xmldoc_broken_tag(d, sev, line, col, tag, tag_line, here);
             return;
         }
         break;
@@ -570,14 +571,7 @@ static void xmldoc_report_parse(xmldoc *d, const xmldoc_raw_error *g, size_t n)
             xmldoc_attr_before(d, at, name, sizeof name, &off, &quote)) {
             bool crosses = memchr(d->buf + quote, '\n', at - quote) != NULL;
             if (crosses || e->code == XML_ERR_ATTRIBUTE_NOT_FINISHED) {
-                int ql;
-                int qc;
-                xmldoc_offset_pos(d, quote, &ql, &qc);
-                xmldoc_at(d, off, &line, &col);
-                xmldoc_emit(d, sev, line, col,
-                            "the value of attribute '%s' (opened on line "
-                            "%d) has no closing quote: add %c where it ends",
-                            name, ql, d->buf[quote]);
+                xmldoc_unclosed_value(d, sev, name, off, quote);
                 return;
             }
             xmldoc_emit(d, sev, line, col,
@@ -589,7 +583,7 @@ static void xmldoc_report_parse(xmldoc *d, const xmldoc_raw_error *g, size_t n)
     case XML_ERR_ATTRIBUTE_NOT_STARTED:
         d->markup_broken = true;
         if (at != SIZE_MAX &&
-            xmldoc_attr_name_before_eq(d, at, name, sizeof name, &off)) {
+            xmldoc_attr_name_before_eq(d, at, 0, name, sizeof name, &off)) {
             size_t k = 0;
             while (at + k < d->len && k + 1 < sizeof text && k < 40 &&
                    !xmldoc_space(d->buf[at + k]) && d->buf[at + k] != '>' &&
@@ -668,14 +662,7 @@ static void xmldoc_report_parse(xmldoc *d, const xmldoc_raw_error *g, size_t n)
             d->buf[at - 2] == '=' &&
             xmldoc_attr_before(d, at - 2, name, sizeof name, &off, &quote)) {
             /* a="1 b="2": the quote after b= closed a's value */
-            int ql;
-            int qc;
-            xmldoc_offset_pos(d, quote, &ql, &qc);
-            xmldoc_at(d, off, &line, &col);
-            xmldoc_emit(d, sev, line, col,
-                        "the value of attribute '%s' (opened on line %d) "
-                        "has no closing quote: add %c where it ends",
-                        name, ql, d->buf[quote]);
+            xmldoc_unclosed_value(d, sev, name, off, quote);
             return;
         }
         if ((prev == '"' || prev == '\'') &&
@@ -687,21 +674,14 @@ static void xmldoc_report_parse(xmldoc *d, const xmldoc_raw_error *g, size_t n)
             return;
         }
         if (tag) {
-            xmldoc_emit(d, sev, line, col,
-                        "the start tag <%s> on line %d is broken here: "
-                        "attributes are written name=\"value\", separated "
-                        "by spaces, and the tag ends with '>' or '/>'",
-                        tag, tag_line);
+            xmldoc_broken_tag(d, sev, line, col, tag, tag_line, ' ');
             return;
         }
         break;
     case XML_ERR_GT_REQUIRED:
         d->markup_broken = true;
         if (e->str1) {
-            xmldoc_emit(d, sev, line, col,
-                        "the start tag <%s> on line %d has no '>': end it "
-                        "with '>' (or '/>' when it holds nothing)",
-                        e->str1, e->int1);
+            xmldoc_broken_tag(d, sev, line, col, e->str1, e->int1, '\0');
             return;
         }
         off = xmldoc_rfind(d, at, "</", 200);
