@@ -1588,7 +1588,19 @@ void xmldoc_flush_errors(xmldoc *d)
     if (d->pending_count == 0) {
         return;
     }
-    if (xmldoc_schema_domain(d->pending[0].domain)) {
+    if (diag_count(d->diags) >= DIAG_MAX_ENTRIES) {
+        /* the list keeps no more messages: count the mistake, skip the
+         * work of explaining it */
+        const xmldoc_raw_error *e = &d->pending[0];
+        bool echo = !xmldoc_schema_domain(e->domain) && d->markup_broken &&
+                    e->code != XML_ERR_NAME_REQUIRED &&
+                    !xmldoc_text_error(d, e, SIZE_MAX);
+        if (!echo) {
+            xmldoc_emit(
+                d, e->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR,
+                e->line, e->col, "%s", "");
+        }
+    } else if (xmldoc_schema_domain(d->pending[0].domain)) {
         xmldoc_report_schema(d, d->pending, d->pending_count);
     } else {
         xmldoc_report_parse(d, d->pending, d->pending_count);
