@@ -326,6 +326,11 @@ static void test_plain_xml_errors(void)
          "not declared: add "
          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" to "
          "<scenario>"},
+        {"<?xml version='1.0 encoding='UTF-8'?>\n<scenario "
+         "xmlns='" SCENARIO_NAMESPACE "' id='t'>" BODY_START
+         "<line>x</line>\n" BODY_END,
+         "t.xml:1:19: error: the XML declaration is broken: write it as "
+         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"},
         {HEAD BODY_START "<line>x\x01y</line>\n" BODY_END,
          "t.xml:5:8: error: control character U+0001 is not allowed"},
     };

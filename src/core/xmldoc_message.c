@@ -373,6 +373,24 @@ static size_t xmldoc_open_comment(const xmldoc *d)
     }
 }
 
+/* Is `at` inside the <?xml ...?> declaration at the start of the file? */
+static bool xmldoc_in_declaration(const xmldoc *d, size_t at)
+{
+    size_t start = d->len >= 3 && memcmp(d->buf, "\xEF\xBB\xBF", 3) == 0
+                       ? 3
+                       : 0; /* a UTF-8 byte order mark */
+    if (at == SIZE_MAX || d->len < start + 5 ||
+        memcmp(d->buf + start, "<?xml", 5) != 0) {
+        return false;
+    }
+    for (size_t i = start + 5; i < at && i < d->len; i++) {
+        if (d->buf[i] == '>') {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* An attribute value whose closing quote is missing: at the attribute's
  * name (name_at), naming the line of its opening quote. */
 static void xmldoc_unclosed_value(xmldoc *d, diag_severity sev,
@@ -808,6 +826,13 @@ static void xmldoc_report_parse(xmldoc *d, const xmldoc_raw_error *g, size_t n)
         break;
     default:
         break;
+    }
+    if (xmldoc_in_declaration(d, at)) {
+        d->markup_broken = true;
+        xmldoc_emit(d, sev, line, col,
+                    "the XML declaration is broken: write it as <?xml "
+                    "version=\"1.0\" encoding=\"UTF-8\"?> (or leave it out)");
+        return;
     }
     /* Other well-formedness messages from libxml2 are kept as they are. */
     const char *msg = e->message ? e->message : "unknown XML error";
