@@ -378,16 +378,46 @@ static void test_shipped_against_brute_force(void)
 
 /* ---------- design warnings ---------- */
 
+/* The entry at `line` (any line when negative) whose message contains
+ * needle. */
 static const diag_entry *find_diag(const diag_list *diags, int line,
                                    const char *needle)
 {
     for (size_t i = 0; i < diag_count(diags); i++) {
         const diag_entry *d = diag_get(diags, i);
-        if (d->line == line && strstr(d->message, needle)) {
+        if ((line < 0 || d->line == line) && strstr(d->message, needle)) {
             return d;
         }
     }
     return NULL;
+}
+
+typedef struct {
+    int line;
+    int col;
+    const char *text;
+} expected_warning;
+
+/* diags holds exactly these warnings of path, no error. */
+static void check_warnings(const diag_list *diags,
+                           const expected_warning *expected, size_t n,
+                           const char *path)
+{
+    CHECK_INT(diag_count(diags), n);
+    CHECK_INT(diag_error_count(diags), 0);
+    for (size_t i = 0; i < n; i++) {
+        const diag_entry *d =
+            find_diag(diags, expected[i].line, expected[i].text);
+        CHECK(d != NULL);
+        if (!d) {
+            fprintf(stderr, "  missing: line %d: %s\n", expected[i].line,
+                    expected[i].text);
+            continue;
+        }
+        CHECK_INT(d->col, expected[i].col);
+        CHECK(d->severity == DIAG_WARNING);
+        CHECK_STR(d->path, path);
+    }
 }
 
 static void test_lint_problems(void)
@@ -399,11 +429,7 @@ static void test_lint_problems(void)
     CHECK_INT(diag_count(diags), 0); /* the loader sees nothing wrong */
     analysis_report *r = sc ? analysis_new(sc, NULL, diags) : NULL;
     CHECK(r != NULL);
-    static const struct {
-        int line;
-        int col;
-        const char *text;
-    } expected[] = {
+    static const expected_warning expected[] = {
         {14, 5, "choice 2 of node 'start' has no <feedback>"},
         {17, 5, "choice 3 of node 'start' is never on offer"},
         {22, 3,
@@ -421,22 +447,8 @@ static void test_lint_problems(void)
          "<ending>"},
         {74, 3, "ending 'secret' is linked but no call reaches it"},
     };
-    size_t n = sizeof expected / sizeof expected[0];
-    CHECK_INT(diag_count(diags), n);
-    CHECK_INT(diag_error_count(diags), 0);
-    for (size_t i = 0; i < n; i++) {
-        const diag_entry *d =
-            find_diag(diags, expected[i].line, expected[i].text);
-        CHECK(d != NULL);
-        if (!d) {
-            fprintf(stderr, "  missing: line %d: %s\n", expected[i].line,
-                    expected[i].text);
-            continue;
-        }
-        CHECK_INT(d->col, expected[i].col);
-        CHECK(d->severity == DIAG_WARNING);
-        CHECK_STR(d->path, RAPPORT_TEST_DATA "/lint-problems.xml");
-    }
+    check_warnings(diags, expected, sizeof expected / sizeof expected[0],
+                   RAPPORT_TEST_DATA "/lint-problems.xml");
     if (r) {
         int secret = scenario_find(sc, "secret");
         int loop_a = scenario_find(sc, "loop-a");
@@ -449,6 +461,85 @@ static void test_lint_problems(void)
         CHECK_INT(r->shortest_turns, 4);
         CHECK_INT(r->longest_turns, 4);
     }
+    analysis_free(r);
+    scenario_free(sc);
+    diag_list_free(diags);
+}
+
+/* Dead branches, a flag no condition tests, a flag no choice sets and a
+ * starting mood written as a change (loader and lint warnings). */
+static void test_lint_branches(void)
+{
+    diag_list *diags = diag_list_new();
+    scenario *sc =
+        scenario_load_file(RAPPORT_TEST_DATA "/lint-branches.xml", diags);
+    CHECK(sc != NULL);
+    /* the loader's two: validate shows them too */
+    CHECK_INT(diag_count(diags), 2);
+    analysis_report *r = sc ? analysis_new(sc, NULL, diags) : NULL;
+    CHECK(r != NULL);
+    static const expected_warning expected[] = {
+        {7, 31,
+         "a customer's starting mood is a level from 0 to 100, not a "
+         "change, so it needs no sign: mood=\"+10\" starts the call at 10 "
+         "(furious); write mood=\"10\""},
+        {14, 7,
+         "choice 1 of node 'start': this <branch> is never taken: the "
+         "<branch> on line 13 comes first and holds whenever this one does"},
+        {16, 5,
+         "choice 2 of node 'start' sets flag 'noted', but no if-flags or "
+         "unless-flags tests it"},
+        {19, 7,
+         "choice 2 of node 'start': this <branch> has no condition, so it "
+         "is always taken and the choice's next='receipt' is never used; "
+         "give the branch a condition, or make 'cold' the choice's next"},
+        {20, 7,
+         "choice 2 of node 'start': this <branch> is never taken: the "
+         "<branch> on line 19 has no condition"},
+        {29, 65,
+         "flag 'never-set' is tested but no choice sets it "
+         "(set=\"never-set\"), so unless-flags always holds"},
+    };
+    check_warnings(diags, expected, sizeof expected / sizeof expected[0],
+                   RAPPORT_TEST_DATA "/lint-branches.xml");
+    /* "+10" is still accepted, as 10 */
+    CHECK(sc && sc->customer.mood == 10);
+    analysis_free(r);
+    scenario_free(sc);
+    diag_list_free(diags);
+}
+
+/* Branches that do not cover each other, and flags set and tested, draw
+ * none of those warnings. */
+static void test_lint_branches_quiet(void)
+{
+    static const char xml[] =
+        "<scenario xmlns=\"urn:rapport:scenario:1\" id=\"q\">"
+        "<title>Q</title><customer name=\"Q\" mood=\"40\"/>"
+        "<node id=\"a\"><line>Hi.</line>"
+        "<choice next=\"b\" empathy=\"5\" set=\"kind\"><say>Hello.</say>"
+        "<feedback>f</feedback>"
+        "<branch next=\"warm\" min-mood=\"70\" if-flags=\"kind\"/>"
+        "<branch next=\"warm\" min-mood=\"60\"/>"
+        "<branch next=\"cold\" max-mood=\"20\"/></choice>"
+        "<choice next=\"b\" empathy=\"-5\"><say>What?</say>"
+        "<feedback>f</feedback></choice></node>"
+        "<node id=\"b\"><line>So?</line>"
+        "<choice next=\"warm\" empathy=\"5\" unless-flags=\"kind\">"
+        "<say>Sorted.</say><feedback>f</feedback></choice>"
+        "<choice next=\"cold\" empathy=\"-5\"><say>No.</say>"
+        "<feedback>f</feedback></choice></node>"
+        "<ending id=\"warm\" outcome=\"resolved\"/>"
+        "<ending id=\"cold\" outcome=\"lost\"/></scenario>";
+    diag_list *diags = diag_list_new();
+    scenario *sc = scenario_load_memory(xml, sizeof xml - 1, "q", diags);
+    CHECK(sc != NULL);
+    analysis_report *r = sc ? analysis_new(sc, NULL, diags) : NULL;
+    CHECK(r != NULL);
+    CHECK(find_diag(diags, -1, "never taken") == NULL);
+    CHECK(find_diag(diags, -1, "never used") == NULL);
+    CHECK(find_diag(diags, -1, "flag") == NULL);
+    CHECK(find_diag(diags, -1, "starting mood") == NULL);
     analysis_free(r);
     scenario_free(sc);
     diag_list_free(diags);
@@ -626,6 +717,8 @@ static void test_graph_dot(void)
 int main(void)
 {
     test_lint_problems();
+    test_lint_branches();
+    test_lint_branches_quiet();
     test_loop();
     test_state_cap_fallback();
     test_graph_quote();

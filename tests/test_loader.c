@@ -154,8 +154,8 @@ static void test_refusals(void)
         {"<scenario", "t.xml:1:"},
         {"<scenario xmlns='" SCENARIO_NAMESPACE "' id='t'>\n<title>x</titel>"
          "</scenario>",
-         "t.xml:2:17: error: closing tag </titel> does not match <title> "
-         "opened on line 2"},
+         "t.xml:2:9: error: <title> opened on line 2 is closed by </titel>: "
+         "write </title> (check the spelling)"},
         {"<scenario xmlns='" SCENARIO_NAMESPACE "' id='t'>\n<title>x",
          "the file ends before <title> (opened on line 2) is closed"},
         {"<?xml version='1.0'?><!DOCTYPE s [<!ENTITY e 'x'>]>\n"
@@ -211,6 +211,227 @@ static void test_refusals(void)
     }
 }
 
+/* Loads a scenario that must be refused with exactly one error, whose
+ * printed line contains expect. */
+static void check_one_error(const char *xml, const char *expect)
+{
+    diag_list *diags = diag_list_new();
+    scenario *sc = scenario_load_memory(xml, strlen(xml), "t.xml", diags);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    diag_print(diags, f);
+    fclose(f);
+    CHECK(sc == NULL);
+    CHECK_CONTAINS(buf, expect);
+    /* one mistake, one message: libxml2's echoes are left out */
+    CHECK_INT(diag_error_count(diags), 1);
+    if (diag_error_count(diags) != 1) {
+        fprintf(stderr, "  %s", buf);
+    }
+    free(buf);
+    scenario_free(sc);
+    diag_list_free(diags);
+}
+
+/* libxml2's errors in plain words, one message per mistake. Each case is
+ * a small scenario with one mistake; the message must be the only error,
+ * at the position of the mistake. */
+#define BODY_START "<title>x</title><customer name='c'/>\n<node id='a'>\n"
+#define BODY_END                                                              \
+    "<choice next='z'><say>s</say></choice></node>\n"                         \
+    "<ending id='z' outcome='lost'/></scenario>\n"
+
+static void test_plain_xml_errors(void)
+{
+    static const struct {
+        const char *xml;
+        const char *expect;
+    } cases[] = {
+        /* a bare ampersand; an unknown name; a reference without ';' */
+        {HEAD BODY_START "<line>Salt & pepper</line>\n" BODY_END,
+         "t.xml:5:12: error: a bare '&': write &amp; for an ampersand"},
+        {HEAD BODY_START "<line>AT&T</line>\n" BODY_END,
+         "t.xml:5:9: error: a bare '&' (in '&T'): write &amp; for an "
+         "ampersand"},
+        {HEAD BODY_START "<line>caf&eacute;</line>\n" BODY_END,
+         "t.xml:5:10: error: '&eacute;' is an HTML name that XML does not "
+         "know: type '\xC3\xA9' itself (the file is UTF-8) or write &#233;"},
+        {HEAD BODY_START "<line>caf&#233 ok</line>\n" BODY_END,
+         "t.xml:5:10: error: '&#233' is not a valid character reference"},
+        /* '<' in text and in an attribute */
+        {HEAD BODY_START "<line>1 < 2</line>\n" BODY_END,
+         "t.xml:5:9: error: '<' in text: write &lt;"},
+        {HEAD BODY_START "<line>x</line>\n"
+                         "<choice next='z' set='a<b'><say>s</say></choice>"
+                         "</node>\n<ending id='z' outcome='lost'/>"
+                         "</scenario>\n",
+         "t.xml:6:24: error: '<' in the value of attribute 'set': write "
+         "&lt;"},
+        /* attributes: no quotes, no closing quote, no '=', twice, no
+         * space, text in a tag */
+        {HEAD BODY_START "<line>x</line>\n<choice next=z><say>s</say>"
+                         "</choice></node>\n<ending id='z' outcome='lost'/>"
+                         "</scenario>\n",
+         "t.xml:6:9: error: the value of attribute 'next' needs quotes: "
+         "write next=\"z\""},
+        {HEAD BODY_START "<line>x</line>\n<choice next=\"z empathy=\"3\">"
+                         "<say>s</say></choice></node>\n"
+                         "<ending id='z' outcome='lost'/></scenario>\n",
+         "t.xml:6:9: error: the value of attribute 'next' (opened on line "
+         "6) has no closing quote: add \" where it ends"},
+        {HEAD BODY_START "<line expression 'calm'>x</line>\n" BODY_END,
+         "t.xml:5:7: error: attribute 'expression' has no '=': write "
+         "expression=\"...\""},
+        {HEAD BODY_START
+         "<line expression='calm' expression='sad'>x</line>\n" BODY_END,
+         "t.xml:5:25: error: attribute 'expression' is written twice in "
+         "<line>: keep one"},
+        {HEAD BODY_START "<line>x</line>\n<choice next='z'empathy='3'>"
+                         "<say>s</say></choice></node>\n"
+                         "<ending id='z' outcome='lost'/></scenario>\n",
+         "t.xml:6:17: error: attributes need a space between them: write a "
+         "space before 'empathy'"},
+        {HEAD BODY_START "<line I am late>x</line>\n" BODY_END,
+         "t.xml:5:7: error: 'I' in the start tag <line> is not an attribute"},
+        /* tags: misspelt, not closed, no '>' */
+        {HEAD BODY_START "<line>x</lien>\n" BODY_END,
+         "t.xml:5:8: error: <line> opened on line 5 is closed by </lien>: "
+         "write </line> (check the spelling)"},
+        {HEAD BODY_START "<line>x</line>\n<choice next='z'><say>s</choice>"
+                         "</node>\n<ending id='z' outcome='lost'/>"
+                         "</scenario>\n",
+         "t.xml:6:24: error: <say> opened on line 6 is closed by </choice>: "
+         "close <say> first with </say>, or fix the tag that is misspelt"},
+        {HEAD BODY_START "<line expression='calm'\n" BODY_END,
+         "t.xml:6:1: error: the start tag <line> on line 5 has no '>': end "
+         "it with '>'"},
+        {HEAD BODY_START "<line>x</line\n" BODY_END,
+         "the closing tag </line has no '>': write </line>"},
+        {HEAD BODY_START "<line>x</line>\n" BODY_END "<extra/>\n",
+         "t.xml:8:1: error: something follows the end of <scenario>"},
+        /* comments, declaration, namespace */
+        {HEAD BODY_START "<!-- a -- b -->\n<line>x</line>\n" BODY_END,
+         "error: '--' inside a comment"},
+        {HEAD BODY_START "<!-- never closed\n<line>x</line>\n" BODY_END,
+         "t.xml:5:1: error: this comment is never closed: end it with -->"},
+        {"\n<?xml version='1.0'?>\n<scenario xmlns='" SCENARIO_NAMESPACE
+         "' id='t'>" BODY_START "<line>x</line>\n" BODY_END,
+         "t.xml:2:1: error: <?xml ...?> must be the very first thing in the "
+         "file"},
+        {"<scenario xmlns='" SCENARIO_NAMESPACE "' id='t'\n"
+         "  xsi:schemaLocation='urn:rapport:scenario:1 x.xsd'>" BODY_START
+         "<line>x</line>\n" BODY_END,
+         "t.xml:2:3: error: the prefix 'xsi:' of 'xsi:schemaLocation' is "
+         "not declared: add "
+         "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" to "
+         "<scenario>"},
+        {"<?xml version='1.0 encoding='UTF-8'?>\n<scenario "
+         "xmlns='" SCENARIO_NAMESPACE "' id='t'>" BODY_START
+         "<line>x</line>\n" BODY_END,
+         "t.xml:1:19: error: the XML declaration is broken: write it as "
+         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"},
+        {HEAD BODY_START "<line>x\x01y</line>\n" BODY_END,
+         "t.xml:5:8: error: control character U+0001 is not allowed"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        check_one_error(cases[i].xml, cases[i].expect);
+    }
+}
+
+/* Schema errors about elements: the order, what is missing, what is
+ * unknown, worked out from the schema; an unknown word in a list is
+ * reported once. */
+static void test_plain_schema_errors(void)
+{
+    static const struct {
+        const char *xml;
+        const char *expect;
+    } cases[] = {
+        {HEAD BODY_START "<line>x</line>\n<choice next='z'><say>s</say>"
+                         "</choice></node>\n<ending id='z' outcome='lost'>"
+                         "<feedback>f</feedback><line>l</line></ending>"
+                         "</scenario>\n",
+         "t.xml:7:53: error: <line> cannot come after <feedback> in "
+         "<ending>: the order is <line>..., then <feedback>"},
+        {HEAD BODY_START "<line>x</line>\n<choice next='z'><feedback>f"
+                         "</feedback><say>s</say></choice></node>\n"
+                         "<ending id='z' outcome='lost'/></scenario>\n",
+         "t.xml:6:18: error: <feedback> cannot come before <say> in "
+         "<choice>: the order is <say>, then <feedback>, then <branch>..."},
+        {HEAD BODY_START "<choice next='z'><say>s</say></choice></node>\n"
+                         "<ending id='z' outcome='lost'/></scenario>\n",
+         "t.xml:5:1: error: <node> needs <line> before <choice>: the order "
+         "is <line>..., then <choice>..."},
+        {HEAD "<title>x</title>\n<node id='a'><line>x</line>" BODY_END,
+         "t.xml:4:1: error: <scenario> needs <customer> before <node>"},
+        {HEAD "<title>x</title><title>y</title><customer name='c'/>\n"
+              "<node id='a'><line>x</line>" BODY_END,
+         "t.xml:3:17: error: <scenario> can have only one <title>"},
+        {HEAD BODY_START "<line>x</line>\n<choice next='z'><say>s</say>"
+                         "<feedbak>f</feedbak></choice></node>\n"
+                         "<ending id='z' outcome='lost'/></scenario>\n",
+         "t.xml:6:30: error: <feedbak> is not allowed in <choice>; did you "
+         "mean <feedback>?"},
+        {HEAD BODY_START "<line>x <b>y</b></line>\n" BODY_END,
+         "t.xml:5:9: error: <b> cannot go inside <line>: <line> holds only "
+         "text"},
+        {HEAD BODY_START "Hello<line>x</line>\n" BODY_END,
+         "error: <node> cannot hold text of its own: text goes inside its "
+         "elements (the order is <line>..., then <choice>...)"},
+        {HEAD BODY_START "<line>x</line>\n<choice next='z' emapthy='3'>"
+                         "<say>s</say></choice></node>\n"
+                         "<ending id='z' outcome='lost'/></scenario>\n",
+         "t.xml:6:18: error: <choice> has no attribute 'emapthy'; did you "
+         "mean 'empathy'? Its attributes are next, empathy, honesty, "
+         "promptness, mood, principles, set, clear, if-flags, unless-flags, "
+         "min-mood, max-mood"},
+        /* one message for a bad word in a list, at the word */
+        {HEAD BODY_START "<line>x</line>\n<choice next='z' "
+                         "principles='integrity listenin'><say>s</say>"
+                         "</choice></node>\n<ending id='z' outcome='lost'/>"
+                         "</scenario>\n",
+         "t.xml:6:40: error: <choice> attribute 'principles': 'listenin' is "
+         "not an allowed value; did you mean 'listening'? Allowed: "
+         "acknowledge, listening, sincerity, composure, integrity, "
+         "understanding, promptness, value, fairness, clarity, ownership, "
+         "respect, adaptability, knowledge"},
+        {HEAD BODY_START "<line>x</line>\n<choice next='z' set='ok 9lives'>"
+                         "<say>s</say></choice></node>\n"
+                         "<ending id='z' outcome='lost'/></scenario>\n",
+         "t.xml:6:26: error: <choice> attribute 'set': '9lives' is not "
+         "valid (ids separated by spaces"},
+        {HEAD BODY_START "<line expression='anoyed'>x</line>\n" BODY_END,
+         "'anoyed' is not an allowed value; did you mean 'annoyed'?"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        check_one_error(cases[i].xml, cases[i].expect);
+    }
+}
+
+/* mood="+10" on <customer> is accepted as 10, with a warning. */
+static void test_start_mood_sign(void)
+{
+    char *out;
+    scenario *sc =
+        test_load(HEAD "<title>x</title><customer name='c' mood='+10'/>\n"
+                       "<node id='a'><line>x</line>" BODY_END,
+                  &out);
+    CHECK(sc != NULL);
+    CHECK(sc && sc->customer.mood == 10);
+    CHECK_CONTAINS(out, "t.xml:3:36: warning: a customer's starting mood is "
+                        "a level from 0 to 100, not a change");
+    scenario_free(sc);
+    free(out);
+    sc = test_load(HEAD "<title>x</title><customer name='c' mood='10'/>\n"
+                        "<node id='a'><line>x</line>" BODY_END,
+                   &out);
+    CHECK(sc != NULL);
+    CHECK_STR(out, "");
+    scenario_free(sc);
+    free(out);
+}
+
 static void test_warnings_do_not_fail(void)
 {
     char *out;
@@ -262,6 +483,9 @@ int main(void)
     test_four_problems_in_one_run();
     test_refusals();
     test_warnings_do_not_fail();
+    test_plain_xml_errors();
+    test_plain_schema_errors();
+    test_start_mood_sign();
     test_missing_and_directory();
     return check_done("test_loader");
 }

@@ -403,8 +403,10 @@ static void test_load_errors(void)
     test_refused(CASE("<expect band=\"great\"/>"),
                  "<expect> attribute 'band'");
     test_refused(CASE("<seen/>"), "The attribute 'text' is required");
-    test_refused(CASE("<heard text=\"x\"/>"), "<heard>: This element is not "
-                                              "expected");
+    test_refused(CASE("<heard text=\"x\"/>"),
+                 "<heard> is not allowed in <case>: it holds any mix of "
+                 "<expect>, <score>, <seen>, <not-seen>, <visited> and "
+                 "<not-visited>");
     test_refused(PLAN_HEAD "<case name=\"c\" choices=\"1,,2\"/></plan>",
                  "(option numbers 1-9 separated by commas, e.g. 2,1,3, or "
                  "best or worst)");
@@ -420,7 +422,9 @@ static void test_load_errors(void)
                            "<case name=\"c\" choices=\"2\"/></plan>",
                  "t.plan.xml:3:35: error: duplicate case name 'c': line 3 "
                  "already uses it; names must be unique");
-    test_refused(PLAN_HEAD "</plan>", "Missing child element(s)");
+    test_refused(PLAN_HEAD "</plan>",
+                 "t.plan.xml:2:1: error: <plan> needs at least one <case>: it "
+                 "holds <case>...");
     test_refused("<plan xmlns=\"" PLAN_NAMESPACE "\"><case name=\"c\" "
                  "choices=\"1\"/></plan>",
                  "The attribute 'scenario' is required");

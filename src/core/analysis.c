@@ -1847,6 +1847,149 @@ static void an_list_options(char *buf, size_t size, unsigned mask)
     }
 }
 
+static bool an_has_name(char **names, size_t count, const char *name)
+{
+    for (size_t i = 0; i < count; i++) {
+        if (strcmp(names[i], name) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Whenever `b` holds, `a` holds too (so a branch `a` before `b` always
+ * wins). */
+static bool an_cond_covers(const scenario_condition *a,
+                           const scenario_condition *b)
+{
+    if (a->min_mood > b->min_mood || a->max_mood < b->max_mood) {
+        return false;
+    }
+    for (size_t i = 0; i < a->if_count; i++) {
+        if (!an_has_name(b->if_flags, b->if_count, a->if_flags[i])) {
+            return false;
+        }
+    }
+    for (size_t i = 0; i < a->unless_count; i++) {
+        if (!an_has_name(b->unless_flags, b->unless_count,
+                         a->unless_flags[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool an_cond_any(const scenario_condition *c)
+{
+    return c->if_count || c->unless_count || c->min_mood > 0 ||
+           c->max_mood < 100;
+}
+
+/* Branches tried in order: one with no condition always wins, so what
+ * follows it (later branches, the choice's next) is never used; a branch
+ * whose condition implies an earlier one's is never taken either. */
+static void an_lint_branches(const scenario *sc, diag_list *diags)
+{
+    for (size_t i = 0; i < sc->node_count; i++) {
+        const scenario_node *n = &sc->nodes[i];
+        for (size_t c = 0; c < n->choice_count; c++) {
+            const scenario_choice *ch = &n->choices[c];
+            bool next_reported = false;
+            for (size_t b = 0; b < ch->branch_count; b++) {
+                const scenario_branch *br = &ch->branches[b];
+                for (size_t a = 0; a < b; a++) {
+                    const scenario_branch *first = &ch->branches[a];
+                    if (!an_cond_covers(&first->cond, &br->cond)) {
+                        continue;
+                    }
+                    if (!an_cond_any(&first->cond)) {
+                        diag_add(diags, DIAG_WARNING, sc->path, br->line,
+                                 br->col,
+                                 "choice %zu of node '%s': this <branch> is "
+                                 "never taken: the <branch> on line %d has "
+                                 "no condition, so it is always taken first; "
+                                 "give that one a condition or move it last",
+                                 c + 1, an_id(n), first->line);
+                    } else {
+                        diag_add(diags, DIAG_WARNING, sc->path, br->line,
+                                 br->col,
+                                 "choice %zu of node '%s': this <branch> is "
+                                 "never taken: the <branch> on line %d comes "
+                                 "first and holds whenever this one does; "
+                                 "put the more specific branch first",
+                                 c + 1, an_id(n), first->line);
+                    }
+                    break;
+                }
+                if (!next_reported && !an_cond_any(&br->cond)) {
+                    next_reported = true;
+                    diag_add(diags, DIAG_WARNING, sc->path, br->line, br->col,
+                             "choice %zu of node '%s': this <branch> has no "
+                             "condition, so it is always taken and the "
+                             "choice's next='%s' is never used; give the "
+                             "branch a condition, or make '%s' the choice's "
+                             "next",
+                             c + 1, an_id(n), ch->next ? ch->next : "?",
+                             br->next ? br->next : "?");
+                }
+            }
+        }
+    }
+}
+
+static bool an_flag_tested(const scenario *sc, const char *flag)
+{
+    for (size_t i = 0; i < sc->node_count; i++) {
+        const scenario_node *n = &sc->nodes[i];
+        for (size_t c = 0; c < n->choice_count; c++) {
+            const scenario_choice *ch = &n->choices[c];
+            for (size_t b = 0; b <= ch->branch_count; b++) {
+                const scenario_condition *cond =
+                    b == ch->branch_count ? &ch->cond : &ch->branches[b].cond;
+                if (an_has_name(cond->if_flags, cond->if_count, flag) ||
+                    an_has_name(cond->unless_flags, cond->unless_count,
+                                flag)) {
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
+/* A flag set but never tested changes nothing (once per flag, at the first
+ * choice that sets it; the loader warns about the opposite). */
+static void an_lint_flags(const scenario *sc, diag_list *diags)
+{
+    for (size_t i = 0; i < sc->node_count; i++) {
+        const scenario_node *n = &sc->nodes[i];
+        for (size_t c = 0; c < n->choice_count; c++) {
+            const scenario_choice *ch = &n->choices[c];
+            for (size_t f = 0; f < ch->set_count; f++) {
+                const char *flag = ch->set_flags[f];
+                bool earlier = an_has_name(ch->set_flags, f, flag);
+                for (size_t pi = 0; pi <= i && !earlier; pi++) {
+                    const scenario_node *pn = &sc->nodes[pi];
+                    size_t last = pi == i ? c : pn->choice_count;
+                    for (size_t pc = 0; pc < last && !earlier; pc++) {
+                        earlier = an_has_name(pn->choices[pc].set_flags,
+                                              pn->choices[pc].set_count, flag);
+                    }
+                }
+                if (earlier || an_flag_tested(sc, flag)) {
+                    continue;
+                }
+                diag_add(diags, DIAG_WARNING, sc->path, ch->line, ch->col,
+                         "choice %zu of node '%s' sets flag '%s', but no "
+                         "if-flags or unless-flags tests it, so it changes "
+                         "nothing; test it in a later condition or remove "
+                         "it from set=",
+                         c + 1, an_id(n), flag);
+            }
+        }
+    }
+}
+
 static void an_lint(an_ctx *cx, const analysis_report *r,
                     const unsigned char *coreach, diag_list *diags)
 {
@@ -1976,6 +2119,8 @@ static void an_lint(an_ctx *cx, const analysis_report *r,
             }
         }
     }
+    an_lint_branches(sc, diags);
+    an_lint_flags(sc, diags);
     free(linked);
     free(trap_any);
     free(trap_all);

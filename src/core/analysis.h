@@ -54,7 +54,11 @@
  * from which no sequence of choices reaches an ending (a loop with no way
  * out; each such node once); choices without <feedback>; turns whose
  * options do not differ on any dimension; a target= shorter than the time
- * the customer's lines and the options take to read (0.3 s a word).
+ * the customer's lines and the options take to read (0.3 s a word); a
+ * <branch> that is never taken because an earlier one holds whenever it
+ * does (always, when the earlier one has no condition); a choice's next
+ * that an unconditional <branch> leaves unused; a flag that some choice
+ * sets but no condition tests.
  *
  * Ownership: analysis_new() borrows the scenario only while it runs and
  * returns a report the caller frees with analysis_free() (NULL accepted);

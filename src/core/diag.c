@@ -220,3 +220,51 @@ void diag_print(const diag_list *list, FILE *out)
         }
     }
 }
+
+size_t diag_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a);
+    size_t lb = strlen(b);
+    if (la > 64 || lb > 64) {
+        return 99;
+    }
+    size_t prev[65];
+    size_t cur[65];
+    for (size_t j = 0; j <= lb; j++) {
+        prev[j] = j;
+    }
+    for (size_t i = 1; i <= la; i++) {
+        cur[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
+            size_t del = prev[j] + 1;
+            size_t ins = cur[j - 1] + 1;
+            cur[j] =
+                sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+        }
+        memcpy(prev, cur, (lb + 1) * sizeof(size_t));
+    }
+    return prev[lb];
+}
+
+const char *diag_suggest(const char *word, const char *const *candidates,
+                         size_t count)
+{
+    const char *best = NULL;
+    size_t best_d = 3;
+    size_t len = strlen(word);
+    for (size_t i = 0; i < count; i++) {
+        if (!candidates[i]) {
+            continue;
+        }
+        size_t d = diag_distance(word, candidates[i]);
+        if (d == 0) {
+            return NULL;
+        }
+        if (d < best_d && d < len) {
+            best_d = d;
+            best = candidates[i];
+        }
+    }
+    return best;
+}

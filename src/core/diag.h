@@ -55,6 +55,15 @@ size_t diag_warning_count(const diag_list *list);
  * column; entries on the same position keep their order. */
 void diag_sort(diag_list *list);
 
+/* Edit distance (insertions, deletions, substitutions) between two short
+ * words; 99 when either is longer than 64 bytes. */
+size_t diag_distance(const char *a, const char *b);
+/* The candidate closest to a misspelt word (at most 2 edits, and fewer
+ * edits than the word has characters), for "did you mean" hints; NULL when
+ * none is close or the word is one of them. */
+const char *diag_suggest(const char *word, const char *const *candidates,
+                         size_t count);
+
 /* Writes every entry as "PATH:LINE:COL: error: message\n" (":COL" or
  * ":LINE:COL" omitted when unknown). */
 void diag_print(const diag_list *list, FILE *out);

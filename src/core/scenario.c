@@ -184,33 +184,6 @@ void scenario_free(scenario *sc)
     free(sc);
 }
 
-/* Edit distance, for "did you mean" suggestions (short ids only). */
-static size_t scenario_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a);
-    size_t lb = strlen(b);
-    if (la > 64 || lb > 64) {
-        return 99;
-    }
-    size_t prev[65];
-    size_t cur[65];
-    for (size_t j = 0; j <= lb; j++) {
-        prev[j] = j;
-    }
-    for (size_t i = 1; i <= la; i++) {
-        cur[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
-            size_t del = prev[j] + 1;
-            size_t ins = cur[j - 1] + 1;
-            cur[j] =
-                sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-        }
-        memcpy(prev, cur, (lb + 1) * sizeof(size_t));
-    }
-    return prev[lb];
-}
-
 const char *scenario_suggest_id(const scenario *sc, const char *id)
 {
     const char *best = NULL;
@@ -220,7 +193,7 @@ const char *scenario_suggest_id(const scenario *sc, const char *id)
         if (!cand) {
             continue;
         }
-        size_t d = scenario_distance(id, cand);
+        size_t d = diag_distance(id, cand);
         if (d < best_d) {
             best_d = d;
             best = cand;

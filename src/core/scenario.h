@@ -103,7 +103,8 @@ typedef struct {
     char *next;
     int next_index; /* index into scenario.nodes, -1 if dangling */
     scenario_condition cond;
-    int line;
+    int line; /* of the <branch> tag */
+    int col;
 } scenario_branch;
 
 typedef struct {

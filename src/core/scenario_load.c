@@ -391,6 +391,22 @@ static bool loader_flag_is_set_anywhere(const scenario *sc, const char *flag)
     return false;
 }
 
+/* Flags a condition tests (if-flags or unless-flags) that no choice sets. */
+static void loader_check_tested_flags(loader_state *st, const scenario *sc,
+                                      const xmlNode *x, const char *attr,
+                                      char **flags, size_t count,
+                                      const char *so)
+{
+    for (size_t i = 0; i < count; i++) {
+        if (!loader_flag_is_set_anywhere(sc, flags[i])) {
+            xmldoc_error_at(st->doc, x, attr, DIAG_WARNING,
+                            "flag '%s' is tested but no choice sets it "
+                            "(set=\"%s\"), so %s",
+                            flags[i], flags[i], so);
+        }
+    }
+}
+
 static void loader_check_condition(loader_state *st, const scenario *sc,
                                    const xmlNode *x,
                                    const scenario_condition *cond)
@@ -401,14 +417,30 @@ static void loader_check_condition(loader_state *st, const scenario *sc,
                         "hold",
                         cond->min_mood, cond->max_mood);
     }
-    for (size_t i = 0; i < cond->if_count; i++) {
-        if (!loader_flag_is_set_anywhere(sc, cond->if_flags[i])) {
-            xmldoc_error_at(st->doc, x, "if-flags", DIAG_WARNING,
-                            "flag '%s' is tested but no choice sets it "
-                            "(set=\"%s\"), so this never holds",
-                            cond->if_flags[i], cond->if_flags[i]);
-        }
+    loader_check_tested_flags(st, sc, x, "if-flags", cond->if_flags,
+                              cond->if_count, "this never holds");
+    loader_check_tested_flags(st, sc, x, "unless-flags", cond->unless_flags,
+                              cond->unless_count, "unless-flags always holds");
+}
+
+/* mood="+10" on <customer>: accepted as 10, but a sign suggests the
+ * author meant a change. */
+static void loader_check_start_mood(loader_state *st, const scenario *sc,
+                                    const xmlNode *customer)
+{
+    char *mood = customer ? xmldoc_attr(customer, "mood") : NULL;
+    int v;
+    if (mood && mood[0] == '+' && xmldoc_parse_int(mood, 0, 100, &v)) {
+        xmldoc_error_at(
+            st->doc, customer, "mood", DIAG_WARNING,
+            "a customer's starting mood is a level from 0 to 100, not a "
+            "change, so it needs no sign: mood=\"%s\" starts the call at %d "
+            "(%s); write mood=\"%d\", or the level you meant (calm is %d)",
+            mood, sc->customer.mood,
+            scenario_expression_name(scenario_expression_for_mood(v)), v,
+            SCENARIO_MOOD_CALM);
     }
+    free(mood);
 }
 
 static void loader_check(loader_state *st, scenario *sc, const xmlNode *root)
@@ -476,6 +508,7 @@ static void loader_check(loader_state *st, scenario *sc, const xmlNode *root)
                         continue;
                     }
                     scenario_branch *br = &ch->branches[bi++];
+                    xmldoc_element_pos(st->doc, b, &br->line, &br->col);
                     snprintf(what, sizeof what,
                              "a branch of choice %zu of node '%s'", ci + 1,
                              n->id ? n->id : "?");
@@ -501,6 +534,8 @@ static void loader_check(loader_state *st, scenario *sc, const xmlNode *root)
         }
         ni++;
     }
+    loader_check_start_mood(st, sc,
+                            xmldoc_first_child(st->doc, root, "customer"));
     if (sc->customer.timeout) {
         const xmlNode *cx = xmldoc_first_child(st->doc, root, "customer");
         sc->customer.timeout_index =

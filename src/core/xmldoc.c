@@ -17,27 +17,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "xmldoc_internal.h"
+
 #define XMLDOC_XINCLUDE_NS "http://www.w3.org/2001/XInclude"
 #define XMLDOC_XINCLUDE_OLD_NS "http://www.w3.org/2003/XInclude"
 
-struct xmldoc {
-    const xmldoc_format *format;
-    diag_list *diags;
-    char *name;
-    const char *buf;
-    size_t len;
-    char *owned;         /* buf, when read from a file */
-    size_t *line_starts; /* offsets of line starts, built on demand */
-    size_t line_count;
-    int errors;
-    int entity_loop_reported;
-    xmlDoc *doc;
-    xmlNode *root;
-};
-
 /* ---------- positions ---------- */
 
-static void xmldoc_index_lines(xmldoc *d)
+void xmldoc_index_lines(xmldoc *d)
 {
     if (d->line_starts) {
         return;
@@ -61,7 +48,7 @@ static void xmldoc_index_lines(xmldoc *d)
 }
 
 /* Column (1-based, counted in characters) of offset within its line. */
-static int xmldoc_col_at(const xmldoc *d, size_t line_start, size_t offset)
+int xmldoc_col_at(const xmldoc *d, size_t line_start, size_t offset)
 {
     int col = 1;
     for (size_t i = line_start; i < offset && i < d->len; i++) {
@@ -90,7 +77,7 @@ static size_t xmldoc_find(const xmldoc *d, size_t from, const char *needle)
 }
 
 /* Line and column of a byte offset. */
-static void xmldoc_offset_pos(xmldoc *d, size_t offset, int *line, int *col)
+void xmldoc_offset_pos(xmldoc *d, size_t offset, int *line, int *col)
 {
     xmldoc_index_lines(d);
     *line = 0;
@@ -115,7 +102,7 @@ static void xmldoc_offset_pos(xmldoc *d, size_t offset, int *line, int *col)
 /* Finds needle from the start of `line` on; returns its column and updates
  * *line, or the column of the line's first non-blank character when the
  * needle is not found. */
-static int xmldoc_locate(xmldoc *d, int *line, const char *needle)
+int xmldoc_locate(xmldoc *d, int *line, const char *needle)
 {
     xmldoc_index_lines(d);
     if (!d->line_starts || *line < 1 || (size_t)*line > d->line_count) {
@@ -267,8 +254,14 @@ void xmldoc_error_at(xmldoc *d, const xmlNode *node, const char *attr,
     }
     va_list ap;
     va_start(ap, fmt);
-    diag_addv(d->diags, sev, d->name, line, col, fmt, ap);
+    xmldoc_reportv(d, sev, line, col, fmt, ap);
     va_end(ap);
+}
+
+void xmldoc_reportv(xmldoc *d, diag_severity sev, int line, int col,
+                    const char *fmt, va_list ap)
+{
+    diag_addv(d->diags, sev, d->name, line, col, fmt, ap);
     if (sev == DIAG_ERROR) {
         d->errors++;
     }
@@ -278,153 +271,6 @@ xmlNode *xmldoc_root(const xmldoc *d) { return d ? d->root : NULL; }
 const char *xmldoc_name(const xmldoc *d) { return d->name; }
 diag_list *xmldoc_diags(const xmldoc *d) { return d->diags; }
 int xmldoc_error_count(const xmldoc *d) { return d->errors; }
-
-/* ---------- libxml2 error capture ---------- */
-
-static const char *xmldoc_schema_hint(const xmldoc *d, const char *type)
-{
-    for (size_t i = 0; i < d->format->hint_count; i++) {
-        char quoted[64];
-        snprintf(quoted, sizeof quoted, "'%s'", d->format->hints[i].type);
-        if (strstr(type, quoted)) {
-            return d->format->hints[i].hint;
-        }
-    }
-    return NULL;
-}
-
-/* Rewrites a libxml2 schema message for a trainer: drops the namespace in
- * braces, says <element> instead of Element '...', trims the final period
- * and adds a hint about the expected value. Returns malloc'd text. */
-static char *xmldoc_friendly_message(const xmldoc *d, const char *raw)
-{
-    size_t cap = strlen(raw) * 2 + 256;
-    char *out = malloc(cap);
-    char *ns_braced = malloc(strlen(d->format->ns) + 3);
-    if (!out || !ns_braced) {
-        free(out);
-        free(ns_braced);
-        return NULL;
-    }
-    sprintf(ns_braced, "{%s}", d->format->ns);
-    size_t ns_len = strlen(ns_braced);
-    const char *p = raw;
-    size_t o = 0;
-    if (strncmp(p, "Element '", 9) == 0) {
-        p += 9;
-        if (strncmp(p, ns_braced, ns_len) == 0) {
-            p += ns_len;
-        }
-        out[o++] = '<';
-        while (*p && *p != '\'' && o < cap - 8) {
-            out[o++] = *p++;
-        }
-        out[o++] = '>';
-        if (*p == '\'') {
-            p++;
-        }
-        if (strncmp(p, ", attribute ", 12) == 0) {
-            p += 1; /* keep " attribute '...'" */
-        }
-    }
-    while (*p && o < cap - 128) {
-        if (strncmp(p, ns_braced, ns_len) == 0) {
-            p += ns_len;
-            continue;
-        }
-        out[o++] = *p++;
-    }
-    free(ns_braced);
-    while (o > 0 &&
-           (out[o - 1] == '\n' || out[o - 1] == ' ' || out[o - 1] == '.')) {
-        o--;
-    }
-    out[o] = '\0';
-    const char *hint = xmldoc_schema_hint(d, out);
-    if (hint && (strstr(raw, "type '") || strstr(raw, "[facet"))) {
-        snprintf(out + o, cap - o, " (%s)", hint);
-    }
-    return out;
-}
-
-static void xmldoc_parse_error(void *ctx, xmlErrorPtr err)
-{
-    xmldoc *d = ctx;
-    if (!err || err->level == XML_ERR_NONE) {
-        return;
-    }
-    diag_severity sev =
-        err->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR;
-    const char *msg = err->message ? err->message : "unknown XML error";
-    int line = err->line;
-    int col = err->int2;
-    if (err->domain == XML_FROM_SCHEMASV || err->domain == XML_FROM_SCHEMASP) {
-        xmlNode *node = err->node;
-        char *friendly = xmldoc_friendly_message(d, msg);
-        const char *attr = strstr(msg, ", attribute '");
-        char attr_name[64] = "";
-        if (attr) {
-            attr += 13;
-            size_t n = strcspn(attr, "'");
-            if (n < sizeof attr_name) {
-                memcpy(attr_name, attr, n);
-                attr_name[n] = '\0';
-            }
-        }
-        if (node && node->type == XML_ATTRIBUTE_NODE && node->parent) {
-            xmldoc_attr_pos(d, node->parent, (const char *)node->name, &line,
-                            &col);
-        } else if (node && node->type == XML_ELEMENT_NODE && attr_name[0]) {
-            xmldoc_attr_pos(d, node, attr_name, &line, &col);
-        } else if (node && node->type == XML_ELEMENT_NODE) {
-            xmldoc_element_pos(d, node, &line, &col);
-        } else {
-            col = 0;
-        }
-        diag_add(d->diags, sev, d->name, line, col, "%s",
-                 friendly ? friendly : msg);
-        free(friendly);
-    } else if (err->code == XML_ERR_INVALID_CHAR ||
-               err->code == XML_ERR_INVALID_ENCODING) {
-        diag_add(d->diags, sev, d->name, line, col,
-                 "the file is not valid UTF-8 text here; save it as UTF-8 "
-                 "(libxml2: %s)",
-                 msg);
-    } else if (err->code == XML_ERR_ENTITY_LOOP ||
-               err->code == XML_ERR_ENTITY_BOUNDARY) {
-        if (d->entity_loop_reported) {
-            return; /* libxml2 repeats it once per nesting level */
-        }
-        d->entity_loop_reported = 1;
-        int dl = 1;
-        int dc = xmldoc_locate(d, &dl, "<!DOCTYPE");
-        diag_add(d->diags, sev, d->name, dl, dc,
-                 "entity definitions refer to each other (an expansion "
-                 "bomb); <!DOCTYPE> and entities are not allowed in "
-                 "%s: remove the declaration",
-                 d->format->kinds);
-    } else if (err->code == XML_ERR_TAG_NAME_MISMATCH && err->str1 &&
-               err->str2) {
-        diag_add(d->diags, sev, d->name, line, col,
-                 "closing tag </%s> does not match <%s> opened on line %d",
-                 err->str2, err->str1, err->int1);
-    } else if (err->code == XML_ERR_TAG_NOT_FINISHED && err->str1) {
-        diag_add(d->diags, sev, d->name, line, col,
-                 "the file ends before <%s> (opened on line %d) is closed",
-                 err->str1, err->int1);
-    } else if (err->code == XML_ERR_DOCUMENT_EMPTY) {
-        diag_add(d->diags, sev, d->name, line, col,
-                 "the file has no XML content");
-    } else {
-        /* Well-formedness messages from libxml2 are already readable. */
-        char *copy = xmldoc_friendly_message(d, msg);
-        diag_add(d->diags, sev, d->name, line, col, "%s", copy ? copy : msg);
-        free(copy);
-    }
-    if (sev == DIAG_ERROR) {
-        d->errors++;
-    }
-}
 
 static void xmldoc_silent(void *ctx, const char *msg, ...)
 {
@@ -787,17 +633,26 @@ static void xmldoc_check_tree(xmldoc *d, xmlNode *root)
 
 static bool xmldoc_validate_schema(xmldoc *d)
 {
-    xmlSchemaParserCtxtPtr pctx = xmlSchemaNewMemParserCtxt(
-        (const char *)d->format->xsd, (int)d->format->xsd_len);
+    /* The schema is read as a tree first (our own, trusted text), so that
+     * messages can say what an element may hold; libxml2 builds the schema
+     * from that tree. Its parse errors are not the document's. */
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    d->xsd_doc = xmlReadMemory(
+        (const char *)d->format->xsd, (int)d->format->xsd_len, "schema.xsd",
+        NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    xmlSetStructuredErrorFunc(d, xmldoc_capture_error);
+    xmlSchemaParserCtxtPtr pctx =
+        d->xsd_doc ? xmlSchemaNewDocParserCtxt(d->xsd_doc) : NULL;
     if (!pctx) {
         diag_add(d->diags, DIAG_ERROR, d->name, 0, 0,
                  "internal error: cannot load the built-in schema");
         d->errors++;
         return false;
     }
-    xmlSchemaSetParserStructuredErrors(pctx, xmldoc_parse_error, d);
+    xmlSchemaSetParserStructuredErrors(pctx, xmldoc_capture_error, d);
     xmlSchemaPtr schema = xmlSchemaParse(pctx);
     xmlSchemaFreeParserCtxt(pctx);
+    xmldoc_flush_errors(d);
     if (!schema) {
         diag_add(d->diags, DIAG_ERROR, d->name, 0, 0,
                  "internal error: the built-in schema does not parse");
@@ -807,10 +662,11 @@ static bool xmldoc_validate_schema(xmldoc *d)
     xmlSchemaValidCtxtPtr vctx = xmlSchemaNewValidCtxt(schema);
     bool ok = false;
     if (vctx) {
-        xmlSchemaSetValidStructuredErrors(vctx, xmldoc_parse_error, d);
+        xmlSchemaSetValidStructuredErrors(vctx, xmldoc_capture_error, d);
         ok = xmlSchemaValidateDoc(vctx, d->doc) == 0;
         xmlSchemaFreeValidCtxt(vctx);
     }
+    xmldoc_flush_errors(d);
     xmlSchemaFree(schema);
     return ok;
 }
@@ -850,9 +706,10 @@ static bool xmldoc_parse(xmldoc *d)
                         XML_PARSE_NOWARNING;
     xmlExternalEntityLoader old_loader = xmlGetExternalEntityLoader();
     xmlSetExternalEntityLoader(xmldoc_refuse_entity);
-    xmlSetStructuredErrorFunc(d, xmldoc_parse_error);
+    xmlSetStructuredErrorFunc(d, xmldoc_capture_error);
     xmlSetGenericErrorFunc(NULL, xmldoc_silent);
     d->doc = xmlCtxtReadMemory(ctxt, d->buf, (int)d->len, NULL, NULL, options);
+    xmldoc_flush_errors(d);
     bool ok = false;
     if (!d->doc) {
         if (d->errors == 0) {
@@ -897,6 +754,7 @@ static bool xmldoc_parse(xmldoc *d)
     xmldoc_validate_schema(d);
     ok = true;
 done:
+    xmldoc_flush_errors(d);
     xmlSetStructuredErrorFunc(NULL, NULL);
     xmlSetGenericErrorFunc(NULL, NULL);
     xmlSetExternalEntityLoader(old_loader);
@@ -950,7 +808,9 @@ void xmldoc_free(xmldoc *d)
     if (!d) {
         return;
     }
+    xmldoc_drop_errors(d);
     xmlFreeDoc(d->doc);
+    xmlFreeDoc(d->xsd_doc);
     free(d->line_starts);
     free(d->owned);
     free(d->name);
