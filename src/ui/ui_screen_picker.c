@@ -151,8 +151,8 @@ void ui_screen_picker_draw(ui_app *app)
     ui_text_style hs = ui_widget_style(app, l->px_small, false, th->muted);
     hs.max_lines = 2;
     hs.wrap_w = body.w;
-    const char *hint = "Up and Down choose \xC2\xB7 Enter or a click shows "
-                       "its briefing \xC2\xB7 M: practice or assessment "
+    const char *hint = "Up and Down choose \xC2\xB7 Enter or a click opens "
+                       "it \xC2\xB7 M: practice or assessment "
                        "\xC2\xB7 Tab: your name \xC2\xB7 F5: read the "
                        "list again \xC2\xB7 Esc: menu";
     ui_text_size hsz;
