@@ -1515,7 +1515,8 @@ static void test_results_leave(void)
     free(text);
     char *results = test_join(dir, "results");
     test_opt.results_dir = results;
-    ui_app *app = test_app(1024, 768, NULL, 0);
+    const char *paths[] = {copy};
+    ui_app *app = test_app(1024, 768, paths, 1);
     ui_play *p = &app->play;
     CHECK(ui_app_start(app, copy));
     test_choose(app, 1);
@@ -1557,6 +1558,42 @@ static void test_results_leave(void)
     test_key(app, SDLK_UP, 0);
     test_key(app, SDLK_UP, 0);
     test_key(app, SDLK_RETURN, 0);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_PICKER);
+    CHECK_INT(test_journals(results, NULL), 0);
+    /* The briefing: F5 reads the file again (errors shown, the old
+     * version kept); nothing is journaled before Start. */
+    app->pick_selected = -1;
+    for (size_t i = 0; i < app->pick_count; i++) {
+        if (strcmp(app->picks[i].path, copy) == 0) {
+            app->pick_selected = (int)i;
+        }
+    }
+    CHECK(app->pick_selected >= 0);
+    test_key(app, SDLK_RETURN, 0);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_BRIEFING);
+    CHECK(test_edit(copy, "Gloria here, Gloria Mensah.",
+                    "Hello, Gloria Mensah here."));
+    CHECK(test_edit(copy, "68, a retired", "69, a retired"));
+    test_key(app, SDLK_F5, 0);
+    CHECK_CONTAINS(p->note, "briefing as it now reads");
+    CHECK_CONTAINS(p->sc->customer.persona, "69, a retired");
+    char *good = test_read(copy);
+    test_write(copy, "<broken");
+    test_key(app, SDLK_F5, 0);
+    CHECK_INT(app->overlay, UI_OVERLAY_DIAG);
+    test_key(app, SDLK_ESCAPE, 0);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_BRIEFING);
+    CHECK_CONTAINS(p->sc->customer.persona, "69, a retired");
+    test_write(copy, good);
+    free(good);
+    CHECK_INT(test_journals(results, NULL), 0);
+    test_key(app, SDLK_SPACE, 0);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
+    CHECK_INT(test_journal_lines(results), 1);
+    test_key(app, SDLK_ESCAPE, 0);
+    test_key(app, SDLK_UP, 0);
+    test_key(app, SDLK_UP, 0);
+    test_key(app, SDLK_RETURN, 0); /* another scenario, again */
     CHECK_INT(ui_app_screen(app), UI_SCREEN_PICKER);
     CHECK_INT(test_journals(results, NULL), 0);
     /* The app ends in the middle of a call: the journal stays. */
@@ -1964,6 +2001,13 @@ static void test_results_sizes(void)
         test_key(app, SDLK_RETURN, 0);
         CHECK_INT(ui_app_screen(app), UI_SCREEN_BRIEFING);
         test_sizes_on_screen(app, h, "briefing-long");
+        const ui_scroll *bs = &app->scroll[UI_SCROLL_BRIEFING];
+        if (w == 1024) {
+            /* The longest briefing scrolls on a 4:3 projector. */
+            CHECK(bs->active && bs->content > bs->view.h);
+            test_key(app, SDLK_DOWN, 0);
+            CHECK(bs->offset > 0);
+        }
         test_key(app, SDLK_END, 0);
         test_sizes_on_screen(app, h, "briefing-end");
         test_key(app, SDLK_RETURN, 0);

@@ -626,6 +626,7 @@ static bool ui_app_load(ui_app *app, const char *path, bool start)
     diag_list_free(diags);
     ui_results_call_end(app, true);
     ui_app_end_play(app);
+    app->picker_note[0] = '\0';
     app->play.sc = sc;
     app->play.path = strdup(path);
     char title[300];
