@@ -2035,6 +2035,22 @@ static void test_results_sizes(void)
         CHECK_INT(app->overlay, UI_OVERLAY_RESULTS);
         test_sizes_on_screen(app, h, "journal-failed-long");
         ui_app_free(app);
+        /* Saving fails at the end (a full disk). */
+        result_io io = {.ctx = results, .link = test_link_failing};
+        test_opt.results_dir = results;
+        test_opt.io = &io;
+        app = test_app(w, h, paths, 1);
+        CHECK(ui_app_start(app, paths[0]));
+        test_play_on(app);
+        CHECK_INT(app->overlay, UI_OVERLAY_RESULTS);
+        CHECK_INT(app->notice, UI_NOTICE_SAVE);
+        test_sizes_on_screen(app, h, "save-failed");
+        test_key(app, SDLK_d, 0);
+        test_key(app, SDLK_RETURN, 0);
+        test_key(app, SDLK_RETURN, 0);
+        CHECK_INT(ui_app_screen(app), UI_SCREEN_DEBRIEF);
+        test_sizes_on_screen(app, h, "debrief-not-saved");
+        ui_app_free(app);
     }
     if (old_home) {
         setenv("HOME", old_home, 1);
