@@ -18,15 +18,18 @@ command -v xvfb-run >/dev/null 2>&1 || {
 }
 export RAPPORT_EXE="$rapport" RAPPORT_FILE="$here/scenarios/isp-promo-question.xml"
 export SECONDS_IDLE="$seconds"
-# Not the user's remembered settings (fullscreen, text size...).
+# Not the user's remembered settings (fullscreen, text size...), nor their
+# results folder (the killed call's journal would be offered next time).
 RAPPORT_CONFIG_DIR=$(mktemp -d)
-export RAPPORT_CONFIG_DIR
-trap 'rm -rf "$RAPPORT_CONFIG_DIR"' EXIT
+RAPPORT_RESULTS=$(mktemp -d)
+export RAPPORT_CONFIG_DIR RAPPORT_RESULTS
+trap 'rm -rf "$RAPPORT_CONFIG_DIR" "$RAPPORT_RESULTS"' EXIT
 xvfb-run -a -s "-screen 0 1920x1080x24" sh -c '
     measure() {
         label=$1
         shift
-        "$RAPPORT_EXE" play "$RAPPORT_FILE" --size 1920x1080 "$@" &
+        "$RAPPORT_EXE" play "$RAPPORT_FILE" --size 1920x1080 \
+            --results "$RAPPORT_RESULTS" "$@" &
         pid=$!
         sleep 3 # start-up, first frames and the reveal are not idle
         hz=$(getconf CLK_TCK)

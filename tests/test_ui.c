@@ -8,8 +8,10 @@
  * good one returns to the same place with the new text), touch, and the
  * portrait's expression. White-box: it reads the app struct through
  * ui_internal.h. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <SDL_ttf.h>
@@ -165,14 +167,17 @@ static void test_sizes_on_screen(ui_app *app, int h, const char *what)
                 min_px);
     }
     CHECK(px >= min_px);
-    /* Texts lie in the window and, outside menus, do not overlap. */
+    /* Texts lie in the window and do not overlap: on a screen, all of
+     * them; with a menu or notice open, those it draws (over the
+     * screen's). */
     const SDL_Rect *tr = NULL;
     size_t nt = ui_text_frame_rects(app->text, &tr);
+    size_t first = ui_app_overlay_open(app) ? app->overlay_text_start : 0;
     for (size_t i = 0; i < nt; i++) {
         SDL_Rect a = tr[i];
         CHECK(a.x >= 0 && a.y >= 0 && a.x + a.w <= app->lay.w &&
               a.y + a.h <= app->lay.h);
-        for (size_t k = i + 1; k < nt && !ui_app_overlay_open(app); k++) {
+        for (size_t k = i + 1; k < nt && i >= first; k++) {
             if (SDL_HasIntersection(&a, &tr[k])) {
                 fprintf(stderr,
                         "%s at height %d: texts %zu (%d,%d %dx%d) and %zu "
@@ -215,7 +220,10 @@ static void test_sizes(void)
         test_key(app, SDLK_ESCAPE, 0);
         test_sizes_on_screen(app, h, "menu");
         test_key(app, SDLK_RETURN, 0);
-        test_key(app, SDLK_RETURN, 0); /* start the selected scenario */
+        test_key(app, SDLK_RETURN, 0); /* the selected scenario's briefing */
+        CHECK_INT(ui_app_screen(app), UI_SCREEN_BRIEFING);
+        test_sizes_on_screen(app, h, "briefing");
+        test_key(app, SDLK_RETURN, 0); /* start the call */
         CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
         for (int turn = 0; turn < 20 && !session_is_finished(app->play.s);
              turn++) {
@@ -625,6 +633,9 @@ static void test_touch(void)
     test_tap_hit(app, UI_ACT_MODE, UI_MODE_PRACTICE);
     CHECK_INT(app->set.mode, UI_MODE_PRACTICE);
     test_tap_hit(app, UI_ACT_PICK, app->pick_selected);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_BRIEFING);
+    CHECK(p->s == NULL);
+    test_tap_hit(app, UI_ACT_START, 0);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
     CHECK_STR(p->sc->id, "isp-promo-question");
     /* A tap during the reveal shows the options and chooses nothing. */
@@ -783,6 +794,8 @@ static void test_mode(void)
     CHECK_INT(app->set.mode, UI_MODE_ASSESSMENT);
     /* An assessment call: no feedback screen; the mode shows. */
     test_key(app, SDLK_RETURN, 0);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_BRIEFING);
+    test_key(app, SDLK_PAGEDOWN, 0); /* a clicker starts it */
     CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
     CHECK_INT(app->play.mode, UI_MODE_ASSESSMENT);
     test_choose(app, 1);
@@ -1261,6 +1274,797 @@ static void test_font_coverage(void)
     TTF_Quit();
 }
 
+/* ---- results, journals and the notices ---------------------------------- */
+
+#define TEST_WALL_MS 1700000000000LL
+
+static char *test_tmpdir(const char *tag)
+{
+    char dir[128];
+    snprintf(dir, sizeof dir, "/tmp/rapport-test-%s-XXXXXX", tag);
+    if (!mkdtemp(dir)) {
+        CHECK(!"mkdtemp");
+        exit(1);
+    }
+    return strdup(dir);
+}
+
+static void test_rm_rf(const char *dir)
+{
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    CHECK_INT(system(cmd), 0);
+}
+
+static char *test_join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *out = malloc(n);
+    snprintf(out, n, "%s/%s", dir, name);
+    return out;
+}
+
+/* Journals in RESULTS/in-progress; *first gets the first one's path. */
+static size_t test_journals(const char *results, char **first)
+{
+    char **list = journal_list(results, NULL);
+    size_t n = 0;
+    while (list && list[n]) {
+        n++;
+    }
+    if (first) {
+        *first = n ? strdup(list[0]) : NULL;
+    }
+    journal_list_free(list);
+    return n;
+}
+
+static int test_lines(const char *path)
+{
+    char *text = path ? test_read(path) : NULL;
+    int n = 0;
+    for (const char *c = text; c && *c; c++) {
+        n += *c == '\n';
+    }
+    free(text);
+    return n;
+}
+
+/* Lines of the only journal in results (-1 when not exactly one). */
+static int test_journal_lines(const char *results)
+{
+    char *path = NULL;
+    size_t n = test_journals(results, &path);
+    int lines = n == 1 ? test_lines(path) : -1;
+    free(path);
+    return lines;
+}
+
+/* The records (*.json but not *.xapi.json) in dir; *last gets one. */
+static size_t test_records(const char *dir, char **one)
+{
+    char cmd[600];
+    snprintf(cmd, sizeof cmd,
+             "ls '%s'/*.json 2>/dev/null | grep -v '\\.xapi\\.json$'", dir);
+    FILE *f = popen(cmd, "r");
+    size_t n = 0;
+    char line[1024];
+    if (one) {
+        *one = NULL;
+    }
+    while (f && fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\n")] = '\0';
+        if (one && !*one) {
+            *one = strdup(line);
+        }
+        n++;
+    }
+    if (f) {
+        pclose(f);
+    }
+    return n;
+}
+
+/* Plays the call on with option 1 (Enter past feedback) to its ending. */
+static void test_play_on(ui_app *app)
+{
+    for (int turn = 0; turn < 30 && (ui_app_screen(app) == UI_SCREEN_PLAY ||
+                                     ui_app_screen(app) == UI_SCREEN_FEEDBACK);
+         turn++) {
+        if (ui_app_overlay_open(app)) {
+            return;
+        }
+        if (ui_app_screen(app) == UI_SCREEN_PLAY) {
+            test_choose(app, 1);
+        } else {
+            test_key(app, SDLK_RETURN, 0);
+        }
+    }
+}
+
+static void test_type(ui_app *app, const char *text)
+{
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_TEXTINPUT;
+    snprintf(ev.text.text, sizeof ev.text.text, "%s", text);
+    SDL_PushEvent(&ev);
+    ui_app_step(app);
+}
+
+/* Types a long text in pieces (text input events hold 32 bytes). */
+static void test_type_long(ui_app *app, const char *text)
+{
+    char piece[20];
+    for (size_t at = 0; at < strlen(text); at += sizeof piece - 1) {
+        snprintf(piece, sizeof piece, "%s", text + at);
+        test_type(app, piece);
+    }
+}
+
+/* The briefing, and a call saved: journal opened at the start, a line per
+ * reply, the three files once it ends (same as rapport run saves), the
+ * journal gone, the debrief saying where; replay, then quit mid-call. */
+static void test_results_save(void)
+{
+    char *dir = test_tmpdir("results");
+    test_opt.results_dir = dir;
+    test_opt.wall_start_ms = TEST_WALL_MS;
+    const char *paths[] = {TEST_SCENARIO};
+    ui_app *app = test_app(1024, 768, paths, 1);
+    ui_play *p = &app->play;
+    CHECK(!ui_app_overlay_open(app)); /* no journals: no notice */
+    snprintf(app->trainee, sizeof app->trainee, "Zo\xC3\xAB Ng");
+    test_key(app, SDLK_RETURN, 0);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_BRIEFING);
+    CHECK(p->sc != NULL && p->s == NULL);
+    CHECK_INT(test_journals(dir, NULL), 0); /* not a call yet */
+    /* Everything the picker cuts short is on the briefing. */
+    CHECK(ui_app_find_hit(app, UI_ACT_START, 0) != NULL);
+    CHECK(ui_app_find_hit(app, UI_ACT_PICKER, 0) != NULL);
+    CHECK(p->sc->objective_count > 0 && p->sc->customer.persona);
+    /* Back (Esc), and in again; a click on Start. */
+    test_key(app, SDLK_ESCAPE, 0);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_PICKER);
+    CHECK(p->sc == NULL);
+    CHECK(!ui_app_overlay_open(app));
+    test_key(app, SDLK_RETURN, 0);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_BRIEFING);
+    test_key(app, SDLK_PAGEUP, 0); /* a clicker goes back too */
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_PICKER);
+    test_key(app, SDLK_RETURN, 0);
+    test_click_hit(app, UI_ACT_START, 0);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
+    CHECK_INT(test_journal_lines(dir), 1);
+    CHECK(p->journal != NULL);
+    ui_app_set_clock(app, 5000);
+    test_choose(app, 1);
+    CHECK_INT(test_journal_lines(dir), 2);
+    test_key(app, SDLK_RETURN, 0);
+    test_play_on(app);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_ENDING);
+    CHECK_INT(p->save, UI_SAVE_DONE);
+    CHECK(p->journal == NULL);
+    CHECK_INT(test_journals(dir, NULL), 0);
+    char *inprog = test_join(dir, JOURNAL_DIR);
+    CHECK(access(inprog, F_OK) != 0); /* removed with its last journal */
+    free(inprog);
+    char *json = NULL;
+    CHECK_INT(test_records(dir, &json), 1);
+    result_record *r = json ? result_record_load_file(json, NULL) : NULL;
+    CHECK(r != NULL);
+    if (r) {
+        CHECK(r->complete);
+        CHECK_STR(r->trainee, "Zo\xC3\xAB Ng");
+        CHECK_STR(r->scenario_id, "isp-promo-question");
+        CHECK_INT(r->turn_count, session_turn_count(p->s));
+        CHECK(r->started_ms == TEST_WALL_MS); /* the virtual clock was 0 */
+        CHECK(r->ended_ms >= r->started_ms + 5000);
+        CHECK_INT(r->feedback_mode, RESULT_FEEDBACK_IMMEDIATE);
+        result_record_free(r);
+    }
+    /* .html and .xapi.json beside it */
+    if (json) {
+        char other[1100];
+        snprintf(other, sizeof other, "%.*s.html", (int)strlen(json) - 5,
+                 json);
+        CHECK(access(other, F_OK) == 0);
+        snprintf(other, sizeof other, "%.*s.xapi.json", (int)strlen(json) - 5,
+                 json);
+        CHECK(access(other, F_OK) == 0);
+    }
+    free(json);
+    test_key(app, SDLK_RETURN, 0);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_DEBRIEF);
+    CHECK_CONTAINS(p->save_line, "Saved in ");
+    CHECK_CONTAINS(p->save_line, "isp-promo-question-01 (.json, .html");
+    CHECK(p->objectives != NULL);
+    CHECK_CONTAINS(p->objectives, "\xE2\x80\xA2 ");
+    CHECK_CONTAINS(p->objectives, ": practised in");
+    test_sizes_on_screen(app, 768, "debrief-saved");
+
+    /* Replay: a new call, a new journal; quitting from the menu in the
+     * middle removes it and saves nothing. */
+    test_key(app, SDLK_r, 0);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
+    CHECK_INT(p->save, UI_SAVE_PENDING);
+    CHECK_INT(test_journal_lines(dir), 1);
+    test_choose(app, 2);
+    CHECK_INT(test_journal_lines(dir), 2);
+    test_key(app, SDLK_ESCAPE, 0);
+    test_sizes_on_screen(app, 768, "menu-mid-call");
+    test_key(app, SDLK_UP, 0);
+    test_key(app, SDLK_RETURN, 0); /* Quit Rapport */
+    CHECK(!app->running);
+    CHECK_INT(test_journals(dir, NULL), 0);
+    CHECK_INT(test_records(dir, NULL), 1);
+    ui_app_free(app);
+    test_rm_rf(dir);
+    free(dir);
+}
+
+/* Leaving a call: restart and another scenario (on purpose) remove its
+ * journal; the app ending any other way (the window closed) keeps it. A
+ * reload (F5) keeps journaling: one journal, for the file as it now is. */
+static void test_results_leave(void)
+{
+    char *dir = test_tmpdir("leave");
+    char *copy = test_join(dir, "copy.xml");
+    char *text = test_read(TEST_SCENARIO);
+    test_write(copy, text);
+    free(text);
+    char *results = test_join(dir, "results");
+    test_opt.results_dir = results;
+    const char *paths[] = {copy};
+    ui_app *app = test_app(1024, 768, paths, 1);
+    ui_play *p = &app->play;
+    CHECK(ui_app_start(app, copy));
+    test_choose(app, 1);
+    CHECK_INT(test_journal_lines(results), 2);
+    char *before = NULL;
+    test_journals(results, &before);
+    /* Restart from the menu: a new call, its own journal. */
+    test_key(app, SDLK_ESCAPE, 0);
+    test_key(app, SDLK_DOWN, 0);
+    test_key(app, SDLK_RETURN, 0);
+    CHECK_INT(session_turn_count(p->s), 0);
+    CHECK_INT(test_journal_lines(results), 1);
+    /* F5 after an edit, in the middle of the call: the same turns, in a
+     * new journal that names the edited file (the old one is gone). */
+    test_choose(app, 1);
+    test_key(app, SDLK_RETURN, 0);
+    CHECK(test_edit(copy, "It's Gloria, Gloria Mensah.",
+                    "Gloria here, Gloria Mensah."));
+    test_key(app, SDLK_F5, 0);
+    CHECK_CONTAINS(p->note, "Reloaded");
+    CHECK_INT(session_turn_count(p->s), 1);
+    char *after = NULL;
+    CHECK_INT(test_journals(results, &after), 1);
+    CHECK_INT(test_lines(after), 2);
+    journal_data *jd = after ? journal_read(after, NULL) : NULL;
+    CHECK(jd != NULL);
+    if (jd) {
+        session *s = journal_replay(jd, p->sc, NULL);
+        CHECK(s != NULL); /* it matches the file as it is now */
+        session_free(s);
+        journal_data_free(jd);
+    }
+    test_choose(app, 1);
+    CHECK_INT(test_lines(after), 3);
+    free(after);
+    free(before);
+    /* Another scenario: the journal goes. */
+    test_key(app, SDLK_ESCAPE, 0);
+    test_key(app, SDLK_UP, 0);
+    test_key(app, SDLK_UP, 0);
+    test_key(app, SDLK_RETURN, 0);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_PICKER);
+    CHECK_INT(test_journals(results, NULL), 0);
+    /* The briefing: F5 reads the file again (errors shown, the old
+     * version kept); nothing is journaled before Start. */
+    app->pick_selected = -1;
+    for (size_t i = 0; i < app->pick_count; i++) {
+        if (strcmp(app->picks[i].path, copy) == 0) {
+            app->pick_selected = (int)i;
+        }
+    }
+    CHECK(app->pick_selected >= 0);
+    test_key(app, SDLK_RETURN, 0);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_BRIEFING);
+    CHECK(test_edit(copy, "Gloria here, Gloria Mensah.",
+                    "Hello, Gloria Mensah here."));
+    CHECK(test_edit(copy, "68, a retired", "69, a retired"));
+    test_key(app, SDLK_F5, 0);
+    CHECK_CONTAINS(p->note, "briefing as it now reads");
+    CHECK_CONTAINS(p->sc->customer.persona, "69, a retired");
+    char *good = test_read(copy);
+    test_write(copy, "<broken");
+    test_key(app, SDLK_F5, 0);
+    CHECK_INT(app->overlay, UI_OVERLAY_DIAG);
+    test_key(app, SDLK_ESCAPE, 0);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_BRIEFING);
+    CHECK_CONTAINS(p->sc->customer.persona, "69, a retired");
+    test_write(copy, good);
+    free(good);
+    CHECK_INT(test_journals(results, NULL), 0);
+    test_key(app, SDLK_SPACE, 0);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
+    CHECK_INT(test_journal_lines(results), 1);
+    test_key(app, SDLK_ESCAPE, 0);
+    test_key(app, SDLK_UP, 0);
+    test_key(app, SDLK_UP, 0);
+    test_key(app, SDLK_RETURN, 0); /* another scenario, again */
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_PICKER);
+    CHECK_INT(test_journals(results, NULL), 0);
+    /* The app ends in the middle of a call: the journal stays. */
+    CHECK(ui_app_start(app, copy));
+    test_choose(app, 1);
+    test_key(app, SDLK_RETURN, 0);
+    test_choose(app, 1);
+    ui_app_free(app);
+    CHECK_INT(test_journal_lines(results), 3);
+    CHECK_INT(test_records(results, NULL), 0);
+    free(copy);
+    free(results);
+    test_rm_rf(dir);
+    free(dir);
+}
+
+/* Makes a journal of `replies` replies to the scenario at path in
+ * results, as a program that stopped leaves it. */
+static void test_leave_journal(const char *results, const char *path,
+                               int replies, const char *trainee)
+{
+    test_opt.results_dir = results;
+    test_opt.wall_start_ms = TEST_WALL_MS;
+    test_opt.trainee = trainee;
+    ui_app *app = test_app(1024, 768, NULL, 0);
+    while (app->overlay == UI_OVERLAY_RECOVER) {
+        test_key(app, SDLK_l, 0); /* those left before: later */
+    }
+    CHECK(ui_app_start(app, path));
+    for (int i = 0; i < replies; i++) {
+        test_choose(app, 1);
+        test_key(app, SDLK_RETURN, 0);
+    }
+    ui_app_free(app);
+}
+
+/* The notice of an interrupted call on start: Later keeps it; Discard
+ * asks first; Resume plays on where it stopped; Save as incomplete; a
+ * scenario edited since can only be saved; one that is missing neither
+ * resumed nor saved. Keys, clicks and taps. */
+static void test_recover(void)
+{
+    char *dir = test_tmpdir("recover");
+    char *results = test_join(dir, "results");
+    test_leave_journal(results, TEST_SCENARIO, 2, "Ana Lima");
+    char *path = NULL;
+    CHECK_INT(test_journals(results, &path), 1);
+
+    /* Later (L): kept, the picker. */
+    test_opt.results_dir = results;
+    ui_app *app = test_app(1024, 768, NULL, 0);
+    CHECK_INT(app->overlay, UI_OVERLAY_RECOVER);
+    CHECK_INT(ui_results_recover_turns(app), 2);
+    CHECK(app->recover.s != NULL && !app->recover.changed);
+    CHECK_STR(app->recover.jd->trainee, "Ana Lima");
+    CHECK(ui_app_find_hit(app, UI_ACT_RECOVER_RESUME, 0) != NULL);
+    test_sizes_on_screen(app, 768, "recovery");
+    test_key(app, SDLK_F5, 0); /* not closed by a reload */
+    CHECK_INT(app->overlay, UI_OVERLAY_RECOVER);
+    test_key(app, SDLK_l, 0);
+    CHECK(!ui_app_overlay_open(app));
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_PICKER);
+    CHECK(access(path, F_OK) == 0);
+    ui_app_free(app);
+
+    /* Discard asks: No (N), Esc, a click on No; then Resume (Enter on the
+     * first button). */
+    test_opt.results_dir = results;
+    test_opt.wall_start_ms = TEST_WALL_MS + 3600000;
+    app = test_app(1024, 768, NULL, 0);
+    ui_play *p = &app->play;
+    test_key(app, SDLK_d, 0);
+    CHECK(app->recover_confirm);
+    test_sizes_on_screen(app, 768, "recovery-confirm");
+    test_key(app, SDLK_n, 0);
+    CHECK(!app->recover_confirm);
+    test_click_hit(app, UI_ACT_RECOVER_DISCARD, 0);
+    CHECK(app->recover_confirm);
+    test_key(app, SDLK_ESCAPE, 0);
+    CHECK(!app->recover_confirm);
+    CHECK_INT(app->overlay, UI_OVERLAY_RECOVER);
+    test_key(app, SDLK_RETURN, 0); /* the focus starts on Resume */
+    CHECK(!ui_app_overlay_open(app));
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
+    CHECK_INT(session_turn_count(p->s), 2);
+    CHECK(p->resumed);
+    CHECK_CONTAINS(p->note, "Resumed: 2 replies replayed");
+    CHECK_INT(test_lines(path), 3); /* the same journal goes on */
+    test_choose(app, 1);
+    CHECK_INT(test_lines(path), 4);
+    test_key(app, SDLK_RETURN, 0);
+    test_play_on(app);
+    CHECK_INT(p->save, UI_SAVE_DONE);
+    CHECK(access(path, F_OK) != 0);
+    char *json = NULL;
+    CHECK_INT(test_records(results, &json), 1);
+    result_record *r = json ? result_record_load_file(json, NULL) : NULL;
+    if (r) {
+        CHECK(r->complete);
+        CHECK_STR(r->trainee, "Ana Lima");
+        CHECK(r->started_ms == TEST_WALL_MS); /* the journal's start */
+        CHECK_INT(r->turn_count, session_turn_count(p->s));
+        result_record_free(r);
+    }
+    if (json) {
+        unlink(json);
+    }
+    free(json);
+    test_key(app, SDLK_RETURN, 0);
+    CHECK_STR(p->trainee, "Ana Lima"); /* on the debrief */
+    ui_app_free(app);
+    free(path);
+
+    /* Save as incomplete (a click): 3 turns, then the picker says so. */
+    test_leave_journal(results, TEST_SCENARIO, 3, "Bo Chen");
+    test_journals(results, &path);
+    test_opt.results_dir = results;
+    app = test_app(1024, 768, NULL, 0);
+    test_click_hit(app, UI_ACT_RECOVER_SAVE, 0);
+    CHECK(!ui_app_overlay_open(app));
+    CHECK(access(path, F_OK) != 0);
+    CHECK_CONTAINS(app->picker_note, "an incomplete attempt");
+    test_sizes_on_screen(app, 768, "picker-recovered");
+    CHECK_INT(test_records(results, &json), 1);
+    r = json ? result_record_load_file(json, NULL) : NULL;
+    if (r) {
+        CHECK(!r->complete);
+        CHECK_INT(r->turn_count, 3);
+        CHECK_STR(r->trainee, "Bo Chen");
+        result_record_free(r);
+    }
+    if (json) {
+        unlink(json);
+    }
+    free(json);
+    ui_app_free(app);
+    free(path);
+
+    /* Two at once: discarded by touch (Discard, Yes), then Later. */
+    test_leave_journal(results, TEST_SCENARIO, 1, "Cy");
+    test_leave_journal(results, TEST_SCENARIO, 1, "Di");
+    CHECK_INT(test_journals(results, NULL), 2);
+    test_opt.results_dir = results;
+    app = test_app(1024, 768, NULL, 0);
+    CHECK_INT(app->recover_total, 2);
+    test_tap_hit(app, UI_ACT_RECOVER_DISCARD, 0);
+    test_tap_hit(app, UI_ACT_RECOVER_CONFIRM, 0);
+    CHECK_INT(test_journals(results, NULL), 1);
+    CHECK_INT(app->overlay, UI_OVERLAY_RECOVER); /* the second one */
+    CHECK_INT(app->recover_next, 2);
+    test_tap_hit(app, UI_ACT_RECOVER_LATER, 0);
+    CHECK(!ui_app_overlay_open(app));
+    CHECK_INT(test_journals(results, NULL), 1);
+    ui_app_free(app);
+    test_rm_rf(results);
+
+    /* A scenario file edited since: no Resume; Save replays the replies
+     * on the file as it is now. */
+    char *copy = test_join(dir, "copy.xml");
+    char *text = test_read(TEST_SCENARIO);
+    test_write(copy, text);
+    test_leave_journal(results, copy, 2, "Ed");
+    CHECK(test_edit(copy, "It's Gloria, Gloria Mensah.",
+                    "Gloria here, Gloria Mensah."));
+    test_opt.results_dir = results;
+    app = test_app(1024, 768, NULL, 0);
+    CHECK_INT(app->overlay, UI_OVERLAY_RECOVER);
+    CHECK(app->recover.changed);
+    CHECK(app->recover.s != NULL);
+    CHECK(ui_app_find_hit(app, UI_ACT_RECOVER_RESUME, 0) == NULL);
+    test_sizes_on_screen(app, 768, "recovery-changed");
+    test_key(app, SDLK_r, 0); /* not offered: nothing happens */
+    CHECK_INT(app->overlay, UI_OVERLAY_RECOVER);
+    test_key(app, SDLK_s, 0);
+    CHECK(!ui_app_overlay_open(app));
+    CHECK_INT(test_journals(results, NULL), 0);
+    CHECK_INT(test_records(results, &json), 1);
+    r = json ? result_record_load_file(json, NULL) : NULL;
+    if (r) {
+        CHECK(!r->complete);
+        CHECK_INT(r->turn_count, 2);
+        CHECK_CONTAINS(r->turns[1].customer, "Gloria here");
+        result_record_free(r);
+    }
+    free(json);
+    ui_app_free(app);
+    test_rm_rf(results);
+
+    /* Missing: only Discard and Later. */
+    test_write(copy, text);
+    test_leave_journal(results, copy, 1, "Flo");
+    unlink(copy);
+    test_opt.results_dir = results;
+    app = test_app(1024, 768, NULL, 0);
+    CHECK_INT(app->overlay, UI_OVERLAY_RECOVER);
+    CHECK(app->recover.s == NULL);
+    CHECK_CONTAINS(app->recover.problem, "is missing");
+    CHECK(ui_app_find_hit(app, UI_ACT_RECOVER_RESUME, 0) == NULL);
+    CHECK(ui_app_find_hit(app, UI_ACT_RECOVER_SAVE, 0) == NULL);
+    CHECK(ui_app_find_hit(app, UI_ACT_RECOVER_DISCARD, 0) != NULL);
+    test_sizes_on_screen(app, 768, "recovery-missing");
+    test_key(app, SDLK_s, 0);
+    CHECK_INT(app->overlay, UI_OVERLAY_RECOVER);
+    test_key(app, SDLK_d, 0);
+    test_key(app, SDLK_y, 0);
+    CHECK(!ui_app_overlay_open(app));
+    CHECK_INT(test_journals(results, NULL), 0);
+    ui_app_free(app);
+
+    /* --start waits for the notice. */
+    test_write(copy, text);
+    test_leave_journal(results, copy, 1, "Gus");
+    const char *paths[] = {copy};
+    test_opt.results_dir = results;
+    test_opt.start = true;
+    app = test_app(1024, 768, paths, 1);
+    CHECK_INT(app->overlay, UI_OVERLAY_RECOVER);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_PICKER);
+    test_key(app, SDLK_l, 0);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
+    ui_app_free(app);
+    free(text);
+    free(copy);
+    free(results);
+    test_rm_rf(dir);
+    free(dir);
+}
+
+/* result_save's link() fails in one folder (as on a full disk). */
+static int test_link_failing(void *ctx, const char *from, const char *to)
+{
+    const char *bad = ctx;
+    if (strncmp(to, bad, strlen(bad)) == 0) {
+        errno = ENOSPC;
+        return -1;
+    }
+    return link(from, to);
+}
+
+/* A folder that does not work: the notice says why and keeps the call;
+ * a folder typed in its field works (keys, then a click); Retry; Don't
+ * save. Never a crash, never a silent loss. */
+static void test_results_notice(void)
+{
+    char *dir = test_tmpdir("notice");
+    char *file = test_join(dir, "file.txt");
+    test_write(file, "a regular file\n");
+    char *bad = test_join(file, "sub"); /* ENOTDIR, even for root */
+    char *good = test_join(dir, "good");
+    test_opt.results_dir = bad;
+    ui_app *app = test_app(1024, 768, NULL, 0);
+    ui_play *p = &app->play;
+    CHECK(ui_app_start(app, TEST_SCENARIO));
+    CHECK_INT(app->overlay, UI_OVERLAY_RESULTS);
+    CHECK_INT(app->notice, UI_NOTICE_JOURNAL);
+    CHECK_CONTAINS(app->notice_msg, "Not a directory");
+    CHECK_STR(app->folder, bad);
+    test_sizes_on_screen(app, 768, "journal-failed");
+    /* The turn waits meanwhile; F5, Esc and blanking do not close it. */
+    ui_app_set_clock(app, 600000);
+    test_key(app, SDLK_F5, 0);
+    test_key(app, SDLK_ESCAPE, 0);
+    CHECK_INT(app->overlay, UI_OVERLAY_RESULTS);
+    test_key(app, SDLK_r, 0); /* Retry: the same problem */
+    CHECK_INT(app->overlay, UI_OVERLAY_RESULTS);
+    CHECK(p->journal == NULL);
+    /* Enter on the field (focused first), clear it, type, Enter. */
+    test_key(app, SDLK_RETURN, 0);
+    CHECK(app->editing_folder);
+    for (size_t i = strlen(bad); i > 0; i--) {
+        test_key(app, SDLK_BACKSPACE, 0);
+    }
+    CHECK_STR(app->folder, "");
+    test_key(app, SDLK_q, 0); /* typing: not a shortcut */
+    test_type_long(app, good);
+    CHECK_STR(app->folder, good);
+    test_sizes_on_screen(app, 768, "journal-failed-typing");
+    test_key(app, SDLK_RETURN, 0);
+    CHECK(!app->editing_folder);
+    CHECK(!ui_app_overlay_open(app));
+    CHECK_STR(app->results_dir, good);
+    CHECK(p->journal != NULL);
+    CHECK_INT(test_journal_lines(good), 1);
+    CHECK_INT(ui_app_elapsed_ms(app), 0); /* the notice paused the turn */
+    test_play_on(app);
+    CHECK_INT(p->save, UI_SAVE_DONE);
+    CHECK_INT(test_records(good, NULL), 1);
+    CHECK_INT(test_journals(good, NULL), 0);
+    ui_app_free(app);
+
+    /* Saving fails at the end (the journal worked): the notice, the
+     * journal kept meanwhile; Retry by click; the field by click, Ctrl+U,
+     * a third folder, Save elsewhere by click. */
+    char *full = test_join(dir, "full");
+    char *third = test_join(dir, "third");
+    result_io io = {.ctx = full, .link = test_link_failing};
+    test_opt.results_dir = full;
+    test_opt.io = &io;
+    app = test_app(1024, 768, NULL, 0);
+    p = &app->play;
+    CHECK(ui_app_start(app, TEST_SCENARIO));
+    CHECK(!ui_app_overlay_open(app));
+    test_play_on(app);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_FEEDBACK);
+    CHECK(session_is_finished(p->s));
+    CHECK_INT(app->overlay, UI_OVERLAY_RESULTS);
+    CHECK_INT(app->notice, UI_NOTICE_SAVE);
+    CHECK_INT(p->save, UI_SAVE_FAILED);
+    CHECK_CONTAINS(app->notice_msg, "cannot save results in");
+    CHECK_CONTAINS(app->notice_msg, "No space left on device");
+    CHECK_INT(test_journal_lines(full),
+              (int)session_turn_count(p->s) + 1); /* nothing lost */
+    CHECK_INT(test_records(full, NULL), 0);
+    test_sizes_on_screen(app, 768, "save-failed");
+    test_click_hit(app, UI_ACT_SAVE_RETRY, 0);
+    CHECK_INT(app->overlay, UI_OVERLAY_RESULTS);
+    test_click_hit(app, UI_ACT_FOLDER, 0);
+    CHECK(app->editing_folder);
+    test_key(app, SDLK_u, KMOD_LCTRL);
+    CHECK_STR(app->folder, "");
+    test_type_long(app, third);
+    test_click_hit(app, UI_ACT_SAVE_ELSEWHERE, 0);
+    CHECK(!ui_app_overlay_open(app));
+    CHECK_INT(p->save, UI_SAVE_DONE);
+    CHECK_INT(test_records(third, NULL), 1);
+    CHECK_INT(test_journals(full, NULL), 0);
+    CHECK_CONTAINS(p->save_line, third);
+    test_key(app, SDLK_RETURN, 0);
+    test_key(app, SDLK_RETURN, 0);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_DEBRIEF);
+    test_sizes_on_screen(app, 768, "debrief-saved-elsewhere");
+    ui_app_free(app);
+
+    /* Don't save (a tap): the debrief works and says so; the journal
+     * goes; nothing anywhere. An empty folder is not taken. */
+    test_opt.results_dir = full;
+    test_opt.io = &io;
+    app = test_app(1024, 768, NULL, 0);
+    p = &app->play;
+    CHECK(ui_app_start(app, TEST_SCENARIO));
+    test_play_on(app);
+    CHECK_INT(app->overlay, UI_OVERLAY_RESULTS);
+    test_key(app, SDLK_f, 0);
+    CHECK(app->editing_folder);
+    test_key(app, SDLK_u, KMOD_LCTRL);
+    test_key(app, SDLK_RETURN, 0);
+    CHECK_INT(app->overlay, UI_OVERLAY_RESULTS);
+    CHECK_CONTAINS(app->notice_msg, "Type the folder");
+    test_tap_hit(app, UI_ACT_SAVE_DECLINE, 0);
+    CHECK(!ui_app_overlay_open(app));
+    CHECK_INT(p->save, UI_SAVE_DECLINED);
+    CHECK_INT(test_journals(full, NULL), 0);
+    CHECK_INT(test_records(full, NULL), 0);
+    test_key(app, SDLK_RETURN, 0);
+    test_key(app, SDLK_RETURN, 0);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_DEBRIEF);
+    CHECK(p->d != NULL);
+    CHECK_CONTAINS(p->save_line, "Not saved");
+    test_sizes_on_screen(app, 768, "debrief-not-saved");
+    ui_app_free(app);
+
+    /* A read-only folder, where permissions hold (not for root). */
+    if (geteuid() != 0) {
+        char *ro = test_join(dir, "read-only");
+        CHECK_INT(mkdir(ro, 0555), 0);
+        test_opt.results_dir = ro;
+        app = test_app(1024, 768, NULL, 0);
+        CHECK(ui_app_start(app, TEST_SCENARIO));
+        CHECK_INT(app->overlay, UI_OVERLAY_RESULTS);
+        CHECK_CONTAINS(app->notice_msg, "Permission denied");
+        ui_app_free(app);
+        chmod(ro, 0755);
+        free(ro);
+    }
+    free(full);
+    free(third);
+    free(good);
+    free(bad);
+    free(file);
+    test_rm_rf(dir);
+    free(dir);
+}
+
+/* The new screens at three sizes: the briefing of the longest scenario
+ * (scrolled to its end too), the notices (with a long folder) and the
+ * debrief with the line saying where it was saved (~ for HOME). */
+static void test_results_sizes(void)
+{
+    static const int sizes[][2] = {{1024, 768}, {1920, 1080}, {3840, 2160}};
+    char *dir = test_tmpdir("sizes");
+    const char *home = getenv("HOME");
+    char *old_home = home ? strdup(home) : NULL;
+    setenv("HOME", dir, 1);
+    char *results = test_join(dir, ".local/share/rapport/results");
+    char *file = test_join(dir, "file.txt");
+    test_write(file, "x\n");
+    char *bad = test_join(file, "a-rather-long-folder-name-for-the-results-"
+                                "of-the-monday-morning-group/results");
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        int w = sizes[i][0];
+        int h = sizes[i][1];
+        const char *paths[] = {RAPPORT_SCENARIOS "/billing-error.xml"};
+        test_opt.results_dir = results;
+        ui_app *app = test_app(w, h, paths, 1);
+        test_key(app, SDLK_RETURN, 0);
+        CHECK_INT(ui_app_screen(app), UI_SCREEN_BRIEFING);
+        test_sizes_on_screen(app, h, "briefing-long");
+        const ui_scroll *bs = &app->scroll[UI_SCROLL_BRIEFING];
+        if (w == 1024) {
+            /* The longest briefing scrolls on a 4:3 projector. */
+            CHECK(bs->active && bs->content > bs->view.h);
+            test_key(app, SDLK_DOWN, 0);
+            CHECK(bs->offset > 0);
+        }
+        test_key(app, SDLK_END, 0);
+        test_sizes_on_screen(app, h, "briefing-end");
+        test_key(app, SDLK_RETURN, 0);
+        test_play_on(app);
+        test_key(app, SDLK_RETURN, 0);
+        CHECK_INT(ui_app_screen(app), UI_SCREEN_DEBRIEF);
+        CHECK_CONTAINS(app->play.save_line,
+                       "Saved in ~/.local/share/rapport/results as ");
+        test_sizes_on_screen(app, h, "debrief-saved");
+        /* A call left for the next start. */
+        test_key(app, SDLK_r, 0);
+        test_choose(app, 1);
+        ui_app_free(app);
+        test_opt.results_dir = results;
+        app = test_app(w, h, paths, 1);
+        CHECK_INT(app->overlay, UI_OVERLAY_RECOVER);
+        test_sizes_on_screen(app, h, "recovery");
+        test_key(app, SDLK_d, 0);
+        test_sizes_on_screen(app, h, "recovery-confirm");
+        test_key(app, SDLK_y, 0);
+        ui_app_free(app);
+        test_opt.results_dir = bad;
+        app = test_app(w, h, paths, 1);
+        CHECK(ui_app_start(app, paths[0]));
+        CHECK_INT(app->overlay, UI_OVERLAY_RESULTS);
+        test_sizes_on_screen(app, h, "journal-failed-long");
+        ui_app_free(app);
+        /* Saving fails at the end (a full disk). */
+        result_io io = {.ctx = results, .link = test_link_failing};
+        test_opt.results_dir = results;
+        test_opt.io = &io;
+        app = test_app(w, h, paths, 1);
+        CHECK(ui_app_start(app, paths[0]));
+        test_play_on(app);
+        CHECK_INT(app->overlay, UI_OVERLAY_RESULTS);
+        CHECK_INT(app->notice, UI_NOTICE_SAVE);
+        test_sizes_on_screen(app, h, "save-failed");
+        test_key(app, SDLK_d, 0);
+        test_key(app, SDLK_RETURN, 0);
+        test_key(app, SDLK_RETURN, 0);
+        CHECK_INT(ui_app_screen(app), UI_SCREEN_DEBRIEF);
+        test_sizes_on_screen(app, h, "debrief-not-saved");
+        ui_app_free(app);
+    }
+    if (old_home) {
+        setenv("HOME", old_home, 1);
+    } else {
+        unsetenv("HOME");
+    }
+    free(old_home);
+    free(bad);
+    free(file);
+    free(results);
+    test_rm_rf(dir);
+    free(dir);
+}
+
 int main(void)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 1);
@@ -1277,5 +2081,10 @@ int main(void)
     test_scrolling();
     test_trainee_name();
     test_font_coverage();
+    test_results_save();
+    test_results_leave();
+    test_recover();
+    test_results_notice();
+    test_results_sizes();
     return check_done("test_ui");
 }

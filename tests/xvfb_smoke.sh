@@ -35,9 +35,9 @@ xvfb-run -a -s "-screen 0 1920x1200x24" sh -c '
     play billing-error 1,1,1,1,1,1 keys
     play billing-error 2,3,2,2,2,2 mouse
 '
-"$png_check" shots "$out/isp-promo-mouse" 15 1024 768
-"$png_check" shots "$out/isp-promo-keys" 17 1024 768
-for name in 00-picker 01-turn-1 02-feedback-1 16-debrief; do
+"$png_check" shots "$out/isp-promo-mouse" 16 1024 768
+"$png_check" shots "$out/isp-promo-keys" 18 1024 768
+for name in 00-picker 01-briefing 02-turn-1 03-feedback-1 17-debrief; do
     "$png_check" compare "$golden/$name.png" "$out/isp-promo-keys/$name.png" 8 2
 done
 echo "xvfb smoke test passed"

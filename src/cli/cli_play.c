@@ -15,62 +15,95 @@
 
 static void play_usage(FILE *out)
 {
-    fputs("Usage: rapport play [OPTIONS] [FILE|DIR]...\n"
-          "\n"
-          "Plays scenarios in a window. The picker lists the scenarios given "
-          "(files, or\nfolders of .xml files) and the bundled ones; the "
-          "first FILE is selected.\n"
-          "\n"
-          "Options:\n"
-          "  -s, --size WxH          window size in pixels (e.g. 1920x1080)\n"
-          "  -F, --fullscreen        start in desktop fullscreen (F11 "
-          "toggles)\n"
-          "  -S, --start             skip the picker: start the first FILE's "
-          "call at once\n"
-          "  -m, --mode MODE         practice (feedback after each reply, "
-          "the default)\n"
-          "                          or assessment (feedback withheld until "
-          "the debrief)\n"
-          "  -f, --feedback MODE     immediate or withheld: overrides the "
-          "mode's feedback\n"
-          "  -r, --relaxed           relaxed timing: time is shown, never "
-          "penalised\n"
-          "      --high-contrast     start with the high-contrast theme\n"
-          "  -n, --name NAME         the trainee's name (else the one "
-          "remembered)\n"
-          "  -c, --script LIST       play FILE with these choices (1-based, "
-          "e.g. 2,1,3)\n"
-          "                          through the real interface, then quit "
-          "at the debrief\n"
-          "  -t, --times LIST        with --script: response times in "
-          "seconds, counted\n"
-          "                          from when the options appear (default: "
-          "on target)\n"
-          "  -o, --screenshot-dir DIR  with --script: save a PNG of every "
-          "screen\n"
-          "  -i, --input MODE        with --script: keys (default), mouse or "
-          "touch\n"
-          "  -p, --print-debrief     with --script: print the debrief as "
-          "rapport run does\n"
-          "  -h, --help              show this help\n"
-          "\n"
-          "Settings (text size, high contrast, mode, feedback, relaxed "
-          "timing, fullscreen)\nand the trainee's name are remembered in "
-          "$XDG_CONFIG_HOME/rapport/settings.json\n(~/.config/rapport; "
-          "$RAPPORT_CONFIG_DIR overrides); options given here apply to\nthis "
-          "run only. Scripted runs remember nothing.\n"
-          "\n"
-          "Keys: 1-9 choose; arrows and Enter; PageDown, Right, Space or "
-          "Enter go on (and\nshow the customer's whole line at once); Esc "
-          "menu; F11 fullscreen; B or .\nblanks the screen; F5 or Ctrl+R "
-          "reloads the scenario from disk (on the picker,\nthe list); on the "
-          "picker M switches practice/assessment and Tab types the\n"
-          "trainee's name. Touch screens: tap as you would click, drag to "
-          "scroll.\n"
-          "Scripted runs use the software renderer and honour "
-          "SDL_VIDEODRIVER=dummy\n(no display needed). Exit status: 0 "
-          "success, 1 failure, 2 wrong usage.\n",
-          out);
+    fputs(
+        "Usage: rapport play [OPTIONS] [FILE|DIR]...\n"
+        "\n"
+        "Plays scenarios in a window. The picker lists the scenarios given "
+        "(files, or\nfolders of .xml files) and the bundled ones; the "
+        "first FILE is selected.\nPicking one shows its briefing (summary, "
+        "customer, objectives), then the call.\n"
+        "Every call that ends is saved in the results folder (a JSON "
+        "record, an HTML\nreport and xAPI statements, as rapport run "
+        "--results saves them) and journaled\nwhile it goes on; calls a "
+        "stopped program left unsaved are offered on start.\n"
+        "\n"
+        "Options:\n"
+        "  -s, --size WxH          window size in pixels (e.g. 1920x1080)\n"
+        "  -F, --fullscreen        start in desktop fullscreen (F11 "
+        "toggles)\n"
+        "  -S, --start             skip the picker and the briefing: start "
+        "the first\n"
+        "                          FILE's call at once\n"
+        "  -R, --results DIR       keep results and journals in DIR (created "
+        "if missing;\n"
+        "                          default $XDG_DATA_HOME/rapport/results, "
+        "else\n"
+        "                          ~/.local/share/rapport/results; scripted "
+        "runs save\n"
+        "                          only with --results)\n"
+        "  -m, --mode MODE         practice (feedback after each reply, "
+        "the default)\n"
+        "                          or assessment (feedback withheld until "
+        "the debrief)\n"
+        "  -f, --feedback MODE     immediate or withheld: overrides the "
+        "mode's feedback\n"
+        "  -r, --relaxed           relaxed timing: time is shown, never "
+        "penalised\n"
+        "      --high-contrast     start with the high-contrast theme\n"
+        "  -n, --name NAME         the trainee's name (else the one "
+        "remembered)\n"
+        "  -c, --script LIST       play FILE with these choices (1-based, "
+        "e.g. 2,1,3)\n"
+        "                          through the real interface, then quit "
+        "at the debrief\n"
+        "  -t, --times LIST        with --script: response times in "
+        "seconds, counted\n"
+        "                          from when the options appear (default: "
+        "on target)\n"
+        "  -o, --screenshot-dir DIR  with --script: save a PNG of every "
+        "screen\n"
+        "  -i, --input MODE        with --script: keys (default), mouse or "
+        "touch\n"
+        "  -p, --print-debrief     with --script: print the debrief as "
+        "rapport run does\n"
+        "  -H, --hold              with --script: after the script's choices "
+        "wait on\n"
+        "                          the next turn (until the window is "
+        "closed or the\n"
+        "                          process stopped) instead of failing\n"
+        "  -J, --on-journal ANSWER with --script: answer the notice of an "
+        "interrupted\n"
+        "                          call in the results folder with resume "
+        "(play on with\n"
+        "                          the script's choices), save (as an "
+        "incomplete\n"
+        "                          attempt), discard or later\n"
+        "  -h, --help              show this help\n"
+        "\n"
+        "Settings (text size, high contrast, mode, feedback, relaxed "
+        "timing, fullscreen)\nand the trainee's name are remembered in "
+        "$XDG_CONFIG_HOME/rapport/settings.json\n(~/.config/rapport; "
+        "$RAPPORT_CONFIG_DIR overrides); options given here apply to\nthis "
+        "run only. Scripted runs remember nothing.\n"
+        "A scripted run whose result cannot be saved answers Don't save "
+        "and exits 1.\n"
+        "Calls start at the current time (RAPPORT_FIXED_TIME=SECONDS since "
+        "1970 fixes\nit; scripted runs then save the same files every "
+        "time). Quitting from the\nmenu ends a call in progress without "
+        "saving it; closing the window keeps its\njournal for the next "
+        "start.\n"
+        "\n"
+        "Keys: 1-9 choose; arrows and Enter; PageDown, Right, Space or "
+        "Enter go on (and\nshow the customer's whole line at once); Esc "
+        "menu; F11 fullscreen; B or .\nblanks the screen; F5 or Ctrl+R "
+        "reloads the scenario from disk (on the picker,\nthe list); on the "
+        "picker M switches practice/assessment and Tab types the\n"
+        "trainee's name. Touch screens: tap as you would click, drag to "
+        "scroll.\n"
+        "Scripted runs use the software renderer and honour "
+        "SDL_VIDEODRIVER=dummy\n(no display needed). Exit status: 0 "
+        "success, 1 failure, 2 wrong usage.\n",
+        out);
 }
 
 static int play_parse_size(const char *arg, int *w, int *h)
@@ -125,6 +158,8 @@ typedef struct {
 int cli_play(int argc, char **argv)
 {
     enum { OPT_HIGH_CONTRAST = 1000 };
+    static const char *const answers[] = {"resume", "save", "discard",
+                                          "later"};
     static const struct option options[] = {
         {"size", required_argument, NULL, 's'},
         {"fullscreen", no_argument, NULL, 'F'},
@@ -139,6 +174,9 @@ int cli_play(int argc, char **argv)
         {"screenshot-dir", required_argument, NULL, 'o'},
         {"input", required_argument, NULL, 'i'},
         {"print-debrief", no_argument, NULL, 'p'},
+        {"results", required_argument, NULL, 'R'},
+        {"hold", no_argument, NULL, 'H'},
+        {"on-journal", required_argument, NULL, 'J'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     play_lists *lists = calloc(1, sizeof *lists);
@@ -151,10 +189,12 @@ int cli_play(int argc, char **argv)
     opt.input = UI_INPUT_KEYS;
     bool scripted = false;
     bool needs_script = false;
+    const char *results = NULL;
+    char *default_results = NULL;
     int rc = CLI_USAGE;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "s:FSm:f:rn:c:t:o:i:ph", options,
+    while ((c = getopt_long(argc, argv, "s:FSm:f:rn:c:t:o:i:pR:HJ:h", options,
                             NULL)) != -1) {
         switch (c) {
         case 's':
@@ -249,6 +289,34 @@ int cli_play(int argc, char **argv)
             needs_script = true;
             opt.print_debrief = true;
             break;
+        case 'R':
+            if (!*optarg) {
+                fprintf(stderr, "rapport play: --results needs a folder\n");
+                goto out;
+            }
+            results = optarg;
+            break;
+        case 'H':
+            needs_script = true;
+            opt.hold = true;
+            break;
+        case 'J':
+            needs_script = true;
+            opt.on_journal = UI_JOURNAL_ASK;
+            for (int i = 0; i < 4; i++) {
+                if (strcmp(optarg, answers[i]) == 0) {
+                    opt.on_journal =
+                        (ui_journal_answer)(UI_JOURNAL_RESUME + i);
+                }
+            }
+            if (opt.on_journal == UI_JOURNAL_ASK) {
+                fprintf(stderr,
+                        "rapport play: --on-journal must be resume, save, "
+                        "discard or later, not '%s'\n",
+                        optarg);
+                goto out;
+            }
+            break;
         case 'h':
             play_usage(stdout);
             rc = cli_finish_output();
@@ -259,8 +327,9 @@ int cli_play(int argc, char **argv)
         }
     }
     if (needs_script && !scripted) {
-        fprintf(stderr, "rapport play: --times, --screenshot-dir, --input and "
-                        "--print-debrief need --script\n");
+        fprintf(stderr, "rapport play: --times, --screenshot-dir, --input, "
+                        "--print-debrief, --hold and --on-journal need "
+                        "--script\n");
         goto out;
     }
     if (scripted && optind != argc - 1) {
@@ -293,6 +362,21 @@ int cli_play(int argc, char **argv)
             }
         }
     }
+    /* The game's results folder; scripted runs save only where told. */
+    if (!results && !scripted) {
+        default_results = cli_default_results_dir();
+        if (!default_results) {
+            fprintf(stderr, "rapport play: warning: no results folder (HOME "
+                            "is not set): calls are not saved; give "
+                            "--results DIR\n");
+        }
+        results = default_results;
+    }
+    opt.results_dir = results;
+    if ((opt.wall_start_ms = cli_now_ms("play")) < 0) {
+        rc = CLI_USAGE;
+        goto out;
+    }
     opt.paths = (const char *const *)(argv + optind);
     opt.path_count = (size_t)(argc - optind);
     opt.scripted = scripted;
@@ -317,6 +401,7 @@ int cli_play(int argc, char **argv)
         rc = cli_finish_output();
     }
 out:
+    free(default_results);
     free(lists);
     return rc;
 }

@@ -1,6 +1,7 @@
-/* ui_app.c — the game's lifecycle: SDL set-up, the picker's list, the call
- * being played (through the core's session API only), input, the event
- * loop that redraws on demand and sleeps otherwise, and hot reload. */
+/* ui_app.c — the game's lifecycle: SDL set-up, the picker's list, the
+ * briefing, the call being played (through the core's session API only),
+ * input, the event loop that redraws on demand and sleeps otherwise, and
+ * hot reload. Results and journals are ui_results.c's. */
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -348,7 +349,7 @@ static void ui_app_pause_update(ui_app *app)
     }
 }
 
-static void ui_app_set_overlay(ui_app *app, ui_overlay overlay)
+void ui_app_set_overlay(ui_app *app, ui_overlay overlay)
 {
     app->overlay = overlay;
     app->focus = overlay == UI_OVERLAY_NONE ? -1 : 0;
@@ -367,7 +368,7 @@ void ui_app_show_diag(ui_app *app, const char *title, const char *text)
 }
 
 /* Diagnostics as the command line prints them, one per line. */
-static char *ui_app_diag_text(diag_list *diags)
+char *ui_app_diag_text(diag_list *diags)
 {
     char *buf = NULL;
     size_t len = 0;
@@ -469,6 +470,9 @@ void ui_app_save_prefs(ui_app *app, unsigned fields)
 static void ui_app_end_play(ui_app *app)
 {
     ui_play *p = &app->play;
+    /* Not deliberate here: a call still going on keeps its journal. The
+     * deliberate ways out have ended it before. */
+    ui_results_call_end(app, false);
     ui_portrait_cache_clear(&app->portrait);
     ui_screen_debrief_free(app);
     debrief_free(p->d);
@@ -581,6 +585,8 @@ static bool ui_app_new_session(ui_app *app)
 {
     ui_play *p = &app->play;
     session_options so = {.relaxed_timing = app->set.relaxed};
+    /* A call still going on is left on purpose (restart, replay). */
+    ui_results_call_end(app, true);
     session_free(p->s);
     ui_screen_debrief_free(app);
     debrief_free(p->d);
@@ -592,11 +598,17 @@ static bool ui_app_new_session(ui_app *app)
     if (!p->s) {
         return false;
     }
+    p->started_wall = ui_results_wall_ms(app);
+    p->feedback = app->set.feedback;
+    snprintf(p->trainee, sizeof p->trainee, "%s", app->trainee);
     ui_app_begin_turn(app);
+    ui_results_call_start(app);
     return true;
 }
 
-bool ui_app_start(ui_app *app, const char *path)
+/* The scenario at path loaded for the briefing (or, when start, for the
+ * call at once). On errors they are shown and nothing else changes. */
+static bool ui_app_load(ui_app *app, const char *path, bool start)
 {
     diag_list *diags = diag_list_new();
     scenario *sc = diags ? scenario_load_file(path, diags) : NULL;
@@ -612,17 +624,60 @@ bool ui_app_start(ui_app *app, const char *path)
         return false;
     }
     diag_list_free(diags);
+    ui_results_call_end(app, true);
     ui_app_end_play(app);
+    app->picker_note[0] = '\0';
     app->play.sc = sc;
     app->play.path = strdup(path);
     char title[300];
     snprintf(title, sizeof title, "Rapport \xC2\xB7 %s", sc->title);
     SDL_SetWindowTitle(app->window, title);
-    if (!app->play.path || !ui_app_new_session(app)) {
+    if (!app->play.path) {
+        ui_app_end_play(app);
+        return false;
+    }
+    if (!start) {
+        app->screen = UI_SCREEN_BRIEFING;
+        ui_app_reset_view(app);
+        return true;
+    }
+    if (!ui_app_new_session(app)) {
         ui_app_end_play(app);
         return false;
     }
     return true;
+}
+
+bool ui_app_start(ui_app *app, const char *path)
+{
+    return ui_app_load(app, path, true);
+}
+
+void ui_app_resume_call(ui_app *app, scenario *sc, session *s,
+                        const char *path)
+{
+    ui_app_end_play(app);
+    ui_play *p = &app->play;
+    p->sc = sc;
+    p->s = s;
+    p->path = strdup(path);
+    p->relaxed = session_options_of(s)->relaxed_timing;
+    char title[300];
+    snprintf(title, sizeof title, "Rapport \xC2\xB7 %s", sc->title);
+    SDL_SetWindowTitle(app->window, title);
+    size_t n = session_turn_count(s);
+    if (session_is_finished(s)) {
+        ui_app_enter_ending(app);
+        snprintf(p->note, sizeof p->note,
+                 "Resumed: %zu repl%s replayed; the call had ended.", n,
+                 n == 1 ? "y" : "ies");
+    } else {
+        ui_app_begin_turn(app);
+        snprintf(p->note, sizeof p->note,
+                 "Resumed: %zu repl%s replayed; the call goes on at turn "
+                 "%zu.",
+                 n, n == 1 ? "y" : "ies", n + 1);
+    }
 }
 
 static void ui_app_after_turn(ui_app *app)
@@ -635,6 +690,9 @@ static void ui_app_after_turn(ui_app *app)
     } else {
         ui_app_begin_turn(app);
     }
+    /* Journaled, and saved once the call has ended (a notice over the
+     * new screen if that fails). */
+    ui_results_turn(app);
 }
 
 static void ui_app_choose(ui_app *app, int pos)
@@ -788,9 +846,43 @@ static session *ui_app_replay(const ui_play *p, const scenario *sc, bool *same)
  * the feedback, the ending and the debrief are shown anew. If the edits
  * send those replies elsewhere, the call starts again from the top. On
  * the picker, F5 reads the list of scenarios again. */
+/* F5 on the briefing: the scenario read again. */
+static void ui_app_reload_briefing(ui_app *app)
+{
+    ui_play *p = &app->play;
+    diag_list *diags = diag_list_new();
+    scenario *sc = diags ? scenario_load_file(p->path, diags) : NULL;
+    if (!sc) {
+        char *text = diags ? ui_app_diag_text(diags) : NULL;
+        char title[512];
+        snprintf(title, sizeof title,
+                 "Reload failed: %zu error%s. The briefing shows the "
+                 "version loaded before.",
+                 diags ? diag_error_count(diags) : 0,
+                 diags && diag_error_count(diags) == 1 ? "" : "s");
+        ui_app_show_diag(app, title, text ? text : "Out of memory.");
+        free(text);
+        diag_list_free(diags);
+        return;
+    }
+    size_t warnings = diag_warning_count(diags);
+    diag_list_free(diags);
+    ui_portrait_cache_clear(&app->portrait);
+    scenario_free(p->sc);
+    p->sc = sc;
+    snprintf(p->note, sizeof p->note,
+             "Reloaded from disk: this is the briefing as it now reads.%s",
+             warnings ? " The file has warnings." : "");
+    app->dirty = true;
+}
+
 static void ui_app_reload(ui_app *app)
 {
     ui_play *p = &app->play;
+    if (p->path && p->sc && !p->s && app->screen == UI_SCREEN_BRIEFING) {
+        ui_app_reload_briefing(app);
+        return;
+    }
     if (!p->path || !p->s) {
         if (app->screen == UI_SCREEN_PICKER) {
             ui_app_rescan(app);
@@ -840,6 +932,11 @@ static void ui_app_reload(ui_app *app)
     p->sc = sc;
     const char *what = "the call starts again, as the edits changed where "
                        "your replies lead.";
+    if (!same) {
+        /* A new call: the old one's journal goes, a new one starts. */
+        ui_results_call_end(app, true);
+        p->started_wall = ui_results_wall_ms(app);
+    }
     if (!same || was == UI_SCREEN_PLAY) {
         ui_app_begin_turn(app);
         if (same) {
@@ -863,6 +960,12 @@ static void ui_app_reload(ui_app *app)
     }
     snprintf(p->note, sizeof p->note, "Reloaded from disk: %s%s", what,
              warnings ? " The file has warnings." : "");
+    if (!same) {
+        ui_results_call_start(app);
+    } else if (p->save == UI_SAVE_PENDING) {
+        /* The journal must name the file as it is now. */
+        ui_results_reopen(app);
+    }
 }
 
 static void ui_app_toggle_fullscreen(ui_app *app)
@@ -876,6 +979,11 @@ static void ui_app_toggle_fullscreen(ui_app *app)
 
 void ui_app_finish_name(ui_app *app)
 {
+    if (app->editing_folder) {
+        app->editing_folder = false;
+        SDL_StopTextInput();
+        app->dirty = true;
+    }
     if (!app->editing_name) {
         return;
     }
@@ -885,26 +993,57 @@ void ui_app_finish_name(ui_app *app)
     app->dirty = true;
 }
 
-/* Keys while the name is being typed (the text itself comes as
- * SDL_TEXTINPUT). */
-static void ui_app_name_key(ui_app *app, const SDL_Keysym *key)
+/* The text being typed (the trainee's name or the results folder) and
+ * how long it may get. */
+static char *ui_app_edit_buffer(ui_app *app, size_t *max)
 {
+    if (app->editing_folder) {
+        *max = UI_FOLDER_MAX;
+        return app->folder;
+    }
+    *max = UI_NAME_MAX;
+    return app->trainee;
+}
+
+/* Keys while text is being typed (the text itself comes as
+ * SDL_TEXTINPUT). */
+static void ui_app_edit_key(ui_app *app, const SDL_Keysym *key)
+{
+    size_t max = 0;
+    char *buf = ui_app_edit_buffer(app, &max);
+    bool folder = app->editing_folder;
     switch (key->sym) {
     case SDLK_BACKSPACE: {
-        size_t n = strlen(app->trainee);
+        size_t n = strlen(buf);
         while (n > 0) {
             n--;
-            if (((unsigned char)app->trainee[n] & 0xC0u) != 0x80u) {
+            if (((unsigned char)buf[n] & 0xC0u) != 0x80u) {
                 break;
             }
         }
-        app->trainee[n] = '\0';
+        buf[n] = '\0';
         app->dirty = true;
         break;
     }
+    case SDLK_u:
+        if ((key->mod & KMOD_CTRL) != 0) {
+            buf[0] = '\0'; /* Ctrl+U clears, as in a terminal */
+            app->dirty = true;
+        }
+        break;
     case SDLK_RETURN:
     case SDLK_KP_ENTER:
+        ui_app_finish_name(app);
+        if (folder) {
+            ui_app_do(app, UI_ACT_SAVE_ELSEWHERE, 0);
+        }
+        break;
     case SDLK_TAB:
+        ui_app_finish_name(app);
+        if (folder) {
+            ui_app_focus_move(app, (key->mod & KMOD_SHIFT) != 0 ? -1 : 1);
+        }
+        break;
     case SDLK_ESCAPE:
         ui_app_finish_name(app);
         break;
@@ -913,12 +1052,14 @@ static void ui_app_name_key(ui_app *app, const SDL_Keysym *key)
     }
 }
 
-static void ui_app_name_text(ui_app *app, const char *text)
+static void ui_app_edit_text(ui_app *app, const char *text)
 {
-    size_t have = strlen(app->trainee);
+    size_t max = 0;
+    char *buf = ui_app_edit_buffer(app, &max);
+    size_t have = strlen(buf);
     size_t add = strlen(text);
-    if (have + add <= UI_NAME_MAX) {
-        memcpy(app->trainee + have, text, add + 1);
+    if (have + add <= max) {
+        memcpy(buf + have, text, add + 1);
         app->dirty = true;
     }
 }
@@ -926,7 +1067,8 @@ static void ui_app_name_text(ui_app *app, const char *text)
 void ui_app_do(ui_app *app, ui_action action, int arg)
 {
     app->dirty = true;
-    if (action != UI_ACT_NAME) {
+    if ((action != UI_ACT_NAME || app->editing_folder) &&
+        (action != UI_ACT_FOLDER || app->editing_name)) {
         ui_app_finish_name(app);
     }
     switch (action) {
@@ -938,11 +1080,40 @@ void ui_app_do(ui_app *app, ui_action action, int arg)
             SDL_StartTextInput();
         }
         break;
+    case UI_ACT_FOLDER:
+        if (app->overlay == UI_OVERLAY_RESULTS && !app->editing_folder) {
+            app->editing_folder = true;
+            SDL_StartTextInput();
+        }
+        break;
     case UI_ACT_PICK:
         if (arg >= 0 && (size_t)arg < app->pick_count) {
             app->pick_selected = arg;
-            ui_app_start(app, app->picks[arg].path);
+            ui_app_load(app, app->picks[arg].path, false);
         }
+        break;
+    case UI_ACT_START:
+        if (app->screen == UI_SCREEN_BRIEFING && app->play.sc &&
+            !app->play.s) {
+            ui_app_new_session(app);
+        }
+        break;
+    case UI_ACT_SAVE_RETRY:
+        ui_results_retry(app);
+        break;
+    case UI_ACT_SAVE_ELSEWHERE:
+        ui_results_elsewhere(app);
+        break;
+    case UI_ACT_SAVE_DECLINE:
+        ui_results_decline(app);
+        break;
+    case UI_ACT_RECOVER_RESUME:
+    case UI_ACT_RECOVER_SAVE:
+    case UI_ACT_RECOVER_DISCARD:
+    case UI_ACT_RECOVER_LATER:
+    case UI_ACT_RECOVER_CONFIRM:
+    case UI_ACT_RECOVER_CANCEL:
+        ui_results_recover_do(app, action);
         break;
     case UI_ACT_CHOOSE:
         ui_app_choose(app, arg);
@@ -990,12 +1161,18 @@ void ui_app_do(ui_app *app, ui_action action, int arg)
         break;
     case UI_ACT_PICKER:
         ui_app_set_overlay(app, UI_OVERLAY_NONE);
+        ui_results_call_end(app, true);
         ui_app_end_play(app);
         SDL_SetWindowTitle(app->window, "Rapport");
         app->screen = UI_SCREEN_PICKER;
         ui_app_reset_view(app);
+        /* Interrupted calls not yet answered (after a resumed one). */
+        ui_results_recover_next(app);
         break;
     case UI_ACT_QUIT:
+        /* Quitting on purpose ends a call in progress without saving it
+         * (its journal goes too); closing the window does not. */
+        ui_results_call_end(app, true);
         app->running = false;
         break;
     case UI_ACT_MENU:
@@ -1095,8 +1272,8 @@ static void ui_app_wheel(ui_app *app, const SDL_MouseWheelEvent *w)
 
 static void ui_app_key(ui_app *app, const SDL_Keysym *key)
 {
-    if (app->editing_name) {
-        ui_app_name_key(app, key);
+    if (app->editing_name || app->editing_folder) {
+        ui_app_edit_key(app, key);
         return;
     }
     if (app->blanked) {
@@ -1121,6 +1298,11 @@ static void ui_app_key(ui_app *app, const SDL_Keysym *key)
         break;
     case SDLK_F5:
     case SDLK_r:
+        if ((key->sym == SDLK_F5 || ctrl) &&
+            (app->overlay == UI_OVERLAY_RESULTS ||
+             app->overlay == UI_OVERLAY_RECOVER)) {
+            return; /* the notices must be answered first */
+        }
         if (key->sym == SDLK_F5 || ctrl) {
             /* Any screen, any menu: the menu closes, the file is read
              * again (or, on the picker, the list). */
@@ -1136,13 +1318,16 @@ static void ui_app_key(ui_app *app, const SDL_Keysym *key)
         ui_screen_overlay_key(app, key);
         return;
     }
-    if (key->sym == SDLK_ESCAPE) {
+    if (key->sym == SDLK_ESCAPE && app->screen != UI_SCREEN_BRIEFING) {
         ui_app_do(app, UI_ACT_MENU, 0);
         return;
     }
     switch (app->screen) {
     case UI_SCREEN_PICKER:
         ui_screen_picker_key(app, key);
+        break;
+    case UI_SCREEN_BRIEFING:
+        ui_screen_briefing_key(app, key);
         break;
     case UI_SCREEN_PLAY:
     case UI_SCREEN_FEEDBACK:
@@ -1253,7 +1438,8 @@ static void ui_app_finger(ui_app *app, const SDL_TouchFingerEvent *f)
         return;
     }
     const ui_hit *h = ui_app_hit_at(app, x, y);
-    if (app->editing_name && (!h || h->action != UI_ACT_NAME)) {
+    if ((app->editing_name && (!h || h->action != UI_ACT_NAME)) ||
+        (app->editing_folder && (!h || h->action != UI_ACT_FOLDER))) {
         ui_app_finish_name(app);
     }
     if (h && app->finger_action != UI_ACT_NONE &&
@@ -1303,7 +1489,8 @@ static void ui_app_event(ui_app *app, const SDL_Event *ev)
             ui_app_unblank(app);
             break;
         }
-        if (app->editing_name && app->hover_action != UI_ACT_NAME) {
+        if ((app->editing_name && app->hover_action != UI_ACT_NAME) ||
+            (app->editing_folder && app->hover_action != UI_ACT_FOLDER)) {
             ui_app_finish_name(app);
         }
         if (ev->button.button == SDL_BUTTON_LEFT &&
@@ -1323,8 +1510,8 @@ static void ui_app_event(ui_app *app, const SDL_Event *ev)
         ui_app_finger(app, &ev->tfinger);
         break;
     case SDL_TEXTINPUT:
-        if (app->editing_name) {
-            ui_app_name_text(app, ev->text.text);
+        if (app->editing_name || app->editing_folder) {
+            ui_app_edit_text(app, ev->text.text);
         }
         break;
     default:
@@ -1361,6 +1548,9 @@ static void ui_app_frame_to(ui_app *app, const char *shot, bool *shot_ok)
         case UI_SCREEN_PICKER:
             ui_screen_picker_draw(app);
             break;
+        case UI_SCREEN_BRIEFING:
+            ui_screen_briefing_draw(app);
+            break;
         case UI_SCREEN_PLAY:
         case UI_SCREEN_FEEDBACK:
         case UI_SCREEN_ENDING:
@@ -1370,6 +1560,8 @@ static void ui_app_frame_to(ui_app *app, const char *shot, bool *shot_ok)
             ui_screen_debrief_draw(app);
             break;
         }
+        const SDL_Rect *rects = NULL;
+        app->overlay_text_start = ui_text_frame_rects(app->text, &rects);
         if (app->overlay != UI_OVERLAY_NONE) {
             /* Only the overlay takes clicks. */
             app->hit_count = 0;
@@ -1452,7 +1644,13 @@ int ui_app_run(ui_app *app)
             }
         }
         SDL_Event ev;
-        if (app->opt.scripted) {
+        if (app->opt.scripted && app->script_holding) {
+            /* --hold: nothing more to play; wait for the window to be
+             * closed (or the process to be stopped). */
+            if (SDL_WaitEvent(&ev) == 1) {
+                ui_app_event(app, &ev);
+            }
+        } else if (app->opt.scripted) {
             SDL_PumpEvents();
             if (SDL_PeepEvents(NULL, 0, SDL_PEEKEVENT, SDL_FIRSTEVENT,
                                SDL_LASTEVENT) == 0) {
@@ -1650,8 +1848,23 @@ ui_app *ui_app_new(const ui_app_options *options, char *err, size_t errlen)
     ui_app_load_picks(app);
     app->screen = UI_SCREEN_PICKER;
     app->dirty = true;
+    app->wall_origin = ui_app_now(app);
+    if (options->results_dir && options->results_dir[0]) {
+        app->results_dir = strdup(options->results_dir);
+        if (!app->results_dir) {
+            snprintf(err, errlen, "out of memory");
+            ui_app_free(app);
+            return NULL;
+        }
+        /* Calls a stopped program left unsaved, before anything else. */
+        ui_results_recover_scan(app);
+    }
     if (app->opt.start && app->pick_count > 0) {
-        ui_app_start(app, app->picks[app->pick_selected].path);
+        if (app->overlay == UI_OVERLAY_RECOVER) {
+            app->pending_start = true;
+        } else {
+            ui_app_start(app, app->picks[app->pick_selected].path);
+        }
     }
     return app;
 }
@@ -1662,6 +1875,8 @@ void ui_app_free(ui_app *app)
         return;
     }
     ui_app_end_play(app);
+    ui_results_recover_free(app);
+    free(app->results_dir);
     ui_app_free_picks(app);
     ui_portrait_cache_clear(&app->portrait);
     ui_text_free(app->text);

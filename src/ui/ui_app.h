@@ -2,10 +2,18 @@
  * it the trainee's choices with their response times. It holds no game
  * rules: sessions, scores and debriefs all come from src/core.
  *
+ * Results: every call that ends is saved in the results folder through
+ * the core's result_save (a JSON record, an HTML report, xAPI
+ * statements), and journaled while it goes on (journal.h); journals left
+ * by a program that stopped are offered on start (resume, save as
+ * incomplete, discard, later). Wall-clock times come from the options
+ * (wall_start_ms) plus the app's own clock, so a scripted run on the
+ * virtual clock saves the same files every time.
+ *
  * Ownership: ui_app_new() initialises SDL's video subsystem and SDL_ttf,
  * opens the window and returns an app freed with ui_app_free() (NULL
- * accepted), which shuts SDL down again. The options (and the arrays they
- * point to) must outlive the app.
+ * accepted), which shuts SDL down again. The options (and the arrays and
+ * strings they point to) must outlive the app.
  */
 #ifndef RAPPORT_UI_APP_H
 #define RAPPORT_UI_APP_H
@@ -14,13 +22,25 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "result.h"
+
 typedef enum { UI_FEEDBACK_IMMEDIATE, UI_FEEDBACK_WITHHELD } ui_feedback_mode;
 /* Practice: feedback after each reply by default. Assessment: feedback
  * withheld until the debrief by default. */
 typedef enum { UI_MODE_PRACTICE, UI_MODE_ASSESSMENT } ui_session_mode;
 typedef enum { UI_INPUT_KEYS, UI_INPUT_MOUSE, UI_INPUT_TOUCH } ui_input_mode;
+/* The answer a scripted run gives to the notice of an interrupted call
+ * (ASK: none given; the run fails if there is one). */
+typedef enum {
+    UI_JOURNAL_ASK,
+    UI_JOURNAL_RESUME,
+    UI_JOURNAL_SAVE,
+    UI_JOURNAL_DISCARD,
+    UI_JOURNAL_LATER
+} ui_journal_answer;
 typedef enum {
     UI_SCREEN_PICKER,
+    UI_SCREEN_BRIEFING,
     UI_SCREEN_PLAY,
     UI_SCREEN_FEEDBACK,
     UI_SCREEN_ENDING,
@@ -46,7 +66,7 @@ typedef struct {
      * ones; the first file is selected. */
     const char *const *paths;
     size_t path_count;
-    bool start; /* skip the picker: play the first file at once */
+    bool start; /* skip the picker and the briefing: play the first file */
     /* The trainee's name and the settings are remembered in this folder
      * (NULL: nothing is remembered); trainee, when set, is the name to
      * start with. */
@@ -65,6 +85,21 @@ typedef struct {
     const char *screenshot_dir;
     ui_input_mode input;
     bool print_debrief; /* at the debrief, print it as `rapport run` does */
+    /* Scripted: once the script's choices are played, wait on the next
+     * turn (its options shown) instead of failing, until the window is
+     * closed or the process stopped. */
+    bool hold;
+    /* Scripted: how to answer the notice of an interrupted call. */
+    ui_journal_answer on_journal;
+    /* Where results and journals go (NULL: nothing is saved, the debrief
+     * says so); the trainee may choose another folder when saving fails,
+     * for the rest of the run. */
+    const char *results_dir;
+    /* The wall clock when the app starts, in ms since 1970: calls start
+     * and end at this plus the app's clock (virtual or SDL's ticks). */
+    int64_t wall_start_ms;
+    /* Tests: hooks for the result and journal files (NULL: POSIX). */
+    const result_io *io;
     /* Time only moves when ui_app_set_clock says (tests; implied by
      * scripted). */
     bool virtual_clock;

@@ -13,6 +13,8 @@
 #include <SDL.h>
 
 #include "debrief.h"
+#include "journal.h"
+#include "result.h"
 #include "scenario.h"
 #include "session.h"
 #include "ui_app.h"
@@ -28,6 +30,8 @@
 #define UI_REVIEW_PARTS 5
 /* Longest trainee name kept, in bytes of UTF-8. */
 #define UI_NAME_MAX UI_PREFS_NAME_MAX
+/* Longest results folder typed in the save notice, in bytes. */
+#define UI_FOLDER_MAX 1024
 /* The staged reveal of the customer's words: this long per word, at
  * least UI_REVEAL_MIN_MS and at most UI_REVEAL_MAX_MS in all, and frames
  * no closer than UI_REVEAL_FRAME_MS. */
@@ -58,9 +62,22 @@ typedef enum {
     UI_ACT_FULLSCREEN,
     UI_ACT_BACK,
     UI_ACT_CLOSE_DIAG,
-    UI_ACT_NAME,  /* edit the trainee's name */
-    UI_ACT_MODE,  /* arg: ui_session_mode */
-    UI_ACT_REVEAL /* show the rest of the customer's words and the options */
+    UI_ACT_NAME,   /* edit the trainee's name */
+    UI_ACT_MODE,   /* arg: ui_session_mode */
+    UI_ACT_REVEAL, /* show the rest of the customer's words and the options */
+    UI_ACT_START,  /* briefing -> the call */
+    UI_ACT_FOLDER, /* edit the results folder in the save notice */
+    /* The save notice (saving or journaling failed). */
+    UI_ACT_SAVE_RETRY,
+    UI_ACT_SAVE_ELSEWHERE,
+    UI_ACT_SAVE_DECLINE,
+    /* The notice of an interrupted call. */
+    UI_ACT_RECOVER_RESUME,
+    UI_ACT_RECOVER_SAVE,
+    UI_ACT_RECOVER_DISCARD,
+    UI_ACT_RECOVER_LATER,
+    UI_ACT_RECOVER_CONFIRM, /* yes, discard it */
+    UI_ACT_RECOVER_CANCEL   /* no, keep it */
 } ui_action;
 
 typedef struct {
@@ -77,6 +94,8 @@ typedef enum {
     UI_SCROLL_FEEDBACK,
     UI_SCROLL_REVIEW,
     UI_SCROLL_DIAG,
+    UI_SCROLL_BRIEFING,
+    UI_SCROLL_NOTICE,
     UI_SCROLL_COUNT
 } ui_scroll_id;
 
@@ -91,8 +110,36 @@ typedef enum {
     UI_OVERLAY_NONE,
     UI_OVERLAY_MENU,
     UI_OVERLAY_SETTINGS,
-    UI_OVERLAY_DIAG
+    UI_OVERLAY_DIAG,
+    UI_OVERLAY_RESULTS, /* saving or journaling failed: choose a folder */
+    UI_OVERLAY_RECOVER  /* an interrupted call was found */
 } ui_overlay;
+
+/* What became of the call's result (ui_results.c). */
+typedef enum {
+    UI_SAVE_PENDING,  /* the call goes on */
+    UI_SAVE_DONE,     /* saved: play.save_line says where */
+    UI_SAVE_FAILED,   /* saving failed: the notice is open */
+    UI_SAVE_DECLINED, /* the trainee chose not to save this call */
+    UI_SAVE_OFF       /* no results folder */
+} ui_save_state;
+
+/* Why the save notice is open. */
+typedef enum {
+    UI_NOTICE_JOURNAL, /* the journal could not be started or written */
+    UI_NOTICE_SAVE     /* the result could not be saved */
+} ui_notice_kind;
+
+/* The interrupted call the recovery notice is about: its journal read,
+ * its scenario loaded and its replies replayed, as far as they go. */
+typedef struct {
+    char *path;
+    journal_data *jd; /* NULL: the journal cannot be read */
+    scenario *sc;     /* NULL: its scenario file is missing or broken */
+    session *s;       /* replayed; NULL when it cannot be */
+    bool changed;     /* the file changed since: s replayed as F5 does */
+    char *problem;    /* why it cannot be resumed (or saved); NULL if fine */
+} ui_recover_item;
 
 typedef struct {
     char *path;
@@ -130,10 +177,22 @@ typedef struct {
     char **review;        /* debrief: UI_REVIEW_PARTS strings per turn */
     size_t review_turns;
     char *practise;       /* debrief: the one thing to practise next */
+    char *objectives;     /* debrief: the objectives and their principles */
     int drawn_second;     /* elapsed seconds last drawn */
     int drawn_patience;   /* patience seconds last drawn */
     size_t drawn_words;   /* words shown in the last frame */
     bool drawn_revealing; /* the last frame was of the reveal */
+    /* The call's result (ui_results.c): its journal, when it started and
+     * ended on the wall clock, who played and how (as saved). */
+    journal *journal;
+    int64_t started_wall;
+    int64_t ended_wall;
+    ui_feedback_mode feedback;
+    char trainee[UI_NAME_MAX + 1]; /* "" = anonymous */
+    bool resumed;                  /* resumed from an interrupted call's... */
+    journal_data *resumed_jd;      /* ...journal, removed once saved */
+    ui_save_state save;
+    char save_line[2 * UI_FOLDER_MAX + 512]; /* for the debrief */
 } ui_play;
 
 typedef struct {
@@ -200,6 +259,26 @@ struct ui_app {
     bool editing_name;
     char *diag_title;
     char *diag_text;
+    char picker_note[UI_FOLDER_MAX + 512]; /* after a recovery action */
+
+    /* Results (ui_results.c): the folder (NULL: nothing is saved), the
+     * wall clock's origin, the save notice with its folder field. */
+    char *results_dir;
+    uint64_t wall_origin; /* ui_app_now() when the app started */
+    ui_notice_kind notice;
+    char notice_msg[UI_FOLDER_MAX + 512];
+    char folder[UI_FOLDER_MAX + 1];
+    bool editing_folder;
+    /* Journals found on start, offered one at a time. */
+    char **recover_paths;
+    size_t recover_next;
+    size_t recover_total;
+    ui_recover_item recover;
+    bool recover_confirm; /* asking whether to discard it */
+    char recover_msg[UI_FOLDER_MAX + 512];
+    bool pending_start; /* --start, after the notices */
+    /* Tests: texts drawn before the overlay this frame. */
+    size_t overlay_text_start;
 
     /* scripted run */
     size_t script_shots;
@@ -207,6 +286,8 @@ struct ui_app {
     int script_stuck;
     bool script_failed;
     bool script_dragged; /* touch: the debrief's review was dragged */
+    size_t script_base;  /* turns replayed before the script (resume) */
+    bool script_holding; /* --hold: waiting on a turn */
 };
 
 /* ui_app.c */
@@ -255,10 +336,72 @@ const char *ui_app_mode_name(ui_session_mode mode);
 /* Patience left in whole seconds (rounded up) as the play screen shows. */
 int ui_app_patience_s(const ui_app *app);
 void ui_app_show_diag(ui_app *app, const char *title, const char *text);
-/* Ends editing the trainee's name and remembers it. */
+void ui_app_set_overlay(ui_app *app, ui_overlay overlay);
+/* Ends editing the trainee's name (and remembers it) or the folder. */
 void ui_app_finish_name(ui_app *app);
+/* Plays on a call replayed from a journal: takes sc and s (their
+ * ownership too), path is the scenario file. The turn where it stopped
+ * starts (or the ending shows, when it had ended). */
+void ui_app_resume_call(ui_app *app, scenario *sc, session *s,
+                        const char *path);
+/* Diagnostics as the command line prints them (malloc'd). */
+char *ui_app_diag_text(diag_list *diags);
+
+/* ui_results.c: saving results and keeping journals. */
+/* The wall clock now, ms since 1970 (wall_start_ms plus the app's
+ * clock). */
+int64_t ui_results_wall_ms(const ui_app *app);
+/* A call (play.s, with the turns it has) starts: its journal is opened;
+ * on failure the save notice opens. */
+void ui_results_call_start(ui_app *app);
+/* After a reply or a timeout: journaled; once the call has ended, its
+ * result is saved (on failure the save notice opens). */
+void ui_results_turn(ui_app *app);
+/* The call is left. deliberate (restart, replay, another scenario, quit
+ * from the menu): an unfinished call's journal is removed, nothing is
+ * saved. Otherwise (the window closed, the app freed) it is kept for
+ * recovery. */
+void ui_results_call_end(ui_app *app, bool deliberate);
+/* A new journal for the call in progress with the turns it has (after a
+ * reload, F5: for the file as it is now), the old one removed once the
+ * new one is written; on failure the old one stays and the save notice
+ * opens. Also what the notice's Retry does for a journal. */
+void ui_results_reopen(ui_app *app);
+/* The save notice's buttons. */
+void ui_results_retry(ui_app *app);
+void ui_results_elsewhere(ui_app *app);
+void ui_results_decline(ui_app *app);
+/* path with the home folder written as ~ (into buf). */
+void ui_results_short_path(const ui_app *app, const char *path, char *buf,
+                           size_t len);
+/* On start: the journals left in the results folder; the first is shown
+ * (when there are any) over the picker. */
+void ui_results_recover_scan(ui_app *app);
+/* Shows the next journal found, if any (over the picker); false if
+ * none is left. */
+bool ui_results_recover_next(ui_app *app);
+void ui_results_recover_do(ui_app *app, ui_action action);
+void ui_results_recover_free(ui_app *app);
+/* The number of replies in the recovered journal. */
+size_t ui_results_recover_turns(const ui_app *app);
 
 /* ui_widget.c: pieces every screen uses. */
+/* A centred panel over a shade, with a title; returns the space inside
+ * for content. */
+SDL_Rect ui_widget_panel(ui_app *app, int w, int h, const char *title);
+/* A one-line text field (as high as a button): a frame, the text (its
+ * end, after an ellipsis, when it is too long), or the placeholder in
+ * muted colour when empty, and a caret while editing. Registers action as
+ * its hit (focusable when asked). */
+void ui_widget_field(ui_app *app, SDL_Rect rect, const char *text,
+                     const char *placeholder, bool editing, ui_action action,
+                     bool focusable);
+/* Buttons in rows, right-aligned, wrapping when they do not fit; the
+ * first is the primary one. Returns the height taken (draws only when
+ * draw). */
+int ui_widget_button_rows(ui_app *app, SDL_Rect area,
+                          const char *const *labels, const ui_action *acts,
+                          int n, bool draw);
 ui_text_style ui_widget_style(const ui_app *app, int px, bool bold,
                               SDL_Color c);
 /* Draws text in a box; returns its height. */
@@ -306,6 +449,11 @@ void ui_screen_debrief_draw(ui_app *app);
 bool ui_screen_debrief_key(ui_app *app, const SDL_Keysym *key);
 void ui_screen_overlay_draw(ui_app *app);
 bool ui_screen_overlay_key(ui_app *app, const SDL_Keysym *key);
+void ui_screen_briefing_draw(ui_app *app);
+bool ui_screen_briefing_key(ui_app *app, const SDL_Keysym *key);
+/* The save notice and the notice of an interrupted call (overlays). */
+void ui_screen_notice_draw(ui_app *app);
+bool ui_screen_notice_key(ui_app *app, const SDL_Keysym *key);
 
 /* Mouse id of the events a scripted run pushes; during such a run the
  * real pointer (say, resting over the window in Xvfb) is ignored, so

@@ -1,7 +1,10 @@
 /* ui_screen_debrief.c — after the call: outcome, the three scores and the
  * overall one as labelled bars with numbers, the mood over the call as a
- * chart, and a scrollable review of every turn. Everything shown comes
- * from the core's debrief. */
+ * chart, and a scrollable review: the one thing to practise next, the
+ * call's objectives with their principles (how often practised and
+ * missed), then every turn. A line above the buttons says where the
+ * result was saved (or why not). Everything shown comes from the core's
+ * debrief. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,6 +46,57 @@ void ui_screen_debrief_free(ui_app *app)
     p->review_turns = 0;
     free(p->practise);
     p->practise = NULL;
+    free(p->objectives);
+    p->objectives = NULL;
+}
+
+/* "acknowledge: practised in 2 replies, missed in 1". */
+static void ui_debrief_principle(const debrief *d, int pr, char *buf,
+                                 size_t len)
+{
+    int done = d->practised[pr];
+    int missed = d->missed[pr];
+    const char *name = scenario_principle_name((scenario_principle)pr);
+    if (done == 0 && missed == 0) {
+        snprintf(buf, len, "%s: not met in this call", name);
+    } else {
+        snprintf(buf, len, "%s: practised in %d repl%s, missed in %d", name,
+                 done, done == 1 ? "y" : "ies", missed);
+    }
+}
+
+/* The objectives as a list, one paragraph each, or NULL when there are
+ * none (false on no memory). */
+static bool ui_debrief_objectives(ui_app *app)
+{
+    ui_play *p = &app->play;
+    const debrief *d = p->d;
+    const scenario *sc = d->sc;
+    if (sc->objective_count == 0) {
+        return true;
+    }
+    size_t len = 1;
+    for (size_t i = 0; i < sc->objective_count; i++) {
+        len += strlen(sc->objectives[i].text) + 160;
+    }
+    char *text = malloc(len);
+    if (!text) {
+        return false;
+    }
+    size_t at = 0;
+    for (size_t i = 0; i < sc->objective_count; i++) {
+        const scenario_objective *o = &sc->objectives[i];
+        char pr[140] = "";
+        if (o->principle >= 0 && o->principle < SCENARIO_PRINCIPLE_COUNT) {
+            char stats[128];
+            ui_debrief_principle(d, o->principle, stats, sizeof stats);
+            snprintf(pr, sizeof pr, " (%s)", stats);
+        }
+        at += (size_t)snprintf(text + at, len - at, "%s\xE2\x80\xA2 %s%s",
+                               i ? "\n" : "", o->text, pr);
+    }
+    p->objectives = text;
+    return true;
 }
 
 bool ui_screen_debrief_prepare(ui_app *app)
@@ -53,7 +107,7 @@ bool ui_screen_debrief_prepare(ui_app *app)
     p->practise = ui_debrief_printf("Practise next: %s. %s",
                                     scenario_dim_name(d->practise),
                                     debrief_advice(d->practise));
-    if (!p->practise) {
+    if (!p->practise || !ui_debrief_objectives(app)) {
         return false;
     }
     if (d->turn_count == 0) {
@@ -288,8 +342,8 @@ void ui_screen_debrief_draw(ui_app *app)
         return;
     }
     char buf[400];
-    if (app->trainee[0]) {
-        snprintf(buf, sizeof buf, "Debrief for %s \xC2\xB7 %s", app->trainee,
+    if (p->trainee[0]) {
+        snprintf(buf, sizeof buf, "Debrief for %s \xC2\xB7 %s", p->trainee,
                  p->sc->title);
     } else {
         snprintf(buf, sizeof buf, "Debrief \xC2\xB7 %s", p->sc->title);
@@ -320,6 +374,17 @@ void ui_screen_debrief_draw(ui_app *app)
     for (int i = 0; i < 3; i++) {
         ui_widget_button(app, ui_layout_cut_left(&row, widths[i], l->gap),
                          labels[i], acts[i], 0, i == 0);
+    }
+    if (p->save_line[0]) {
+        /* Where the result went, or why it did not: bold when not saved. */
+        bool saved = p->save == UI_SAVE_DONE;
+        ui_text_style vs = ui_widget_style(app, px, !saved, th->text);
+        vs.wrap_w = body.w;
+        vs.max_lines = 2;
+        ui_text_size vsz;
+        ui_text_measure(app->text, p->save_line, &vs, &vsz);
+        ui_widget_label(app, p->save_line, vs,
+                        ui_layout_cut_bottom(&body, vsz.h, l->gap));
     }
 
     SDL_Rect left = ui_layout_cut_left(&body, body.w * 42 / 100, l->gap * 3);
@@ -383,7 +448,20 @@ void ui_screen_debrief_draw(ui_app *app)
     ui_text_size psz;
     ui_text_measure(app->text, p->practise, &ps, &psz);
     int practise_h = psz.h + 2 * l->pad;
-    int total = practise_h;
+    ui_text_style obh = ui_widget_style(app, px, true, th->text);
+    obh.wrap_w = ps.wrap_w;
+    ui_text_style obs = ui_widget_style(app, px, false, th->text);
+    obs.wrap_w = ps.wrap_w;
+    const char *obj_head = "Objectives of this call and their principles";
+    ui_text_size ohsz = {0, 0, 0, false};
+    ui_text_size osz = {0, 0, 0, false};
+    int objectives_h = 0;
+    if (p->objectives) {
+        ui_text_measure(app->text, obj_head, &obh, &ohsz);
+        ui_text_measure(app->text, p->objectives, &obs, &osz);
+        objectives_h = ohsz.h + l->gap / 2 + osz.h + 2 * l->pad;
+    }
+    int total = practise_h + (objectives_h ? objectives_h + l->gap : 0);
     for (size_t i = 0; i < p->review_turns; i++) {
         total += ui_debrief_entry(app, i, at, false) + l->gap;
     }
@@ -397,6 +475,18 @@ void ui_screen_debrief_draw(ui_app *app)
                      NULL);
     }
     y += practise_h + l->gap;
+    if (objectives_h) {
+        if (y + objectives_h > body.y && y < body.y + body.h) {
+            SDL_Rect card = {at.x, y, at.w, objectives_h};
+            ui_draw_round_frame(app->renderer, card, l->radius, l->border,
+                                th->panel, th->panel_border);
+            ui_text_draw(app->text, obj_head, &obh, at.x + l->pad, y + l->pad,
+                         NULL);
+            ui_text_draw(app->text, p->objectives, &obs, at.x + l->pad,
+                         y + l->pad + ohsz.h + l->gap / 2, NULL);
+        }
+        y += objectives_h + l->gap;
+    }
     for (size_t i = 0; i < p->review_turns; i++) {
         at.y = y;
         int eh = ui_debrief_entry(app, i, at, false);

@@ -1,30 +1,10 @@
 /* ui_screen_overlay.c — what opens over a screen: the pause menu (Esc),
- * the settings, and the diagnostics of a scenario that failed to load. */
+ * the settings, and the diagnostics of a scenario that failed to load
+ * (the notices about results are ui_screen_notice.c's). */
 #include <stdio.h>
 
 #include "ui_draw.h"
 #include "ui_internal.h"
-
-/* A centred panel with a title; returns the space inside for content. */
-static SDL_Rect ui_overlay_panel(ui_app *app, int w, int h, const char *title)
-{
-    const ui_layout *l = &app->lay;
-    const ui_theme *th = app->theme;
-    SDL_Rect all = {0, 0, l->w, l->h};
-    ui_draw_rect(app->renderer, all, th->shade);
-    SDL_Rect panel = {(l->w - w) / 2, (l->h - h) / 2, w, h};
-    ui_draw_round_frame(app->renderer, panel, l->radius * 2, 2 * l->border,
-                        th->panel, th->panel_border);
-    SDL_Rect in = ui_layout_inset(panel, 2 * l->pad);
-    ui_text_style ts = ui_widget_style(app, l->px_title, true, th->text);
-    ts.wrap_w = in.w;
-    ts.px = ui_layout_fit_px(app->text, title, ts, in.h / 4, l->px_fit,
-                             l->px_title);
-    ts.max_lines = 3;
-    int th_h = ui_widget_label(app, title, ts, in);
-    ui_layout_cut_top(&in, th_h, l->gap * 2);
-    return in;
-}
 
 /* A column of buttons, one per row. */
 static void ui_overlay_buttons(ui_app *app, SDL_Rect in, const char **labels,
@@ -75,8 +55,25 @@ static void ui_overlay_menu(ui_app *app)
     int bh = ui_widget_button_height(app, l->px_small);
     int title_h = ui_text_line_height(app->text, l->px_title, true);
     int h = title_h + n * (bh + l->gap) + 4 * l->pad + l->gap * 2;
-    SDL_Rect in =
-        ui_overlay_panel(app, ui_overlay_width(app, labels, n), h, "Paused");
+    int w = ui_overlay_width(app, labels, n);
+    /* Leaving a call on purpose does not save it: say so. */
+    const char *note = "Restarting, choosing another scenario or quitting "
+                       "ends this call without saving it.";
+    bool going_on = app->play.s && !session_is_finished(app->play.s) &&
+                    app->play.save == UI_SAVE_PENDING && app->results_dir;
+    ui_text_style ns =
+        ui_widget_style(app, l->px_small, false, app->theme->text);
+    ns.wrap_w = w - 4 * l->pad;
+    ui_text_size nsz = {0, 0, 0, false};
+    if (going_on) {
+        ui_text_measure(app->text, note, &ns, &nsz);
+        h += nsz.h + l->gap * 2;
+    }
+    SDL_Rect in = ui_widget_panel(app, w, h, "Paused");
+    if (going_on) {
+        ui_widget_label(app, note, ns,
+                        ui_layout_cut_top(&in, nsz.h, l->gap * 2));
+    }
     ui_overlay_buttons(app, in, labels, acts, n);
 }
 
@@ -115,7 +112,7 @@ static void ui_overlay_settings(ui_app *app)
     int title_h = ui_text_line_height(app->text, l->px_title, true);
     int h = title_h + n * (bh + l->gap) + 4 * l->pad + l->gap * 2;
     SDL_Rect in =
-        ui_overlay_panel(app, ui_overlay_width(app, labels, n), h, "Settings");
+        ui_widget_panel(app, ui_overlay_width(app, labels, n), h, "Settings");
     ui_overlay_buttons(app, in, labels, acts, n);
 }
 
@@ -123,9 +120,9 @@ static void ui_overlay_diag(ui_app *app)
 {
     const ui_layout *l = &app->lay;
     const ui_theme *th = app->theme;
-    SDL_Rect in = ui_overlay_panel(app, l->w - 2 * l->margin * 3,
-                                   l->h - 2 * l->margin * 3,
-                                   app->diag_title ? app->diag_title : "");
+    SDL_Rect in = ui_widget_panel(app, l->w - 2 * l->margin * 3,
+                                  l->h - 2 * l->margin * 3,
+                                  app->diag_title ? app->diag_title : "");
     int bh = ui_widget_button_height(app, l->px_small);
     SDL_Rect row = ui_layout_cut_bottom(&in, bh, l->gap * 2);
     const char *close = "Close (Esc)";
@@ -155,6 +152,10 @@ void ui_screen_overlay_draw(ui_app *app)
     case UI_OVERLAY_DIAG:
         ui_overlay_diag(app);
         break;
+    case UI_OVERLAY_RESULTS:
+    case UI_OVERLAY_RECOVER:
+        ui_screen_notice_draw(app);
+        break;
     case UI_OVERLAY_NONE:
         break;
     }
@@ -162,6 +163,10 @@ void ui_screen_overlay_draw(ui_app *app)
 
 bool ui_screen_overlay_key(ui_app *app, const SDL_Keysym *key)
 {
+    if (app->overlay == UI_OVERLAY_RESULTS ||
+        app->overlay == UI_OVERLAY_RECOVER) {
+        return ui_screen_notice_key(app, key);
+    }
     bool shift = (key->mod & KMOD_SHIFT) != 0;
     ui_scroll *s = &app->scroll[UI_SCROLL_DIAG];
     int line = ui_text_line_height(app->text, app->lay.px_small, false);

@@ -1,5 +1,6 @@
 /* ui_screen_picker.c — the list of scenarios to play: title, customer,
- * starting mood, difficulty, estimated minutes and a short summary. */
+ * starting mood, difficulty, estimated minutes and a short summary (the
+ * whole of it, the persona and the objectives are on the briefing). */
 #include <stdio.h>
 
 #include "ui_draw.h"
@@ -83,31 +84,9 @@ static void ui_picker_name(ui_app *app, SDL_Rect *body)
     if (field.w > l->h) {
         field.w = l->h;
     }
-    bool editing = app->editing_name;
-    bool hot = editing || ui_app_hovered(app, field);
-    ui_app_add_hit(app, field, UI_ACT_NAME, 0, false);
-    ui_draw_round_frame(app->renderer, field, l->radius,
-                        hot ? 3 * l->border : l->border,
-                        editing ? th->focus_bg : th->panel,
-                        hot ? th->accent : th->panel_border);
-    const char *shown = app->trainee[0] ? app->trainee
-                        : editing       ? ""
-                                        : "Click or press Tab to type your "
-                                          "name";
-    ui_text_style ns = ui_widget_style(app, px, false,
-                                       app->trainee[0] ? th->text : th->muted);
-    ns.wrap_w = field.w - 3 * l->pad;
-    ns.max_lines = 1;
-    ui_text_size nsz;
-    ui_text_draw(app->text, shown, &ns, field.x + l->pad,
-                 field.y + (h - lh) / 2, &nsz);
-    if (editing) {
-        /* The caret, after the text. */
-        SDL_Rect caret = {field.x + l->pad + nsz.w + l->border,
-                          field.y + (h - lh) / 2 + lh / 8,
-                          l->border * 2 > 2 ? l->border * 2 : 2, lh * 3 / 4};
-        ui_draw_rect(app->renderer, caret, th->text);
-    }
+    ui_widget_field(app, field, app->trainee,
+                    "Click or press Tab to type your name", app->editing_name,
+                    UI_ACT_NAME, false);
 }
 
 /* "Mode:" and a two-part switch, Practice | Assessment, the one in force
@@ -172,13 +151,23 @@ void ui_screen_picker_draw(ui_app *app)
     ui_text_style hs = ui_widget_style(app, l->px_small, false, th->muted);
     hs.max_lines = 2;
     hs.wrap_w = body.w;
-    const char *hint = "Up and Down choose \xC2\xB7 Enter or a click starts "
-                       "the call \xC2\xB7 M: practice or assessment "
+    const char *hint = "Up and Down choose \xC2\xB7 Enter or a click opens "
+                       "it \xC2\xB7 M: practice or assessment "
                        "\xC2\xB7 Tab: your name \xC2\xB7 F5: read the "
                        "list again \xC2\xB7 Esc: menu";
     ui_text_size hsz;
     ui_text_measure(app->text, hint, &hs, &hsz);
     ui_widget_label(app, hint, hs, ui_layout_cut_bottom(&body, hsz.h, l->gap));
+    if (app->picker_note[0]) {
+        /* What became of an interrupted call. */
+        ui_text_style ns = ui_widget_style(app, l->px_small, true, th->text);
+        ns.wrap_w = body.w;
+        ns.max_lines = 2;
+        ui_text_size nsz;
+        ui_text_measure(app->text, app->picker_note, &ns, &nsz);
+        ui_widget_label(app, app->picker_note, ns,
+                        ui_layout_cut_top(&body, nsz.h, l->gap * 2));
+    }
     ui_picker_name(app, &body);
     ui_picker_mode(app, &body);
     if (app->pick_count == 0) {

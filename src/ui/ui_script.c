@@ -6,7 +6,11 @@
  * The customer's words are revealed first: on odd turns the script skips
  * the reveal halfway through (Space, a click, a tap), on even turns it
  * lets the virtual clock run to its end; either way some turn time
- * passes before the options appear, and none of it is response time. */
+ * passes before the options appear, and none of it is response time.
+ * The briefing is passed with Enter, a click or a tap on Start; a notice
+ * of an interrupted call is answered as --on-journal says; a save notice
+ * is answered Don't save, and the run then fails. With --hold the run
+ * waits on the turn after the script's last choice. */
 #include <stdio.h>
 #include <string.h>
 
@@ -21,6 +25,17 @@ static void ui_script_state(const ui_app *app, char *out, size_t len)
         snprintf(out, len, "diagnostics");
         return;
     }
+    if (app->overlay == UI_OVERLAY_RECOVER) {
+        snprintf(out, len, "recovery%s-%zu",
+                 app->recover_confirm ? "-confirm" : "", app->recover_next);
+        return;
+    }
+    if (app->overlay == UI_OVERLAY_RESULTS) {
+        snprintf(out, len, "%s",
+                 app->notice == UI_NOTICE_SAVE ? "save-failed"
+                                               : "journal-failed");
+        return;
+    }
     size_t turns = app->play.s ? session_turn_count(app->play.s) : 0;
     if (ui_app_revealing(app)) {
         out[0] = '\0'; /* no screenshot until the options are shown */
@@ -29,6 +44,9 @@ static void ui_script_state(const ui_app *app, char *out, size_t len)
     switch (app->screen) {
     case UI_SCREEN_PICKER:
         snprintf(out, len, "picker");
+        break;
+    case UI_SCREEN_BRIEFING:
+        snprintf(out, len, "briefing");
         break;
     case UI_SCREEN_PLAY:
         snprintf(out, len, "turn-%zu", turns + 1);
@@ -212,14 +230,29 @@ static bool ui_script_click(ui_app *app, ui_action action, int arg,
 static void ui_script_play(ui_app *app)
 {
     session *s = app->play.s;
-    size_t turn = session_turn_count(s);
+    size_t played = session_turn_count(s);
+    /* After a resumed call's replayed turns, the script goes on. */
+    size_t turn = played >= app->script_base ? played - app->script_base : 0;
     char msg[256];
+    if (turn >= app->opt.script_count && app->opt.hold) {
+        if (ui_app_revealing(app)) {
+            app->clock = ui_app_clock_at_turn_ms(app, app->play.reveal_ms);
+            app->dirty = true;
+            return;
+        }
+        fprintf(stderr,
+                "rapport play: holding at turn %zu after the script's %zu "
+                "choice%s (--hold); close the window or stop the process\n",
+                played + 1, turn, turn == 1 ? "" : "s");
+        app->script_holding = true;
+        return;
+    }
     if (turn >= app->opt.script_count) {
         snprintf(msg, sizeof msg,
                  "the script ended after %zu choice%s but the call has not "
                  "reached an ending (turn %zu, node '%s', options 1-%zu); "
                  "add more choices",
-                 turn, turn == 1 ? "" : "s", turn + 1, session_node(s)->id,
+                 turn, turn == 1 ? "" : "s", played + 1, session_node(s)->id,
                  session_offered_count(s));
         ui_script_fail(app, msg);
         return;
@@ -230,7 +263,7 @@ static void ui_script_play(ui_app *app)
         snprintf(msg, sizeof msg,
                  "choice %d at turn %zu is not on offer: node '%s' offers "
                  "options 1-%zu",
-                 choice, turn + 1, session_node(s)->id, offered);
+                 choice, played + 1, session_node(s)->id, offered);
         ui_script_fail(app, msg);
         return;
     }
@@ -278,6 +311,77 @@ static void ui_script_press(ui_app *app, SDL_Keycode key, ui_action action,
     }
 }
 
+/* The notice of an interrupted call, answered as --on-journal says. */
+static void ui_script_recover(ui_app *app)
+{
+    static const char *const names[] = {"", "resume", "save", "discard",
+                                        "later"};
+    ui_journal_answer a = app->opt.on_journal;
+    char msg[UI_FOLDER_MAX + 640];
+    if (a == UI_JOURNAL_ASK) {
+        snprintf(msg, sizeof msg,
+                 "an interrupted call was found in %s/in-progress; answer "
+                 "it with --on-journal resume|save|discard|later",
+                 app->results_dir ? app->results_dir : "the results folder");
+        ui_script_fail(app, msg);
+        return;
+    }
+    ui_action act = UI_ACT_RECOVER_LATER;
+    SDL_Keycode key = SDLK_l;
+    if (app->recover_confirm) {
+        act = UI_ACT_RECOVER_CONFIRM;
+        key = SDLK_y;
+    } else if (a == UI_JOURNAL_RESUME) {
+        act = UI_ACT_RECOVER_RESUME;
+        key = SDLK_r;
+    } else if (a == UI_JOURNAL_SAVE) {
+        act = UI_ACT_RECOVER_SAVE;
+        key = SDLK_s;
+    } else if (a == UI_JOURNAL_DISCARD) {
+        act = UI_ACT_RECOVER_DISCARD;
+        key = SDLK_d;
+    }
+    if (!ui_app_find_hit(app, act, 0)) {
+        snprintf(msg, sizeof msg, "%s: cannot %s it: %s",
+                 app->recover.path ? app->recover.path : "journal", names[a],
+                 app->recover.problem ? app->recover.problem
+                 : app->recover.changed
+                     ? "its scenario file has changed since it was played "
+                       "(it can only be saved)"
+                     : "the notice does not offer it");
+        ui_script_fail(app, msg);
+        return;
+    }
+    if (app->recover_msg[0]) {
+        /* The last answer failed (e.g. the save). */
+        snprintf(msg, sizeof msg, "%s", app->recover_msg);
+        ui_script_fail(app, msg);
+        return;
+    }
+    if (app->opt.input == UI_INPUT_KEYS) {
+        ui_script_key(app, key);
+    } else if (!ui_script_click(app, act, 0, UI_SCROLL_COUNT)) {
+        ui_script_fail(app, "cannot reach the notice's button to click");
+    }
+}
+
+/* The save notice: a scripted run does not type folders; it goes on
+ * without saving, and fails at the end. */
+static void ui_script_unsaved(ui_app *app)
+{
+    fprintf(stderr,
+            "rapport play: error: %s; the call is not saved (a scripted run "
+            "answers Don't save)\n",
+            app->notice_msg);
+    app->exit_code = 1;
+    if (app->opt.input == UI_INPUT_KEYS) {
+        ui_script_key(app, SDLK_d);
+    } else if (!ui_script_click(app, UI_ACT_SAVE_DECLINE, 0,
+                                UI_SCROLL_COUNT)) {
+        ui_script_fail(app, "cannot reach the notice's button to click");
+    }
+}
+
 void ui_script_drive(ui_app *app)
 {
     if (!app->running || app->dirty) {
@@ -296,6 +400,14 @@ void ui_script_drive(ui_app *app)
         ui_script_fail(app, "the scenario cannot be played");
         return;
     }
+    if (app->overlay == UI_OVERLAY_RECOVER) {
+        ui_script_recover(app);
+        return;
+    }
+    if (app->overlay == UI_OVERLAY_RESULTS) {
+        ui_script_unsaved(app);
+        return;
+    }
     if (app->overlay != UI_OVERLAY_NONE) {
         ui_script_key(app, SDLK_ESCAPE);
         return;
@@ -309,6 +421,9 @@ void ui_script_drive(ui_app *app)
             ui_script_fail(app, "cannot reach the scenario to click");
         }
         break;
+    case UI_SCREEN_BRIEFING:
+        ui_script_press(app, SDLK_RETURN, UI_ACT_START, UI_SCROLL_COUNT);
+        break;
     case UI_SCREEN_PLAY:
         ui_script_play(app);
         break;
@@ -319,7 +434,8 @@ void ui_script_drive(ui_app *app)
         ui_script_press(app, SDLK_RETURN, UI_ACT_DEBRIEF, UI_SCROLL_SPEECH);
         break;
     case UI_SCREEN_DEBRIEF: {
-        size_t turns = session_turn_count(app->play.s);
+        size_t all = session_turn_count(app->play.s);
+        size_t turns = all >= app->script_base ? all - app->script_base : 0;
         char msg[160];
         if (turns < app->opt.script_count) {
             snprintf(msg, sizeof msg,

@@ -1,6 +1,7 @@
 /* ui_widget.c — labels, buttons, meters, scroll areas and the header bar
  * shared by the screens. */
 #include <stdio.h>
+#include <string.h>
 
 #include "ui_draw.h"
 #include "ui_internal.h"
@@ -215,4 +216,136 @@ SDL_Rect ui_widget_header(ui_app *app, const char *title, const char *tag)
     st.max_lines = 1;
     ui_text_draw(app->text, title, &st, bar.x, bar.y + (bar.h - lh) / 2, NULL);
     return full;
+}
+
+SDL_Rect ui_widget_panel(ui_app *app, int w, int h, const char *title)
+{
+    const ui_layout *l = &app->lay;
+    const ui_theme *th = app->theme;
+    SDL_Rect all = {0, 0, l->w, l->h};
+    ui_draw_rect(app->renderer, all, th->shade);
+    SDL_Rect panel = {(l->w - w) / 2, (l->h - h) / 2, w, h};
+    ui_draw_round_frame(app->renderer, panel, l->radius * 2, 2 * l->border,
+                        th->panel, th->panel_border);
+    SDL_Rect in = ui_layout_inset(panel, 2 * l->pad);
+    ui_text_style ts = ui_widget_style(app, l->px_title, true, th->text);
+    ts.wrap_w = in.w;
+    ts.px = ui_layout_fit_px(app->text, title, ts, in.h / 4, l->px_fit,
+                             l->px_title);
+    ts.max_lines = 3;
+    int th_h = ui_widget_label(app, title, ts, in);
+    ui_layout_cut_top(&in, th_h, l->gap * 2);
+    return in;
+}
+
+/* The end of text that fits in w pixels, after an ellipsis when the
+ * start is cut (a folder's end says more than its start). */
+static const char *ui_widget_tail(ui_app *app, const char *text,
+                                  const ui_text_style *st, int w, char *buf,
+                                  size_t len)
+{
+    ui_text_style one = *st;
+    one.wrap_w = 0;
+    one.max_lines = 0;
+    ui_text_size sz;
+    ui_text_measure(app->text, text, &one, &sz);
+    if (sz.w <= w) {
+        return text;
+    }
+    size_t n = strlen(text);
+    size_t from = n;
+    while (from > 0) {
+        size_t back = from - 1;
+        while (back > 0 && ((unsigned char)text[back] & 0xC0u) == 0x80u) {
+            back--;
+        }
+        snprintf(buf, len, "\xE2\x80\xA6%s", text + back);
+        ui_text_measure(app->text, buf, &one, &sz);
+        if (sz.w > w) {
+            break;
+        }
+        from = back;
+    }
+    snprintf(buf, len, "\xE2\x80\xA6%s", text + from);
+    return buf;
+}
+
+void ui_widget_field(ui_app *app, SDL_Rect field, const char *text,
+                     const char *placeholder, bool editing, ui_action action,
+                     bool focusable)
+{
+    const ui_layout *l = &app->lay;
+    const ui_theme *th = app->theme;
+    int px = l->px_small;
+    bool focused = ui_app_add_hit(app, field, action, 0, focusable);
+    bool hot = editing || focused || ui_app_hovered(app, field);
+    ui_draw_round_frame(app->renderer, field, l->radius,
+                        hot ? 3 * l->border : l->border,
+                        editing ? th->focus_bg : th->panel,
+                        hot ? th->accent : th->panel_border);
+    ui_text_style ns =
+        ui_widget_style(app, px, false, text[0] ? th->text : th->muted);
+    int lh = ui_text_line_height(app->text, px, true);
+    int y = field.y + (field.h - lh) / 2;
+    int room = field.w - 3 * l->pad;
+    ui_text_size nsz = {0, 0, 0, false};
+    if (text[0]) {
+        char buf[UI_FOLDER_MAX + 8];
+        const char *shown =
+            ui_widget_tail(app, text, &ns, room, buf, sizeof buf);
+        ui_text_draw(app->text, shown, &ns, field.x + l->pad, y, &nsz);
+    } else if (!editing) {
+        ns.wrap_w = room;
+        ns.max_lines = 1;
+        ui_text_draw(app->text, placeholder, &ns, field.x + l->pad, y, NULL);
+    }
+    if (editing) {
+        /* The caret, after the text. */
+        SDL_Rect caret = {field.x + l->pad + nsz.w + l->border, y + lh / 8,
+                          l->border * 2 > 2 ? l->border * 2 : 2, lh * 3 / 4};
+        ui_draw_rect(app->renderer, caret, th->text);
+    }
+}
+
+int ui_widget_button_rows(ui_app *app, SDL_Rect area,
+                          const char *const *labels, const ui_action *acts,
+                          int n, bool draw)
+{
+    const ui_layout *l = &app->lay;
+    int px = l->px_small;
+    int bh = ui_widget_button_height(app, px);
+    int y = area.y;
+    int i = 0;
+    while (i < n) {
+        /* As many as fit on this row (at least one). */
+        int k = i;
+        int row_w = 0;
+        while (k < n) {
+            int bw = ui_widget_button_width(app, labels[k], px);
+            if (bw > area.w) {
+                bw = area.w;
+            }
+            int add = bw + (k > i ? l->gap : 0);
+            if (k > i && row_w + add > area.w) {
+                break;
+            }
+            row_w += add;
+            k++;
+        }
+        if (draw) {
+            int x = area.x + area.w - row_w;
+            for (int b = i; b < k; b++) {
+                int bw = ui_widget_button_width(app, labels[b], px);
+                if (bw > area.w) {
+                    bw = area.w;
+                }
+                ui_widget_button(app, (SDL_Rect){x, y, bw, bh}, labels[b],
+                                 acts[b], 0, b == 0);
+                x += bw + l->gap;
+            }
+        }
+        y += bh + (k < n ? l->gap : 0);
+        i = k;
+    }
+    return y - area.y;
 }
