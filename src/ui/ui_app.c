@@ -846,27 +846,38 @@ static session *ui_app_replay(const ui_play *p, const scenario *sc, bool *same)
  * the feedback, the ending and the debrief are shown anew. If the edits
  * send those replies elsewhere, the call starts again from the top. On
  * the picker, F5 reads the list of scenarios again. */
+/* Reads the scenario file again. On failure shows its diagnostics (the
+ * title ends with keeps: what goes on meanwhile) and returns NULL; else
+ * returns the new scenario (the caller's) and its warning count. */
+static scenario *ui_app_reload_file(ui_app *app, const char *keeps,
+                                    size_t *warnings)
+{
+    diag_list *diags = diag_list_new();
+    scenario *sc = diags ? scenario_load_file(app->play.path, diags) : NULL;
+    if (!sc) {
+        char *text = diags ? ui_app_diag_text(diags) : NULL;
+        char title[512];
+        snprintf(title, sizeof title, "Reload failed: %zu error%s. %s",
+                 diags ? diag_error_count(diags) : 0,
+                 diags && diag_error_count(diags) == 1 ? "" : "s", keeps);
+        ui_app_show_diag(app, title, text ? text : "Out of memory.");
+        free(text);
+    }
+    *warnings = sc ? diag_warning_count(diags) : 0;
+    diag_list_free(diags);
+    return sc;
+}
+
 /* F5 on the briefing: the scenario read again. */
 static void ui_app_reload_briefing(ui_app *app)
 {
     ui_play *p = &app->play;
-    diag_list *diags = diag_list_new();
-    scenario *sc = diags ? scenario_load_file(p->path, diags) : NULL;
+    size_t warnings = 0;
+    scenario *sc = ui_app_reload_file(
+        app, "The briefing shows the version loaded before.", &warnings);
     if (!sc) {
-        char *text = diags ? ui_app_diag_text(diags) : NULL;
-        char title[512];
-        snprintf(title, sizeof title,
-                 "Reload failed: %zu error%s. The briefing shows the "
-                 "version loaded before.",
-                 diags ? diag_error_count(diags) : 0,
-                 diags && diag_error_count(diags) == 1 ? "" : "s");
-        ui_app_show_diag(app, title, text ? text : "Out of memory.");
-        free(text);
-        diag_list_free(diags);
         return;
     }
-    size_t warnings = diag_warning_count(diags);
-    diag_list_free(diags);
     ui_portrait_cache_clear(&app->portrait);
     scenario_free(p->sc);
     p->sc = sc;
@@ -889,23 +900,12 @@ static void ui_app_reload(ui_app *app)
         }
         return;
     }
-    diag_list *diags = diag_list_new();
-    scenario *sc = diags ? scenario_load_file(p->path, diags) : NULL;
+    size_t warnings = 0;
+    scenario *sc = ui_app_reload_file(
+        app, "The call goes on with the version loaded before.", &warnings);
     if (!sc) {
-        char *text = diags ? ui_app_diag_text(diags) : NULL;
-        char title[512];
-        snprintf(title, sizeof title,
-                 "Reload failed: %zu error%s. The call goes on with the "
-                 "version loaded before.",
-                 diags ? diag_error_count(diags) : 0,
-                 diags && diag_error_count(diags) == 1 ? "" : "s");
-        ui_app_show_diag(app, title, text ? text : "Out of memory.");
-        free(text);
-        diag_list_free(diags);
         return;
     }
-    size_t warnings = diag_warning_count(diags);
-    diag_list_free(diags);
     bool same = false;
     session *s = ui_app_replay(p, sc, &same);
     if (!s) {
