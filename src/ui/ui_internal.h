@@ -423,6 +423,11 @@ void ui_widget_scroll_begin(ui_app *app, ui_scroll_id id, SDL_Rect view,
 void ui_widget_scroll_end(ui_app *app, ui_scroll_id id);
 /* Scrolls so that [y, y+h) (content coordinates) is visible. */
 void ui_widget_scroll_show(ui_app *app, ui_scroll_id id, int y, int h);
+/* Keys shared by scrolling screens: Up/Down (2 lines of height line),
+ * PageUp/PageDown, Home/End scroll id; Tab, Shift+Tab, Left and Right
+ * move the focus. Returns whether the key was one of them. */
+bool ui_widget_scroll_key(ui_app *app, ui_scroll_id id, int line,
+                          const SDL_Keysym *key);
 /* Seconds for display: "12 s", or "54.5 s" when not whole. */
 void ui_widget_seconds(char *buf, size_t len, int ms);
 /* Name of a mood for display, e.g. "Annoyed". */

@@ -299,9 +299,6 @@ void ui_screen_briefing_draw(ui_app *app)
 
 bool ui_screen_briefing_key(ui_app *app, const SDL_Keysym *key)
 {
-    ui_scroll *s = &app->scroll[UI_SCROLL_BRIEFING];
-    int line = ui_text_line_height(app->text, app->lay.px_body, false);
-    bool shift = (key->mod & KMOD_SHIFT) != 0;
     switch (key->sym) {
     case SDLK_RETURN:
     case SDLK_KP_ENTER:
@@ -317,30 +314,9 @@ bool ui_screen_briefing_key(ui_app *app, const SDL_Keysym *key)
     case SDLK_PAGEUP:
         ui_app_do(app, UI_ACT_PICKER, 0);
         return true;
-    case SDLK_DOWN:
-        s->offset += 2 * line;
-        break;
-    case SDLK_UP:
-        s->offset -= 2 * line;
-        break;
-    case SDLK_HOME:
-        s->offset = 0;
-        break;
-    case SDLK_END:
-        s->offset = s->content;
-        break;
-    case SDLK_TAB:
-        ui_app_focus_move(app, shift ? -1 : 1);
-        return true;
-    case SDLK_LEFT:
-        ui_app_focus_move(app, -1);
-        return true;
-    case SDLK_RIGHT:
-        ui_app_focus_move(app, 1);
-        return true;
     default:
-        return false;
+        return ui_widget_scroll_key(
+            app, UI_SCROLL_BRIEFING,
+            ui_text_line_height(app->text, app->lay.px_body, false), key);
     }
-    app->dirty = true;
-    return true;
 }

@@ -500,9 +500,6 @@ void ui_screen_debrief_draw(ui_app *app)
 
 bool ui_screen_debrief_key(ui_app *app, const SDL_Keysym *key)
 {
-    ui_scroll *s = &app->scroll[UI_SCROLL_REVIEW];
-    int line = ui_text_line_height(app->text, app->lay.px_small, false);
-    bool shift = (key->mod & KMOD_SHIFT) != 0;
     switch (key->sym) {
     case SDLK_r:
         ui_app_do(app, UI_ACT_REPLAY, 0);
@@ -513,41 +510,14 @@ bool ui_screen_debrief_key(ui_app *app, const SDL_Keysym *key)
     case SDLK_q:
         ui_app_do(app, UI_ACT_QUIT, 0);
         return true;
-    case SDLK_DOWN:
-        s->offset += 2 * line;
-        break;
-    case SDLK_UP:
-        s->offset -= 2 * line;
-        break;
-    case SDLK_PAGEDOWN:
-        s->offset += s->view.h * 9 / 10;
-        break;
-    case SDLK_PAGEUP:
-        s->offset -= s->view.h * 9 / 10;
-        break;
-    case SDLK_HOME:
-        s->offset = 0;
-        break;
-    case SDLK_END:
-        s->offset = s->content;
-        break;
-    case SDLK_TAB:
-        ui_app_focus_move(app, shift ? -1 : 1);
-        return true;
-    case SDLK_LEFT:
-        ui_app_focus_move(app, -1);
-        return true;
-    case SDLK_RIGHT:
-        ui_app_focus_move(app, 1);
-        return true;
     case SDLK_RETURN:
     case SDLK_KP_ENTER:
     case SDLK_SPACE:
         ui_app_press_focus(app);
         return true;
     default:
-        return false;
+        return ui_widget_scroll_key(
+            app, UI_SCROLL_REVIEW,
+            ui_text_line_height(app->text, app->lay.px_small, false), key);
     }
-    app->dirty = true;
-    return true;
 }

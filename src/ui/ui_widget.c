@@ -349,3 +349,42 @@ int ui_widget_button_rows(ui_app *app, SDL_Rect area,
     }
     return y - area.y;
 }
+
+bool ui_widget_scroll_key(ui_app *app, ui_scroll_id id, int line,
+                          const SDL_Keysym *key)
+{
+    ui_scroll *s = &app->scroll[id];
+    switch (key->sym) {
+    case SDLK_DOWN:
+        s->offset += 2 * line;
+        break;
+    case SDLK_UP:
+        s->offset -= 2 * line;
+        break;
+    case SDLK_PAGEDOWN:
+        s->offset += s->view.h * 9 / 10;
+        break;
+    case SDLK_PAGEUP:
+        s->offset -= s->view.h * 9 / 10;
+        break;
+    case SDLK_HOME:
+        s->offset = 0;
+        break;
+    case SDLK_END:
+        s->offset = s->content;
+        break;
+    case SDLK_TAB:
+        ui_app_focus_move(app, (key->mod & KMOD_SHIFT) ? -1 : 1);
+        return true;
+    case SDLK_LEFT:
+        ui_app_focus_move(app, -1);
+        return true;
+    case SDLK_RIGHT:
+        ui_app_focus_move(app, 1);
+        return true;
+    default:
+        return false;
+    }
+    app->dirty = true;
+    return true;
+}
