@@ -21,15 +21,15 @@ static const char *const cue_stock_phrases[] = {
     "i understand", "i completely understand", "i totally understand",
     "i fully understand", "i appreciate", "i hear you", "i can imagine",
     "i know how frustrating", "that must be", "thank you for your patience",
-    "thanks for your patience", "thank you for bearing with",
-    "rest assured", "valued customer", "happy to help", "i'd be happy",
-    "i would be happy", "absolutely", "i'm here to help",
+    "thanks for your patience", "thank you for bearing with", "rest assured",
+    "valued customer", "happy to help", "i'd be happy", "i would be happy",
+    "absolutely", "i'm here to help",
     /* Spanish */
     "entiendo", "comprendo", "le agradezco", "gracias por su paciencia",
     "con mucho gusto", "cliente valioso", "no se preocupe",
     /* Arabic */
-    "أتفهم", "أفهم شعورك", "شكرا لصبرك", "شكراً لصبرك", "يسعدني",
-    "لا تقلق", "عميل عزيز"};
+    "أتفهم", "أفهم شعورك", "شكرا لصبرك", "شكراً لصبرك", "يسعدني", "لا تقلق",
+    "عميل عزيز"};
 
 #define CUE_COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -38,14 +38,10 @@ static const char *const cue_names[CUE_COUNT] = {
     "apology", "stock-phrase", "number", "name"};
 
 static const char *const cue_descriptions[CUE_COUNT] = {
-    "always the longest reply",
-    "always the shortest reply",
-    "always the first option",
-    "always the last option",
-    "always the most apologetic reply",
-    "always the most stock phrases",
-    "always the most numbers",
-    "always the customer's name"};
+    "always the longest reply",         "always the shortest reply",
+    "always the first option",          "always the last option",
+    "always the most apologetic reply", "always the most stock phrases",
+    "always the most numbers",          "always the customer's name"};
 
 const char *cue_strategy_name(cue_strategy strategy)
 {
@@ -130,7 +126,8 @@ static int cue_numbers(const char *text)
             p += d;
         } else {
             /* "1,299.50" is one number */
-            bool joins = in_run && (*p == ',' || *p == '.') && cue_digit(p + 1);
+            bool joins =
+                in_run && (*p == ',' || *p == '.') && cue_digit(p + 1);
             in_run = joins;
             p++;
         }
@@ -314,8 +311,7 @@ static bool cue_figures(const scenario *sc, cue_report *r)
     return true;
 }
 
-static void cue_warn(const scenario *sc, const cue_report *r,
-                     diag_list *diags)
+static void cue_warn(const scenario *sc, const cue_report *r, diag_list *diags)
 {
     for (int k = 0; k < CUE_COUNT; k++) {
         const cue_play *p = &r->plays[k];
