@@ -306,8 +306,10 @@ static int ui_debrief_entry(ui_app *app, size_t turn, SDL_Rect at, bool draw)
     int heights[UI_REVIEW_PARTS];
     ui_text_style st[UI_REVIEW_PARTS];
     for (int k = 0; k < UI_REVIEW_PARTS; k++) {
-        st[k] =
-            ui_widget_style(app, px, k == 0, k == 1 ? th->muted : th->text);
+        /* The heading is the game's; the rest quotes the scenario. */
+        SDL_Color c = k == 1 ? th->muted : th->text;
+        st[k] = k == 0 ? ui_widget_style(app, px, true, c)
+                       : ui_widget_content_style(app, px, false, c);
         st[k].wrap_w = at.w - 2 * l->pad;
         ui_text_size sz;
         ui_text_measure(app->text, parts[k], &st[k], &sz);
@@ -450,7 +452,7 @@ void ui_screen_debrief_draw(ui_app *app)
     int practise_h = psz.h + 2 * l->pad;
     ui_text_style obh = ui_widget_style(app, px, true, th->text);
     obh.wrap_w = ps.wrap_w;
-    ui_text_style obs = ui_widget_style(app, px, false, th->text);
+    ui_text_style obs = ui_widget_content_style(app, px, false, th->text);
     obs.wrap_w = ps.wrap_w;
     const char *obj_head = "Objectives of this call and their principles";
     ui_text_size ohsz = {0, 0, 0, false};
