@@ -309,6 +309,9 @@ int cli_lint(int argc, char **argv)
             break;
         }
         scenario *sc = scenario_load_file(argv[i], diags);
+        if (sc) {
+            cli_check_glyphs(sc, diags);
+        }
         analysis_report *r = sc ? analysis_new(sc, &aopt, diags) : NULL;
         if (sc && !r) {
             fprintf(stderr, "rapport: error: out of memory analysing %s\n",

@@ -58,6 +58,9 @@ int cli_validate(int argc, char **argv)
             return CLI_FAIL;
         }
         scenario *sc = scenario_load_file(argv[i], diags);
+        if (sc) {
+            cli_check_glyphs(sc, diags);
+        }
         cli_print_diags(diags);
         if (!sc) {
             failed++;

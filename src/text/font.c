@@ -1,19 +1,60 @@
 /* font.c — the bundled faces' coverage read with fontconfig's FreeType
  * query, fallbacks from fontconfig's sorted font list, cached per
  * character. */
+#define _POSIX_C_SOURCE 200809L /* readlink */
 #include "font.h"
 
 #include <fontconfig/fontconfig.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unictype.h>
 #include <uniname.h>
+#include <unistd.h>
 
 /* Preferred families: the bundled font is Noto Sans, so its sister
  * families look right beside it. */
 #define FONT_PREFERRED "Noto "
 #define FONT_CACHE_MIN 64u
+
+static char *font_strdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d) {
+        memcpy(d, s, n);
+    }
+    return d;
+}
+
+char *font_bundled_dir(const char *built_in)
+{
+    const char *env = getenv("RAPPORT_ASSET_DIR");
+    if (env && *env) {
+        return font_strdup(env);
+    }
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+        }
+        static const char *const rel[] = {"assets", "../share/rapport/assets"};
+        for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
+            char dir[PATH_MAX + 64];
+            char probe[PATH_MAX + 128];
+            snprintf(dir, sizeof dir, "%s/%s", exe, rel[i]);
+            snprintf(probe, sizeof probe, "%s/%s", dir, FONT_BUNDLED_REGULAR);
+            if (access(probe, R_OK) == 0) {
+                return font_strdup(dir);
+            }
+        }
+    }
+    return font_strdup(built_in);
+}
 
 struct font_face {
     char *path;
@@ -52,16 +93,6 @@ struct font_set {
     size_t cache_cap; /* power of two */
     size_t cache_used;
 };
-
-static char *font_strdup(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d) {
-        memcpy(d, s, n);
-    }
-    return d;
-}
 
 /* Reads a font file's family and character set (no SDL, no config). */
 static void font_face_query(font_face *f, const char *path, bool bold)

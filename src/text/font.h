@@ -22,6 +22,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The bundled fonts, inside the assets folder. */
+#define FONT_BUNDLED_REGULAR "fonts/NotoSans-Regular.ttf"
+#define FONT_BUNDLED_BOLD "fonts/NotoSans-Bold.ttf"
+
+/* The assets folder: $RAPPORT_ASSET_DIR, else next to the executable
+ * (assets/ or ../share/rapport/assets/, holding FONT_BUNDLED_REGULAR),
+ * else built_in. malloc'd (the caller frees); NULL on no memory. */
+char *font_bundled_dir(const char *built_in);
+
 typedef struct font_face font_face;
 typedef struct font_set font_set;
 

@@ -411,6 +411,8 @@ ui_text_style ui_widget_style(const ui_app *app, int px, bool bold,
  * a right-to-left language is laid out right to left and aligned right. */
 ui_text_style ui_widget_content_style(const ui_app *app, int px, bool bold,
                                       SDL_Color c);
+/* Whether the scenario's language is written right to left. */
+bool ui_widget_content_rtl(const ui_app *app);
 /* Draws text in a box; returns its height. */
 int ui_widget_label(ui_app *app, const char *text, ui_text_style st,
                     SDL_Rect box);

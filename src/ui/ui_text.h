@@ -48,6 +48,13 @@ typedef enum {
 
 #define UI_TEXT_LANG_MAX 16
 
+/* Unicode directional isolates (invisible): the interface's words inside
+ * a right-to-left scenario's text go between LRI and PDI, so that neither
+ * reorders the other ("(acknowledge: practised in 1 reply)" keeps its
+ * brackets and full stop where English puts them). */
+#define UI_TEXT_LRI "\xE2\x81\xA6"
+#define UI_TEXT_PDI "\xE2\x81\xA9"
+
 typedef struct {
     int px;        /* font size in physical pixels */
     bool bold;     /* bold face */

@@ -24,6 +24,11 @@ ui_text_style ui_widget_content_style(const ui_app *app, int px, bool bold,
     return st;
 }
 
+bool ui_widget_content_rtl(const ui_app *app)
+{
+    return ui_widget_content_style(app, 1, false, app->theme->text).rtl;
+}
+
 int ui_widget_label(ui_app *app, const char *text, ui_text_style st,
                     SDL_Rect box)
 {
