@@ -38,6 +38,76 @@ typedef struct {
     bool forced; /* first grapheme of a split word: starts a line */
 } textlay_unit;
 
+/* Per-character memory, kept between layouts by its owner: laying out
+ * then allocates nothing per character (fresh pages cost more than the
+ * layout on a long text). */
+struct textlay_scratch {
+    size_t cap; /* characters */
+    textlay_char *ch;
+    textlay_unit *units;
+    FriBidiChar *u32;
+    FriBidiCharType *types;
+    FriBidiBracketType *btypes;
+    FriBidiLevel *levels;
+    FriBidiStrIndex *map;
+    FriBidiStrIndex *inv;
+    char *brks;
+};
+
+textlay_scratch *textlay_scratch_new(void)
+{
+    return calloc(1, sizeof(textlay_scratch));
+}
+
+void textlay_scratch_free(textlay_scratch *s)
+{
+    if (!s) {
+        return;
+    }
+    free(s->ch);
+    free(s->units);
+    free(s->u32);
+    free(s->types);
+    free(s->btypes);
+    free(s->levels);
+    free(s->map);
+    free(s->inv);
+    free(s->brks);
+    free(s);
+}
+
+/* Room for n characters (and one past the end). */
+static bool textlay_scratch_fit(textlay_scratch *s, size_t n)
+{
+    if (n + 1 <= s->cap) {
+        return true;
+    }
+    size_t cap = s->cap ? s->cap : 256;
+    while (cap < n + 1) {
+        cap *= 2;
+    }
+#define TEXTLAY_GROW(field)                                                   \
+    do {                                                                      \
+        void *p = realloc(s->field, cap * sizeof *s->field);                  \
+        if (!p) {                                                             \
+            return false;                                                     \
+        }                                                                     \
+        s->field = p;                                                         \
+    } while (0)
+    TEXTLAY_GROW(ch);
+    TEXTLAY_GROW(units);
+    TEXTLAY_GROW(u32);
+    TEXTLAY_GROW(types);
+    TEXTLAY_GROW(btypes);
+    TEXTLAY_GROW(levels);
+    TEXTLAY_GROW(map);
+    TEXTLAY_GROW(inv);
+    TEXTLAY_GROW(brks);
+#undef TEXTLAY_GROW
+    s->cap = cap;
+    return true;
+}
+
 struct textlay {
     font_set *fonts;
     const char *text;
@@ -52,7 +122,8 @@ struct textlay {
     int width;
     bool truncated;
     size_t calls, bytes, fallback_runs, missing;
-    /* scratch for one paragraph */
+    textlay_scratch *scratch;
+    /* the scratch's arrays, for one paragraph at a time */
     textlay_char *ch;
     textlay_unit *units;
     FriBidiChar *u32;
@@ -391,20 +462,47 @@ static void textlay_drop_line(textlay *lay)
     lay->run_count = line->run_first;
 }
 
-/* Whether a line of estimated width est (from `pieces` measurements) up
- * to character `vis` fits: sure when far from the edge, else measured. */
-static bool textlay_fits(textlay *lay, int est, int pieces, size_t a,
-                         size_t vis)
+/* What a line being filled knows of its width: its estimate (the sum of
+ * its pieces' widths) and, once measured whole near the edge, the exact
+ * width at that point (the anchor), from which later estimates go on. */
+typedef struct {
+    int est;    /* estimate of the line so far, spaces after it included */
+    int pieces; /* pieces summed into est */
+    bool anchored;
+    int anchor_est; /* est and pieces where the line was measured */
+    int anchor_pieces;
+    int anchor_w; /* its exact width there */
+} textlay_fill;
+
+/* Whether the line of characters [a, vis), estimated at est, fits:
+ * sure when far from the edge (each piece summed may be a pixel off the
+ * whole), else measured whole. The exact width becomes the anchor, so
+ * the next candidates are a few pieces off it and a line is measured
+ * whole only a few times, however long it is. */
+static bool textlay_fits(textlay *lay, textlay_fill *f, int est, int pieces,
+                         size_t a, size_t vis)
 {
     int w = lay->st.wrap_w;
+    int guess = est;
     int tol = 2 + pieces;
-    if (est <= w - tol) {
+    if (f && f->anchored) {
+        guess = f->anchor_w + (est - f->anchor_est);
+        tol = 2 + (pieces - f->anchor_pieces);
+    }
+    if (guess <= w - tol) {
         return true;
     }
-    if (est > w + tol) {
+    if (guess > w + tol) {
         return false;
     }
-    return textlay_measure_span(lay, a, vis, NULL) <= w;
+    int exact = textlay_measure_span(lay, a, vis, NULL);
+    if (f) {
+        f->anchored = true;
+        f->anchor_est = est;
+        f->anchor_pieces = pieces;
+        f->anchor_w = exact;
+    }
+    return exact <= w;
 }
 
 /* Builds the units of a paragraph of n characters: stretches between
@@ -426,7 +524,7 @@ static size_t textlay_units(textlay *lay, size_t n)
         int vis_w = textlay_measure_span(lay, a, vis, &pieces);
         int space_w = textlay_measure_span(lay, vis, b, &pieces);
         bool too_wide = lay->st.wrap_w > 0 && vis > a + 1 &&
-                        !textlay_fits(lay, vis_w, pieces, a, vis);
+                        !textlay_fits(lay, NULL, vis_w, pieces, a, vis);
         if (!too_wide) {
             textlay_unit u = {a, vis, b, vis_w, space_w, pieces, false};
             lay->units[count++] = u;
@@ -469,22 +567,21 @@ static bool textlay_paragraph(textlay *lay, size_t off, size_t len)
     while (u < count) {
         /* Fill one line from unit u. */
         size_t first = u;
-        int est = 0;
-        int pieces = 0;
+        textlay_fill fill = {0, 0, false, 0, 0, 0};
         size_t last = u; /* one past the last unit taken */
         for (size_t k = u; k < count; k++) {
             const textlay_unit *x = &lay->units[k];
             if (k > first && x->forced) {
                 break;
             }
-            int cand = est + x->vis_w;
+            int cand = fill.est + x->vis_w;
             if (k > first && lay->st.wrap_w > 0 &&
-                !textlay_fits(lay, cand, pieces + x->pieces,
+                !textlay_fits(lay, &fill, cand, fill.pieces + x->pieces,
                               lay->units[first].a, x->vis)) {
                 break;
             }
-            est = cand + x->space_w;
-            pieces += x->pieces;
+            fill.est = cand + x->space_w;
+            fill.pieces += x->pieces;
             last = k + 1;
         }
         /* The line, measured exactly; a unit too many goes back. */
@@ -549,8 +646,8 @@ static bool textlay_truncate(textlay *lay)
         }
         memcpy(lay->tail, src + from, cut);
         memcpy(lay->tail + cut, TEXTLAY_ELLIPSIS, el + 1);
-        textlay *probe =
-            textlay_new(lay->fonts, lay->tail, &one, lay->measure, lay->ctx);
+        textlay *probe = textlay_new(lay->fonts, lay->tail, &one, lay->measure,
+                                     lay->ctx, lay->scratch);
         if (!probe) {
             return false;
         }
@@ -576,8 +673,8 @@ static bool textlay_truncate(textlay *lay)
     }
     memcpy(lay->tail, src + from, best);
     memcpy(lay->tail + best, TEXTLAY_ELLIPSIS, el + 1);
-    textlay *tail =
-        textlay_new(lay->fonts, lay->tail, &one, lay->measure, lay->ctx);
+    textlay *tail = textlay_new(lay->fonts, lay->tail, &one, lay->measure,
+                                lay->ctx, lay->scratch);
     if (!tail || tail->line_count == 0 ||
         !textlay_grow((void **)&lay->lines, &lay->line_cap, keep,
                       sizeof *lay->lines) ||
@@ -618,7 +715,7 @@ static bool textlay_truncate(textlay *lay)
 
 textlay *textlay_new(font_set *fonts, const char *text,
                      const textlay_style *st, textlay_measure_fn measure,
-                     void *ctx)
+                     void *ctx, textlay_scratch *scratch)
 {
     init_linebreak(); /* libunibreak's lookup index (cheap, idempotent) */
     textlay *lay = calloc(1, sizeof *lay);
@@ -631,18 +728,21 @@ textlay *textlay_new(font_set *fonts, const char *text,
     lay->measure = measure;
     lay->ctx = ctx;
     size_t total = strlen(lay->text);
-    size_t n = total + 1;
-    lay->ch = calloc(n + 1, sizeof *lay->ch);
-    lay->units = calloc(n, sizeof *lay->units);
-    lay->u32 = calloc(n, sizeof *lay->u32);
-    lay->types = calloc(n, sizeof *lay->types);
-    lay->btypes = calloc(n, sizeof *lay->btypes);
-    lay->levels = calloc(n, sizeof *lay->levels);
-    lay->map = calloc(n, sizeof *lay->map);
-    lay->inv = calloc(n, sizeof *lay->inv);
-    lay->brks = calloc(n, 1);
-    bool ok = lay->ch && lay->units && lay->u32 && lay->types && lay->btypes &&
-              lay->levels && lay->map && lay->inv && lay->brks;
+    textlay_scratch *own = scratch ? NULL : textlay_scratch_new();
+    lay->scratch = scratch ? scratch : own;
+    bool ok = lay->scratch && textlay_scratch_fit(lay->scratch, total + 1);
+    if (ok) {
+        textlay_scratch *s = lay->scratch;
+        lay->ch = s->ch;
+        lay->units = s->units;
+        lay->u32 = s->u32;
+        lay->types = s->types;
+        lay->btypes = s->btypes;
+        lay->levels = s->levels;
+        lay->map = s->map;
+        lay->inv = s->inv;
+        lay->brks = s->brks;
+    }
     size_t off = 0;
     while (ok) {
         const char *nl = strchr(lay->text + off, '\n');
@@ -653,18 +753,6 @@ textlay *textlay_new(font_set *fonts, const char *text,
         }
         off += len + 1;
     }
-    if (ok && st->max_lines > 0 && lay->line_count > (size_t)st->max_lines) {
-        ok = textlay_truncate(lay);
-    }
-    free(lay->ch);
-    free(lay->units);
-    free(lay->u32);
-    free(lay->types);
-    free(lay->btypes);
-    free(lay->levels);
-    free(lay->map);
-    free(lay->inv);
-    free(lay->brks);
     lay->ch = NULL;
     lay->units = NULL;
     lay->u32 = NULL;
@@ -674,6 +762,12 @@ textlay *textlay_new(font_set *fonts, const char *text,
     lay->map = NULL;
     lay->inv = NULL;
     lay->brks = NULL;
+    /* The ellipsis line is laid out with the same scratch. */
+    if (ok && st->max_lines > 0 && lay->line_count > (size_t)st->max_lines) {
+        ok = textlay_truncate(lay);
+    }
+    textlay_scratch_free(own);
+    lay->scratch = NULL;
     if (!ok) {
         textlay_free(lay);
         return NULL;

@@ -78,10 +78,19 @@ typedef struct {
 
 typedef struct textlay textlay;
 
-/* Lays out text (NULL = ""). NULL when memory runs out. */
+/* Memory for the characters being laid out, reused from one layout to the
+ * next (a cache that lays out many texts keeps one). Not shared between
+ * threads. textlay_scratch_new() returns one freed with
+ * textlay_scratch_free() (NULL accepted). */
+typedef struct textlay_scratch textlay_scratch;
+textlay_scratch *textlay_scratch_new(void);
+void textlay_scratch_free(textlay_scratch *s);
+
+/* Lays out text (NULL = ""). scratch may be NULL (memory of its own for
+ * this layout). NULL when memory runs out. */
 textlay *textlay_new(font_set *fonts, const char *text,
                      const textlay_style *st, textlay_measure_fn measure,
-                     void *ctx);
+                     void *ctx, textlay_scratch *scratch);
 void textlay_free(textlay *lay);
 
 size_t textlay_line_count(const textlay *lay);

@@ -49,6 +49,7 @@ typedef struct {
 struct ui_text {
     SDL_Renderer *renderer;
     font_set *fonts;
+    textlay_scratch *lay_scratch; /* textlay's memory, kept */
     void *data[2]; /* bundled font files in memory: regular, bold */
     size_t data_size[2];
     ui_text_font slots[UI_TEXT_MAX_FONTS];
@@ -86,7 +87,8 @@ ui_text *ui_text_new(SDL_Renderer *renderer, const char *regular_path,
         }
     }
     t->fonts = font_set_new(regular_path, bold_path);
-    if (!t->fonts || !font_set_primary(t->fonts, false) ||
+    t->lay_scratch = textlay_scratch_new();
+    if (!t->fonts || !t->lay_scratch || !font_set_primary(t->fonts, false) ||
         !font_set_primary(t->fonts, true)) {
         SDL_SetError("cannot read the characters of %s", regular_path);
         ui_text_free(t);
@@ -144,6 +146,7 @@ void ui_text_free(ui_text *t)
         }
     }
     font_set_free(t->fonts);
+    textlay_scratch_free(t->lay_scratch);
     SDL_free(t->data[0]);
     SDL_free(t->data[1]);
     free(t->scratch);
@@ -355,7 +358,7 @@ static ui_text_entry *ui_text_entry_get(ui_text *t, const char *text,
     textlay_style ls = {st->wrap_w, st->max_lines, st->rtl, st->bold,
                         e->st.lang};
     e->lay = e->text ? textlay_new(t->fonts, e->text, &ls,
-                                   ui_text_measure_piece, &m)
+                                   ui_text_measure_piece, &m, t->lay_scratch)
                      : NULL;
     if (!e->lay) {
         ui_text_entry_free(e);
