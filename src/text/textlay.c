@@ -122,17 +122,7 @@ struct textlay {
     int width;
     bool truncated;
     size_t calls, bytes, fallback_runs, missing;
-    textlay_scratch *scratch;
-    /* the scratch's arrays, for one paragraph at a time */
-    textlay_char *ch;
-    textlay_unit *units;
-    FriBidiChar *u32;
-    FriBidiCharType *types;
-    FriBidiBracketType *btypes;
-    FriBidiLevel *levels;
-    FriBidiStrIndex *map;
-    FriBidiStrIndex *inv;
-    char *brks;
+    textlay_scratch *scratch; /* one paragraph at a time */
     FriBidiParType base;
 };
 
@@ -213,9 +203,9 @@ static bool textlay_common(hb_script_t s)
 static textlay_piece textlay_piece_of(const textlay *lay, size_t a, size_t b)
 {
     textlay_piece p;
-    const textlay_char *c = &lay->ch[a];
+    const textlay_char *c = &lay->scratch->ch[a];
     p.text = lay->text + c->off;
-    p.len = lay->ch[b].off - c->off;
+    p.len = lay->scratch->ch[b].off - c->off;
     p.face = c->face;
     p.rtl = (c->level & 1) != 0;
     hb_tag_t tag = hb_script_to_iso15924_tag(
@@ -240,24 +230,25 @@ static bool textlay_itemise(textlay *lay, const char *p, size_t len,
     for (size_t i = 0; i < len;) {
         size_t at = i;
         uint32_t cp = textlay_decode(p, len, &i);
-        lay->ch[n].cp = cp;
-        lay->ch[n].off = base_off + at;
-        lay->u32[n] = cp;
+        lay->scratch->ch[n].cp = cp;
+        lay->scratch->ch[n].off = base_off + at;
+        lay->scratch->u32[n] = cp;
         n++;
     }
-    lay->ch[n].off = base_off + len;
+    lay->scratch->ch[n].off = base_off + len;
     *count = n;
     if (n == 0) {
         return true;
     }
     /* Bidi levels (rule P3 is replaced by the style's direction). */
-    fribidi_get_bidi_types(lay->u32, (FriBidiStrIndex)n, lay->types);
-    fribidi_get_bracket_types(lay->u32, (FriBidiStrIndex)n, lay->types,
-                              lay->btypes);
+    fribidi_get_bidi_types(lay->scratch->u32, (FriBidiStrIndex)n,
+                           lay->scratch->types);
+    fribidi_get_bracket_types(lay->scratch->u32, (FriBidiStrIndex)n,
+                              lay->scratch->types, lay->scratch->btypes);
     lay->base = lay->st.rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
-    if (!fribidi_get_par_embedding_levels_ex(lay->types, lay->btypes,
-                                             (FriBidiStrIndex)n, &lay->base,
-                                             lay->levels)) {
+    if (!fribidi_get_par_embedding_levels_ex(
+            lay->scratch->types, lay->scratch->btypes, (FriBidiStrIndex)n,
+            &lay->base, lay->scratch->levels)) {
         return false;
     }
     /* Scripts: common characters take the script before them (or the
@@ -265,21 +256,22 @@ static bool textlay_itemise(textlay *lay, const char *p, size_t len,
     hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default();
     hb_script_t last = HB_SCRIPT_COMMON;
     for (size_t i = 0; i < n; i++) {
-        hb_script_t s = hb_unicode_script(uf, lay->ch[i].cp);
-        lay->ch[i].script = s;
+        hb_script_t s = hb_unicode_script(uf, lay->scratch->ch[i].cp);
+        lay->scratch->ch[i].script = s;
         if (!textlay_common(s) && textlay_common(last)) {
             for (size_t k = 0; k < i; k++) {
-                lay->ch[k].script = s;
+                lay->scratch->ch[k].script = s;
             }
         }
         if (textlay_common(s)) {
-            lay->ch[i].script = last;
+            lay->scratch->ch[i].script = last;
         } else {
             last = s;
         }
-        lay->ch[i].level = lay->levels[i];
-        lay->ch[i].space = lay->ch[i].cp == ' ' || lay->ch[i].cp == '\t' ||
-                           lay->ch[i].cp == 0x3000;
+        lay->scratch->ch[i].level = lay->scratch->levels[i];
+        lay->scratch->ch[i].space = lay->scratch->ch[i].cp == ' ' ||
+                                    lay->scratch->ch[i].cp == '\t' ||
+                                    lay->scratch->ch[i].cp == 0x3000;
     }
     /* Faces: keep the current one while it has the characters (and they
      * are of its script, or common); else the set's choice. */
@@ -287,7 +279,7 @@ static bool textlay_itemise(textlay *lay, const char *p, size_t len,
     const font_face *cur = NULL;
     hb_script_t cur_script = HB_SCRIPT_INVALID;
     for (size_t i = 0; i < n; i++) {
-        textlay_char *c = &lay->ch[i];
+        textlay_char *c = &lay->scratch->ch[i];
         hb_script_t raw = hb_unicode_script(uf, c->cp);
         const font_face *f = NULL;
         if (font_invisible(c->cp)) {
@@ -316,17 +308,20 @@ static bool textlay_itemise(textlay *lay, const char *p, size_t len,
         cur_script = c->script;
     }
     /* Line breaks (libunibreak: per byte, the state after it). */
-    set_linebreaks_utf8((const utf8_t *)p, len, lay->st.lang, lay->brks);
-    lay->ch[0].brk = false;
+    set_linebreaks_utf8((const utf8_t *)p, len, lay->st.lang,
+                        lay->scratch->brks);
+    lay->scratch->ch[0].brk = false;
     for (size_t i = 1; i < n; i++) {
-        char after = lay->brks[lay->ch[i].off - base_off - 1];
-        lay->ch[i].brk =
+        char after =
+            lay->scratch->brks[lay->scratch->ch[i].off - base_off - 1];
+        lay->scratch->ch[i].brk =
             after == LINEBREAK_ALLOWBREAK || after == LINEBREAK_MUSTBREAK;
     }
     /* Grapheme clusters. */
-    u8_grapheme_breaks((const uint8_t *)p, len, lay->brks);
+    u8_grapheme_breaks((const uint8_t *)p, len, lay->scratch->brks);
     for (size_t i = 0; i < n; i++) {
-        lay->ch[i].grapheme = i == 0 || lay->brks[lay->ch[i].off - base_off];
+        lay->scratch->ch[i].grapheme =
+            i == 0 || lay->scratch->brks[lay->scratch->ch[i].off - base_off];
     }
     return true;
 }
@@ -338,7 +333,8 @@ static int textlay_measure_span(textlay *lay, size_t a, size_t b, int *pieces)
     int w = 0;
     for (size_t i = a; i < b;) {
         size_t k = i + 1;
-        while (k < b && textlay_same_run(&lay->ch[i], &lay->ch[k])) {
+        while (k < b &&
+               textlay_same_run(&lay->scratch->ch[i], &lay->scratch->ch[k])) {
             k++;
         }
         textlay_piece p = textlay_piece_of(lay, i, k);
@@ -387,23 +383,24 @@ static int textlay_add_line(textlay *lay, size_t a, size_t b, size_t src_a,
     if (a < b) {
         /* Rule L1 and L2 for this line (levels of the line adjusted). */
         for (size_t i = a; i < b; i++) {
-            lay->map[i] = (FriBidiStrIndex)i;
+            lay->scratch->map[i] = (FriBidiStrIndex)i;
         }
-        FriBidiLevel *saved = lay->levels;
-        if (!fribidi_reorder_line(FRIBIDI_FLAGS_DEFAULT, lay->types,
+        FriBidiLevel *saved = lay->scratch->levels;
+        if (!fribidi_reorder_line(FRIBIDI_FLAGS_DEFAULT, lay->scratch->types,
                                   (FriBidiStrIndex)(b - a), (FriBidiStrIndex)a,
-                                  lay->base, saved, NULL, lay->map)) {
+                                  lay->base, saved, NULL, lay->scratch->map)) {
             return -1;
         }
         for (size_t v = a; v < b; v++) {
-            lay->inv[lay->map[v]] = (FriBidiStrIndex)v;
+            lay->scratch->inv[lay->scratch->map[v]] = (FriBidiStrIndex)v;
         }
         for (size_t i = a; i < b; i++) {
-            lay->ch[i].level = lay->levels[i];
+            lay->scratch->ch[i].level = lay->scratch->levels[i];
         }
         for (size_t i = a; i < b;) {
             size_t k = i + 1;
-            while (k < b && textlay_same_run(&lay->ch[i], &lay->ch[k])) {
+            while (k < b && textlay_same_run(&lay->scratch->ch[i],
+                                             &lay->scratch->ch[k])) {
                 k++;
             }
             if (!textlay_grow((void **)&lay->runs, &lay->run_cap,
@@ -412,11 +409,11 @@ static int textlay_add_line(textlay *lay, size_t a, size_t b, size_t src_a,
             }
             textlay_run *r = &lay->runs[lay->run_count++];
             r->piece = textlay_piece_of(lay, i, k);
-            r->src = lay->ch[i].off;
+            r->src = lay->scratch->ch[i].off;
             r->w = textlay_measure(lay, &r->piece);
             /* Visual position of the run: its leftmost character. */
-            FriBidiStrIndex v1 = lay->inv[i];
-            FriBidiStrIndex v2 = lay->inv[k - 1];
+            FriBidiStrIndex v1 = lay->scratch->inv[i];
+            FriBidiStrIndex v2 = lay->scratch->inv[k - 1];
             r->x = (int)(v1 < v2 ? v1 : v2); /* sort key for now */
             if (!font_face_bundled(r->piece.face)) {
                 lay->fallback_runs++;
@@ -513,11 +510,11 @@ static size_t textlay_units(textlay *lay, size_t n)
     size_t count = 0;
     for (size_t a = 0; a < n;) {
         size_t b = a + 1;
-        while (b < n && !lay->ch[b].brk) {
+        while (b < n && !lay->scratch->ch[b].brk) {
             b++;
         }
         size_t vis = b;
-        while (vis > a && lay->ch[vis - 1].space) {
+        while (vis > a && lay->scratch->ch[vis - 1].space) {
             vis--;
         }
         int pieces = 0;
@@ -527,14 +524,14 @@ static size_t textlay_units(textlay *lay, size_t n)
                         !textlay_fits(lay, NULL, vis_w, pieces, a, vis);
         if (!too_wide) {
             textlay_unit u = {a, vis, b, vis_w, space_w, pieces, false};
-            lay->units[count++] = u;
+            lay->scratch->units[count++] = u;
             a = b;
             continue;
         }
         /* Too wide: one unit per grapheme (the last keeps the spaces). */
         for (size_t g = a; g < vis;) {
             size_t e = g + 1;
-            while (e < vis && !lay->ch[e].grapheme) {
+            while (e < vis && !lay->scratch->ch[e].grapheme) {
                 e++;
             }
             int gp = 0;
@@ -544,7 +541,7 @@ static size_t textlay_units(textlay *lay, size_t n)
                 u.b = b;
                 u.space_w = space_w;
             }
-            lay->units[count++] = u;
+            lay->scratch->units[count++] = u;
             g = e;
         }
         a = b;
@@ -570,14 +567,14 @@ static bool textlay_paragraph(textlay *lay, size_t off, size_t len)
         textlay_fill fill = {0, 0, false, 0, 0, 0};
         size_t last = u; /* one past the last unit taken */
         for (size_t k = u; k < count; k++) {
-            const textlay_unit *x = &lay->units[k];
+            const textlay_unit *x = &lay->scratch->units[k];
             if (k > first && x->forced) {
                 break;
             }
             int cand = fill.est + x->vis_w;
             if (k > first && lay->st.wrap_w > 0 &&
                 !textlay_fits(lay, &fill, cand, fill.pieces + x->pieces,
-                              lay->units[first].a, x->vis)) {
+                              lay->scratch->units[first].a, x->vis)) {
                 break;
             }
             fill.est = cand + x->space_w;
@@ -586,10 +583,10 @@ static bool textlay_paragraph(textlay *lay, size_t off, size_t len)
         }
         /* The line, measured exactly; a unit too many goes back. */
         for (;;) {
-            const textlay_unit *lu = &lay->units[last - 1];
-            size_t a = lay->units[first].a;
-            int w = textlay_add_line(lay, a, lu->vis, lay->ch[a].off,
-                                     lay->ch[lu->vis].off);
+            const textlay_unit *lu = &lay->scratch->units[last - 1];
+            size_t a = lay->scratch->units[first].a;
+            int w = textlay_add_line(lay, a, lu->vis, lay->scratch->ch[a].off,
+                                     lay->scratch->ch[lu->vis].off);
             if (w < 0) {
                 return false;
             }
@@ -731,18 +728,6 @@ textlay *textlay_new(font_set *fonts, const char *text,
     textlay_scratch *own = scratch ? NULL : textlay_scratch_new();
     lay->scratch = scratch ? scratch : own;
     bool ok = lay->scratch && textlay_scratch_fit(lay->scratch, total + 1);
-    if (ok) {
-        textlay_scratch *s = lay->scratch;
-        lay->ch = s->ch;
-        lay->units = s->units;
-        lay->u32 = s->u32;
-        lay->types = s->types;
-        lay->btypes = s->btypes;
-        lay->levels = s->levels;
-        lay->map = s->map;
-        lay->inv = s->inv;
-        lay->brks = s->brks;
-    }
     size_t off = 0;
     while (ok) {
         const char *nl = strchr(lay->text + off, '\n');
@@ -753,15 +738,6 @@ textlay *textlay_new(font_set *fonts, const char *text,
         }
         off += len + 1;
     }
-    lay->ch = NULL;
-    lay->units = NULL;
-    lay->u32 = NULL;
-    lay->types = NULL;
-    lay->btypes = NULL;
-    lay->levels = NULL;
-    lay->map = NULL;
-    lay->inv = NULL;
-    lay->brks = NULL;
     /* The ellipsis line is laid out with the same scratch. */
     if (ok && st->max_lines > 0 && lay->line_count > (size_t)st->max_lines) {
         ok = textlay_truncate(lay);

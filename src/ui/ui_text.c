@@ -28,6 +28,11 @@ typedef struct ui_text_entry {
     ui_text_size size;
     textlay *lay;         /* points into text */
     SDL_Texture *texture; /* NULL until first drawn */
+    /* Room in the texture above the first line and below the last for
+     * fallback fonts that reach higher or lower than the bundled one
+     * (Arabic's dots, Thai's marks); not part of the text's size. */
+    int pad_top;
+    int pad_bottom;
     unsigned long last_frame;
     /* The parts shown by the last ui_text_draw_words (per frame during a
      * reveal, so measured once per word). */
@@ -521,8 +526,31 @@ static bool ui_text_rasterise(ui_text *t, ui_text_entry *e)
     }
     int skip = TTF_FontLineSkip(primary->font);
     int ascent = TTF_FontAscent(primary->font);
+    /* How far the runs' fonts reach above and below a line. */
+    e->pad_top = 0;
+    e->pad_bottom = 0;
+    size_t nruns = 0;
+    for (size_t i = 0; i < textlay_line_count(e->lay); i++) {
+        nruns += textlay_line_at(e->lay, i)->run_count;
+    }
+    for (size_t i = 0; i < nruns; i++) {
+        ui_text_font *f =
+            ui_text_slot(t, textlay_run_at(e->lay, i)->piece.face, e->st.px);
+        if (!f) {
+            continue;
+        }
+        int a = (int)(TTF_FontAscent(f->font) * f->scale + 0.5);
+        int h = (int)(TTF_FontHeight(f->font) * f->scale + 0.5);
+        if (a - ascent > e->pad_top) {
+            e->pad_top = a - ascent;
+        }
+        if ((h - a) - (skip - ascent) > e->pad_bottom) {
+            e->pad_bottom = (h - a) - (skip - ascent);
+        }
+    }
     SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(
-        0, e->size.w, e->size.h, 32, SDL_PIXELFORMAT_ARGB8888);
+        0, e->size.w, e->pad_top + e->size.h + e->pad_bottom, 32,
+        SDL_PIXELFORMAT_ARGB8888);
     if (!surface) {
         return false;
     }
@@ -532,8 +560,8 @@ static bool ui_text_rasterise(ui_text *t, ui_text_entry *e)
         int lx = ui_text_line_x(e, line);
         for (size_t k = 0; k < line->run_count; k++) {
             const textlay_run *r = textlay_run_at(e->lay, line->run_first + k);
-            ui_text_render_run(t, e, r, surface, lx + r->x, (int)i * skip,
-                               ascent);
+            ui_text_render_run(t, e, r, surface, lx + r->x,
+                               e->pad_top + (int)i * skip, ascent);
         }
     }
     e->texture = SDL_CreateTextureFromSurface(t->renderer, surface);
@@ -609,7 +637,9 @@ bool ui_text_draw(ui_text *t, const char *text, const ui_text_style *st, int x,
         return false;
     }
     SDL_Rect dst = ui_text_place(e, x, y);
-    SDL_RenderCopy(t->renderer, e->texture, NULL, &dst);
+    SDL_Rect all = {dst.x, dst.y - e->pad_top, dst.w,
+                    e->pad_top + dst.h + e->pad_bottom};
+    SDL_RenderCopy(t->renderer, e->texture, NULL, &all);
     ui_text_note(t, dst, st->px);
     return true;
 }
@@ -680,8 +710,11 @@ static bool ui_text_reveal(ui_text *t, ui_text_entry *e, size_t cut)
         if (line->src_start >= cut && line->run_count > 0) {
             break;
         }
+        /* Each line's box, with the room above the first and below. */
+        int top = e->pad_top + (int)i * skip - (i == 0 ? e->pad_top : 0);
+        int h = skip + (i == 0 ? e->pad_top : 0) + e->pad_bottom;
         if (line->src_end <= cut && !line->ellipsis) {
-            SDL_Rect r = {lx, (int)i * skip, line->w, skip};
+            SDL_Rect r = {lx, top, line->w, h};
             if (!ui_text_reveal_add(e, r)) {
                 return false;
             }
@@ -701,7 +734,7 @@ static bool ui_text_reveal(ui_text *t, ui_text_entry *e, size_t cut)
                 w = ui_text_measure_piece(&m, &p);
             }
             int x = lx + run->x + (run->piece.rtl ? run->w - w : 0);
-            SDL_Rect r = {x, (int)i * skip, w, skip};
+            SDL_Rect r = {x, top, w, h};
             if (!ui_text_reveal_add(e, r)) {
                 return false;
             }
@@ -737,13 +770,19 @@ bool ui_text_draw_words(ui_text *t, const char *text, const ui_text_style *st,
     SDL_Rect drawn = {origin.x, origin.y, 0, 0};
     for (size_t i = 0; i < e->reveal_count; i++) {
         SDL_Rect src = e->reveal_rects[i];
-        SDL_Rect dst = {origin.x + src.x, origin.y + src.y, src.w, src.h};
+        SDL_Rect dst = {origin.x + src.x, origin.y - e->pad_top + src.y, src.w,
+                        src.h};
         SDL_RenderCopy(t->renderer, e->texture, &src, &dst);
         if (drawn.w == 0) {
             drawn = dst;
         } else {
             SDL_UnionRect(&drawn, &dst, &drawn);
         }
+    }
+    /* The text's own box (without the fonts' room above and below). */
+    SDL_Rect box = {origin.x, origin.y, origin.w, origin.h};
+    if (!SDL_IntersectRect(&drawn, &box, &drawn)) {
+        drawn.w = 0;
     }
     ui_text_note(t, drawn, st->px);
     return true;
