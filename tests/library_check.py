@@ -1,14 +1,21 @@
 #!/usr/bin/env python3
-"""The scenario library's promises (scenarios/README.md, section 11), checked
+"""The scenario library's promises (scenarios/README.md, section 12), checked
 on every shipped scenario with `rapport lint --format json`:
   - the score analysis is exact, and on empathy, honesty and promptness the
     best achievable score is at least 90 and the worst at most 30;
   - every path to an ending takes 6 to 14 turns;
   - endings with at least three different outcomes can be reached;
   - every scenario states learning objectives;
+  - no test-wise cue passes: every cue strategy of lint's cue table (always
+    the longest reply, the shortest, the first, the last, the most
+    apologetic, the most stock phrases, the most numbers, the customer's
+    name) scores below the pass mark;
 and over the library: at least 12 scenarios, at least 4 irate and 4 calm
 customers, every channel (phone, counter, chat, email) and every difficulty
-from 1 to 5.
+from 1 to 5; over all the turns of all the scenarios, the best option is the
+longest reply in at most 35% of turns and the shortest in at least 15%, and
+its position is spread evenly: each of positions 1 to 4 holds the best
+option in 15% to 35% of the turns.
 usage: library_check.py RAPPORT SCENARIO_DIR"""
 import glob
 import json
@@ -40,6 +47,8 @@ def main():
     files = sorted(glob.glob(os.path.join(folder, "*.xml")))
     problems = []
     moods, channels, difficulties = [], set(), set()
+    cue_turns = cue_longest = cue_shortest = 0
+    positions = [0] * 9
     for path in files:
         name = os.path.basename(path)
         out = subprocess.run([rapport, "lint", "--format", "json", path],
@@ -62,6 +71,21 @@ def main():
         outcomes = [o for o, e in a["endings"].items() if e["reachable"] > 0]
         if len(outcomes) < 3:
             problems.append(f"{name}: endings reach only {outcomes}")
+        cues = report.get("cues")
+        if not cues:
+            problems.append(f"{name}: no cue analysis")
+        else:
+            for strat in cues["strategies"]:
+                if strat["passes"] or strat["overall"] >= cues["pass_mark"]:
+                    problems.append(
+                        f"{name}: {strat['description']} scores "
+                        f"{strat['overall']}, at or above the pass mark "
+                        f"{cues['pass_mark']} (--choices {strat['choices']})")
+            best = cues["best_option"]
+            cue_turns += best["turns"]
+            cue_longest += best["longest"]
+            cue_shortest += best["shortest"]
+            positions = [a + b for a, b in zip(positions, best["by_position"])]
         root = ET.parse(path).getroot()
         if not root.findall(f"{NS}objectives/{NS}objective"):
             problems.append(f"{name}: no learning objectives")
@@ -82,6 +106,25 @@ def main():
         problems.append(f"channels {sorted(channels)}: wanted all four")
     if difficulties != {1, 2, 3, 4, 5}:
         problems.append(f"difficulties {sorted(difficulties)}: wanted 1 to 5")
+    if cue_turns:
+        longest = cue_longest / cue_turns
+        shortest = cue_shortest / cue_turns
+        print(f"best option over {cue_turns} turns: longest {cue_longest} "
+              f"({longest:.0%}), shortest {cue_shortest} ({shortest:.0%}), "
+              "by position " + " ".join(
+                  f"{k + 1}:{n} ({n / cue_turns:.0%})"
+                  for k, n in enumerate(positions) if n))
+        if longest > 0.35:
+            problems.append(f"the best option is the longest in {longest:.0%} "
+                            "of turns, wanted at most 35%")
+        if shortest < 0.15:
+            problems.append(f"the best option is the shortest in "
+                            f"{shortest:.0%} of turns, wanted at least 15%")
+        for k in range(4):
+            share = positions[k] / cue_turns
+            if share < 0.15 or share > 0.35:
+                problems.append(f"the best option is in position {k + 1} in "
+                                f"{share:.0%} of turns, wanted 15% to 35%")
     for p in problems:
         print(f"error: {p}", file=sys.stderr)
     print(f"{len(files)} scenarios, {len(problems)} problems")

@@ -91,7 +91,7 @@ EOF
         fail "the debrief differs from rapport run's"
 elif [ "$mode" = save ]; then
     "$rapport" play "$scenario" --size 1024x768 --results "$work/results" \
-        --on-journal save --script 1,1,1,1,1,1 --name "Bo Chen" \
+        --on-journal save --script 3,2,1,1,4,3 --name "Bo Chen" \
         --input mouse >"$work/save.out" 2>"$work/save.err" ||
         fail "the run failed: $(cat "$work/save.err")"
     [ ! -e "$journal" ] || fail "the journal was not removed"

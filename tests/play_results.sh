@@ -24,7 +24,7 @@ command -v python3 >/dev/null 2>&1 ||
 rm -rf "$work"
 mkdir -p "$work"
 export RAPPORT_FIXED_TIME=1700000000 SDL_VIDEODRIVER=dummy
-script=1,1,1,1,1,1
+script=3,2,1,1,4,3
 play() {
     "$rapport" play --size 1024x768 "$@"
 }

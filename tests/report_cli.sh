@@ -42,11 +42,11 @@ while [ "$i" -lt 190 ]; do
     secs=$((i % 40 + 3))
     case $((i % 9)) in
     0) run "$i" isp-promo-question "$who" best "$secs" ;;
-    1) run "$i" isp-promo-question "$who" 4,4,4,2,4,2 "$secs" ;;
+    1) run "$i" isp-promo-question "$who" 4,3,4,2,4,2 "$secs" ;;
     2) run "$i" isp-promo-question "$who" worst ;;
-    3) run "$i" telecom-outage "$who" 1,1,1,1,1,1,1 "$secs" ;;
-    4) run "$i" telecom-outage "$who" 4,2,2,4,3,2 "$secs" ;;
-    5) run "$i" telecom-outage "$who" 1,1,2 6,9,200 ;;
+    3) run "$i" telecom-outage "$who" 3,2,4,1,2,4,2 "$secs" ;;
+    4) run "$i" telecom-outage "$who" 4,1,2,4,1,2 "$secs" ;;
+    5) run "$i" telecom-outage "$who" 3,2,4 6,9,200 ;;
     6) run "$i" billing-error "$who" 2,3,2,2,2,2 "$secs" ;;
     7) run "$i" billing-error "$who" 4,4,4,3,3,2 ;;
     8) run "$i" billing-error "$who" best "$secs" ;;

@@ -1039,27 +1039,29 @@ static void test_reload_screens(void)
     CHECK_CONTAINS(app->diag_title, "Reload failed");
     CHECK_INT(ui_app_screen(app), UI_SCREEN_FEEDBACK);
     CHECK_INT(session_turn_count(p->s), 1);
-    CHECK_CONTAINS(p->sc->nodes[0].choices[0].feedback, "You made her feel");
+    CHECK_CONTAINS(p->sc->nodes[0].choices[0].feedback, "you haven't greeted");
     /* Fixed and edited: F5 straight from the errors; same feedback screen,
      * new words. */
     test_write(path, original);
-    CHECK(test_edit(path, "You made her feel welcome", "She felt welcome"));
+    CHECK(test_edit(path, "you haven't greeted a loyal customer",
+                    "you skipped the greeting"));
     test_key(app, SDLK_F5, 0);
     CHECK(!ui_app_overlay_open(app));
     CHECK_INT(ui_app_screen(app), UI_SCREEN_FEEDBACK);
     CHECK_INT(session_turn_count(p->s), 1);
-    CHECK_CONTAINS(p->sc->nodes[0].choices[0].feedback, "She felt welcome");
+    CHECK_CONTAINS(p->sc->nodes[0].choices[0].feedback,
+                   "you skipped the greeting");
     CHECK_CONTAINS(p->note, "Reloaded");
     test_sizes_on_screen(app, 768, "feedback-reloaded");
 
     /* The pause menu: F5 closes it and reloads. */
     test_key(app, SDLK_ESCAPE, 0);
     CHECK(ui_app_overlay_open(app));
-    CHECK(test_edit(path, "She felt welcome", "She felt at home"));
+    CHECK(test_edit(path, "you skipped the greeting", "you said no hello"));
     test_key(app, SDLK_r, KMOD_LCTRL);
     CHECK(!ui_app_overlay_open(app));
     CHECK_INT(ui_app_screen(app), UI_SCREEN_FEEDBACK);
-    CHECK_CONTAINS(p->sc->nodes[0].choices[0].feedback, "She felt at home");
+    CHECK_CONTAINS(p->sc->nodes[0].choices[0].feedback, "you said no hello");
 
     /* Play to the ending; F5 there keeps the ending, new words. */
     test_key(app, SDLK_RETURN, 0);
@@ -1090,7 +1092,7 @@ static void test_reload_screens(void)
     /* The debrief is made again from the new version. */
     test_key(app, SDLK_RETURN, 0);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_DEBRIEF);
-    CHECK(test_edit(path, "She felt at home", "REVIEWED"));
+    CHECK(test_edit(path, "you said no hello", "REVIEWED"));
     test_key(app, SDLK_F5, 0);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_DEBRIEF);
     CHECK(p->d != NULL);
@@ -1109,8 +1111,8 @@ static void test_reload_screens(void)
     /* An edit that sends the first reply elsewhere: the call starts
      * again from the top. */
     test_write(path, original);
-    CHECK(test_edit(path, "<choice next=\"needs\" empathy=\"8\"",
-                    "<choice next=\"explain\" empathy=\"8\""));
+    CHECK(test_edit(path, "<choice next=\"needs\" empathy=\"-3\"",
+                    "<choice next=\"explain\" empathy=\"-3\""));
     test_key(app, SDLK_F5, 0);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
     CHECK_INT(session_turn_count(p->s), 0);

@@ -28,11 +28,11 @@ xvfb-run -a -s "-screen 0 1920x1200x24" sh -c '
         "$RAPPORT_EXE" play "$RAPPORT_SCENARIOS/$1.xml" --size 1024x768 \
             --script "$2" --input "$3" ${4:+--screenshot-dir "$4"}
     }
-    play isp-promo-question 1,1,1,1,1,1,1 keys "$RAPPORT_OUT/isp-promo-keys"
-    play isp-promo-question 4,4,4,2,4,2 mouse "$RAPPORT_OUT/isp-promo-mouse"
-    play telecom-outage 1,1,1,1,1,1,1 mouse
-    play telecom-outage 4,2,2,4,3,2 keys
-    play billing-error 1,1,1,1,1,1 keys
+    play isp-promo-question 2,4,1,3,2,3,3 keys "$RAPPORT_OUT/isp-promo-keys"
+    play isp-promo-question 4,3,4,2,4,2 mouse "$RAPPORT_OUT/isp-promo-mouse"
+    play telecom-outage 3,2,4,1,2,4,2 mouse
+    play telecom-outage 4,1,2,4,1,2 keys
+    play billing-error 3,2,1,1,4,3 keys
     play billing-error 2,3,2,2,2,2 mouse
 '
 "$png_check" shots "$out/isp-promo-mouse" 16 1024 768

@@ -14,6 +14,7 @@
 
 #include "analysis.h"
 #include "cli.h"
+#include "cue.h"
 #include "diag.h"
 #include "scenario.h"
 
@@ -31,6 +32,12 @@ static void lint_usage(FILE *out)
           "the best play as a script for `rapport run --choices`,\nthe "
           "shortest and longest call in turns and the endings reached "
           "(timeouts\nincluded).\n"
+          "Then the cue table: the score of a trainee who picks by a "
+          "surface feature\n(always the longest, shortest, first or last "
+          "option, the most apologetic,\nthe most stock phrases, the most "
+          "numbers, the customer's name), with a\nwarning for each that "
+          "reaches the pass mark, and how often the best option\nis the "
+          "longest, the shortest, and in each position.\n"
           "\n"
           "Options:\n"
           "  -s, --strict         exit 1 on warnings too\n"
@@ -121,6 +128,85 @@ static void lint_print_text(const char *path, const scenario *sc,
            r->gave_up_reachable ? "possible" : "never");
 }
 
+/* The cue table: what a trainee who picks by a surface feature scores. */
+static void lint_print_cues(const scenario *sc, const cue_report *q)
+{
+    printf("  cues:          pass mark %d; replies on target, ties to the "
+           "first on screen\n",
+           q->pass_mark);
+    printf("    %-36s %7s  %s\n", "strategy", "overall", "");
+    for (int k = 0; k < CUE_COUNT; k++) {
+        const cue_play *p = &q->plays[k];
+        const char *where = p->ending_index >= 0
+                                ? sc->nodes[p->ending_index].id
+                                : (p->ended ? "customer gave up" : "no end");
+        printf("    %-36s %7d  %s (ends at '%s')\n",
+               cue_strategy_description((cue_strategy)k), p->overall,
+               p->passes ? "PASSES" : "fails", where);
+    }
+    printf("  best option:   longest in %zu of %zu turns, shortest in %zu; "
+           "by position",
+           q->best_longest, q->turns, q->best_shortest);
+    size_t last = 0;
+    for (size_t k = 0; k < SCENARIO_MAX_CHOICES; k++) {
+        if (q->best_position[k]) {
+            last = k + 1;
+        }
+    }
+    for (size_t k = 0; k < last || k < 2; k++) {
+        printf(" %zu:%zu", k + 1, q->best_position[k]);
+    }
+    putchar('\n');
+}
+
+static cJSON *lint_cues_json(const scenario *sc, const cue_report *q)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (!o) {
+        return NULL;
+    }
+    cJSON_AddNumberToObject(o, "pass_mark", q->pass_mark);
+    cJSON *list = cJSON_AddArrayToObject(o, "strategies");
+    for (int k = 0; list && k < CUE_COUNT; k++) {
+        const cue_play *p = &q->plays[k];
+        cJSON *s = cJSON_CreateObject();
+        if (!s) {
+            continue;
+        }
+        cJSON_AddStringToObject(s, "name", cue_strategy_name((cue_strategy)k));
+        cJSON_AddStringToObject(s, "description",
+                                cue_strategy_description((cue_strategy)k));
+        cJSON_AddNumberToObject(s, "overall", p->overall);
+        for (int d = 0; d < SCENARIO_DIM_COUNT; d++) {
+            cJSON_AddNumberToObject(s, scenario_dim_name((scenario_dim)d),
+                                    p->dim[d]);
+        }
+        cJSON_AddBoolToObject(s, "passes", p->passes);
+        cJSON_AddBoolToObject(s, "ended", p->ended);
+        cJSON_AddNumberToObject(s, "turns", (double)p->turns);
+        cJSON_AddStringToObject(s, "choices", p->script);
+        if (p->ending_index >= 0) {
+            cJSON_AddStringToObject(s, "ending",
+                                    sc->nodes[p->ending_index].id);
+        } else {
+            cJSON_AddNullToObject(s, "ending");
+        }
+        cJSON_AddItemToArray(list, s);
+    }
+    cJSON *best = cJSON_AddObjectToObject(o, "best_option");
+    if (best) {
+        cJSON_AddNumberToObject(best, "turns", (double)q->turns);
+        cJSON_AddNumberToObject(best, "longest", (double)q->best_longest);
+        cJSON_AddNumberToObject(best, "shortest", (double)q->best_shortest);
+        cJSON *pos = cJSON_AddArrayToObject(best, "by_position");
+        for (size_t k = 0; pos && k < SCENARIO_MAX_CHOICES; k++) {
+            cJSON_AddItemToArray(
+                pos, cJSON_CreateNumber((double)q->best_position[k]));
+        }
+    }
+    return o;
+}
+
 static cJSON *lint_play_json(const scenario *sc, const analysis_play *p)
 {
     cJSON *o = cJSON_CreateObject();
@@ -193,7 +279,8 @@ static cJSON *lint_analysis_json(const scenario *sc, const analysis_report *r)
 }
 
 static cJSON *lint_file_json(const char *path, const scenario *sc,
-                             const analysis_report *r, diag_list *diags)
+                             const analysis_report *r, const cue_report *q,
+                             diag_list *diags)
 {
     cJSON *f = cJSON_CreateObject();
     if (!f) {
@@ -222,6 +309,11 @@ static cJSON *lint_file_json(const char *path, const scenario *sc,
         cJSON_AddItemToObject(f, "analysis", lint_analysis_json(sc, r));
     } else {
         cJSON_AddNullToObject(f, "analysis");
+    }
+    if (sc && q) {
+        cJSON_AddItemToObject(f, "cues", lint_cues_json(sc, q));
+    } else {
+        cJSON_AddNullToObject(f, "cues");
     }
     return f;
 }
@@ -314,7 +406,8 @@ int cli_lint(int argc, char **argv)
             cli_check_glyphs(sc, diags);
         }
         analysis_report *r = sc ? analysis_new(sc, &aopt, diags) : NULL;
-        if (sc && !r) {
+        cue_report *q = sc ? cue_new(sc, diags) : NULL;
+        if (sc && (!r || !q)) {
             fprintf(stderr, "rapport: error: out of memory analysing %s\n",
                     argv[i]);
             rc = CLI_FAIL;
@@ -322,7 +415,8 @@ int cli_lint(int argc, char **argv)
         errors += diag_error_count(diags);
         warnings += diag_warning_count(diags);
         if (json) {
-            cJSON_AddItemToArray(files, lint_file_json(argv[i], sc, r, diags));
+            cJSON_AddItemToArray(files,
+                                 lint_file_json(argv[i], sc, r, q, diags));
         } else {
             cli_print_diags(diags);
             if (!sc) {
@@ -333,8 +427,12 @@ int cli_lint(int argc, char **argv)
                         diag_warning_count(diags) == 1 ? "" : "s");
             } else if (r) {
                 lint_print_text(argv[i], sc, r, diags);
+                if (q) {
+                    lint_print_cues(sc, q);
+                }
             }
         }
+        cue_free(q);
         analysis_free(r);
         scenario_free(sc);
         diag_list_free(diags);

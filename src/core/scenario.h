@@ -193,6 +193,8 @@ typedef struct {
     scenario_node *nodes;           /* nodes and endings, document order */
     size_t node_count;
     int start_index;
+    int line; /* of the <scenario> start tag */
+    int col;
 } scenario;
 
 /* Loads, validates (schema and semantics) and returns a scenario, or NULL

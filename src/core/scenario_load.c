@@ -452,6 +452,7 @@ static void loader_check(loader_state *st, scenario *sc, const xmlNode *root)
     size_t node_total = 0;
     size_t ending_total = 0;
     const xmlNode *first_node = NULL;
+    xmldoc_element_pos(st->doc, root, &sc->line, &sc->col);
     loader_index_ids(st, sc);
     for (const xmlNode *x = root->children; x; x = x->next) {
         if (!xmldoc_is(st->doc, x, "node") &&

@@ -46,11 +46,8 @@ double score_placement(const scenario_node *node, unsigned offered,
     return (double)(r - lo) / (double)(hi - lo);
 }
 
-/* Weighted placement of an option over the dimensions that differ; 1 when
- * nothing differs. Promptness uses the rating only (time is the
- * trainee's, not the option's). */
-static double score_option_value(const scenario *sc, const scenario_node *n,
-                                 unsigned offered, int choice_index)
+double score_option_value(const scenario *sc, const scenario_node *n,
+                          unsigned offered, int choice_index)
 {
     double sum = 0.0;
     double weights = 0.0;
@@ -199,17 +196,8 @@ size_t score_pick(const session *s, bool worst)
     size_t pick = 0;
     double pick_value = 0.0;
     for (size_t i = 0; n && i < count; i++) {
-        double sum = 0.0;
-        double weights = 0.0;
-        for (int d = 0; d < SCENARIO_DIM_COUNT; d++) {
-            double p = score_placement(n, offered, session_offered_index(s, i),
-                                       (scenario_dim)d);
-            if (p >= 0.0) {
-                sum += sc->weight[d] * p;
-                weights += sc->weight[d];
-            }
-        }
-        double v = weights > 0.0 ? sum / weights : 1.0;
+        double v =
+            score_option_value(sc, n, offered, session_offered_index(s, i));
         bool better = worst ? v < pick_value - 1e-9 : v > pick_value + 1e-9;
         if (i == 0 || better) {
             pick = i;

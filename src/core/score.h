@@ -68,6 +68,13 @@ double score_time(int response_ms, int target_ms, bool relaxed);
 double score_placement(const scenario_node *node, unsigned offered,
                        int choice_index, scenario_dim dim);
 
+/* Weighted placement of an option among those on offer over the dimensions
+ * where they differ (0..1, the scenario's weights; 1 when nothing differs).
+ * Promptness uses the rating only (time is the trainee's, not the
+ * option's). */
+double score_option_value(const scenario *sc, const scenario_node *node,
+                          unsigned offered, int choice_index);
+
 void score_evaluate_turn(const scenario *sc, const session_turn *turn,
                          bool relaxed, score_turn *out);
 void score_summarise(const session *s, score_summary *out);
