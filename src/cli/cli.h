@@ -25,6 +25,7 @@ int cli_play(int argc, char **argv);
 int cli_recover(int argc, char **argv);
 int cli_report(int argc, char **argv);
 int cli_test(int argc, char **argv);
+int cli_translate(int argc, char **argv);
 
 /* Comma-separated option numbers (1-9) and response times in seconds,
  * appended to out (at most max items in all, *count so far). Return 0, or
