@@ -26,7 +26,7 @@ static const xmldoc_hint xlate_hints[] = {
 static xmldoc_format xlate_format(void)
 {
     xmldoc_format f = {
-        .kind = "translation file",
+        .kind = "translation",
         .kinds = "translation files",
         .ns = XLATE_NAMESPACE,
         .root = "xliff",
