@@ -410,40 +410,52 @@ static int hostile_case_external_dtd(struct hostile_ctx *ctx)
     return hostile_write_scenario(ctx, doctype, "&leak;");
 }
 
-static int hostile_case_billion_laughs(struct hostile_ctx *ctx)
+/* The XML declaration and a DOCTYPE for root whose entities lol1..lol10
+ * each reference the previous one 10 times: &lol10; expands to 10^10 * 3
+ * bytes. */
+static int hostile_laughs(struct hostile_ctx *ctx, struct hostile_out *out,
+                          const char *root)
 {
-    struct hostile_out out;
     char decl[64];
     int level;
     int i;
 
-    /* lol0 = "lol"; lol1..lol10 each reference the previous one 10 times:
-     * &lol10; expands to 10^10 * 3 bytes. */
-    if (hostile_path_in_dir(ctx, ctx->input, sizeof ctx->input,
-                            "scenario.xml") != 0) {
-        return -1;
-    }
-    hostile_out_open(&out, ctx->input);
-    hostile_out_str(&out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                          "<!DOCTYPE scenario [\n"
-                          "  <!ENTITY lol0 \"lol\">\n");
+    hostile_out_str(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                         "<!DOCTYPE ");
+    hostile_out_str(out, root);
+    hostile_out_str(out, " [\n  <!ENTITY lol0 \"lol\">\n");
     for (level = 1; level <= 10; level++) {
         if (hostile_fmt(ctx, decl, sizeof decl, "  <!ENTITY lol%d \"",
                         level) != 0) {
             return -1;
         }
-        hostile_out_str(&out, decl);
+        hostile_out_str(out, decl);
         for (i = 0; i < 10; i++) {
             if (hostile_fmt(ctx, decl, sizeof decl, "&lol%d;", level - 1) !=
                 0) {
                 return -1;
             }
-            hostile_out_str(&out, decl);
+            hostile_out_str(out, decl);
         }
-        hostile_out_str(&out, "\">\n");
+        hostile_out_str(out, "\">\n");
     }
-    hostile_out_str(&out, "]>\n"
-                          "<scenario xmlns=\"urn:rapport:scenario:1\""
+    hostile_out_str(out, "]>\n");
+    return 0;
+}
+
+static int hostile_case_billion_laughs(struct hostile_ctx *ctx)
+{
+    struct hostile_out out;
+
+    if (hostile_path_in_dir(ctx, ctx->input, sizeof ctx->input,
+                            "scenario.xml") != 0) {
+        return -1;
+    }
+    hostile_out_open(&out, ctx->input);
+    if (hostile_laughs(ctx, &out, "scenario") != 0) {
+        return -1;
+    }
+    hostile_out_str(&out, "<scenario xmlns=\"urn:rapport:scenario:1\""
                           " id=\"hostile\">\n"
                           "  <title>&lol10;");
     hostile_scenario_end_title(&out);
@@ -809,31 +821,11 @@ static int hostile_case_xliff_external_dtd(struct hostile_ctx *ctx)
 static int hostile_case_xliff_billion_laughs(struct hostile_ctx *ctx)
 {
     struct hostile_out out;
-    char decl[64];
-    int level;
-    int i;
 
-    if (hostile_xliff_open(ctx, &out) != 0) {
+    if (hostile_xliff_open(ctx, &out) != 0 ||
+        hostile_laughs(ctx, &out, "xliff") != 0) {
         return -1;
     }
-    hostile_out_str(&out, "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [\n"
-                          "  <!ENTITY lol0 \"lol\">\n");
-    for (level = 1; level <= 10; level++) {
-        if (hostile_fmt(ctx, decl, sizeof decl, "  <!ENTITY lol%d \"",
-                        level) != 0) {
-            return -1;
-        }
-        hostile_out_str(&out, decl);
-        for (i = 0; i < 10; i++) {
-            if (hostile_fmt(ctx, decl, sizeof decl, "&lol%d;", level - 1) !=
-                0) {
-                return -1;
-            }
-            hostile_out_str(&out, decl);
-        }
-        hostile_out_str(&out, "\">\n");
-    }
-    hostile_out_str(&out, "]>\n");
     hostile_xliff_body(&out);
     hostile_out_str(&out, "&lol10;");
     hostile_xliff_tail(&out);

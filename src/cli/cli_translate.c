@@ -104,52 +104,6 @@ static void tr_import_usage(FILE *out)
         out);
 }
 
-/* Writes data to path whole: a temporary file beside it, synced, then
- * renamed; or to standard output for NULL or "-". */
-static int tr_write(const char *path, const char *data, size_t len)
-{
-    if (!path || strcmp(path, "-") == 0) {
-        fwrite(data, 1, len, stdout);
-        return cli_finish_output();
-    }
-    size_t n = strlen(path) + 16;
-    char *tmp = malloc(n);
-    if (!tmp) {
-        fprintf(stderr, "rapport: error: out of memory\n");
-        return CLI_FAIL;
-    }
-    snprintf(tmp, n, "%s.tmp-XXXXXX", path);
-    int fd = mkstemp(tmp);
-    FILE *out = fd >= 0 ? fdopen(fd, "w") : NULL;
-    bool ok = out && fwrite(data, 1, len, out) == len && fflush(out) == 0 &&
-              fsync(fileno(out)) == 0;
-    int err = errno;
-    if (out) {
-        if (fclose(out) != 0 && ok) {
-            ok = false;
-            err = errno;
-        }
-        (void)chmod(tmp, 0644);
-    } else if (fd >= 0) {
-        close(fd);
-    }
-    if (ok && rename(tmp, path) != 0) {
-        ok = false;
-        err = errno;
-    }
-    if (!ok) {
-        fprintf(stderr, "rapport translate: error: cannot write %s: %s\n",
-                path, strerror(err));
-        if (fd >= 0) {
-            unlink(tmp);
-        }
-    } else {
-        fprintf(stderr, "written: %s\n", path);
-    }
-    free(tmp);
-    return ok ? CLI_OK : CLI_FAIL;
-}
-
 /* True when both paths name one existing file. */
 static bool tr_same_file(const char *a, const char *b)
 {
@@ -239,7 +193,8 @@ static int tr_export(int argc, char **argv)
     } else {
         fprintf(stderr, "%s: %zu texts to translate\n", path, st.texts);
     }
-    int rc = tr_write(out_path, xliff, strlen(xliff));
+    int rc = cli_write_whole("translate", out_path ? out_path : "-", xliff,
+                             strlen(xliff));
     free(xliff);
     return rc;
 }
@@ -317,7 +272,9 @@ static int tr_import(int argc, char **argv)
     if (!out) {
         return CLI_FAIL;
     }
-    int rc = check ? CLI_OK : tr_write(out_path, out, len);
+    int rc = check ? CLI_OK
+                   : cli_write_whole("translate", out_path ? out_path : "-",
+                                     out, len);
     free(out);
     return rc;
 }
