@@ -64,8 +64,9 @@ typedef struct {
 } xlate_export_options;
 
 /* The scenario's texts as an XLIFF 2.0 document (UTF-8). NULL when the
- * scenario has errors, the previous file cannot be used or memory runs
- * out. stats may be NULL. */
+ * scenario has errors, the previous file cannot be used, there is no
+ * valid language or memory runs out. opt and stats may be NULL (opt NULL
+ * has no language: an error). */
 char *xlate_export(const char *scenario_path, const xlate_export_options *opt,
                    xlate_stats *stats, diag_list *diags);
 
@@ -77,7 +78,7 @@ typedef struct {
 
 /* The scenario with the file's translations in place, *len bytes. NULL
  * when either file has errors (or, with strict, a text is left
- * untranslated). stats may be NULL. */
+ * untranslated). opt (not strict) and stats may be NULL. */
 char *xlate_import(const char *scenario_path, const char *xliff_path,
                    const xlate_import_options *opt, size_t *len,
                    xlate_stats *stats, diag_list *diags);

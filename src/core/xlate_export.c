@@ -227,8 +227,10 @@ static bool xlate_check_old(xlate_file *old, const scenario *sc,
 char *xlate_export(const char *scenario_path, const xlate_export_options *opt,
                    xlate_stats *stats, diag_list *diags)
 {
+    static const xlate_export_options none = {NULL, NULL};
     xlate_stats st;
     memset(&st, 0, sizeof st);
+    opt = opt ? opt : &none;
     xmldoc_format format = scenario_xml_format();
     xmldoc *doc = xmldoc_load_file(&format, scenario_path, diags);
     scenario *sc = scenario_load_xmldoc(doc);
