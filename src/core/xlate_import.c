@@ -257,7 +257,9 @@ static char *xlate_apply(xlate_import_run *r, size_t *out_len)
 {
     size_t len;
     const char *bytes = xmldoc_bytes(r->doc, &len);
-    qsort(r->edits, r->edit_count, sizeof(xlate_edit), xlate_edit_order);
+    if (r->edit_count > 1) {
+        qsort(r->edits, r->edit_count, sizeof(xlate_edit), xlate_edit_order);
+    }
     size_t total = len;
     for (size_t i = 0; i < r->edit_count; i++) {
         const xlate_edit *e = &r->edits[i];
