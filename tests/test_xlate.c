@@ -739,6 +739,8 @@ static void test_update(void)
     /* the updated file, imported, uses the reviewed-to-be translation with
      * a warning, and "New one." is the one text left */
     CHECK(y != NULL);
+    free(msgs);
+    msgs = NULL;
     out = y ? import_text(path, y, false, &len, &st, &msgs) : NULL;
     CHECK(out != NULL);
     CHECK_INT(st.untranslated, 1);
