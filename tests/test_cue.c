@@ -121,10 +121,8 @@ static void test_cued_scenario(void)
         CHECK_INT(r->plays[CUE_LONGEST].turns, 6);
         /* no option apologises: ties go to the first on screen */
         CHECK_STR(r->plays[CUE_APOLOGY].script, "1,1,1,1,1,1");
-        CHECK_INT(cue_warnings_containing(diags, "reaching the pass mark"),
-                  6);
-        CHECK_INT(cue_warnings_containing(diags, "also the longest reply"),
-                  1);
+        CHECK_INT(cue_warnings_containing(diags, "reaching the pass mark"), 6);
+        CHECK_INT(cue_warnings_containing(diags, "also the longest reply"), 1);
         CHECK_INT(cue_warnings_containing(diags, "is option 1 in 6 of 6"), 1);
         /* every warning points at the <scenario> element */
         for (size_t i = 0; i < diag_count(diags); i++) {
@@ -166,8 +164,7 @@ static void test_cue_proof_scenario(void)
         CHECK_INT(r->best_longest, 0);
         CHECK_INT(r->best_shortest, 0);
         CHECK_INT(r->best_position[2], 5);
-        CHECK_INT(cue_warnings_containing(diags, "reaching the pass mark"),
-                  1);
+        CHECK_INT(cue_warnings_containing(diags, "reaching the pass mark"), 1);
         CHECK_INT(cue_warnings_containing(diags, "longest"), 0);
     }
     cue_free(r);
