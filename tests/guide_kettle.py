@@ -13,7 +13,9 @@ says about them:
     (the summary, then the cue table), trailing spaces aside;
   - section 8: `rapport test` on the plan prints what the guide shows, and
     after the edit the guide describes (the warm ending's min-mood raised
-    from 75 to 85) it fails with the lines the guide shows.
+    from 75 to 85) it fails with the lines the guide shows;
+  - section 13: `rapport translate export` prints what the guide shows and
+    writes the unit shown; the file, translated, imports as shown.
 usage: guide_kettle.py RAPPORT GUIDE WORK_DIR"""
 import json
 import os
@@ -204,6 +206,43 @@ def check_section_8(rapport, guide, work, name, scenario):
               "guide shows")
 
 
+def check_section_13(rapport, guide, work, name):
+    """Section 13's translation round: export prints what the guide shows
+    and writes the unit shown; the file translated (every target its
+    source, as a translator who keeps every word) imports as shown."""
+    text = section(guide, 13)
+    # the blocks are indented under the numbered steps
+    text = "\n".join(line[3:] if line.startswith("   ") else line
+                     for line in text.split("\n"))
+    export = block_with(text, f"$ rapport translate export {name} --lang")
+    unit = block_with(text, "<unit id=", "xml")
+    imp = block_with(text, f"$ rapport translate import {name} kettle.es.xlf -o")
+    command, _, expected = commands(export)[0]
+    rc, out, err = run(rapport, command, work)
+    if rc != 0 or lines(out + err) != expected:
+        fail(f"section 13: '{command}' exits {rc} and prints:\n{out}{err}"
+             "the guide shows:\n" + "\n".join(expected))
+        return
+    xlf = os.path.join(work, shlex.split(command)[-1])
+    with open(xlf, encoding="utf-8") as f:
+        exported = f.read()
+    want = [line.strip() for line in unit.split("\n")]
+    have = [line.strip() for line in exported.split("\n")]
+    if not any(have[i:i + len(want)] == want for i in range(len(have))):
+        fail("section 13: the unit the guide shows is not in what export "
+             "writes")
+    with open(xlf, "w", encoding="utf-8") as f:
+        f.write(re.sub(r"<source>(.*)</source>",
+                       r"<source>\1</source><target>\1</target>", exported))
+    command, _, expected = commands(imp)[0]
+    rc, out, err = run(rapport, command, work)
+    if rc != 0 or lines(out + err) != expected:
+        fail(f"section 13: '{command}' exits {rc} and prints:\n{out}{err}"
+             "the guide shows:\n" + "\n".join(expected))
+    else:
+        print(f"section 13: export and import of {name} as the guide shows")
+
+
 def main():
     rapport, guide_path, work = sys.argv[1:4]
     rapport = os.path.abspath(rapport)
@@ -214,6 +253,7 @@ def main():
     name, scenario = check_section_2(rapport, guide, work)
     check_section_7(rapport, guide, work, name)
     check_section_8(rapport, guide, work, name, scenario)
+    check_section_13(rapport, guide, work, name)
     print(f"the guide's kettle: {len(problems)} problems")
     return 1 if problems else 0
 

@@ -14,10 +14,21 @@
  *   quadratic_blowup xinclude deep_nesting huge_text invalid_utf8 nul_bytes
  *   random_bytes empty_file directory dev_zero missing_file oversize_file
  *   fifo
+ *   xliff_baseline_valid xliff_xxe_file xliff_external_dtd
+ *   xliff_billion_laughs xliff_quadratic_blowup xliff_xinclude
+ *   xliff_deep_nesting xliff_huge_text xliff_long_target xliff_invalid_utf8
+ *   xliff_nul_bytes xliff_random_bytes xliff_empty_file xliff_oversize_file
+ *   xliff_fifo xliff_wrong_version
  *
  * baseline_valid is the control: the unmodified scenario every other case
  * embeds its hostile part into must be ACCEPTED (exit 0, no "error:"), so
  * that a rejection in the other cases is caused by the hostile part.
+ *
+ * The xliff_ cases attack the translation file instead: the child runs
+ * `RAPPORT_EXE translate import SCENARIO PATH -o OUT` with a valid
+ * scenario and PATH the hostile XLIFF file, whose first unit's <target>
+ * holds the hostile part. Besides the checks below, OUT must exist after
+ * xliff_baseline_valid and must not after any other xliff_ case.
  *
  * For each case the program creates a fresh temp dir (mkdtemp under
  * $TMPDIR or /tmp), writes a "secret" file holding a unique marker plus the
@@ -105,7 +116,9 @@ struct hostile_ctx {
     char secret_path[HOSTILE_PATH_MAX]; /* DIR/secret.txt */
     char secret_uri[HOSTILE_URI_MAX];   /* file:///.../secret.txt */
     char input[HOSTILE_PATH_MAX];       /* PATH given to rapport validate */
-    char why[HOSTILE_WHY_MAX];          /* setup failure message */
+    char scenario[HOSTILE_PATH_MAX]; /* xliff_ cases: the scenario, else "" */
+    char output[HOSTILE_PATH_MAX];   /* xliff_ cases: where import writes */
+    char why[HOSTILE_WHY_MAX];       /* setup failure message */
 };
 
 struct hostile_case {
@@ -397,40 +410,52 @@ static int hostile_case_external_dtd(struct hostile_ctx *ctx)
     return hostile_write_scenario(ctx, doctype, "&leak;");
 }
 
-static int hostile_case_billion_laughs(struct hostile_ctx *ctx)
+/* The XML declaration and a DOCTYPE for root whose entities lol1..lol10
+ * each reference the previous one 10 times: &lol10; expands to 10^10 * 3
+ * bytes. */
+static int hostile_laughs(struct hostile_ctx *ctx, struct hostile_out *out,
+                          const char *root)
 {
-    struct hostile_out out;
     char decl[64];
     int level;
     int i;
 
-    /* lol0 = "lol"; lol1..lol10 each reference the previous one 10 times:
-     * &lol10; expands to 10^10 * 3 bytes. */
-    if (hostile_path_in_dir(ctx, ctx->input, sizeof ctx->input,
-                            "scenario.xml") != 0) {
-        return -1;
-    }
-    hostile_out_open(&out, ctx->input);
-    hostile_out_str(&out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                          "<!DOCTYPE scenario [\n"
-                          "  <!ENTITY lol0 \"lol\">\n");
+    hostile_out_str(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                         "<!DOCTYPE ");
+    hostile_out_str(out, root);
+    hostile_out_str(out, " [\n  <!ENTITY lol0 \"lol\">\n");
     for (level = 1; level <= 10; level++) {
         if (hostile_fmt(ctx, decl, sizeof decl, "  <!ENTITY lol%d \"",
                         level) != 0) {
             return -1;
         }
-        hostile_out_str(&out, decl);
+        hostile_out_str(out, decl);
         for (i = 0; i < 10; i++) {
             if (hostile_fmt(ctx, decl, sizeof decl, "&lol%d;", level - 1) !=
                 0) {
                 return -1;
             }
-            hostile_out_str(&out, decl);
+            hostile_out_str(out, decl);
         }
-        hostile_out_str(&out, "\">\n");
+        hostile_out_str(out, "\">\n");
     }
-    hostile_out_str(&out, "]>\n"
-                          "<scenario xmlns=\"urn:rapport:scenario:1\""
+    hostile_out_str(out, "]>\n");
+    return 0;
+}
+
+static int hostile_case_billion_laughs(struct hostile_ctx *ctx)
+{
+    struct hostile_out out;
+
+    if (hostile_path_in_dir(ctx, ctx->input, sizeof ctx->input,
+                            "scenario.xml") != 0) {
+        return -1;
+    }
+    hostile_out_open(&out, ctx->input);
+    if (hostile_laughs(ctx, &out, "scenario") != 0) {
+        return -1;
+    }
+    hostile_out_str(&out, "<scenario xmlns=\"urn:rapport:scenario:1\""
                           " id=\"hostile\">\n"
                           "  <title>&lol10;");
     hostile_scenario_end_title(&out);
@@ -660,6 +685,310 @@ static int hostile_case_fifo(struct hostile_ctx *ctx)
     return 0;
 }
 
+/* ------------------------------------------------------------------ */
+/* translation files (rapport translate import)                        */
+/* ------------------------------------------------------------------ */
+
+/* Writes the valid scenario the translation files translate, and sets the
+ * paths of an xliff_ case; out is opened on ctx->input. */
+static int hostile_xliff_open(struct hostile_ctx *ctx, struct hostile_out *out)
+{
+    struct hostile_out sc;
+
+    if (hostile_path_in_dir(ctx, ctx->scenario, sizeof ctx->scenario,
+                            "scenario.xml") != 0 ||
+        hostile_path_in_dir(ctx, ctx->output, sizeof ctx->output,
+                            "translated.xml") != 0 ||
+        hostile_path_in_dir(ctx, ctx->input, sizeof ctx->input,
+                            "translation.xlf") != 0) {
+        return -1;
+    }
+    hostile_out_open(&sc, ctx->scenario);
+    hostile_scenario_head(&sc, NULL);
+    hostile_out_str(&sc, "Hostile");
+    hostile_scenario_end_title(&sc);
+    hostile_scenario_tail(&sc, "Hi", 2);
+    if (hostile_out_close(ctx, &sc) != 0) {
+        return -1;
+    }
+    hostile_out_open(out, ctx->input);
+    return 0;
+}
+
+/* From the root's start tag to the first <target>. */
+static void hostile_xliff_body(struct hostile_out *out)
+{
+    hostile_out_str(out, "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:"
+                         "2.0\" version=\"2.0\" srcLang=\"en\" "
+                         "trgLang=\"es\">\n"
+                         " <file id=\"hostile\">\n"
+                         "  <unit id=\"title\"><segment><source>Hostile"
+                         "</source><target>");
+}
+
+/* XML declaration, optional DOCTYPE, up to the first <target>. */
+static void hostile_xliff_head(struct hostile_out *out, const char *doctype)
+{
+    hostile_out_str(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    if (doctype != NULL) {
+        hostile_out_str(out, doctype);
+    }
+    hostile_xliff_body(out);
+}
+
+/* After the first <target>: the other units, end tags. */
+static void hostile_xliff_tail(struct hostile_out *out)
+{
+    hostile_out_str(out, "</target></segment></unit>\n");
+    static const char *const units[][2] = {{"customer:name", "C"},
+                                           {"node:n1:line:1", "Hi"},
+                                           {"node:n1:choice:1:say", "Hello"}};
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+        hostile_out_str(out, "  <unit id=\"");
+        hostile_out_str(out, units[i][0]);
+        hostile_out_str(out, "\"><segment><source>");
+        hostile_out_str(out, units[i][1]);
+        hostile_out_str(out, "</source><target>");
+        hostile_out_str(out, units[i][1]);
+        hostile_out_str(out, "</target></segment></unit>\n");
+    }
+    hostile_out_str(out, " </file>\n</xliff>\n");
+}
+
+/* The whole translation file with a DOCTYPE and literal target text. */
+static int hostile_write_xliff(struct hostile_ctx *ctx, const char *doctype,
+                               const char *target)
+{
+    struct hostile_out out;
+
+    if (hostile_xliff_open(ctx, &out) != 0) {
+        return -1;
+    }
+    hostile_xliff_head(&out, doctype);
+    hostile_out_str(&out, target);
+    hostile_xliff_tail(&out);
+    return hostile_out_close(ctx, &out);
+}
+
+/* Same, with count bytes in the target: data, or `byte` repeated when
+ * data is NULL. */
+static int hostile_write_xliff_bytes(struct hostile_ctx *ctx, const void *data,
+                                     int byte, size_t count)
+{
+    struct hostile_out out;
+
+    if (hostile_xliff_open(ctx, &out) != 0) {
+        return -1;
+    }
+    hostile_xliff_head(&out, NULL);
+    hostile_out_put(&out, data, byte, count);
+    hostile_xliff_tail(&out);
+    return hostile_out_close(ctx, &out);
+}
+
+static int hostile_case_xliff_baseline_valid(struct hostile_ctx *ctx)
+{
+    return hostile_write_xliff(ctx, NULL, "Hostil");
+}
+
+static int hostile_case_xliff_xxe_file(struct hostile_ctx *ctx)
+{
+    char doctype[HOSTILE_URI_MAX + 128];
+
+    if (hostile_fmt(ctx, doctype, sizeof doctype,
+                    "<!DOCTYPE xliff [\n"
+                    "  <!ENTITY x SYSTEM \"%s\">\n"
+                    "]>\n",
+                    ctx->secret_uri) != 0) {
+        return -1;
+    }
+    return hostile_write_xliff(ctx, doctype, "&x;");
+}
+
+static int hostile_case_xliff_external_dtd(struct hostile_ctx *ctx)
+{
+    char doctype[HOSTILE_URI_MAX + 128];
+
+    /* the secret is no DTD: loading it at all would show in the errors */
+    if (hostile_fmt(ctx, doctype, sizeof doctype,
+                    "<!DOCTYPE xliff SYSTEM \"%s\">\n",
+                    ctx->secret_uri) != 0) {
+        return -1;
+    }
+    return hostile_write_xliff(ctx, doctype, "Hostil");
+}
+
+static int hostile_case_xliff_billion_laughs(struct hostile_ctx *ctx)
+{
+    struct hostile_out out;
+
+    if (hostile_xliff_open(ctx, &out) != 0 ||
+        hostile_laughs(ctx, &out, "xliff") != 0) {
+        return -1;
+    }
+    hostile_xliff_body(&out);
+    hostile_out_str(&out, "&lol10;");
+    hostile_xliff_tail(&out);
+    return hostile_out_close(ctx, &out);
+}
+
+static int hostile_case_xliff_quadratic_blowup(struct hostile_ctx *ctx)
+{
+    struct hostile_out out;
+    long i;
+
+    if (hostile_xliff_open(ctx, &out) != 0) {
+        return -1;
+    }
+    hostile_out_str(&out, "<?xml version=\"1.0\"?>\n"
+                          "<!DOCTYPE xliff [\n  <!ENTITY a \"");
+    hostile_out_fill(&out, 'A', 50000);
+    hostile_out_str(&out, "\">\n]>\n");
+    hostile_xliff_body(&out);
+    for (i = 0; i < 50000; i++) {
+        hostile_out_write(&out, "&a;", 3);
+    }
+    hostile_xliff_tail(&out);
+    return hostile_out_close(ctx, &out);
+}
+
+static int hostile_case_xliff_xinclude(struct hostile_ctx *ctx)
+{
+    /* processed, the secret would become the title's translation */
+    return hostile_write_xliff(ctx, NULL,
+                               "<xi:include href=\"secret.txt\" "
+                               "parse=\"text\" xmlns:xi=\"http://www.w3.org/"
+                               "2001/XInclude\"/>");
+}
+
+static int hostile_case_xliff_deep_nesting(struct hostile_ctx *ctx)
+{
+    struct hostile_out out;
+    long i;
+
+    if (hostile_xliff_open(ctx, &out) != 0) {
+        return -1;
+    }
+    hostile_xliff_head(&out, NULL);
+    for (i = 0; i < 200000; i++) {
+        hostile_out_write(&out, "<a>", 3);
+    }
+    for (i = 0; i < 200000; i++) {
+        hostile_out_write(&out, "</a>", 4);
+    }
+    hostile_xliff_tail(&out);
+    return hostile_out_close(ctx, &out);
+}
+
+static int hostile_case_xliff_huge_text(struct hostile_ctx *ctx)
+{
+    return hostile_write_xliff_bytes(ctx, NULL, 'A', 64 * HOSTILE_MIB);
+}
+
+static int hostile_case_xliff_long_target(struct hostile_ctx *ctx)
+{
+    /* under the file's size limit, over a scenario text's 4000 */
+    return hostile_write_xliff_bytes(ctx, NULL, 'A', HOSTILE_MIB);
+}
+
+static int hostile_case_xliff_invalid_utf8(struct hostile_ctx *ctx)
+{
+    static const unsigned char t[] = {'H', 'i', ' ', 0xC3, 0x28, ' ', 'x'};
+
+    return hostile_write_xliff_bytes(ctx, t, 0, sizeof t);
+}
+
+static int hostile_case_xliff_nul_bytes(struct hostile_ctx *ctx)
+{
+    static const unsigned char t[] = {'H', 'i', 0x00, 0x00, 't', 0x00};
+
+    return hostile_write_xliff_bytes(ctx, t, 0, sizeof t);
+}
+
+static int hostile_case_xliff_random_bytes(struct hostile_ctx *ctx)
+{
+    struct hostile_out out;
+    uint32_t x = 0x9E3779B9u; /* fixed seed: reproducible */
+    long i;
+
+    if (hostile_xliff_open(ctx, &out) != 0) {
+        return -1;
+    }
+    for (i = 0; i < 65536; i++) {
+        x ^= x << 13; /* xorshift32 */
+        x ^= x >> 17;
+        x ^= x << 5;
+        unsigned char b = (unsigned char)(x & 0xFFu);
+        hostile_out_write(&out, &b, 1);
+    }
+    return hostile_out_close(ctx, &out);
+}
+
+static int hostile_case_xliff_empty_file(struct hostile_ctx *ctx)
+{
+    return hostile_write_xliff_bytes(ctx, NULL, 0, 0) != 0 ||
+                   truncate(ctx->input, 0) != 0
+               ? hostile_fail(ctx, "truncate %s: %s", ctx->input,
+                              strerror(errno))
+               : 0;
+}
+
+static int hostile_case_xliff_oversize_file(struct hostile_ctx *ctx)
+{
+    static const unsigned long long target = 33ULL * HOSTILE_MIB;
+    struct hostile_out out;
+
+    /* valid, padded with comments to just over the 32 MiB limit */
+    if (hostile_xliff_open(ctx, &out) != 0) {
+        return -1;
+    }
+    hostile_xliff_head(&out, NULL);
+    hostile_out_str(&out, "Hostil");
+    while (out.err == 0 && out.total < target) {
+        hostile_out_str(&out, "<!-- padding ");
+        hostile_out_fill(&out, '.', 1000);
+        hostile_out_str(&out, " -->\n");
+    }
+    hostile_xliff_tail(&out);
+    return hostile_out_close(ctx, &out);
+}
+
+static int hostile_case_xliff_fifo(struct hostile_ctx *ctx)
+{
+    struct hostile_out out;
+
+    if (hostile_xliff_open(ctx, &out) != 0) {
+        return -1;
+    }
+    out.err = 0;
+    if (hostile_out_close(ctx, &out) != 0 || unlink(ctx->input) != 0) {
+        return hostile_fail(ctx, "unlink %s: %s", ctx->input, strerror(errno));
+    }
+    if (mkfifo(ctx->input, 0600) != 0) {
+        return hostile_fail(ctx, "mkfifo %s: %s", ctx->input, strerror(errno));
+    }
+    return 0;
+}
+
+static int hostile_case_xliff_wrong_version(struct hostile_ctx *ctx)
+{
+    struct hostile_out out;
+
+    /* XLIFF 1.2, which Rapport does not read */
+    if (hostile_xliff_open(ctx, &out) != 0) {
+        return -1;
+    }
+    hostile_out_str(&out, "<?xml version=\"1.0\"?>\n"
+                          "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:"
+                          "1.2\" version=\"1.2\"><file original=\"x\" "
+                          "source-language=\"en\" target-language=\"es\" "
+                          "datatype=\"plaintext\"><body><trans-unit "
+                          "id=\"title\"><source>Hostile</source><target>"
+                          "Hostil</target></trans-unit></body></file>"
+                          "</xliff>\n");
+    return hostile_out_close(ctx, &out);
+}
+
 static const struct hostile_case hostile_cases[] = {
     {"baseline_valid", 1, hostile_case_baseline_valid},
     {"xxe_file", 0, hostile_case_xxe_file},
@@ -679,6 +1008,22 @@ static const struct hostile_case hostile_cases[] = {
     {"missing_file", 0, hostile_case_missing_file},
     {"oversize_file", 0, hostile_case_oversize_file},
     {"fifo", 0, hostile_case_fifo},
+    {"xliff_baseline_valid", 1, hostile_case_xliff_baseline_valid},
+    {"xliff_xxe_file", 0, hostile_case_xliff_xxe_file},
+    {"xliff_external_dtd", 0, hostile_case_xliff_external_dtd},
+    {"xliff_billion_laughs", 0, hostile_case_xliff_billion_laughs},
+    {"xliff_quadratic_blowup", 0, hostile_case_xliff_quadratic_blowup},
+    {"xliff_xinclude", 0, hostile_case_xliff_xinclude},
+    {"xliff_deep_nesting", 0, hostile_case_xliff_deep_nesting},
+    {"xliff_huge_text", 0, hostile_case_xliff_huge_text},
+    {"xliff_long_target", 0, hostile_case_xliff_long_target},
+    {"xliff_invalid_utf8", 0, hostile_case_xliff_invalid_utf8},
+    {"xliff_nul_bytes", 0, hostile_case_xliff_nul_bytes},
+    {"xliff_random_bytes", 0, hostile_case_xliff_random_bytes},
+    {"xliff_empty_file", 0, hostile_case_xliff_empty_file},
+    {"xliff_oversize_file", 0, hostile_case_xliff_oversize_file},
+    {"xliff_fifo", 0, hostile_case_xliff_fifo},
+    {"xliff_wrong_version", 0, hostile_case_xliff_wrong_version},
 };
 
 #define HOSTILE_NCASES (sizeof hostile_cases / sizeof hostile_cases[0])
@@ -897,6 +1242,7 @@ struct hostile_result {
     long maxrss_kib;
     struct hostile_stream out;
     struct hostile_stream err;
+    int wrote; /* xliff_ cases: the output file exists afterwards */
 };
 
 static const unsigned char *hostile_memmem(const unsigned char *hay,
@@ -1065,16 +1411,17 @@ static void hostile_close_fds(int *fds, size_t n)
     }
 }
 
-/* Runs `exe validate input`. Returns 0 with *res filled in, or -1 with a
+/* Runs `exe validate INPUT` (or `exe translate import SCENARIO INPUT -o
+ * OUTPUT` for the xliff_ cases). Returns 0 with *res filled in, or -1 with a
  * message in why when the harness itself failed. */
-static int hostile_run_child(const char *exe, const char *input,
+static int hostile_run_child(const char *exe, const struct hostile_ctx *ctx,
                              const struct hostile_patterns *pats,
                              struct hostile_result *res, char *why,
                              size_t why_size)
 {
     /* [0,1] stdout pipe, [2,3] stderr pipe, [4,5] exec report, [6] null */
     int fds[7] = {-1, -1, -1, -1, -1, -1, -1};
-    char *argv[4];
+    char *argv[8];
     pid_t pid;
     double start;
     double deadline;
@@ -1115,9 +1462,19 @@ static int hostile_run_child(const char *exe, const char *input,
     }
 
     argv[0] = (char *)exe;
-    argv[1] = (char *)"validate";
-    argv[2] = (char *)input;
-    argv[3] = NULL;
+    if (ctx->scenario[0] != '\0') {
+        argv[1] = (char *)"translate";
+        argv[2] = (char *)"import";
+        argv[3] = (char *)ctx->scenario;
+        argv[4] = (char *)ctx->input;
+        argv[5] = (char *)"-o";
+        argv[6] = (char *)ctx->output;
+        argv[7] = NULL;
+    } else {
+        argv[1] = (char *)"validate";
+        argv[2] = (char *)ctx->input;
+        argv[3] = NULL;
+    }
 
     start = hostile_now();
     pid = fork();
@@ -1406,6 +1763,14 @@ static int hostile_check(const struct hostile_case *c,
         failures++;
     }
 
+    /* 2b. a translation is written only from the valid file */
+    if (normal_exit && ctx->scenario[0] != '\0' &&
+        res->wrote != c->expect_valid) {
+        printf("FAIL: %s\n", res->wrote ? "a translated scenario was written"
+                                        : "no translated scenario written");
+        failures++;
+    }
+
     /* 3. no secret disclosure; 1b. no sanitizer report */
     streams[0] = &res->out;
     streams[1] = &res->err;
@@ -1484,9 +1849,10 @@ static int hostile_run_case(const struct hostile_case *c, const char *exe)
         if (hostile_patterns_init(&pats, &ctx) != 0) {
             (void)snprintf(why, sizeof why, "internal: bad pattern length");
         } else if (fflush(stdout) == 0 &&
-                   hostile_run_child(exe, ctx.input, &pats, &res, why,
+                   hostile_run_child(exe, &ctx, &pats, &res, why,
                                      sizeof why) == 0) {
             ran = 1;
+            res.wrote = ctx.output[0] != '\0' && access(ctx.output, F_OK) == 0;
         }
     }
 

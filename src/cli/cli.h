@@ -25,6 +25,7 @@ int cli_play(int argc, char **argv);
 int cli_recover(int argc, char **argv);
 int cli_report(int argc, char **argv);
 int cli_test(int argc, char **argv);
+int cli_translate(int argc, char **argv);
 
 /* Warns in diags about each character of sc that no font can draw (the
  * bundled fonts or any fontconfig knows), at its first place in the file,
@@ -84,5 +85,11 @@ struct diag_list;
 void cli_print_diags(struct diag_list *diags);
 /* Flushes stdout and reports a write error (e.g. a full disk). */
 int cli_finish_output(void);
+/* Writes len bytes to path whole (a temporary file beside it, synced,
+ * then renamed; "written: PATH" on stderr), or to standard output for
+ * "-". CLI_OK, or CLI_FAIL after "rapport CMD: error: cannot write PATH:
+ * WHY". */
+int cli_write_whole(const char *cmd, const char *path, const char *data,
+                    size_t len);
 
 #endif

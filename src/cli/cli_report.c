@@ -207,50 +207,10 @@ static int rep_mkdirs(const char *dir)
     return rc;
 }
 
-/* Writes text to path whole (temporary file, then rename), or to stdout
- * for "-". CLI_OK or CLI_FAIL with a message. */
+/* Writes text to path whole, or to stdout for "-" (cli_write_whole). */
 static int rep_write(const char *path, const char *text)
 {
-    if (strcmp(path, "-") == 0) {
-        fputs(text, stdout);
-        return cli_finish_output();
-    }
-    size_t n = strlen(path) + 16;
-    char *tmp = malloc(n);
-    if (!tmp) {
-        fprintf(stderr, "rapport: error: out of memory\n");
-        return CLI_FAIL;
-    }
-    snprintf(tmp, n, "%s.tmp-XXXXXX", path);
-    int fd = mkstemp(tmp);
-    FILE *out = fd >= 0 ? fdopen(fd, "w") : NULL;
-    bool ok = out && fputs(text, out) >= 0 && fflush(out) == 0 &&
-              fsync(fileno(out)) == 0;
-    int err = errno;
-    if (out) {
-        if (fclose(out) != 0 && ok) {
-            ok = false;
-            err = errno;
-        }
-        (void)chmod(tmp, 0644);
-    } else if (fd >= 0) {
-        close(fd);
-    }
-    if (ok && rename(tmp, path) != 0) {
-        ok = false;
-        err = errno;
-    }
-    if (!ok) {
-        fprintf(stderr, "rapport report: error: cannot write %s: %s\n", path,
-                strerror(err));
-        if (fd >= 0) {
-            unlink(tmp);
-        }
-    } else {
-        fprintf(stderr, "written: %s\n", path);
-    }
-    free(tmp);
-    return ok ? CLI_OK : CLI_FAIL;
+    return cli_write_whole("report", path, text, strlen(text));
 }
 
 int cli_report(int argc, char **argv)

@@ -30,6 +30,9 @@ static void main_usage(FILE *out)
           "HTML\n"
           "  test PLAN...       play the cases of test plans and check how "
           "each call ends\n"
+          "  translate          export a scenario's texts to an XLIFF file "
+          "for translators,\n"
+          "                     and import the translation back\n"
           "\n"
           "Options:\n"
           "  -h, --help         show this help (COMMAND --help for a "
@@ -95,6 +98,9 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "report") == 0) {
         return cli_report(argc - 1, argv + 1);
+    }
+    if (strcmp(cmd, "translate") == 0) {
+        return cli_translate(argc - 1, argv + 1);
     }
     fprintf(stderr, "rapport: unknown command '%s'\n\n", cmd);
     main_usage(stderr);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "scenario_internal.h"
+#include "scenario_xml.h"
 #include "schema_data.h"
 #include "xmldoc.h"
 
@@ -651,7 +652,7 @@ xmldoc_format scenario_xml_format(void)
 
 /* Builds and checks the model of a parsed document; NULL when it has
  * errors. */
-static scenario *loader_load(xmldoc *doc)
+scenario *scenario_load_xmldoc(xmldoc *doc)
 {
     if (!doc) {
         return NULL;
@@ -686,7 +687,7 @@ scenario *scenario_load_memory(const char *data, size_t size, const char *name,
     size_t before = diag_error_count(diags);
     xmldoc *doc =
         diags ? xmldoc_load_memory(&format, data, size, name, diags) : NULL;
-    scenario *sc = loader_load(doc);
+    scenario *sc = scenario_load_xmldoc(doc);
     xmldoc_free(doc);
     if (sc && diag_error_count(diags) > before) {
         scenario_free(sc);
@@ -706,7 +707,7 @@ scenario *scenario_load_file(const char *path, diag_list *diags)
     xmldoc_format format = scenario_xml_format();
     size_t before = diag_error_count(diags);
     xmldoc *doc = diags ? xmldoc_load_file(&format, path, diags) : NULL;
-    scenario *sc = loader_load(doc);
+    scenario *sc = scenario_load_xmldoc(doc);
     xmldoc_free(doc);
     if (sc && diag_error_count(diags) > before) {
         scenario_free(sc);

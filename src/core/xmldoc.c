@@ -8,10 +8,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -299,6 +301,140 @@ void xmldoc_char_pos(xmldoc *d, const xmlNode *element, const char *attr,
     }
 }
 
+/* ---------- spans: where an element's text and attributes are ---------- */
+
+const char *xmldoc_bytes(const xmldoc *d, size_t *len)
+{
+    *len = d->len;
+    return d->buf;
+}
+
+const char *xmldoc_encoding(const xmldoc *d)
+{
+    return d->doc && d->doc->encoding ? (const char *)d->doc->encoding : NULL;
+}
+
+/* "<name" or "<prefix:name" of an element's start tag. */
+static size_t xmldoc_tag_needle(const xmlNode *node, char *needle, size_t size)
+{
+    if (node->ns && node->ns->prefix) {
+        snprintf(needle, size, "<%s:%s", (const char *)node->ns->prefix,
+                 (const char *)node->name);
+    } else {
+        snprintf(needle, size, "<%s", (const char *)node->name);
+    }
+    return strlen(needle);
+}
+
+bool xmldoc_start_tag_span(xmldoc *d, const xmlNode *node, size_t *begin,
+                           size_t *end)
+{
+    char needle[128];
+    size_t nlen = xmldoc_tag_needle(node, needle, sizeof needle);
+    size_t at = xmldoc_element_offset(d, node);
+    if (at == SIZE_MAX || at + nlen > d->len ||
+        memcmp(d->buf + at, needle, nlen) != 0) {
+        return false;
+    }
+    size_t gt = xmldoc_tag_end(d, at, nlen);
+    if (gt == SIZE_MAX) {
+        return false;
+    }
+    *begin = at;
+    *end = gt + 1;
+    return true;
+}
+
+bool xmldoc_content_span(xmldoc *d, const xmlNode *node, size_t *begin,
+                         size_t *end)
+{
+    size_t tag_begin;
+    size_t tag_end;
+    if (!d->keep_spans || !d->spans.buffer ||
+        !xmldoc_start_tag_span(d, node, &tag_begin, &tag_end) ||
+        d->buf[tag_end - 2] == '/') {
+        return false; /* not recorded, not found, or an empty element */
+    }
+    unsigned long i =
+        xmlParserFindNodeInfoIndex(&d->spans, (xmlNodePtr)(uintptr_t)node);
+    if (i >= d->spans.length || d->spans.buffer[i].node != node) {
+        return false;
+    }
+    /* libxml2 records the offset just after the end tag "</name S?>",
+     * which holds no '<': the last '<' before it starts the end tag. */
+    size_t stop = d->spans.buffer[i].end_pos;
+    if (stop > d->len || stop <= tag_end) {
+        return false;
+    }
+    size_t lt = stop;
+    while (lt > tag_end && d->buf[lt - 1] != '<') {
+        lt--;
+    }
+    char needle[128];
+    size_t nlen = xmldoc_tag_needle(node, needle, sizeof needle);
+    if (lt <= tag_end || lt + nlen > stop || d->buf[lt] != '/' ||
+        memcmp(d->buf + lt + 1, needle + 1, nlen - 1) != 0) {
+        return false;
+    }
+    *begin = tag_end;
+    *end = lt - 1;
+    return true;
+}
+
+static bool xmldoc_is_space(char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+}
+
+bool xmldoc_attr_span(xmldoc *d, const xmlNode *node, const char *attr,
+                      size_t *begin, size_t *end)
+{
+    size_t tag_begin;
+    size_t tag_end;
+    if (!xmldoc_start_tag_span(d, node, &tag_begin, &tag_end)) {
+        return false;
+    }
+    /* The tag is well-formed (libxml2 parsed it): name, '=', a quoted
+     * value, repeated, separated by white space. */
+    size_t alen = strlen(attr);
+    size_t i = tag_begin + 1;
+    while (i < tag_end && !xmldoc_is_space(d->buf[i])) {
+        i++; /* the element's name */
+    }
+    for (;;) {
+        while (i < tag_end && xmldoc_is_space(d->buf[i])) {
+            i++;
+        }
+        size_t name = i;
+        while (i < tag_end && d->buf[i] != '=' &&
+               !xmldoc_is_space(d->buf[i]) && d->buf[i] != '>' &&
+               d->buf[i] != '/') {
+            i++;
+        }
+        if (i == name || i >= tag_end) {
+            return false; /* the end of the tag */
+        }
+        size_t name_len = i - name;
+        while (i < tag_end && d->buf[i] != '\'' && d->buf[i] != '"') {
+            i++; /* blanks and '=' */
+        }
+        if (i >= tag_end) {
+            return false;
+        }
+        const char *close = memchr(d->buf + i + 1, d->buf[i], tag_end - i - 1);
+        if (!close) {
+            return false;
+        }
+        size_t value_end = (size_t)(close - d->buf) + 1;
+        if (name_len == alen && memcmp(d->buf + name, attr, alen) == 0) {
+            *begin = i;
+            *end = value_end;
+            return true;
+        }
+        i = value_end;
+    }
+}
+
 void xmldoc_error_at(xmldoc *d, const xmlNode *node, const char *attr,
                      diag_severity sev, const char *fmt, ...)
 {
@@ -377,7 +513,7 @@ static char *xmldoc_read_file(const xmldoc_format *f, const char *path,
     if (!S_ISREG(sb.st_mode)) {
         diag_add(diags, DIAG_ERROR, path, 0, 0,
                  "is not a regular file (a device, pipe or socket); give "
-                 "the path of a .xml %s file",
+                 "the path of a %s file",
                  f->kind);
         close(fd);
         return NULL;
@@ -751,7 +887,7 @@ static bool xmldoc_parse(xmldoc *d)
     if (d->len > INT_MAX) {
         return false;
     }
-    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(d->buf, (int)d->len);
     if (!ctxt) {
         diag_add(d->diags, DIAG_ERROR, d->name, 0, 0, "out of memory");
         return false;
@@ -761,11 +897,24 @@ static bool xmldoc_parse(xmldoc *d)
     const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA |
                         XML_PARSE_BIG_LINES | XML_PARSE_NOERROR |
                         XML_PARSE_NOWARNING;
+    xmlCtxtUseOptions(ctxt, options);
+    /* where each element ends, for xmldoc_content_span() */
+    ctxt->record_info = d->keep_spans;
     xmlExternalEntityLoader old_loader = xmlGetExternalEntityLoader();
     xmlSetExternalEntityLoader(xmldoc_refuse_entity);
     xmlSetStructuredErrorFunc(d, xmldoc_capture_error);
     xmlSetGenericErrorFunc(NULL, xmldoc_silent);
-    d->doc = xmlCtxtReadMemory(ctxt, d->buf, (int)d->len, NULL, NULL, options);
+    xmlParseDocument(ctxt);
+    if (ctxt->wellFormed) {
+        d->doc = ctxt->myDoc;
+    } else {
+        xmlFreeDoc(ctxt->myDoc);
+    }
+    ctxt->myDoc = NULL;
+    if (d->doc && d->keep_spans) {
+        d->spans = ctxt->node_seq; /* taken over: freed with the xmldoc */
+        xmlInitNodeInfoSeq(&ctxt->node_seq);
+    }
     xmldoc_flush_errors(d);
     bool ok = false;
     if (!d->doc) {
@@ -804,7 +953,7 @@ static bool xmldoc_parse(xmldoc *d)
                         "found <%s>%s",
                         f->root, f->ns, (const char *)root->name,
                         root->ns ? " in another namespace"
-                                 : " without the Rapport namespace");
+                                 : " without a namespace");
         goto done;
     }
     d->root = root;
@@ -819,8 +968,9 @@ done:
     return ok;
 }
 
-xmldoc *xmldoc_load_memory(const xmldoc_format *format, const char *data,
-                           size_t size, const char *name, diag_list *diags)
+static xmldoc *xmldoc_load(const xmldoc_format *format, const char *data,
+                           size_t size, const char *name, bool keep_spans,
+                           diag_list *diags)
 {
     xmldoc *d = calloc(1, sizeof *d);
     if (d) {
@@ -836,6 +986,7 @@ xmldoc *xmldoc_load_memory(const xmldoc_format *format, const char *data,
     d->diags = diags;
     d->buf = data;
     d->len = size;
+    d->keep_spans = keep_spans;
     if (!xmldoc_parse(d)) {
         xmldoc_free(d);
         return NULL;
@@ -843,21 +994,39 @@ xmldoc *xmldoc_load_memory(const xmldoc_format *format, const char *data,
     return d;
 }
 
-xmldoc *xmldoc_load_file(const xmldoc_format *format, const char *path,
-                         diag_list *diags)
+xmldoc *xmldoc_load_memory(const xmldoc_format *format, const char *data,
+                           size_t size, const char *name, diag_list *diags)
+{
+    return xmldoc_load(format, data, size, name, false, diags);
+}
+
+static xmldoc *xmldoc_load_path(const xmldoc_format *format, const char *path,
+                                bool keep_spans, diag_list *diags)
 {
     size_t size = 0;
     char *buf = xmldoc_read_file(format, path, &size, diags);
     if (!buf) {
         return NULL;
     }
-    xmldoc *d = xmldoc_load_memory(format, buf, size, path, diags);
+    xmldoc *d = xmldoc_load(format, buf, size, path, keep_spans, diags);
     if (!d) {
         free(buf);
         return NULL;
     }
     d->owned = buf;
     return d;
+}
+
+xmldoc *xmldoc_load_file(const xmldoc_format *format, const char *path,
+                         diag_list *diags)
+{
+    return xmldoc_load_path(format, path, false, diags);
+}
+
+xmldoc *xmldoc_load_spans(const xmldoc_format *format, const char *path,
+                          diag_list *diags)
+{
+    return xmldoc_load_path(format, path, true, diags);
 }
 
 void xmldoc_free(xmldoc *d)
@@ -868,6 +1037,7 @@ void xmldoc_free(xmldoc *d)
     xmldoc_drop_errors(d);
     xmlFreeDoc(d->doc);
     xmlFreeDoc(d->xsd_doc);
+    xmlClearNodeInfoSeq(&d->spans);
     free(d->line_starts);
     free(d->owned);
     free(d->name);

@@ -1,6 +1,7 @@
 /* xmldoc.h — reading an untrusted XML document of one of Rapport's formats
- * (scenarios, test plans) safely, validating it against the format's
- * embedded XSD, and reporting problems compiler-style at PATH:LINE:COL.
+ * (scenarios, test plans, translation files) safely, validating it against the
+ * format's embedded XSD, and reporting problems compiler-style at
+ * PATH:LINE:COL.
  *
  * Order of work: refuse what is not a small regular file; refuse empty
  * files and NUL bytes; parse with libxml2 (network off, no entity
@@ -11,12 +12,13 @@
  * namespace in braces, "<choice> attribute 'empathy'", a hint about the
  * expected value).
  *
- * Ownership: xmldoc_load_file() / xmldoc_load_memory() return a document
+ * Ownership: xmldoc_load_file() / xmldoc_load_spans() /
+ * xmldoc_load_memory() return a document
  * the caller frees with xmldoc_free() (NULL accepted). load_memory borrows
  * data, which must outlive the document (positions are found in it). The
  * format is borrowed too (normally a static constant). Nodes returned by
- * the tree helpers belong to the document; char * results are malloc'd and
- * the caller's.
+ * the tree helpers, and the text xmldoc_bytes() returns, belong to the
+ * document; char * results are malloc'd and the caller's.
  */
 #ifndef RAPPORT_XMLDOC_H
 #define RAPPORT_XMLDOC_H
@@ -60,6 +62,10 @@ xmldoc *xmldoc_load_file(const xmldoc_format *format, const char *path,
                          diag_list *diags);
 xmldoc *xmldoc_load_memory(const xmldoc_format *format, const char *data,
                            size_t size, const char *name, diag_list *diags);
+/* As xmldoc_load_file, and records where each element ends, for the span
+ * functions below (libxml2's node info: about 40 bytes an element). */
+xmldoc *xmldoc_load_spans(const xmldoc_format *format, const char *path,
+                          diag_list *diags);
 void xmldoc_free(xmldoc *doc);
 
 xmlNode *xmldoc_root(const xmldoc *doc);
@@ -87,6 +93,26 @@ void xmldoc_char_pos(xmldoc *doc, const xmlNode *element, const char *attr,
                      const char *ch, int *line, int *col);
 /* The line libxml2 recorded for a node (0 if unknown). */
 int xmldoc_node_line(const xmlNode *node);
+
+/* ---- spans: byte offsets in the document's text, for rewriting one
+ * part of a file and keeping every other byte (begin inclusive, end
+ * exclusive). Each returns false when the place cannot be found. ---- */
+
+/* The document's text as read, and its length. */
+const char *xmldoc_bytes(const xmldoc *doc, size_t *len);
+/* The encoding its XML declaration names, or NULL when it names none. */
+const char *xmldoc_encoding(const xmldoc *doc);
+/* An element's start tag, from '<' to '>' included. */
+bool xmldoc_start_tag_span(xmldoc *doc, const xmlNode *node, size_t *begin,
+                           size_t *end);
+/* What lies between an element's start and end tags (text, comments).
+ * Only for documents loaded with xmldoc_load_spans; false for an empty
+ * element (<x/>). */
+bool xmldoc_content_span(xmldoc *doc, const xmlNode *node, size_t *begin,
+                         size_t *end);
+/* An attribute's value as written in the start tag, quotes included. */
+bool xmldoc_attr_span(xmldoc *doc, const xmlNode *node, const char *attr,
+                      size_t *begin, size_t *end);
 
 /* ---- tree helpers (elements in the format's namespace) ---- */
 

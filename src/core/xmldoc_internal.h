@@ -9,6 +9,7 @@
 #ifndef RAPPORT_XMLDOC_INTERNAL_H
 #define RAPPORT_XMLDOC_INTERNAL_H
 
+#include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <stdarg.h>
@@ -52,6 +53,8 @@ struct xmldoc {
     xmldoc_raw_error pending[XMLDOC_PENDING_MAX];
     size_t pending_count;
     bool markup_broken; /* a tag is broken: later tag errors are echoes */
+    bool keep_spans;    /* record where elements end (xmldoc_load_spans) */
+    xmlParserNodeInfoSeq spans; /* libxml2's record, sorted by node */
 };
 
 /* ---- positions (xmldoc.c) ---- */
