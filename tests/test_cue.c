@@ -70,6 +70,19 @@ static void test_measures(void)
     CHECK_INT(cue_measure(CUE_APOLOGY, "Lo siento mucho.", NULL), 1);
     CHECK_INT(cue_measure(CUE_APOLOGY, "أعتذر عن التأخير", NULL), 1);
     CHECK_INT(cue_measure(CUE_APOLOGY, "Let me fix that now.", NULL), 0);
+    /* Accented Spanish forms; Arabic with and without diacritics, and the
+     * two placements of tanween, count once each. */
+    CHECK_INT(cue_measure(CUE_APOLOGY, "Discúlpenos. Perdón.", NULL), 2);
+    CHECK_INT(cue_measure(CUE_APOLOGY, "عذراً، ثم عذرًا، ثم عذرا", NULL), 3);
+    CHECK_INT(cue_measure(CUE_APOLOGY, "نأسف لذلك، ويؤسفنا التأخير", NULL), 2);
+    CHECK_INT(cue_measure(CUE_STOCK_PHRASE, "أتفهّم ذلك، وشكرًا لصبرك", NULL),
+              2);
+    CHECK_INT(cue_measure(CUE_STOCK_PHRASE,
+                          "Gracias por comunicarse; estamos para servirle.",
+                          NULL),
+              2);
+    CHECK_INT(cue_measure(CUE_STOCK_PHRASE, "فهمت: سأصلح الخطأ الآن", NULL),
+              0);
     CHECK_INT(cue_measure(CUE_STOCK_PHRASE,
                           "I understand. Rest assured, I appreciate it.",
                           NULL),
@@ -121,10 +134,8 @@ static void test_cued_scenario(void)
         CHECK_INT(r->plays[CUE_LONGEST].turns, 6);
         /* no option apologises: ties go to the first on screen */
         CHECK_STR(r->plays[CUE_APOLOGY].script, "1,1,1,1,1,1");
-        CHECK_INT(cue_warnings_containing(diags, "reaching the pass mark"),
-                  6);
-        CHECK_INT(cue_warnings_containing(diags, "also the longest reply"),
-                  1);
+        CHECK_INT(cue_warnings_containing(diags, "reaching the pass mark"), 6);
+        CHECK_INT(cue_warnings_containing(diags, "also the longest reply"), 1);
         CHECK_INT(cue_warnings_containing(diags, "is option 1 in 6 of 6"), 1);
         /* every warning points at the <scenario> element */
         for (size_t i = 0; i < diag_count(diags); i++) {
@@ -166,8 +177,7 @@ static void test_cue_proof_scenario(void)
         CHECK_INT(r->best_longest, 0);
         CHECK_INT(r->best_shortest, 0);
         CHECK_INT(r->best_position[2], 5);
-        CHECK_INT(cue_warnings_containing(diags, "reaching the pass mark"),
-                  1);
+        CHECK_INT(cue_warnings_containing(diags, "reaching the pass mark"), 1);
         CHECK_INT(cue_warnings_containing(diags, "longest"), 0);
     }
     cue_free(r);
