@@ -1276,6 +1276,75 @@ static void test_font_coverage(void)
     TTF_Quit();
 }
 
+/* Scripts on screen: every screen of the script scenarios (Arabic and
+ * Hebrew right to left, Japanese, emoji and symbols with Devanagari, Thai
+ * and Korean) at three sizes fits the window without overlaps, and every
+ * glyph drawn comes from a font that has it: fallbacks are used, and no
+ * .notdef box is drawn. A private-use character, which no font has, is
+ * counted, so the count can fail. */
+static void test_scripts(void)
+{
+    static const char *const names[] = {"arabic", "hebrew", "japanese",
+                                        "symbols"};
+    static const int sizes[][2] = {{1024, 768}, {1920, 1080}, {3840, 2160}};
+    for (size_t n = 0; n < sizeof names / sizeof names[0]; n++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/scripts/%s.xml", RAPPORT_TEST_DATA,
+                 names[n]);
+        const char *paths[] = {path};
+        for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+            int h = sizes[i][1];
+            ui_app *app = test_app(sizes[i][0], h, paths, 1);
+            char what[64];
+            snprintf(what, sizeof what, "%s-briefing", names[n]);
+            test_key(app, SDLK_RETURN, 0);
+            CHECK_INT(ui_app_screen(app), UI_SCREEN_BRIEFING);
+            test_sizes_on_screen(app, h, what);
+            test_key(app, SDLK_RETURN, 0);
+            CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
+            for (int turn = 0; turn < 5 && !session_is_finished(app->play.s);
+                 turn++) {
+                ui_app_set_clock(app, ui_app_clock_at_turn_ms(
+                                          app, app->play.reveal_ms / 2));
+                snprintf(what, sizeof what, "%s-turn-reveal", names[n]);
+                test_sizes_on_screen(app, h, what);
+                test_key(app, SDLK_SPACE, 0);
+                snprintf(what, sizeof what, "%s-turn", names[n]);
+                test_sizes_on_screen(app, h, what);
+                test_key(app, SDLK_1, 0);
+                snprintf(what, sizeof what, "%s-feedback", names[n]);
+                test_sizes_on_screen(app, h, what);
+                test_key(app, SDLK_RETURN, 0);
+            }
+            CHECK_INT(ui_app_screen(app), UI_SCREEN_ENDING);
+            snprintf(what, sizeof what, "%s-ending", names[n]);
+            test_sizes_on_screen(app, h, what);
+            test_key(app, SDLK_RETURN, 0);
+            CHECK_INT(ui_app_screen(app), UI_SCREEN_DEBRIEF);
+            snprintf(what, sizeof what, "%s-debrief", names[n]);
+            test_sizes_on_screen(app, h, what);
+            ui_text_glyphs g = ui_text_glyph_stats(app->text);
+            if (g.notdef != 0 || g.fallback_runs == 0) {
+                fprintf(stderr,
+                        "%s at %d: %lu runs, %lu fallback, %lu .notdef\n",
+                        names[n], h, g.runs, g.fallback_runs, g.notdef);
+            }
+            CHECK(g.runs > 0);
+            CHECK(g.fallback_runs > 0);
+            CHECK_INT(g.notdef, 0);
+            /* U+E000 (private use): no font has it. */
+            ui_text_style st = ui_widget_style(app, app->lay.px_body, false,
+                                               app->theme->text);
+            CHECK(ui_text_draw(app->text,
+                               "a\xEE\x80\x80"
+                               "b",
+                               &st, 0, 0, NULL));
+            CHECK_INT(ui_text_glyph_stats(app->text).notdef, 1);
+            ui_app_free(app);
+        }
+    }
+}
+
 /* ---- results, journals and the notices ---------------------------------- */
 
 #define TEST_WALL_MS 1700000000000LL
@@ -2083,6 +2152,7 @@ int main(void)
     test_scrolling();
     test_trainee_name();
     test_font_coverage();
+    test_scripts();
     test_results_save();
     test_results_leave();
     test_recover();

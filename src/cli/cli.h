@@ -26,6 +26,11 @@ int cli_recover(int argc, char **argv);
 int cli_report(int argc, char **argv);
 int cli_test(int argc, char **argv);
 
+/* Warns in diags about each character of sc that no font can draw (the
+ * bundled fonts or any fontconfig knows), at its first place in the file,
+ * naming it and what would draw it (cli_glyphs.c). */
+void cli_check_glyphs(const scenario *sc, diag_list *diags);
+
 /* Comma-separated option numbers (1-9) and response times in seconds,
  * appended to out (at most max items in all, *count so far). Return 0, or
  * -1 after printing "rapport CMD: ..." to stderr. */

@@ -26,11 +26,12 @@ static void lint_usage(FILE *out)
           "warnings (options\nwithout feedback, turns with nothing to "
           "learn, loops with no way out, content\nno call reaches, "
           "targets too short to read in, branches never taken, flags\n"
-          "set but never tested) and analyses the scores over every play, "
-          "replies on\ntarget: the best and worst score per dimension and "
-          "overall, the best play as\na script for `rapport run "
-          "--choices`, the shortest and longest call in turns\nand the "
-          "endings reached (timeouts included).\n"
+          "set but never tested, characters no installed font can draw) "
+          "and analyses\nthe scores over every play, replies on "
+          "target: the best and worst score per\ndimension and overall, "
+          "the best play as a script for `rapport run --choices`,\nthe "
+          "shortest and longest call in turns and the endings reached "
+          "(timeouts\nincluded).\n"
           "Then the cue table: the score of a trainee who picks by a "
           "surface feature\n(always the longest, shortest, first or last "
           "option, the most apologetic,\nthe most stock phrases, the most "
@@ -401,6 +402,9 @@ int cli_lint(int argc, char **argv)
             break;
         }
         scenario *sc = scenario_load_file(argv[i], diags);
+        if (sc) {
+            cli_check_glyphs(sc, diags);
+        }
         analysis_report *r = sc ? analysis_new(sc, &aopt, diags) : NULL;
         cue_report *q = sc ? cue_new(sc, diags) : NULL;
         if (sc && (!r || !q)) {

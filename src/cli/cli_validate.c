@@ -12,7 +12,8 @@ static void validate_usage(FILE *out)
           "\n"
           "Checks scenario files against the Rapport scenario schema and "
           "for problems\nthe schema cannot see (dangling next=, duplicate "
-          "ids, no reachable ending,\nunreachable nodes). Every problem of "
+          "ids, no reachable ending,\nunreachable nodes), and warns about "
+          "characters no installed font can draw.\nEvery problem of "
           "every file is reported, as\n  FILE:LINE:COL: error: message\n"
           "\n"
           "Options:\n"
@@ -58,6 +59,9 @@ int cli_validate(int argc, char **argv)
             return CLI_FAIL;
         }
         scenario *sc = scenario_load_file(argv[i], diags);
+        if (sc) {
+            cli_check_glyphs(sc, diags);
+        }
         cli_print_diags(diags);
         if (!sc) {
             failed++;

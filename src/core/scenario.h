@@ -212,6 +212,25 @@ void scenario_free(scenario *sc);
  * node_count flags (1 = linked) the caller frees, or NULL on no memory. */
 unsigned char *scenario_linked(const scenario *sc);
 
+/* A character a scenario shows that a caller's test picked out (one no
+ * font can draw, for lint), and where it is first written in the file. */
+typedef struct {
+    uint32_t cp;
+    int line; /* 0 when not found in the file */
+    int col;
+    size_t count; /* times it is shown */
+} scenario_char;
+/* Every distinct character of the text a scenario shows (title, summary,
+ * the customer's name and persona, objectives, lines, options, feedback,
+ * endings' titles) for which pick() is true (asked once per distinct
+ * character), in the order first met. The file (sc->path) is read again
+ * for the positions only when some character is picked. Returns a malloc'd
+ * array the caller frees and its length in *count; NULL and 0 when none
+ * (or out of memory). */
+scenario_char *scenario_find_chars(const scenario *sc,
+                                   bool (*pick)(void *ctx, uint32_t cp),
+                                   void *ctx, size_t *count);
+
 /* Index of the node or ending with this id, or -1. */
 int scenario_find(const scenario *sc, const char *id);
 /* The node or ending id closest to a misspelt one (at most 2 edits), for

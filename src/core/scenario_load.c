@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scenario_internal.h"
 #include "schema_data.h"
 #include "xmldoc.h"
 
@@ -632,7 +633,7 @@ static const xmldoc_hint loader_hints[] = {
 
 /* The scenario format for xmldoc (the schema's length is not a constant
  * expression, hence a function). */
-static xmldoc_format loader_format(void)
+xmldoc_format scenario_xml_format(void)
 {
     xmldoc_format f = {
         .kind = "scenario",
@@ -681,7 +682,7 @@ scenario *scenario_load_memory(const char *data, size_t size, const char *name,
         own = diag_list_new();
         diags = own;
     }
-    xmldoc_format format = loader_format();
+    xmldoc_format format = scenario_xml_format();
     size_t before = diag_error_count(diags);
     xmldoc *doc =
         diags ? xmldoc_load_memory(&format, data, size, name, diags) : NULL;
@@ -702,7 +703,7 @@ scenario *scenario_load_file(const char *path, diag_list *diags)
         own = diag_list_new();
         diags = own;
     }
-    xmldoc_format format = loader_format();
+    xmldoc_format format = scenario_xml_format();
     size_t before = diag_error_count(diags);
     xmldoc *doc = diags ? xmldoc_load_file(&format, path, diags) : NULL;
     scenario *sc = loader_load(doc);

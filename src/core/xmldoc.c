@@ -242,6 +242,63 @@ void xmldoc_attr_pos(xmldoc *d, const xmlNode *element, const char *attr,
     }
 }
 
+/* First occurrence of needle in [from, to), or SIZE_MAX. */
+static size_t xmldoc_find_in(const xmldoc *d, size_t from, size_t to,
+                             const char *needle)
+{
+    size_t nlen = strlen(needle);
+    for (size_t i = from; i + nlen <= to && i + nlen <= d->len; i++) {
+        if (memcmp(d->buf + i, needle, nlen) == 0) {
+            return i;
+        }
+    }
+    return SIZE_MAX;
+}
+
+void xmldoc_char_pos(xmldoc *d, const xmlNode *element, const char *attr,
+                     const char *ch, int *line, int *col)
+{
+    if (attr) {
+        xmldoc_attr_pos(d, element, attr, line, col);
+    } else {
+        xmldoc_element_pos(d, element, line, col);
+    }
+    size_t at = xmldoc_element_offset(d, element);
+    if (at == SIZE_MAX) {
+        return;
+    }
+    size_t nlen = 1 + strlen((const char *)element->name) +
+                  (element->ns && element->ns->prefix
+                       ? strlen((const char *)element->ns->prefix) + 1
+                       : 0);
+    size_t close = xmldoc_tag_end(d, at, nlen);
+    if (close == SIZE_MAX) {
+        return;
+    }
+    size_t from = close + 1;
+    size_t to = xmldoc_find_in(d, from, d->len, "</");
+    if (attr) {
+        /* The value: from after its opening quote to the closing one. */
+        char needle[96];
+        snprintf(needle, sizeof needle, "%s=", attr);
+        size_t a = xmldoc_find_in(d, at, close, needle);
+        if (a == SIZE_MAX || a + strlen(needle) >= close) {
+            return;
+        }
+        size_t q = a + strlen(needle);
+        char quote = d->buf[q];
+        from = q + 1;
+        to = from;
+        while (to < close && d->buf[to] != quote) {
+            to++;
+        }
+    }
+    size_t hit = to == SIZE_MAX ? SIZE_MAX : xmldoc_find_in(d, from, to, ch);
+    if (hit != SIZE_MAX) {
+        xmldoc_offset_pos(d, hit, line, col);
+    }
+}
+
 void xmldoc_error_at(xmldoc *d, const xmlNode *node, const char *attr,
                      diag_severity sev, const char *fmt, ...)
 {

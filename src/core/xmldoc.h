@@ -79,6 +79,12 @@ void xmldoc_error_at(xmldoc *doc, const xmlNode *node, const char *attr,
 void xmldoc_element_pos(xmldoc *doc, const xmlNode *node, int *line, int *col);
 void xmldoc_attr_pos(xmldoc *doc, const xmlNode *element, const char *attr,
                      int *line, int *col);
+/* Where the character whose UTF-8 bytes are `ch` is first written in an
+ * element's text (attr NULL) or in one of its attribute values; the
+ * element's or attribute's position when it is not written there as
+ * itself (a character reference). */
+void xmldoc_char_pos(xmldoc *doc, const xmlNode *element, const char *attr,
+                     const char *ch, int *line, int *col);
 /* The line libxml2 recorded for a node (0 if unknown). */
 int xmldoc_node_line(const xmlNode *node);
 

@@ -13,6 +13,7 @@
 #include <SDL_ttf.h>
 
 #include "diag.h"
+#include "font.h"
 #include "ui_internal.h"
 #include "ui_png.h"
 #include "ui_prefs.h"
@@ -24,8 +25,6 @@
 #define RAPPORT_SCENARIO_DIR "scenarios"
 #endif
 #define UI_APP_DEFAULT_SCENARIO "isp-promo-question.xml"
-#define UI_APP_FONT_REGULAR "fonts/NotoSans-Regular.ttf"
-#define UI_APP_FONT_BOLD "fonts/NotoSans-Bold.ttf"
 
 /* ---- small helpers ---------------------------------------------------- */
 
@@ -1740,8 +1739,7 @@ ui_app *ui_app_new(const ui_app_options *options, char *err, size_t errlen)
     app->finger_scroll = -1;
     app->focus = -1;
     app->theme = ui_theme_get(app->set.high_contrast);
-    app->asset_dir = ui_app_find_dir("RAPPORT_ASSET_DIR", "assets",
-                                     UI_APP_FONT_REGULAR, RAPPORT_ASSET_DIR);
+    app->asset_dir = font_bundled_dir(RAPPORT_ASSET_DIR);
     app->scenario_dir =
         ui_app_find_dir("RAPPORT_SCENARIO_DIR", "scenarios",
                         UI_APP_DEFAULT_SCENARIO, RAPPORT_SCENARIO_DIR);
@@ -1821,8 +1819,8 @@ ui_app *ui_app_new(const ui_app_options *options, char *err, size_t errlen)
         ui_app_free(app);
         return NULL;
     }
-    char *regular = ui_app_join(app->asset_dir, UI_APP_FONT_REGULAR);
-    char *bold = ui_app_join(app->asset_dir, UI_APP_FONT_BOLD);
+    char *regular = ui_app_join(app->asset_dir, FONT_BUNDLED_REGULAR);
+    char *bold = ui_app_join(app->asset_dir, FONT_BUNDLED_BOLD);
     app->text =
         regular && bold ? ui_text_new(app->renderer, regular, bold) : NULL;
     free(regular);

@@ -402,8 +402,17 @@ void ui_widget_field(ui_app *app, SDL_Rect rect, const char *text,
 int ui_widget_button_rows(ui_app *app, SDL_Rect area,
                           const char *const *labels, const ui_action *acts,
                           int n, bool draw);
+/* The style of the interface's own words: left to right for now (a
+ * translated interface sets rtl here, for every screen at once). */
 ui_text_style ui_widget_style(const ui_app *app, int px, bool bold,
                               SDL_Color c);
+/* The style of the scenario's words (what the customer says, the options,
+ * feedback, objectives): its lang picks the fonts and line breaking, and
+ * a right-to-left language is laid out right to left and aligned right. */
+ui_text_style ui_widget_content_style(const ui_app *app, int px, bool bold,
+                                      SDL_Color c);
+/* Whether the scenario's language is written right to left. */
+bool ui_widget_content_rtl(const ui_app *app);
 /* Draws text in a box; returns its height. */
 int ui_widget_label(ui_app *app, const char *text, ui_text_style st,
                     SDL_Rect box);

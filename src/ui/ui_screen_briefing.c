@@ -80,13 +80,13 @@ static ui_text_style ui_briefing_style(const ui_app *app,
     small = small < l->px_fit ? l->px_fit : small;
     switch (kind) {
     case UI_BRIEFING_TITLE:
-        return ui_widget_style(app, title, true, th->text);
+        return ui_widget_content_style(app, title, true, th->text);
     case UI_BRIEFING_HEADING:
         return ui_widget_style(app, small, true, th->muted);
     case UI_BRIEFING_NOTE:
         return ui_widget_style(app, small, false, th->muted);
-    default:
-        return ui_widget_style(app, px, false, th->text);
+    default: /* the scenario's summary, persona and objectives */
+        return ui_widget_content_style(app, px, false, th->text);
     }
 }
 
@@ -104,7 +104,9 @@ static int ui_briefing_layout(ui_app *app, const ui_briefing_item *it,
         ui_text_style st = ui_briefing_style(app, it[i].kind, px);
         bool indent =
             it[i].kind == UI_BRIEFING_BULLET || it[i].kind == UI_BRIEFING_NOTE;
-        int tx = x + (indent ? bullet_w : 0);
+        /* Indented from the start of the line (the right, right to
+         * left). */
+        int tx = x + (indent && !st.rtl ? bullet_w : 0);
         st.wrap_w = w - (indent ? bullet_w : 0);
         ui_text_size sz;
         ui_text_measure(app->text, it[i].text, &st, &sz);
@@ -121,8 +123,10 @@ static int ui_briefing_layout(ui_app *app, const ui_briefing_item *it,
                 /* A round bullet on the first line. */
                 int lh = ui_text_line_height(app->text, px, false);
                 float r = (float)lh / 7.0f;
-                ui_draw_ellipse(app->renderer, (float)x + (float)bullet_w / 3,
-                                (float)y + (float)lh / 2, r, r, th->accent);
+                float bx = st.rtl ? (float)(x + w) - (float)bullet_w / 3
+                                  : (float)x + (float)bullet_w / 3;
+                ui_draw_ellipse(app->renderer, bx, (float)y + (float)lh / 2, r,
+                                r, th->accent);
             }
         }
         y += sz.h;
@@ -179,7 +183,8 @@ static void ui_briefing_left(ui_app *app, SDL_Rect col)
     }
     SDL_Rect rest = col;
     ui_layout_cut_top(&rest, side, l->gap);
-    ui_text_style name = ui_widget_style(app, l->px_body, true, th->text);
+    ui_text_style name =
+        ui_widget_content_style(app, l->px_body, true, th->text);
     name.max_lines = 1;
     name.wrap_w = col.w;
     ui_widget_label(app, sc->customer.name, name,

@@ -83,6 +83,11 @@ static bool ui_debrief_objectives(ui_app *app)
     if (!text) {
         return false;
     }
+    /* The principles are the interface's words: isolated in a right to
+     * left text. */
+    bool rtl = ui_widget_content_rtl(app);
+    const char *lri = rtl ? UI_TEXT_LRI : "";
+    const char *pdi = rtl ? UI_TEXT_PDI : "";
     size_t at = 0;
     for (size_t i = 0; i < sc->objective_count; i++) {
         const scenario_objective *o = &sc->objectives[i];
@@ -90,7 +95,7 @@ static bool ui_debrief_objectives(ui_app *app)
         if (o->principle >= 0 && o->principle < SCENARIO_PRINCIPLE_COUNT) {
             char stats[128];
             ui_debrief_principle(d, o->principle, stats, sizeof stats);
-            snprintf(pr, sizeof pr, " (%s)", stats);
+            snprintf(pr, sizeof pr, " %s(%s)%s", lri, stats, pdi);
         }
         at += (size_t)snprintf(text + at, len - at, "%s\xE2\x80\xA2 %s%s",
                                i ? "\n" : "", o->text, pr);
@@ -118,6 +123,12 @@ bool ui_screen_debrief_prepare(ui_app *app)
         return false;
     }
     p->review_turns = d->turn_count;
+    /* In a right-to-left scenario the review's lines are laid out right to
+     * left; the interface's words in them are isolated (see
+     * UI_TEXT_LRI). */
+    bool rtl = ui_widget_content_rtl(app);
+    const char *lri = rtl ? UI_TEXT_LRI : "";
+    const char *pdi = rtl ? UI_TEXT_PDI : "";
     for (size_t i = 0; i < d->turn_count; i++) {
         const debrief_turn *t = &d->turns[i];
         char **out = &p->review[i * UI_REVIEW_PARTS];
@@ -141,25 +152,33 @@ bool ui_screen_debrief_prepare(ui_app *app)
             ui_debrief_printf("Turn %d \xC2\xB7 %s (target %s) \xC2\xB7 %s",
                               t->number, took, target, mood);
         char *said = debrief_customer_text(t->node);
-        out[1] = ui_debrief_printf("Customer: %s", said ? said : "");
+        out[1] =
+            ui_debrief_printf("%sCustomer:%s %s", lri, pdi, said ? said : "");
         free(said);
         if (t->chosen) {
-            out[2] = ui_debrief_printf("You (option %d): %s", t->chosen_pos,
-                                       t->chosen->say);
-            out[3] = ui_debrief_printf(
-                "Feedback: %s",
-                t->chosen->feedback ? t->chosen->feedback : "none written");
+            out[2] = ui_debrief_printf("%sYou (option %d):%s %s", lri,
+                                       t->chosen_pos, pdi, t->chosen->say);
+            out[3] = t->chosen->feedback
+                         ? ui_debrief_printf("%sFeedback:%s %s", lri, pdi,
+                                             t->chosen->feedback)
+                         : ui_debrief_printf("%sFeedback: none written%s", lri,
+                                             pdi);
         } else {
-            out[2] = ui_debrief_printf("You: no reply before the customer's "
-                                       "patience ran out.");
-            out[3] = ui_debrief_printf("Feedback: a short holding line keeps "
-                                       "the call going while you think.");
+            out[2] = ui_debrief_printf("%sYou: no reply before the customer's "
+                                       "patience ran out.%s",
+                                       lri, pdi);
+            out[3] = ui_debrief_printf("%sFeedback: a short holding line "
+                                       "keeps the call going while you "
+                                       "think.%s",
+                                       lri, pdi);
         }
         if (t->better) {
-            out[4] = ui_debrief_printf("Better (option %d): %s", t->better_pos,
-                                       t->better->say);
+            out[4] = ui_debrief_printf("%sBetter (option %d):%s %s", lri,
+                                       t->better_pos, pdi, t->better->say);
         } else {
-            out[4] = ui_debrief_printf("That was the best option on offer.");
+            out[4] = ui_debrief_printf("%sThat was the best option on "
+                                       "offer.%s",
+                                       lri, pdi);
         }
         for (int k = 0; k < UI_REVIEW_PARTS; k++) {
             if (!out[k]) {
@@ -306,8 +325,10 @@ static int ui_debrief_entry(ui_app *app, size_t turn, SDL_Rect at, bool draw)
     int heights[UI_REVIEW_PARTS];
     ui_text_style st[UI_REVIEW_PARTS];
     for (int k = 0; k < UI_REVIEW_PARTS; k++) {
-        st[k] =
-            ui_widget_style(app, px, k == 0, k == 1 ? th->muted : th->text);
+        /* The heading is the game's; the rest quotes the scenario. */
+        SDL_Color c = k == 1 ? th->muted : th->text;
+        st[k] = k == 0 ? ui_widget_style(app, px, true, c)
+                       : ui_widget_content_style(app, px, false, c);
         st[k].wrap_w = at.w - 2 * l->pad;
         ui_text_size sz;
         ui_text_measure(app->text, parts[k], &st[k], &sz);
@@ -450,7 +471,7 @@ void ui_screen_debrief_draw(ui_app *app)
     int practise_h = psz.h + 2 * l->pad;
     ui_text_style obh = ui_widget_style(app, px, true, th->text);
     obh.wrap_w = ps.wrap_w;
-    ui_text_style obs = ui_widget_style(app, px, false, th->text);
+    ui_text_style obs = ui_widget_content_style(app, px, false, th->text);
     obs.wrap_w = ps.wrap_w;
     const char *obj_head = "Objectives of this call and their principles";
     ui_text_size ohsz = {0, 0, 0, false};

@@ -142,7 +142,8 @@ static void ui_play_left(ui_app *app, SDL_Rect col)
                            &sc->customer, ui_screen_play_expression(app), th);
     SDL_Rect rest = col;
     ui_layout_cut_top(&rest, side, l->gap);
-    ui_text_style name = ui_widget_style(app, l->px_body, true, th->text);
+    ui_text_style name =
+        ui_widget_content_style(app, l->px_body, true, th->text);
     name.max_lines = 1;
     ui_widget_label(app, sc->customer.name, name,
                     ui_layout_cut_top(&rest, lh_name, l->gap));
@@ -173,7 +174,8 @@ static int ui_play_speech(ui_app *app, SDL_Rect area, int max_h,
     int tail = l->pad;
     SDL_Rect bubble = {area.x + tail, area.y, area.w - tail, max_h};
     int inner_w = bubble.w - 2 * l->pad;
-    ui_text_style st = ui_widget_style(app, l->px_speech, false, th->text);
+    ui_text_style st =
+        ui_widget_content_style(app, l->px_speech, false, th->text);
     st.wrap_w = inner_w;
     int avail = max_h - 2 * l->pad;
     st.px =
@@ -228,7 +230,8 @@ static int ui_play_cards(ui_app *app, int px, int cols, int width, int *card_h,
     int cw = (width - (cols - 1) * l->gap) / cols;
     int badge = ui_text_line_height(app->text, px, true) * 5 / 4;
     *text_w = cw - 2 * l->pad - badge - l->pad;
-    ui_text_style st = ui_widget_style(app, px, false, app->theme->text);
+    ui_text_style st =
+        ui_widget_content_style(app, px, false, app->theme->text);
     st.wrap_w = *text_w;
     int total = 0;
     for (size_t i = 0; i < n; i += (size_t)cols) {
@@ -362,7 +365,14 @@ static void ui_play_options(ui_app *app, SDL_Rect area)
                             hot ? 3 * l->border : l->border,
                             hot ? th->focus_bg : th->panel,
                             hot ? th->accent : th->panel_border);
-        float cx = (float)(card.x + l->pad) + (float)badge / 2.0f;
+        ui_text_style ts = ui_widget_content_style(app, px, false, th->text);
+        ts.wrap_w = text_w;
+        /* The number badge at the start of the card: on the right in a
+         * right-to-left language. */
+        int badge_x =
+            ts.rtl ? card.x + card.w - l->pad - badge : card.x + l->pad;
+        int text_x = ts.rtl ? card.x + l->pad : card.x + 2 * l->pad + badge;
+        float cx = (float)badge_x + (float)badge / 2.0f;
         float cy = (float)(card.y + l->pad) + (float)badge / 2.0f;
         ui_draw_ellipse(app->renderer, cx, cy, (float)badge / 2.0f,
                         (float)badge / 2.0f, th->accent);
@@ -372,10 +382,8 @@ static void ui_play_options(ui_app *app, SDL_Rect area)
         ns.align = UI_TEXT_CENTRE;
         int lh = ui_text_line_height(app->text, px, true);
         ui_text_draw(app->text, num, &ns, (int)cx, (int)cy - lh / 2, NULL);
-        ui_text_style ts = ui_widget_style(app, px, false, th->text);
-        ts.wrap_w = text_w;
-        ui_text_draw(app->text, session_offered(s, i)->say, &ts,
-                     card.x + 2 * l->pad + badge, card.y + l->pad, NULL);
+        ui_text_draw(app->text, session_offered(s, i)->say, &ts, text_x,
+                     card.y + l->pad, NULL);
     }
     ui_widget_scroll_end(app, UI_SCROLL_OPTIONS);
 }
@@ -396,15 +404,17 @@ static void ui_play_listening(ui_app *app, SDL_Rect area)
 }
 
 /* A titled block of wrapped text inside a scroll view; returns its height
- * (draws only when draw is true). */
+ * (draws only when draw is true). content: the text is the scenario's. */
 static int ui_play_block(ui_app *app, const char *heading, const char *text,
-                         int px, SDL_Rect at, bool draw)
+                         bool content, int px, SDL_Rect at, bool draw)
 {
     const ui_layout *l = &app->lay;
     const ui_theme *th = app->theme;
     ui_text_style hs = ui_widget_style(app, l->px_small, true, th->muted);
     hs.wrap_w = at.w;
-    ui_text_style ts = ui_widget_style(app, px, false, th->text);
+    ui_text_style ts = content
+                           ? ui_widget_content_style(app, px, false, th->text)
+                           : ui_widget_style(app, px, false, th->text);
     ts.wrap_w = at.w;
     ui_text_size a;
     ui_text_size b;
@@ -501,10 +511,13 @@ static void ui_play_feedback(ui_app *app, SDL_Rect area)
     int px = l->px_body;
     int total = 0;
     for (; px >= l->px_fit; px--) {
-        total = ui_play_block(app, said_head, said, px, inner, false) +
-                ui_play_block(app, "Feedback", feedback, px, inner, false) +
-                ui_play_block(app, "Time", time_line, px, inner, false) +
-                4 * l->gap;
+        total =
+            ui_play_block(app, said_head, said, t->choice_index >= 0, px,
+                          inner, false) +
+            ui_play_block(app, "Feedback", feedback, t->choice_index >= 0, px,
+                          inner, false) +
+            ui_play_block(app, "Time", time_line, false, px, inner, false) +
+            4 * l->gap;
         if (total <= area.h || px == l->px_fit) {
             break;
         }
@@ -512,12 +525,15 @@ static void ui_play_feedback(ui_app *app, SDL_Rect area)
     ui_widget_scroll_begin(app, UI_SCROLL_FEEDBACK, area, total);
     int y = area.y - app->scroll[UI_SCROLL_FEEDBACK].offset;
     inner.y = y;
-    y += ui_play_block(app, said_head, said, px, inner, true) + 2 * l->gap;
+    y += ui_play_block(app, said_head, said, t->choice_index >= 0, px, inner,
+                       true) +
+         2 * l->gap;
     inner.y = y;
-    y +=
-        ui_play_block(app, "Feedback", feedback, px, inner, true) + 2 * l->gap;
+    y += ui_play_block(app, "Feedback", feedback, t->choice_index >= 0, px,
+                       inner, true) +
+         2 * l->gap;
     inner.y = y;
-    ui_play_block(app, "Time", time_line, px, inner, true);
+    ui_play_block(app, "Time", time_line, false, px, inner, true);
     ui_widget_scroll_end(app, UI_SCROLL_FEEDBACK);
 }
 
@@ -559,7 +575,8 @@ static void ui_play_ending(ui_app *app, SDL_Rect area)
     ui_layout_cut_top(&area, h, l->gap * 2);
     if (end && end->feedback) {
         /* The author's closing words on how the call went. */
-        ui_text_style fs = ui_widget_style(app, l->px_body, false, th->text);
+        ui_text_style fs =
+            ui_widget_content_style(app, l->px_body, false, th->text);
         fs.wrap_w = area.w;
         fs.px = ui_layout_fit_px(app->text, end->feedback, fs, area.h,
                                  l->px_fit, l->px_body);

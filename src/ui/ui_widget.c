@@ -10,8 +10,23 @@ ui_text_style ui_widget_style(const ui_app *app, int px, bool bold,
                               SDL_Color c)
 {
     (void)app;
-    ui_text_style st = {px, bold, 0, 0, UI_TEXT_LEFT, c};
+    ui_text_style st = {px, bold, 0, 0, UI_TEXT_LEFT, c, false, {0}};
     return st;
+}
+
+ui_text_style ui_widget_content_style(const ui_app *app, int px, bool bold,
+                                      SDL_Color c)
+{
+    ui_text_style st = ui_widget_style(app, px, bold, c);
+    if (app->play.sc) {
+        ui_text_set_lang(&st, app->play.sc->lang);
+    }
+    return st;
+}
+
+bool ui_widget_content_rtl(const ui_app *app)
+{
+    return ui_widget_content_style(app, 1, false, app->theme->text).rtl;
 }
 
 int ui_widget_label(ui_app *app, const char *text, ui_text_style st,
