@@ -10,9 +10,9 @@ on every shipped scenario with `rapport lint --format json`:
     the longest reply, the shortest, the first, the last, the most
     apologetic, the most stock phrases, the most numbers, the customer's
     name) scores below the pass mark;
-and over the library: at least 12 scenarios, at least 4 irate and 4 calm
-customers, every channel (phone, counter, chat, email) and every difficulty
-from 1 to 5; over all the turns of all the scenarios, the best option is the
+and over the library: at least 14 scenarios, at least 4 irate and 4 calm
+customers, every channel (phone, counter, chat, email), every difficulty
+from 1 to 5, and scenarios written in English, Spanish and Arabic; over all the turns of all the scenarios, the best option is the
 longest reply in at most 35% of turns and the shortest in at least 15%, and
 its position is spread evenly: each of positions 1 to 4 holds the best
 option in 15% to 35% of the turns.
@@ -46,7 +46,7 @@ def main():
     rapport, folder = sys.argv[1], sys.argv[2]
     files = sorted(glob.glob(os.path.join(folder, "*.xml")))
     problems = []
-    moods, channels, difficulties = [], set(), set()
+    moods, channels, difficulties, langs = [], set(), set(), set()
     cue_turns = cue_longest = cue_shortest = 0
     positions = [0] * 9
     for path in files:
@@ -93,12 +93,14 @@ def main():
         moods.append(mood_band(customer.get("mood", "calm")))
         channels.add(root.get("channel", "phone"))
         difficulties.add(int(root.get("difficulty", "2")))
-        print(f"{name}: ok ({moods[-1]}, {root.get('channel', 'phone')}, "
+        lang = root.get("lang", "en")
+        langs.add(lang.split("-")[0].lower())
+        print(f"{name}: ok ({lang}, {moods[-1]}, {root.get('channel', 'phone')}, "
               f"difficulty {root.get('difficulty', '2')}, turns "
               f"{turns['shortest']}-{turns['longest']}, outcomes "
               f"{', '.join(outcomes)})")
-    if len(files) < 12:
-        problems.append(f"only {len(files)} scenarios, wanted 12")
+    if len(files) < 14:
+        problems.append(f"only {len(files)} scenarios, wanted 14")
     if moods.count("irate") < 4 or moods.count("calm") < 4:
         problems.append(f"{moods.count('irate')} irate and "
                         f"{moods.count('calm')} calm customers, wanted 4 each")
@@ -106,6 +108,8 @@ def main():
         problems.append(f"channels {sorted(channels)}: wanted all four")
     if difficulties != {1, 2, 3, 4, 5}:
         problems.append(f"difficulties {sorted(difficulties)}: wanted 1 to 5")
+    if not {"en", "es", "ar"} <= langs:
+        problems.append(f"languages {sorted(langs)}: wanted en, es and ar")
     if cue_turns:
         longest = cue_longest / cue_turns
         shortest = cue_shortest / cue_turns

@@ -70,6 +70,19 @@ static void test_measures(void)
     CHECK_INT(cue_measure(CUE_APOLOGY, "Lo siento mucho.", NULL), 1);
     CHECK_INT(cue_measure(CUE_APOLOGY, "أعتذر عن التأخير", NULL), 1);
     CHECK_INT(cue_measure(CUE_APOLOGY, "Let me fix that now.", NULL), 0);
+    /* Accented Spanish forms; Arabic with and without diacritics, and the
+     * two placements of tanween, count once each. */
+    CHECK_INT(cue_measure(CUE_APOLOGY, "Discúlpenos. Perdón.", NULL), 2);
+    CHECK_INT(cue_measure(CUE_APOLOGY, "عذراً، ثم عذرًا، ثم عذرا", NULL), 3);
+    CHECK_INT(cue_measure(CUE_APOLOGY, "نأسف لذلك، ويؤسفنا التأخير", NULL), 2);
+    CHECK_INT(cue_measure(CUE_STOCK_PHRASE, "أتفهّم ذلك، وشكرًا لصبرك", NULL),
+              2);
+    CHECK_INT(cue_measure(CUE_STOCK_PHRASE,
+                          "Gracias por comunicarse; estamos para servirle.",
+                          NULL),
+              2);
+    CHECK_INT(cue_measure(CUE_STOCK_PHRASE, "فهمت: سأصلح الخطأ الآن", NULL),
+              0);
     CHECK_INT(cue_measure(CUE_STOCK_PHRASE,
                           "I understand. Rest assured, I appreciate it.",
                           NULL),

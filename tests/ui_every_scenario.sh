@@ -54,8 +54,8 @@ for file in "$scenarios"/*.xml; do
         count=$((count + 1))
     done
 done
-if [ "$count" -lt 36 ]; then
-    echo "only $count games played: expected 3 for each of at least 12 scenarios" >&2
+if [ "$count" -lt 42 ]; then
+    echo "only $count games played: expected 3 for each of at least 14 scenarios" >&2
     exit 1
 fi
 echo "$count games played to the debrief ($mode)"

@@ -8,14 +8,16 @@
 #include "session.h"
 
 /* Word lists: lower case; ASCII letters in the text are folded before
- * matching, other bytes must match exactly. */
+ * matching, Arabic diacritics and tatweel are skipped (so "عذراً" and
+ * "عذرًا" are "عذرا"), other bytes must match exactly. */
 static const char *const cue_apology_words[] = {
     "sorry", "apolog", "regret", "forgive", "my fault", "our fault",
     /* Spanish */
-    "lo siento", "lo sentimos", "disculp", "perdón", "perdon", "lamento",
-    "lamentamos",
+    "lo siento", "lo sentimos", "disculp", "discúlp", "perdón", "perdon",
+    "lamento", "lamentamos",
     /* Arabic */
-    "آسف", "أعتذر", "نعتذر", "اعتذار", "عذرا", "عذراً", "المعذرة"};
+    "آسف", "أعتذر", "نعتذر", "اعتذار", "عذرا", "المعذرة", "نأسف", "متأسف",
+    "يؤسف"};
 
 static const char *const cue_stock_phrases[] = {
     "i understand", "i completely understand", "i totally understand",
@@ -25,11 +27,15 @@ static const char *const cue_stock_phrases[] = {
     "valued customer", "happy to help", "i'd be happy", "i would be happy",
     "absolutely", "i'm here to help",
     /* Spanish */
-    "entiendo", "comprendo", "le agradezco", "gracias por su paciencia",
-    "con mucho gusto", "cliente valioso", "no se preocupe",
+    "entiendo", "comprendo", "entendemos", "comprendemos", "le agradezco",
+    "agradecemos", "gracias por su paciencia", "gracias por comunicarse",
+    "gracias por su preferencia", "con mucho gusto", "un placer atenderle",
+    "estamos para servirle", "cliente valioso", "no se preocupe",
+    "su opinión es muy importante",
     /* Arabic */
-    "أتفهم", "أفهم شعورك", "شكرا لصبرك", "شكراً لصبرك", "يسعدني", "لا تقلق",
-    "عميل عزيز"};
+    "أتفهم", "نتفهم", "أفهم شعورك", "شكرا لصبرك", "شكرا لتواصلك", "نشكركم على",
+    "نشكرك على", "يسعدني", "يسعدنا", "لا تقلق", "عميل عزيز", "عميلنا العزيز",
+    "عملائنا الكرام", "رضاكم", "نود إعلامكم"};
 
 #define CUE_COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -67,22 +73,49 @@ static char cue_fold(char c)
     return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
 }
 
-/* Occurrences of word in text (ASCII case ignored, not overlapping). */
+/* Bytes of the Arabic mark at p that matching skips (tatweel U+0640, the
+ * harakat U+064B-U+065F, superscript alef U+0670), 0 if none. */
+static size_t cue_mark(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    if (u[0] == 0xD9 &&
+        (u[1] == 0x80 || (u[1] >= 0x8B && u[1] <= 0x9F) || u[1] == 0xB0)) {
+        return 2;
+    }
+    return 0;
+}
+
+/* Occurrences of word in text (ASCII case ignored, Arabic marks skipped on
+ * both sides, not overlapping). */
 static int cue_hits(const char *text, const char *word)
 {
-    size_t wl = strlen(word);
     int hits = 0;
-    if (wl == 0) {
+    if (!*word) {
         return 0;
     }
     for (const char *p = text; *p;) {
-        size_t k = 0;
-        while (k < wl && p[k] && cue_fold(p[k]) == cue_fold(word[k])) {
-            k++;
+        const char *t = p;
+        const char *w = word;
+        while (*w) {
+            size_t m = cue_mark(w);
+            if (m) {
+                w += m;
+                continue;
+            }
+            m = cue_mark(t);
+            if (m && t != p) {
+                t += m;
+                continue;
+            }
+            if (!*t || cue_fold(*t) != cue_fold(*w)) {
+                break;
+            }
+            t++;
+            w++;
         }
-        if (k == wl) {
+        if (!*w) {
             hits++;
-            p += wl;
+            p = t;
         } else {
             p++;
         }

@@ -21,7 +21,7 @@
  *                        times look like knowledge);
  *   name                 the most mentions of the customer's name.
  * The word lists cover English, Spanish and Arabic; matching ignores ASCII
- * case.
+ * case, and Arabic diacritics and tatweel, which writers use or leave out.
  *
  * FIGURES. Over the turns a call can meet (the nodes linked from the start
  * whose options differ on some dimension, every option counted as on
