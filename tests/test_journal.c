@@ -174,7 +174,7 @@ static void test_write_read_replay(const scenario *tiny)
     char *text = test_read(expect);
     CHECK_INT(test_lines(text), 1);
     CHECK_CONTAINS(text,
-                   "{\"format\":\"rapport-journal\",\"format_version\":1,");
+                   "{\"format\":\"rapport-journal\",\"format_version\":2,");
     CHECK_CONTAINS(text, "\"started\":\"2023-11-14T22:13:20.000Z\"");
     CHECK_CONTAINS(text, "\"feedback_mode\":\"immediate\"");
     free(text);
@@ -409,7 +409,7 @@ static void test_damage(const scenario *tiny)
     test_write(path, "{\"format\":\"rapport-result\"}\n");
     test_read_rejects(path, 1, "not a Rapport journal");
     char *newer = strdup(good);
-    char *v = strstr(newer, "\"format_version\":1");
+    char *v = strstr(newer, "\"format_version\":2");
     v[strlen("\"format_version\":")] = '7';
     test_write(path, newer);
     test_read_rejects(path, 1, "written by a newer Rapport");

@@ -384,8 +384,8 @@ static void test_plain_schema_errors(void)
                          "<ending id='z' outcome='lost'/></scenario>\n",
          "t.xml:6:18: error: <choice> has no attribute 'emapthy'; did you "
          "mean 'empathy'? Its attributes are next, empathy, honesty, "
-         "promptness, mood, principles, set, clear, if-flags, unless-flags, "
-         "min-mood, max-mood"},
+         "promptness, mood, principles, set, clear, pinned, if-flags, "
+         "unless-flags, min-mood, max-mood"},
         /* one message for a bad word in a list, at the word */
         {HEAD BODY_START "<line>x</line>\n<choice next='z' "
                          "principles='integrity listenin'><say>s</say>"

@@ -287,9 +287,9 @@ static void test_record_parse_errors(const scenario *tiny)
         const char *to;
         const char *expect;
     } cases[] = {
-        {"\"format_version\":\t2", "\"format_version\":\t3",
+        {"\"format_version\":\t3", "\"format_version\":\t4",
          "written by a newer Rapport"},
-        {"\"format_version\":\t2", "\"format_version\":\t1.5",
+        {"\"format_version\":\t3", "\"format_version\":\t1.5",
          "expected a whole number"},
         {"\"status\":\t\"complete\"", "\"status\":\t\"done\"",
          "expected \"complete\" or \"incomplete\""},
@@ -331,7 +331,7 @@ static void test_record_parse_errors(const scenario *tiny)
     }
     /* version 1 (before status, customer and better) still reads */
     char *v1 =
-        test_replace(json, "\"format_version\":\t2", "\"format_version\":\t1");
+        test_replace(json, "\"format_version\":\t3", "\"format_version\":\t1");
     result_record *old = result_record_parse(v1, strlen(v1), "v1", NULL);
     CHECK(old != NULL);
     if (old) {

@@ -27,12 +27,19 @@ static const char *test_config_dir;
 /* Options every test app starts from; a test may change them (they are
  * reset after each app is made). */
 static ui_app_options test_opt;
+/* Apps show the options in the scenario's order (so that the tests know
+ * which key picks which option) unless a test sets this, or a seed. */
+static bool test_random_shuffle;
 
 static ui_app *test_app(int w, int h, const char *const *paths, size_t n)
 {
     static ui_app_options opt;
     opt = test_opt;
     memset(&test_opt, 0, sizeof test_opt);
+    if (!opt.seed_set && !test_random_shuffle) {
+        opt.no_shuffle = true;
+    }
+    test_random_shuffle = false;
     opt.config_dir = test_config_dir;
     opt.width = w;
     opt.height = h;
@@ -849,6 +856,64 @@ static void test_prefs_write(const char *dir, const char *text)
     char path[400];
     snprintf(path, sizeof path, "%s/settings.json", dir);
     test_write(path, text);
+}
+
+/* Shuffled options: on by default (a seed drawn for each call), a
+ * setting that is remembered; with a seed, the order the core draws, and
+ * keys pick the option shown at that place. */
+static void test_shuffle(void)
+{
+    char dir[] = "/tmp/rapport-test-shuffle-XXXXXX";
+    if (!mkdtemp(dir)) {
+        CHECK(!"mkdtemp");
+        return;
+    }
+    const char *saved_config = test_config_dir;
+    test_config_dir = dir;
+    const char *path = RAPPORT_TEST_DATA "/shuffle.xml";
+    test_random_shuffle = true;
+    ui_app *app = test_app(1024, 768, NULL, 0);
+    CHECK(app->set.shuffle);
+    CHECK(ui_app_start(app, path));
+    CHECK(session_options_of(app->play.s)->shuffle);
+    ui_app_do(app, UI_ACT_SHUFFLE, 0);
+    CHECK(!app->set.shuffle);
+    ui_app_free(app);
+    char *text = test_prefs_text(dir);
+    CHECK_CONTAINS(text, "\"shuffle\":\tfalse");
+    free(text);
+    test_random_shuffle = true;
+    app = test_app(1024, 768, NULL, 0);
+    CHECK(!app->set.shuffle);
+    CHECK(ui_app_start(app, path));
+    CHECK(!session_options_of(app->play.s)->shuffle);
+    CHECK_INT(session_offered_index(app->play.s, 0), 0);
+    ui_app_free(app);
+
+    /* a seed: the core's order for it, key 1 picks what is shown first */
+    session_options so = {.shuffle = true, .seed = 2};
+    scenario *sc = scenario_load_file(path, NULL);
+    session *s = session_new(sc, &so);
+    test_opt.seed_set = true;
+    test_opt.seed = 2;
+    app = test_app(1024, 768, NULL, 0);
+    CHECK(ui_app_start(app, path));
+    for (size_t i = 0; i < session_offered_count(s); i++) {
+        CHECK_INT(session_offered_index(app->play.s, i),
+                  session_offered_index(s, i));
+    }
+    test_choose(app, 1);
+    CHECK_INT(session_turn_at(app->play.s, 0)->choice_index,
+              session_offered_index(s, 0));
+    CHECK_INT(session_turn_at(app->play.s, 0)->offered_pos, 1);
+    ui_app_free(app);
+    session_free(s);
+    scenario_free(sc);
+    test_config_dir = saved_config;
+    char file[400];
+    snprintf(file, sizeof file, "%s/settings.json", dir);
+    unlink(file);
+    rmdir(dir);
 }
 
 /* Remembered settings: read at start, command-line options win for the
@@ -2148,6 +2213,7 @@ int main(void)
     test_expression();
     test_mode();
     test_prefs();
+    test_shuffle();
     test_reload_screens();
     test_scrolling();
     test_trainee_name();

@@ -39,6 +39,9 @@ int cli_parse_choices(const char *cmd, const char *arg, int *out, size_t max,
                       size_t *count);
 int cli_parse_times(const char *cmd, const char *arg, int *out, size_t max,
                     size_t *count);
+/* --seed: a whole number 0..SESSION_SEED_MAX. 0, or -1 after printing
+ * "rapport CMD: ..." to stderr. */
+int cli_parse_seed(const char *cmd, const char *arg, uint64_t *seed);
 
 /* ---- scripted sessions (cli_script.c), for run and recover --resume ---- */
 

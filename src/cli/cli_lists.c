@@ -1,12 +1,14 @@
 /* cli_lists.c — the comma-separated lists of scripted runs: choices
  * (rapport run, rapport play) and response times in seconds. */
 #include <errno.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "cli.h"
 #include "scenario.h"
+#include "session.h"
 
 int cli_parse_choices(const char *cmd, const char *arg, int *out, size_t max,
                       size_t *count)
@@ -63,5 +65,22 @@ int cli_parse_times(const char *cmd, const char *arg, int *out, size_t max,
         out[(*count)++] = (int)lround(v * 1000.0);
         p = *end ? end + 1 : end;
     }
+    return 0;
+}
+
+int cli_parse_seed(const char *cmd, const char *arg, uint64_t *seed)
+{
+    char *end = NULL;
+    errno = 0;
+    uintmax_t v =
+        arg[0] >= '0' && arg[0] <= '9' ? strtoumax(arg, &end, 10) : 0;
+    if (!end || end == arg || *end != '\0' || errno || v > SESSION_SEED_MAX) {
+        fprintf(stderr,
+                "rapport %s: --seed: '%s' is not a whole number from 0 to "
+                "%llu\n",
+                cmd, arg, (unsigned long long)SESSION_SEED_MAX);
+        return -1;
+    }
+    *seed = (uint64_t)v;
     return 0;
 }

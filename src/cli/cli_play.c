@@ -49,6 +49,16 @@ static void play_usage(FILE *out)
         "mode's feedback\n"
         "  -r, --relaxed           relaxed timing: time is shown, never "
         "penalised\n"
+        "      --no-shuffle        show each turn's options in the "
+        "scenario's order\n"
+        "                          (by default the game shuffles them, "
+        "from a seed\n"
+        "                          drawn for each call and kept in its "
+        "result)\n"
+        "      --seed N            shuffle from seed N (0-2^53) in every "
+        "call; scripted\n"
+        "                          runs keep the scenario's order without "
+        "it\n"
         "      --high-contrast     start with the high-contrast theme\n"
         "  -n, --name NAME         the trainee's name (else the one "
         "remembered)\n"
@@ -81,10 +91,11 @@ static void play_usage(FILE *out)
         "  -h, --help              show this help\n"
         "\n"
         "Settings (text size, high contrast, mode, feedback, relaxed "
-        "timing, fullscreen)\nand the trainee's name are remembered in "
-        "$XDG_CONFIG_HOME/rapport/settings.json\n(~/.config/rapport; "
-        "$RAPPORT_CONFIG_DIR overrides); options given here apply to\nthis "
-        "run only. Scripted runs remember nothing.\n"
+        "timing, shuffled\noptions, fullscreen) and the trainee's name are "
+        "remembered in\n$XDG_CONFIG_HOME/rapport/settings.json "
+        "(~/.config/rapport;\n"
+        "$RAPPORT_CONFIG_DIR overrides); options given here apply to this "
+        "run only.\nScripted runs remember nothing.\n"
         "A scripted run whose result cannot be saved answers Don't save "
         "and exits 1.\n"
         "Calls start at the current time (RAPPORT_FIXED_TIME=SECONDS since "
@@ -157,7 +168,7 @@ typedef struct {
 
 int cli_play(int argc, char **argv)
 {
-    enum { OPT_HIGH_CONTRAST = 1000 };
+    enum { OPT_HIGH_CONTRAST = 1000, OPT_NO_SHUFFLE, OPT_SEED };
     static const char *const answers[] = {"resume", "save", "discard",
                                           "later"};
     static const struct option options[] = {
@@ -168,6 +179,8 @@ int cli_play(int argc, char **argv)
         {"feedback", required_argument, NULL, 'f'},
         {"relaxed", no_argument, NULL, 'r'},
         {"high-contrast", no_argument, NULL, OPT_HIGH_CONTRAST},
+        {"no-shuffle", no_argument, NULL, OPT_NO_SHUFFLE},
+        {"seed", required_argument, NULL, OPT_SEED},
         {"name", required_argument, NULL, 'n'},
         {"script", required_argument, NULL, 'c'},
         {"times", required_argument, NULL, 't'},
@@ -246,6 +259,15 @@ int cli_play(int argc, char **argv)
             break;
         case OPT_HIGH_CONTRAST:
             opt.high_contrast = true;
+            break;
+        case OPT_NO_SHUFFLE:
+            opt.no_shuffle = true;
+            break;
+        case OPT_SEED:
+            if (cli_parse_seed("play", optarg, &opt.seed) != 0) {
+                goto out;
+            }
+            opt.seed_set = true;
             break;
         case 'n':
             opt.trainee = optarg;
@@ -330,6 +352,11 @@ int cli_play(int argc, char **argv)
         fprintf(stderr, "rapport play: --times, --screenshot-dir, --input, "
                         "--print-debrief, --hold and --on-journal need "
                         "--script\n");
+        goto out;
+    }
+    if (opt.no_shuffle && opt.seed_set) {
+        fprintf(stderr, "rapport play: --seed shuffles the options and "
+                        "--no-shuffle keeps their order: give one\n");
         goto out;
     }
     if (scripted && optind != argc - 1) {

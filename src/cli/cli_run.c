@@ -41,6 +41,11 @@ static void run_usage(FILE *out)
           "  -f, --format FORMAT  text (default) or json\n"
           "  -r, --relaxed        relaxed timing: time is shown, never "
           "penalised\n"
+          "      --seed N         shuffle each turn's options in the order "
+          "the game\n"
+          "                       would show with seed N (0-2^53); without "
+          "it the\n"
+          "                       options keep the scenario's order\n"
           "      --results DIR    also save the result in DIR (created if "
           "missing) as\n"
           "                       three files: a JSON record (.json), a "
@@ -139,6 +144,7 @@ int cli_run(int argc, char **argv)
         {"relaxed", no_argument, NULL, 'r'},
         {"results", required_argument, NULL, 'R'},
         {"trainee", required_argument, NULL, 'T'},
+        {"seed", required_argument, NULL, 'S'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     cli_script *script = calloc(1, sizeof *script);
@@ -192,6 +198,12 @@ int cli_run(int argc, char **argv)
             break;
         case 'T':
             trainee = optarg;
+            break;
+        case 'S':
+            if (cli_parse_seed("run", optarg, &sopt.seed) != 0) {
+                goto out;
+            }
+            sopt.shuffle = true;
             break;
         case 'h':
             run_usage(stdout);

@@ -47,18 +47,6 @@ char *debrief_customer_text(const scenario_node *node)
     return text;
 }
 
-/* 1-based screen position of choice index ci among those offered. */
-static int debrief_position(unsigned offered, int ci)
-{
-    int pos = 0;
-    for (int i = 0; i <= ci && i < 16; i++) {
-        if (offered & (1u << i)) {
-            pos++;
-        }
-    }
-    return pos;
-}
-
 debrief *debrief_new(const session *s)
 {
     const scenario *sc = session_scenario(s);
@@ -73,6 +61,8 @@ debrief *debrief_new(const session *s)
     d->ending = session_ending(s);
     d->gave_up = session_gave_up(s);
     d->relaxed_timing = session_options_of(s)->relaxed_timing;
+    d->shuffled = session_options_of(s)->shuffle;
+    d->seed = d->shuffled ? session_options_of(s)->seed : 0;
     d->turns = n ? calloc(n, sizeof(debrief_turn)) : NULL;
     d->mood = calloc(n + 1, sizeof(int));
     if ((n && !d->turns) || !d->mood) {
@@ -99,8 +89,7 @@ debrief *debrief_new(const session *s)
         score_evaluate_turn(sc, t, d->relaxed_timing, &dt->score);
         if (!dt->score.chose_best && dt->score.best_choice >= 0) {
             dt->better = &node->choices[dt->score.best_choice];
-            dt->better_pos =
-                debrief_position(t->offered, dt->score.best_choice);
+            dt->better_pos = session_turn_position(t, dt->score.best_choice);
         }
         d->mood[d->mood_count++] = t->mood_after;
         d->total_response_ms += t->response_ms;

@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "scenario.h"
@@ -40,6 +41,8 @@ typedef struct {
     const scenario_node *ending; /* NULL for the built-in "gave up" */
     bool gave_up;
     bool relaxed_timing;
+    bool shuffled; /* options shown in an order drawn from seed */
+    uint64_t seed; /* 0 when not shuffled */
     score_summary summary;
     int *mood; /* initial mood, then after each turn */
     size_t mood_count;

@@ -323,6 +323,12 @@ journal *journal_open(const char *results_dir, const session *s,
                  result_feedback_mode_name(info->feedback_mode), &ok);
     result_j_bool(set, "relaxed_timing", session_options_of(s)->relaxed_timing,
                   &ok);
+    result_j_bool(set, "shuffle", session_options_of(s)->shuffle, &ok);
+    result_j_num(set, "seed",
+                 session_options_of(s)->shuffle
+                     ? (double)session_options_of(s)->seed
+                     : 0.0,
+                 &ok);
     if (journal_write_json(j, h, ok, diags) != 0 ||
         journal_append(j, s, diags) != 0) {
         unlink(j->path);
@@ -591,6 +597,11 @@ static void journal_rd_header(journal_reader *r, const cJSON *h,
     }
     free(mode);
     jd->relaxed_timing = journal_rd_bool(r, set, "relaxed_timing");
+    if (jd->format_version >= 2) {
+        jd->shuffle = journal_rd_bool(r, set, "shuffle");
+        jd->seed = (uint64_t)journal_rd_int(r, set, "seed", 0,
+                                            (int64_t)SESSION_SEED_MAX);
+    }
 }
 
 static void journal_rd_entry(journal_reader *r, const cJSON *o,
@@ -761,7 +772,9 @@ session *journal_replay(const journal_data *jd, const scenario *sc,
                  sc->path, (long long)jd->scenario_bytes, (long long)bytes);
         return NULL;
     }
-    session_options opt = {.relaxed_timing = jd->relaxed_timing};
+    session_options opt = {.relaxed_timing = jd->relaxed_timing,
+                           .shuffle = jd->shuffle,
+                           .seed = jd->seed};
     session *s = session_new(sc, &opt);
     if (!s) {
         diag_add(diags, DIAG_ERROR, jd->path, 0, 0,

@@ -13,7 +13,11 @@
  *   line 1, the header: {"format": "rapport-journal", "format_version": 1,
  *     "scenario": {"path", "id", "version", "title", "bytes",
  *     "fingerprint"}, "trainee", "started" (ISO 8601 UTC, for people),
- *     "started_ms", "settings": {"feedback_mode", "relaxed_timing"}}
+ *     "started_ms", "settings": {"feedback_mode", "relaxed_timing",
+ *     "shuffle", "seed"}}
+ *   ("shuffle" and "seed" since version 2: whether the options were shown
+ *   in an order drawn from the seed, see session_options; a version 1
+ *   journal has neither and was played in document order)
  *   then one line per turn, in order:
  *     {"turn": N, "node": ID, "choice": POS, "choice_index": I,
  *      "response_ms": MS}
@@ -61,7 +65,7 @@
 #include "session.h"
 
 #define JOURNAL_FORMAT "rapport-journal"
-#define JOURNAL_FORMAT_VERSION 1
+#define JOURNAL_FORMAT_VERSION 2
 /* The folder of journals inside a results folder, and their extension. */
 #define JOURNAL_DIR "in-progress"
 #define JOURNAL_EXT ".journal"
@@ -94,6 +98,8 @@ typedef struct {
     int64_t started_ms;
     result_feedback_mode feedback_mode;
     bool relaxed_timing;
+    bool shuffle;           /* options shown in an order drawn from seed */
+    uint64_t seed;          /* 0..SESSION_SEED_MAX */
     journal_entry *entries; /* entry i is on line i + 2 */
     size_t entry_count;
     size_t valid_bytes; /* bytes up to the end of the last whole line */
@@ -107,8 +113,9 @@ typedef struct {
  * recovery works from any folder; NULL: s's scenario's path); that file is
  * read for its size and fingerprint. info gives the trainee, the start
  * time and the feedback mode (ended_ms and interrupted are ignored);
- * relaxed timing is taken from s. io may be NULL (the write and fsync
- * hooks are used). Returns the journal, or NULL with an error. */
+ * relaxed timing, shuffling and the seed are taken from s. io may be NULL (the
+ * write and fsync hooks are used). Returns the journal, or NULL with an error.
+ */
 journal *journal_open(const char *results_dir, const session *s,
                       const char *scenario_path, const result_info *info,
                       const result_io *io, diag_list *diags);

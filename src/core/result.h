@@ -10,12 +10,15 @@
  *
  * Formats:
  * - record (result_record_json): "format": "rapport-result",
- *   "format_version": 2; status ("complete", or "incomplete" for an
+ *   "format_version": 3; status ("complete", or "incomplete" for an
  *   interrupted attempt), trainee, scenario, start and end (ISO 8601 UTC),
- *   settings, the transcript turn by turn (with what the customer said and
- *   the better option), scores and outcome. Read back with
- *   result_record_parse / result_record_load_file, which also read
- *   version 1 (no status: complete; no customer text, no better option).
+ *   settings (with "shuffle" and "seed": whether the options were shown in
+ *   an order drawn from that seed), the transcript turn by turn (the
+ *   on-screen position "choice" and the option chosen "choice_index",
+ *   what the customer said and the better option), scores and outcome.
+ *   Read back with result_record_parse / result_record_load_file, which
+ *   also read version 2 (no shuffle: document order) and version 1 (no
+ *   status: complete; no customer text, no better option).
  * - report (result_report_html): one self-contained HTML file (inline CSS,
  *   SVG charts embedded as data: URIs so that libxml2's HTML parser accepts
  *   the page), built with libxml2 so every text is escaped. An incomplete
@@ -53,7 +56,7 @@
 #include "score.h"
 
 #define RESULT_FORMAT "rapport-result"
-#define RESULT_FORMAT_VERSION 2
+#define RESULT_FORMAT_VERSION 3
 /* Record files larger than this are refused by result_record_load_file. */
 #define RESULT_MAX_FILE_BYTES (16u * 1024u * 1024u)
 /* Longest trainee name accepted, in bytes of UTF-8. */
@@ -119,6 +122,8 @@ typedef struct {
     int64_t duration_ms;
     result_feedback_mode feedback_mode;
     bool relaxed_timing;
+    bool shuffled; /* version 3: options shown in an order drawn from seed */
+    int64_t seed;  /* 0 when not shuffled */
     result_turn *turns;
     size_t turn_count;
     int score[SCENARIO_DIM_COUNT]; /* 0..100 */

@@ -368,6 +368,8 @@ char *result_record_json(const debrief *d, const result_info *info,
     result_j_str(settings, "feedback_mode",
                  result_feedback_mode_name(info->feedback_mode), &ok);
     result_j_bool(settings, "relaxed_timing", d->relaxed_timing, &ok);
+    result_j_bool(settings, "shuffle", d->shuffled, &ok);
+    result_j_num(settings, "seed", (double)d->seed, &ok);
     cJSON *transcript =
         result_j_add(root, "transcript", cJSON_CreateArray(), &ok);
     for (size_t i = 0; ok && i < d->turn_count; i++) {
@@ -632,6 +634,11 @@ static void result_rd_record(result_reader *r, const cJSON *root,
     free(mode);
     rec->relaxed_timing =
         result_rd_bool(r, settings, "settings.", "relaxed_timing");
+    if (rec->format_version >= 3) {
+        rec->shuffled = result_rd_bool(r, settings, "settings.", "shuffle");
+        rec->seed = result_rd_int(r, settings, "settings.", "seed", 0,
+                                  (int64_t)SESSION_SEED_MAX, false, 0);
+    }
     const cJSON *transcript = result_rd_item(root, "transcript");
     if (!r->failed && !cJSON_IsArray(transcript)) {
         result_rd_missing(r, "", "transcript", "an array");

@@ -202,6 +202,10 @@ static cJSON *result_x_statement(const result_xapi *x, const char *id_name,
                  result_feedback_mode_name(x->info->feedback_mode), ok);
     result_j_bool(ext, RESULT_XAPI_NS "/ext/relaxed-timing",
                   x->d->relaxed_timing, ok);
+    if (x->d->shuffled) {
+        /* the options were shown in an order drawn from this seed */
+        result_j_num(ext, RESULT_XAPI_NS "/ext/seed", (double)x->d->seed, ok);
+    }
     return st;
 }
 
@@ -245,6 +249,11 @@ static cJSON *result_x_turn(const result_xapi *x, const debrief_turn *t,
         }
     }
     result_j_num(ext, RESULT_XAPI_NS "/ext/choice", t->chosen_pos, ok);
+    if (t->chosen) {
+        /* which option, whatever position it was shown at */
+        result_j_num(ext, RESULT_XAPI_NS "/ext/choice-index",
+                     (double)(t->chosen - t->node->choices), ok);
+    }
     result_j_num(ext, RESULT_XAPI_NS "/ext/target-ms", t->target_ms, ok);
     result_j_num(ext, RESULT_XAPI_NS "/ext/mood-after", t->mood_after, ok);
     result_j_bool(ext, RESULT_XAPI_NS "/ext/timed-out", t->chosen == NULL, ok);

@@ -121,6 +121,7 @@ typedef struct {
     size_t clear_count;
     scenario_condition cond;
     bool conditional; /* cond has any test */
+    bool pinned;      /* keeps its place when options are shuffled */
     scenario_branch *branches;
     size_t branch_count;
     int line;

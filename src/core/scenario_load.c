@@ -129,6 +129,7 @@ static void loader_read_choice(loader_state *st, const xmlNode *c,
     ch->clear_flags = xmldoc_list_attr(c, "clear", &ch->clear_count);
     ch->cond = loader_condition(c);
     ch->conditional = loader_condition_any(&ch->cond);
+    ch->pinned = xmldoc_bool_attr(c, "pinned") == 1;
     ch->line = xmldoc_node_line(c);
     size_t nb = 0;
     for (xmlNode *b = c->children; b; b = b->next) {

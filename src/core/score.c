@@ -193,16 +193,21 @@ size_t score_pick(const session *s, bool worst)
     for (size_t i = 0; i < count; i++) {
         offered |= 1u << session_offered_index(s, i);
     }
-    size_t pick = 0;
+    /* The first of equals in document order, wherever it is shown, so
+     * that best and worst plays take the same path whatever the seed. */
+    int pick = -1;
     double pick_value = 0.0;
-    for (size_t i = 0; n && i < count; i++) {
-        double v =
-            score_option_value(sc, n, offered, session_offered_index(s, i));
+    for (int ci = 0; n && ci < (int)n->choice_count && ci < 16; ci++) {
+        if (!(offered & (1u << ci))) {
+            continue;
+        }
+        double v = score_option_value(sc, n, offered, ci);
         bool better = worst ? v < pick_value - 1e-9 : v > pick_value + 1e-9;
-        if (i == 0 || better) {
-            pick = i;
+        if (pick < 0 || better) {
+            pick = ci;
             pick_value = v;
         }
     }
-    return pick;
+    int pos = pick < 0 ? -1 : session_position_of(s, pick);
+    return pos < 0 ? 0 : (size_t)pos;
 }

@@ -82,7 +82,8 @@ void score_summarise(const session *s, score_summary *out);
 /* Position (0-based) of the best option on offer at the session's current
  * node (the worst when worst is true): the weighted mean of its placements
  * on the dimensions where the options differ (1 when none do), the first
- * of equals. `rapport run --choices best|worst` and test plans play these;
+ * of equals in document order (so the same option whatever the shown
+ * order). `rapport run --choices best|worst` and test plans play these;
  * 0 when the call has ended. */
 size_t score_pick(const session *s, bool worst);
 

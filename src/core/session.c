@@ -31,6 +31,39 @@ static bool session_flag_cb(const void *ctx, const char *flag)
     return session_flag_is_set(ctx, flag);
 }
 
+/* SplitMix64 (Steele, Lea, Flood 2014): one step of the generator. */
+static uint64_t session_splitmix(uint64_t *state)
+{
+    uint64_t z = (*state += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+/* Shuffles the options on offer (Fisher-Yates over the positions not
+ * pinned), drawn from the seed, the turn about to be played and the
+ * node: the same seed shows the same order at the same turn. */
+static void session_shuffle(session *s, const scenario_node *n)
+{
+    uint64_t state = s->options.seed;
+    uint64_t mix = (uint64_t)s->turn_count * 0xD1B54A32D192ED03ULL ^
+                   ((uint64_t)s->node_index + 1) * 0xAEF17502108EF2D9ULL;
+    state ^= session_splitmix(&mix);
+    size_t free_pos[SCENARIO_MAX_CHOICES];
+    size_t nfree = 0;
+    for (size_t p = 0; p < s->offered_count; p++) {
+        if (!n->choices[s->offered[p]].pinned) {
+            free_pos[nfree++] = p;
+        }
+    }
+    for (size_t i = nfree; i > 1; i--) {
+        size_t j = (size_t)(session_splitmix(&state) % i);
+        int tmp = s->offered[free_pos[i - 1]];
+        s->offered[free_pos[i - 1]] = s->offered[free_pos[j]];
+        s->offered[free_pos[j]] = tmp;
+    }
+}
+
 /* Enters a node (or ending) and computes the options on offer. */
 static void session_enter(session *s, int index)
 {
@@ -54,6 +87,9 @@ static void session_enter(session *s, int index)
             s->offered[s->offered_count++] = (int)i;
         }
     }
+    if (s->options.shuffle) {
+        session_shuffle(s, n);
+    }
 }
 
 session *session_new(const scenario *sc, const session_options *options)
@@ -69,6 +105,7 @@ session *session_new(const scenario *sc, const session_options *options)
     s->sc = sc;
     if (options) {
         s->options = *options;
+        s->options.seed &= SESSION_SEED_MAX;
     }
     s->mood = session_clamp_mood(sc->customer.mood);
     s->patience_ms = sc->customer.patience_ms;
@@ -130,6 +167,26 @@ const scenario_choice *session_offered(const session *s, size_t pos)
 {
     int i = session_offered_index(s, pos);
     return i < 0 ? NULL : &s->sc->nodes[s->node_index].choices[i];
+}
+
+int session_position_of(const session *s, int choice_index)
+{
+    for (size_t p = 0; !s->finished && p < s->offered_count; p++) {
+        if (s->offered[p] == choice_index) {
+            return (int)p;
+        }
+    }
+    return -1;
+}
+
+int session_turn_position(const session_turn *t, int choice_index)
+{
+    for (size_t p = 0; p < t->shown_count; p++) {
+        if (t->shown[p] == choice_index) {
+            return (int)p + 1;
+        }
+    }
+    return 0;
 }
 
 int session_mood(const session *s) { return s->mood; }
@@ -213,7 +270,9 @@ static session_turn *session_new_turn(session *s)
     t->patience_before_ms = s->patience_ms;
     for (size_t i = 0; i < s->offered_count; i++) {
         t->offered |= (uint16_t)(1u << s->offered[i]);
+        t->shown[i] = (uint8_t)s->offered[i];
     }
+    t->shown_count = (uint8_t)s->offered_count;
     return t;
 }
 

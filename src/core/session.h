@@ -30,10 +30,20 @@
 
 #define SESSION_TIMEOUT_MOOD_DROP 15
 
+/* Seeds are whole numbers from 0 to SESSION_SEED_MAX (2^53 - 1), so that
+ * they are kept exactly in JSON (journals, results). */
+#define SESSION_SEED_MAX 9007199254740991ULL
+
 typedef struct {
     /* Relaxed timing (accessibility): response time is measured and shown
      * but never lowers promptness, and patience never runs out. */
     bool relaxed_timing;
+    /* Shuffled options: each turn's options are shown in an order drawn
+     * from seed, the turn's number and the node (SplitMix64), the same
+     * every time for the same seed; options the author pinned keep their
+     * place among those on offer. Without shuffle: document order. */
+    bool shuffle;
+    uint64_t seed; /* 0..SESSION_SEED_MAX; used only with shuffle */
 } session_options;
 
 typedef enum {
@@ -49,7 +59,11 @@ typedef struct {
     int choice_index; /* index into node.choices; -1 = patience ran out */
     int offered_pos;  /* 1-based position on screen; 0 when timed out */
     uint16_t offered; /* bit i set: node.choices[i] was on offer */
-    int response_ms;  /* for a timeout: when the patience ran out */
+    /* The options on offer in the order shown: shown[p] is the index into
+     * node.choices of the option at 0-based position p. */
+    uint8_t shown[SCENARIO_MAX_CHOICES];
+    uint8_t shown_count;
+    int response_ms; /* for a timeout: when the patience ran out */
     int target_ms;
     int mood_before;
     int mood_after;
@@ -77,12 +91,19 @@ scenario_outcome session_outcome(const session *s);
  * timeout target. */
 bool session_gave_up(const session *s);
 
-/* Options on offer at the current node, in document order. */
+/* Options on offer at the current node, in the order shown (document
+ * order unless shuffled). */
 size_t session_offered_count(const session *s);
 /* The choice at 0-based position pos among those on offer, or NULL. */
 const scenario_choice *session_offered(const session *s, size_t pos);
 /* Index into node.choices of the option at position pos, or -1. */
 int session_offered_index(const session *s, size_t pos);
+/* 0-based position on screen of node.choices[choice_index] at the current
+ * node, or -1 when it is not on offer. */
+int session_position_of(const session *s, int choice_index);
+/* 1-based position at which a played turn showed node.choices[index], or
+ * 0 when it was not on offer. */
+int session_turn_position(const session_turn *t, int choice_index);
 
 int session_mood(const session *s);
 int session_target_ms(const session *s);

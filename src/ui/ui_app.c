@@ -455,6 +455,7 @@ void ui_app_save_prefs(ui_app *app, unsigned fields)
     pr.mode = app->set.mode;
     pr.feedback = app->set.feedback;
     pr.relaxed = app->set.relaxed;
+    pr.shuffle = app->set.shuffle;
     pr.fullscreen = app->set.fullscreen;
     /* Not being remembered is no reason to stop the game. */
     if (!ui_prefs_save(app->opt.config_dir, &pr, fields)) {
@@ -583,7 +584,8 @@ static void ui_app_begin_turn(ui_app *app)
 static bool ui_app_new_session(ui_app *app)
 {
     ui_play *p = &app->play;
-    session_options so = {.relaxed_timing = app->set.relaxed};
+    session_options so;
+    ui_call_options(app, &so);
     /* A call still going on is left on purpose (restart, replay). */
     ui_results_call_end(app, true);
     session_free(p->s);
@@ -794,50 +796,6 @@ static void ui_app_rescan(ui_app *app)
     app->dirty = true;
 }
 
-static bool ui_app_same_node(const scenario_node *a, const scenario_node *b)
-{
-    return a == b || (a && b && strcmp(a->id, b->id) == 0);
-}
-
-/* A new session of sc with the replies of the current one replayed (same
- * positions, same response times). *same tells whether they went through
- * the same nodes to the same place; if not, the session returned is a
- * fresh one. NULL on no memory. */
-static session *ui_app_replay(const ui_play *p, const scenario *sc, bool *same)
-{
-    session_options so = {.relaxed_timing = p->relaxed};
-    session *s = session_new(sc, &so);
-    if (!s) {
-        return NULL;
-    }
-    bool ok = true;
-    for (size_t i = 0; i < session_turn_count(p->s) && ok; i++) {
-        const session_turn *t = session_turn_at(p->s, i);
-        ok = ui_app_same_node(session_node(s), &p->sc->nodes[t->node_index]);
-        if (!ok) {
-            break;
-        }
-        session_status st =
-            t->choice_index < 0
-                ? session_wait(s, t->response_ms)
-                : session_choose(s, (size_t)(t->offered_pos - 1),
-                                 t->response_ms);
-        session_status want =
-            t->choice_index < 0 ? SESSION_TIMED_OUT : SESSION_OK;
-        ok = st == want;
-    }
-    ok = ok && session_is_finished(s) == session_is_finished(p->s) &&
-         ui_app_same_node(session_node(s), session_node(p->s)) &&
-         ui_app_same_node(session_ending(s), session_ending(p->s)) &&
-         session_gave_up(s) == session_gave_up(p->s);
-    *same = ok;
-    if (!ok) {
-        session_free(s);
-        s = session_new(sc, &so);
-    }
-    return s;
-}
-
 /* F5 / Ctrl+R on any screen of a call (and the menus over it): read the
  * scenario again. On errors show them and keep playing the old version.
  * Else replay the replies so far on the new version and go back to the
@@ -906,7 +864,7 @@ static void ui_app_reload(ui_app *app)
         return;
     }
     bool same = false;
-    session *s = ui_app_replay(p, sc, &same);
+    session *s = ui_call_replay(p, sc, &same);
     if (!s) {
         scenario_free(sc);
         return;
@@ -1212,6 +1170,10 @@ void ui_app_do(ui_app *app, ui_action action, int arg)
     case UI_ACT_RELAXED:
         app->set.relaxed = !app->set.relaxed;
         ui_app_save_prefs(app, UI_PREFS_RELAXED);
+        break;
+    case UI_ACT_SHUFFLE:
+        app->set.shuffle = !app->set.shuffle;
+        ui_app_save_prefs(app, UI_PREFS_SHUFFLE);
         break;
     case UI_ACT_FULLSCREEN:
         ui_app_toggle_fullscreen(app);
@@ -1722,6 +1684,7 @@ ui_app *ui_app_new(const ui_app_options *options, char *err, size_t errlen)
     }
     app->set.high_contrast = options->high_contrast || pr.high_contrast;
     app->set.relaxed = options->relaxed || pr.relaxed;
+    app->set.shuffle = !options->no_shuffle && pr.shuffle;
     app->set.fullscreen = options->fullscreen || pr.fullscreen;
     app->set.text_scale =
         options->text_scale > 0.0 ? options->text_scale : pr.text_scale;

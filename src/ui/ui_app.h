@@ -60,6 +60,12 @@ typedef struct {
     ui_feedback_mode feedback; /* default: the mode's */
     bool feedback_set;
     bool relaxed; /* relaxed timing */
+    /* Options in the scenario's order for this run (shuffled by default,
+     * see ui_call.c); seed_set: shuffle every call from seed (scripted
+     * runs keep the scenario's order without it). */
+    bool no_shuffle;
+    bool seed_set;
+    uint64_t seed;
     bool high_contrast;
     double text_scale; /* 0 = remembered, else 1.0 */
     /* Scenario files and folders for the picker, besides the bundled

@@ -59,6 +59,7 @@ typedef enum {
     UI_ACT_CONTRAST,
     UI_ACT_FEEDBACK_MODE,
     UI_ACT_RELAXED,
+    UI_ACT_SHUFFLE,
     UI_ACT_FULLSCREEN,
     UI_ACT_BACK,
     UI_ACT_CLOSE_DIAG,
@@ -200,6 +201,7 @@ typedef struct {
     ui_session_mode mode;
     ui_feedback_mode feedback;
     bool relaxed;
+    bool shuffle; /* options shown in an order drawn for each call */
     bool fullscreen;
     double text_scale;
 } ui_settings;
@@ -346,6 +348,15 @@ void ui_app_resume_call(ui_app *app, scenario *sc, session *s,
                         const char *path);
 /* Diagnostics as the command line prints them (malloc'd). */
 char *ui_app_diag_text(diag_list *diags);
+
+/* ui_call.c: the session options of a new call (relaxed timing, and the
+ * shuffle with a seed drawn for it, see ui_app_options), and a call
+ * replayed on an edited scenario: a new session of sc with the replies of
+ * p's (same positions, same times, same seed); *same tells whether they
+ * went through the same nodes to the same place, else the session
+ * returned is a fresh one. NULL on no memory. */
+void ui_call_options(const ui_app *app, session_options *so);
+session *ui_call_replay(const ui_play *p, const scenario *sc, bool *same);
 
 /* ui_results.c: saving results and keeping journals. */
 /* The wall clock now, ms since 1970 (wall_start_ms plus the app's

@@ -127,6 +127,7 @@ ui_prefs_status ui_prefs_load(const char *dir, ui_prefs *out, char *warn,
 {
     memset(out, 0, sizeof *out);
     out->text_scale = 1.0;
+    out->shuffle = true;
     if (warn_len) {
         warn[0] = '\0';
     }
@@ -177,6 +178,8 @@ ui_prefs_status ui_prefs_load(const char *dir, ui_prefs *out, char *warn,
                   skipped, sizeof skipped);
     ui_prefs_bool(root, "fullscreen", UI_PREFS_FULLSCREEN, &out->fullscreen,
                   out, skipped, sizeof skipped);
+    ui_prefs_bool(root, "shuffle", UI_PREFS_SHUFFLE, &out->shuffle, out,
+                  skipped, sizeof skipped);
     int mode = ui_prefs_word(root, "mode", "practice", "assessment", skipped,
                              sizeof skipped);
     if (mode >= 0) {
@@ -286,6 +289,9 @@ bool ui_prefs_save(const char *dir, const ui_prefs *p, unsigned fields)
     }
     if (ok && (fields & UI_PREFS_FULLSCREEN)) {
         ok = ui_prefs_put(root, "fullscreen", cJSON_CreateBool(p->fullscreen));
+    }
+    if (ok && (fields & UI_PREFS_SHUFFLE)) {
+        ok = ui_prefs_put(root, "shuffle", cJSON_CreateBool(p->shuffle));
     }
     char *text = ok ? cJSON_Print(root) : NULL;
     cJSON_Delete(root);

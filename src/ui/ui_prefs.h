@@ -1,7 +1,8 @@
 /* ui_prefs.h — what the game remembers between runs, in DIR/settings.json
  * (JSON through cJSON): the trainee's name, the text size, the
  * high-contrast theme, the practice/assessment mode, the feedback mode,
- * relaxed timing and fullscreen. DIR is chosen by the caller (rapport
+ * relaxed timing, shuffled options (on when not remembered) and
+ * fullscreen. DIR is chosen by the caller (rapport
  * play: $RAPPORT_CONFIG_DIR, else $XDG_CONFIG_HOME/rapport, else
  * ~/.config/rapport); scripted runs remember nothing.
  *
@@ -34,7 +35,8 @@ enum {
     UI_PREFS_MODE = 1u << 3,
     UI_PREFS_FEEDBACK = 1u << 4,
     UI_PREFS_RELAXED = 1u << 5,
-    UI_PREFS_FULLSCREEN = 1u << 6
+    UI_PREFS_FULLSCREEN = 1u << 6,
+    UI_PREFS_SHUFFLE = 1u << 7
 };
 
 typedef struct {
@@ -46,6 +48,7 @@ typedef struct {
     ui_feedback_mode feedback;
     bool relaxed;
     bool fullscreen;
+    bool shuffle; /* true when not in the file */
 } ui_prefs;
 
 typedef enum {

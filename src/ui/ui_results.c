@@ -406,7 +406,9 @@ static session *ui_results_replay_edited(const journal_data *jd,
                                          const scenario *sc, char *why,
                                          size_t len)
 {
-    session_options so = {.relaxed_timing = jd->relaxed_timing};
+    session_options so = {.relaxed_timing = jd->relaxed_timing,
+                          .shuffle = jd->shuffle,
+                          .seed = jd->seed};
     session *s = session_new(sc, &so);
     if (!s) {
         snprintf(why, len, "out of memory");

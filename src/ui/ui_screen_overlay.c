@@ -85,6 +85,7 @@ static void ui_overlay_settings(ui_app *app)
     char contrast[64];
     char feedback[96];
     char relaxed[96];
+    char shuffle[96];
     char full[64];
     snprintf(text, sizeof text, "Larger text (now %d%%)",
              (int)(s->text_scale * 100.0 + 0.5));
@@ -99,15 +100,21 @@ static void ui_overlay_settings(ui_app *app)
              app->play.s && app->play.relaxed != s->relaxed
                  ? " (from the next call)"
                  : "");
+    snprintf(shuffle, sizeof shuffle, "Shuffle options: %s%s",
+             s->shuffle ? "on" : "off",
+             app->play.s &&
+                     session_options_of(app->play.s)->shuffle != s->shuffle
+                 ? " (from the next call)"
+                 : "");
     snprintf(full, sizeof full, "Fullscreen (F11): %s",
              s->fullscreen ? "on" : "off");
-    const char *labels[7] = {
-        "Back (Esc)", text, "Smaller text", contrast, feedback, relaxed, full};
-    const ui_action acts[7] = {UI_ACT_BACK,          UI_ACT_TEXT_LARGER,
+    const char *labels[8] = {"Back (Esc)", text,    "Smaller text", contrast,
+                             feedback,     relaxed, shuffle,        full};
+    const ui_action acts[8] = {UI_ACT_BACK,          UI_ACT_TEXT_LARGER,
                                UI_ACT_TEXT_SMALLER,  UI_ACT_CONTRAST,
                                UI_ACT_FEEDBACK_MODE, UI_ACT_RELAXED,
-                               UI_ACT_FULLSCREEN};
-    int n = 7;
+                               UI_ACT_SHUFFLE,       UI_ACT_FULLSCREEN};
+    int n = 8;
     int bh = ui_widget_button_height(app, l->px_small);
     int title_h = ui_text_line_height(app->text, l->px_title, true);
     int h = title_h + n * (bh + l->gap) + 4 * l->pad + l->gap * 2;
