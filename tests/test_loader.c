@@ -383,7 +383,7 @@ static void test_plain_schema_errors(void)
                          "<say>s</say></choice></node>\n"
                          "<ending id='z' outcome='lost'/></scenario>\n",
          "t.xml:6:18: error: <choice> has no attribute 'emapthy'; did you "
-         "mean 'empathy'? Its attributes are next, empathy, honesty, "
+         "mean 'empathy'? Its attributes are id, next, empathy, honesty, "
          "promptness, mood, principles, set, clear, pinned, if-flags, "
          "unless-flags, min-mood, max-mood"},
         /* one message for a bad word in a list, at the word */

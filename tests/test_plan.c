@@ -120,8 +120,8 @@ static void test_model(void)
     const plan_case *c = &p->cases[0];
     CHECK_STR(c->name, "one");
     CHECK_INT(c->script, PLAN_SCRIPT_LIST);
-    CHECK_INT(c->choice_count, 6);
-    CHECK_INT(c->choices[1], 3);
+    CHECK_INT(c->choices.count, 6);
+    CHECK_INT(c->choices.items[1].pos, 3);
     CHECK_INT(c->time_count, 2);
     CHECK_INT(c->times_ms[0], 6000);
     CHECK_INT(c->times_ms[1], 12500);
@@ -408,8 +408,8 @@ static void test_load_errors(void)
                  "<expect>, <score>, <seen>, <not-seen>, <visited> and "
                  "<not-visited>");
     test_refused(PLAN_HEAD "<case name=\"c\" choices=\"1,,2\"/></plan>",
-                 "(option numbers 1-9 separated by commas, e.g. 2,1,3, or "
-                 "best or worst)");
+                 "(option numbers 1-9 or choice ids separated by commas, "
+                 "e.g. 2,refund,1, or best or worst)");
     test_refused(PLAN_HEAD "<case name=\"c\" choices=\"10\"/></plan>",
                  "attribute 'choices'");
     test_refused(PLAN_HEAD "<case name=\"c\" choices=\"1\" times=\"4,x\"/>"

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "choices.h"
 #include "debrief.h"
 #include "journal.h"
 #include "result.h"
@@ -32,11 +33,12 @@ int cli_translate(int argc, char **argv);
  * naming it and what would draw it (cli_glyphs.c). */
 void cli_check_glyphs(const scenario *sc, diag_list *diags);
 
-/* Comma-separated option numbers (1-9) and response times in seconds,
- * appended to out (at most max items in all, *count so far). Return 0, or
- * -1 after printing "rapport CMD: ..." to stderr. */
-int cli_parse_choices(const char *cmd, const char *arg, int *out, size_t max,
-                      size_t *count);
+/* Comma-separated choices (option numbers 1-9 or choice ids, see
+ * choices.h) and response times in seconds, appended to out (at most max
+ * items in all, *count so far). Return 0, or -1 after printing "rapport
+ * CMD: ..." to stderr. */
+int cli_parse_choices(const char *cmd, const char *arg, choices_list *out,
+                      size_t max);
 int cli_parse_times(const char *cmd, const char *arg, int *out, size_t max,
                     size_t *count);
 /* --seed: a whole number 0..SESSION_SEED_MAX. 0, or -1 after printing
@@ -48,7 +50,7 @@ int cli_parse_seed(const char *cmd, const char *arg, uint64_t *seed);
 #define CLI_MAX_SCRIPT 1000
 
 typedef enum {
-    CLI_SCRIPT_LIST,  /* the numbers in choices */
+    CLI_SCRIPT_LIST,  /* the choices listed */
     CLI_SCRIPT_BEST,  /* the best option on offer at every turn */
     CLI_SCRIPT_WORST, /* the worst */
     CLI_SCRIPT_STDIN  /* one choice per line on standard input */
@@ -56,14 +58,15 @@ typedef enum {
 
 typedef struct {
     cli_script_mode mode;
-    int choices[CLI_MAX_SCRIPT]; /* 1-based, as numbered on screen */
-    size_t choice_count;
+    choices_list choices; /* option numbers or choice ids */
     int times_ms[CLI_MAX_SCRIPT];
     size_t time_count;
 } cli_script;
 
 /* --choices: a list, best, worst or - (standard input); --times. 0, or -1
- * after printing "rapport CMD: ..." to stderr. */
+ * after printing "rapport CMD: ..." to stderr. cli_script_clear frees
+ * the list (the script itself is the caller's). */
+void cli_script_clear(cli_script *script);
 int cli_script_choices(const char *cmd, const char *arg, cli_script *script);
 int cli_script_times(const char *cmd, const char *arg, cli_script *script);
 /* Plays s on until the call ends, taking choices from the script (from

@@ -1,5 +1,6 @@
 /* cli_lists.c — the comma-separated lists of scripted runs: choices
- * (rapport run, rapport play) and response times in seconds. */
+ * (rapport run, rapport play; option numbers or choice ids, parsed by
+ * choices.c), response times in seconds, and seeds. */
 #include <errno.h>
 #include <inttypes.h>
 #include <math.h>
@@ -10,32 +11,16 @@
 #include "scenario.h"
 #include "session.h"
 
-int cli_parse_choices(const char *cmd, const char *arg, int *out, size_t max,
-                      size_t *count)
+int cli_parse_choices(const char *cmd, const char *arg, choices_list *out,
+                      size_t max)
 {
-    const char *p = arg;
-    while (*p) {
-        char *end = NULL;
-        errno = 0;
-        long v = strtol(p, &end, 10);
-        if (end == p || errno || v < 1 || v > SCENARIO_MAX_CHOICES ||
-            (*end != ',' && *end != '\0')) {
-            fprintf(stderr,
-                    "rapport %s: --choices: '%s' is not a list of option "
-                    "numbers 1-%d separated by commas (e.g. 2,1,3)\n",
-                    cmd, arg, SCENARIO_MAX_CHOICES);
-            return -1;
-        }
-        if (*count == max) {
-            fprintf(stderr, "rapport %s: --choices: more than %zu choices\n",
-                    cmd, max);
-            return -1;
-        }
-        out[(*count)++] = (int)v;
-        p = *end ? end + 1 : end;
-    }
-    if (*count == 0) {
+    char why[300];
+    if (!*arg) {
         fprintf(stderr, "rapport %s: --choices is empty\n", cmd);
+        return -1;
+    }
+    if (choices_parse(arg, max, out, why, sizeof why) != 0) {
+        fprintf(stderr, "rapport %s: --choices: %s\n", cmd, why);
         return -1;
     }
     return 0;

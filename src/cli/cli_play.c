@@ -62,8 +62,9 @@ static void play_usage(FILE *out)
         "      --high-contrast     start with the high-contrast theme\n"
         "  -n, --name NAME         the trainee's name (else the one "
         "remembered)\n"
-        "  -c, --script LIST       play FILE with these choices (1-based, "
-        "e.g. 2,1,3)\n"
+        "  -c, --script LIST       play FILE with these choices (1-based "
+        "option numbers\n"
+        "                          or choice ids, e.g. 2,refund,1)\n"
         "                          through the real interface, then quit "
         "at the debrief\n"
         "  -t, --times LIST        with --script: response times in "
@@ -89,32 +90,33 @@ static void play_usage(FILE *out)
         "incomplete\n"
         "                          attempt), discard or later\n"
         "  -h, --help              show this help\n"
-        "\n"
-        "Settings (text size, high contrast, mode, feedback, relaxed "
-        "timing, shuffled\noptions, fullscreen) and the trainee's name are "
-        "remembered in\n$XDG_CONFIG_HOME/rapport/settings.json "
-        "(~/.config/rapport;\n"
-        "$RAPPORT_CONFIG_DIR overrides); options given here apply to this "
-        "run only.\nScripted runs remember nothing.\n"
-        "A scripted run whose result cannot be saved answers Don't save "
-        "and exits 1.\n"
-        "Calls start at the current time (RAPPORT_FIXED_TIME=SECONDS since "
-        "1970 fixes\nit; scripted runs then save the same files every "
-        "time). Quitting from the\nmenu ends a call in progress without "
-        "saving it; closing the window keeps its\njournal for the next "
-        "start.\n"
-        "\n"
-        "Keys: 1-9 choose; arrows and Enter; PageDown, Right, Space or "
-        "Enter go on (and\nshow the customer's whole line at once); Esc "
-        "menu; F11 fullscreen; B or .\nblanks the screen; F5 or Ctrl+R "
-        "reloads the scenario from disk (on the picker,\nthe list); on the "
-        "picker M switches practice/assessment and Tab types the\n"
-        "trainee's name. Touch screens: tap as you would click, drag to "
-        "scroll.\n"
-        "Scripted runs use the software renderer and honour "
-        "SDL_VIDEODRIVER=dummy\n(no display needed). Exit status: 0 "
-        "success, 1 failure, 2 wrong usage.\n",
+        "\n",
         out);
+    fputs("Settings (text size, high contrast, mode, feedback, relaxed "
+          "timing, shuffled\noptions, fullscreen) and the trainee's name are "
+          "remembered in\n$XDG_CONFIG_HOME/rapport/settings.json "
+          "(~/.config/rapport;\n"
+          "$RAPPORT_CONFIG_DIR overrides); options given here apply to this "
+          "run only.\nScripted runs remember nothing.\n"
+          "A scripted run whose result cannot be saved answers Don't save "
+          "and exits 1.\n"
+          "Calls start at the current time (RAPPORT_FIXED_TIME=SECONDS since "
+          "1970 fixes\nit; scripted runs then save the same files every "
+          "time). Quitting from the\nmenu ends a call in progress without "
+          "saving it; closing the window keeps its\njournal for the next "
+          "start.\n"
+          "\n"
+          "Keys: 1-9 choose; arrows and Enter; PageDown, Right, Space or "
+          "Enter go on (and\nshow the customer's whole line at once); Esc "
+          "menu; F11 fullscreen; B or .\nblanks the screen; F5 or Ctrl+R "
+          "reloads the scenario from disk (on the picker,\nthe list); on the "
+          "picker M switches practice/assessment and Tab types the\n"
+          "trainee's name. Touch screens: tap as you would click, drag to "
+          "scroll.\n"
+          "Scripted runs use the software renderer and honour "
+          "SDL_VIDEODRIVER=dummy\n(no display needed). Exit status: 0 "
+          "success, 1 failure, 2 wrong usage.\n",
+          out);
 }
 
 static int play_parse_size(const char *arg, int *w, int *h)
@@ -160,8 +162,7 @@ static int play_make_dirs(const char *path)
 }
 
 typedef struct {
-    int script[PLAY_MAX_SCRIPT];
-    size_t script_count;
+    choices_list script;
     int times[PLAY_MAX_SCRIPT];
     size_t time_count;
 } play_lists;
@@ -274,9 +275,8 @@ int cli_play(int argc, char **argv)
             break;
         case 'c':
             scripted = true;
-            if (cli_parse_choices("play", optarg, lists->script,
-                                  PLAY_MAX_SCRIPT,
-                                  &lists->script_count) != 0) {
+            if (cli_parse_choices("play", optarg, &lists->script,
+                                  PLAY_MAX_SCRIPT) != 0) {
                 goto out;
             }
             break;
@@ -407,8 +407,8 @@ int cli_play(int argc, char **argv)
     opt.paths = (const char *const *)(argv + optind);
     opt.path_count = (size_t)(argc - optind);
     opt.scripted = scripted;
-    opt.script = lists->script;
-    opt.script_count = lists->script_count;
+    opt.script = lists->script.items;
+    opt.script_count = lists->script.count;
     opt.times_ms = lists->times;
     opt.time_count = lists->time_count;
     /* Scripted runs remember nothing, so they replay the same way. */
@@ -429,6 +429,7 @@ int cli_play(int argc, char **argv)
     }
 out:
     free(default_results);
+    choices_clear(&lists->script);
     free(lists);
     return rc;
 }

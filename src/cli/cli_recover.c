@@ -464,6 +464,7 @@ int cli_recover(int argc, char **argv)
 out:
     journal_list_free(found);
     free(dir);
+    cli_script_clear(script);
     free(script);
     return rc;
 }

@@ -25,14 +25,16 @@ static void run_usage(FILE *out)
           "Options:\n"
           "  -c, --choices LIST   choices, 1-based as numbered on screen "
           "(only the\n"
-          "                       options on offer are numbered), e.g. "
-          "2,1,3; or\n"
+          "                       options on offer are numbered) or "
+          "choice ids,\n"
+          "                       e.g. 2,refund,3; or\n"
           "                       'best' / 'worst' to pick the best / worst "
           "option\n"
           "                       on offer at every turn; or '-' to read "
           "one choice\n"
-          "                       per line from standard input, as N or N "
-          "SECONDS\n"
+          "                       per line from standard input, as N or ID, "
+          "then\n"
+          "                       optionally SECONDS\n"
           "                       (each turn is shown on stderr)\n"
           "  -t, --times LIST     response time of each reply in seconds, "
           "e.g. 4.5,3,12;\n"
@@ -285,6 +287,7 @@ int cli_run(int argc, char **argv)
     session_free(s);
     scenario_free(sc);
 out:
+    cli_script_clear(script);
     free(script);
     return rc;
 }

@@ -26,8 +26,14 @@ int cli_script_choices(const char *cmd, const char *arg, cli_script *script)
         return 0;
     }
     script->mode = CLI_SCRIPT_LIST;
-    return cli_parse_choices(cmd, arg, script->choices, CLI_MAX_SCRIPT,
-                             &script->choice_count);
+    return cli_parse_choices(cmd, arg, &script->choices, CLI_MAX_SCRIPT);
+}
+
+void cli_script_clear(cli_script *script)
+{
+    if (script) {
+        choices_clear(&script->choices);
+    }
 }
 
 int cli_script_times(const char *cmd, const char *arg, cli_script *script)
@@ -53,10 +59,11 @@ static void script_show_turn(const session *s)
     fflush(stderr);
 }
 
-/* Reads one choice from in: "N" or "N SECONDS" on a line; blank lines
- * and lines starting with '#' are skipped, anything else is refused with
- * a note and read again. 1 with *pos (0-based) and *ms (-1: none), or 0
- * at the end of the input. */
+/* Reads one choice from in: "N" or "ID", optionally followed by the
+ * response time in seconds, on a line; blank lines and lines starting
+ * with '#' are skipped, anything else is refused with a note and read
+ * again. 1 with *pos (0-based) and *ms (-1: none), or 0 at the end of the
+ * input. */
 static int script_read(const char *cmd, const session *s, FILE *in,
                        size_t *pos, int *ms)
 {
@@ -69,32 +76,36 @@ static int script_read(const char *cmd, const session *s, FILE *in,
         if (*p == '\n' || *p == '\r' || *p == '\0' || *p == '#') {
             continue;
         }
-        char *end = NULL;
-        errno = 0;
-        long v = strtol(p, &end, 10);
+        size_t len = strcspn(p, " \t\r\n");
+        char *rest = p + len + strspn(p + len, " \t");
         double secs = -1.0;
-        char *rest = end + strspn(end, " \t");
-        if (end != p && *rest != '\n' && *rest != '\r' && *rest != '\0') {
+        bool ok = true;
+        if (*rest != '\n' && *rest != '\r' && *rest != '\0') {
             char *tend = NULL;
             secs = strtod(rest, &tend);
             tend += strspn(tend, " \t\r\n");
-            if (tend == rest || *tend != '\0' || !(secs >= 0.0) ||
-                secs > 86400.0) {
-                end = p; /* not a time: refuse the line */
-            }
+            ok = tend != rest && *tend == '\0' && secs >= 0.0 &&
+                 secs <= 86400.0;
         }
-        if (end == p || errno || v < 1 || (size_t)v > offered) {
+        choices_item it;
+        char why[300] = "";
+        int at = -1;
+        if (ok && choices_parse_item(p, len, &it)) {
+            at = choices_resolve(s, &it, why, sizeof why);
+            free(it.id);
+        }
+        if (at < 0) {
             p[strcspn(p, "\r\n")] = '\0';
             fprintf(stderr,
-                    "rapport %s: '%.40s' is not an option: type a number "
-                    "from 1 to %zu (optionally followed by the response "
-                    "time in seconds)\n",
-                    cmd, p, offered);
+                    "rapport %s: '%.40s' is not an option%s%s: type a number "
+                    "from 1 to %zu or a choice id (optionally followed by "
+                    "the response time in seconds)\n",
+                    cmd, p, why[0] ? ": " : "", why, offered);
             fprintf(stderr, "choice (1-%zu)> ", offered);
             fflush(stderr);
             continue;
         }
-        *pos = (size_t)v - 1;
+        *pos = (size_t)at;
         *ms = secs >= 0.0 ? (int)(secs * 1000.0 + 0.5) : -1;
         rc = 1;
         break;
@@ -114,7 +125,7 @@ int cli_script_play(const char *cmd, session *s, const cli_script *script,
         size_t pos;
         int ms = -1;
         if (script->mode == CLI_SCRIPT_LIST) {
-            if (step >= script->choice_count) {
+            if (step >= script->choices.count) {
                 fprintf(stderr,
                         "rapport %s: error: the script ended after %zu "
                         "choice%s but the call has not reached an ending "
@@ -124,15 +135,14 @@ int cli_script_play(const char *cmd, session *s, const cli_script *script,
                         session_turn_count(s) + 1, n->id, offered);
                 return CLI_FAIL;
             }
-            int want = script->choices[step];
-            if (want < 1 || (size_t)want > offered) {
-                fprintf(stderr,
-                        "rapport %s: error: choice %d at turn %zu is not "
-                        "on offer: node '%s' offers options 1-%zu\n",
-                        cmd, want, session_turn_count(s) + 1, n->id, offered);
+            char why[300];
+            int at = choices_resolve(s, &script->choices.items[step], why,
+                                     sizeof why);
+            if (at < 0) {
+                fprintf(stderr, "rapport %s: error: %s\n", cmd, why);
                 return CLI_FAIL;
             }
-            pos = (size_t)want - 1;
+            pos = (size_t)at;
         } else if (script->mode == CLI_SCRIPT_STDIN) {
             script_show_turn(s);
             if (!script_read(cmd, s, in, &pos, &ms)) {
@@ -182,11 +192,11 @@ int cli_script_play(const char *cmd, session *s, const cli_script *script,
     if (script->mode == CLI_SCRIPT_STDIN) {
         fputc('\n', stderr);
     }
-    if (script->mode == CLI_SCRIPT_LIST && step < script->choice_count) {
+    if (script->mode == CLI_SCRIPT_LIST && step < script->choices.count) {
         fprintf(stderr,
                 "rapport %s: error: the call ended after %zu turn%s but "
                 "the script has %zu choices; remove the extra ones\n",
-                cmd, step, step == 1 ? "" : "s", script->choice_count);
+                cmd, step, step == 1 ? "" : "s", script->choices.count);
         return CLI_FAIL;
     }
     if (script->time_count > step) {

@@ -224,6 +224,31 @@ static void lint_node(const scenario *sc, const scenario_node *n,
     }
 }
 
+/* Option numbers shift with what is on offer: at a node with a
+ * conditional option, a script or test plan that numbers the options
+ * plays another option when the condition changes. Ids do not shift. */
+static void lint_ids(const scenario *sc, diag_list *diags)
+{
+    for (size_t i = 0; i < sc->node_count; i++) {
+        const scenario_node *n = &sc->nodes[i];
+        bool conditional = false;
+        size_t without = 0;
+        for (size_t c = 0; c < n->choice_count; c++) {
+            conditional = conditional || n->choices[c].conditional;
+            without += n->choices[c].id == NULL;
+        }
+        if (conditional && without > 0) {
+            diag_add(diags, DIAG_WARNING, sc->path, n->line, n->col,
+                     "node '%s' has conditional options, so the option "
+                     "numbers after one shift with what is on offer; give "
+                     "its %zu choice%s without an id an id (<choice "
+                     "id=\"...\">) and name them by id in scripts and test "
+                     "plans",
+                     lint_id(n), without, without == 1 ? "" : "s");
+        }
+    }
+}
+
 void lint_design(const scenario *sc, diag_list *diags)
 {
     if (!sc || !diags) {
@@ -236,4 +261,5 @@ void lint_design(const scenario *sc, diag_list *diags)
     }
     lint_branches(sc, diags);
     lint_flags(sc, diags);
+    lint_ids(sc, diags);
 }

@@ -13,7 +13,9 @@
  *   - a <branch> never taken because an earlier one holds whenever it
  *     does (always, when the earlier one has no condition), and a
  *     choice's next that an unconditional <branch> leaves unused;
- *   - a flag that some choice sets but no condition tests.
+ *   - a flag that some choice sets but no condition tests;
+ *   - a node with a conditional option whose choices lack ids (option
+ *     numbers shift with what is on offer; ids do not).
  *
  * Ownership: lint_design() borrows the scenario and the list while it
  * runs and keeps nothing.

@@ -19,8 +19,8 @@
 /* Hints added to schema messages that name the type or, for pattern
  * errors (which do not), the attribute. */
 static const xmldoc_hint plan_hints[] = {
-    {"choices", "option numbers 1-9 separated by commas, e.g. 2,1,3, or "
-                "best or worst"},
+    {"choices", "option numbers 1-9 or choice ids separated by commas, "
+                "e.g. 2,refund,1, or best or worst"},
     {"times", "seconds separated by commas, e.g. 4.5,3,12"},
     {"Outcome", "resolved, partial, escalated or lost"},
     {"Band", "needs-practice, developing, good or excellent"},
@@ -90,8 +90,8 @@ static char *plan_resolve(const char *plan_path, const char *rel)
     return out;
 }
 
-/* Comma-separated option numbers (the schema has checked the syntax).
- * Returns false with an error when there are too many. */
+/* Comma-separated option numbers and choice ids (the schema has checked
+ * the syntax). Returns false with an error when there are too many. */
 static bool plan_read_choices(plan_loader *ld, const xmlNode *x, const char *s,
                               plan_case *c)
 {
@@ -100,28 +100,14 @@ static bool plan_read_choices(plan_loader *ld, const xmlNode *x, const char *s,
         return true;
     }
     c->script = PLAN_SCRIPT_LIST;
-    c->choices = malloc(PLAN_MAX_SCRIPT * sizeof(int));
-    if (!c->choices) {
-        return false;
-    }
-    for (const char *p = s; *p;) {
-        char *end = NULL;
-        errno = 0;
-        long v = strtol(p, &end, 10);
-        if (end == p || errno || v < 1 || v > SCENARIO_MAX_CHOICES) {
-            return false; /* the schema has reported it */
-        }
-        if (c->choice_count == PLAN_MAX_SCRIPT) {
+    char why[300];
+    if (choices_parse(s, PLAN_MAX_SCRIPT, &c->choices, why, sizeof why) != 0) {
+        if (strncmp(why, "more than", 9) == 0) {
             xmldoc_error_at(ld->doc, x, "choices", DIAG_ERROR,
                             "case '%s' has more than %d choices", c->name,
                             PLAN_MAX_SCRIPT);
-            return false;
         }
-        c->choices[c->choice_count++] = (int)v;
-        p = *end == ',' ? end + 1 : end;
-        if (*end != ',' && *end != '\0') {
-            return false;
-        }
+        return false; /* else the schema has reported it */
     }
     return true;
 }
@@ -396,7 +382,7 @@ static bool plan_read_case(plan_loader *ld, const xmlNode *x, plan_case *c)
     xmldoc_attr_pos(ld->doc, x, "times", &c->times_line, &c->times_col);
     char *choices = xmldoc_attr(x, "choices");
     if (choices && !plan_read_choices(ld, x, choices, c)) {
-        c->choice_count = 0;
+        choices_clear(&c->choices);
     }
     free(choices);
     char *times = xmldoc_attr(x, "times");
@@ -430,7 +416,7 @@ static bool plan_read_case(plan_loader *ld, const xmlNode *x, plan_case *c)
 static void plan_case_clear(plan_case *c)
 {
     free(c->name);
-    free(c->choices);
+    choices_clear(&c->choices);
     free(c->times_ms);
     for (size_t i = 0; i < c->expect_count; i++) {
         free(c->expects[i].text);
@@ -592,7 +578,7 @@ static bool plan_play(plan_run *r, session *s)
         size_t offered = session_offered_count(s);
         size_t pos;
         if (c->script == PLAN_SCRIPT_LIST) {
-            if (step >= c->choice_count) {
+            if (step >= c->choices.count) {
                 plan_fail(r, c->choices_line, c->choices_col,
                           "the script ended after %zu choice%s but the call "
                           "has not reached an ending (turn %zu, node '%s', "
@@ -601,15 +587,14 @@ static bool plan_play(plan_run *r, session *s)
                           session_turn_count(s) + 1, n->id, offered);
                 return false;
             }
-            int want = c->choices[step];
-            if (want < 1 || (size_t)want > offered) {
-                plan_fail(r, c->choices_line, c->choices_col,
-                          "choice %d at turn %zu is not on offer: node '%s' "
-                          "offers options 1-%zu",
-                          want, session_turn_count(s) + 1, n->id, offered);
+            char why[300];
+            int at =
+                choices_resolve(s, &c->choices.items[step], why, sizeof why);
+            if (at < 0) {
+                plan_fail(r, c->choices_line, c->choices_col, "%s", why);
                 return false;
             }
-            pos = (size_t)want - 1;
+            pos = (size_t)at;
         } else {
             if (step >= PLAN_MAX_SCRIPT) {
                 plan_fail(r, c->choices_line, c->choices_col,
@@ -630,11 +615,11 @@ static bool plan_play(plan_run *r, session *s)
         }
         step++;
     }
-    if (c->script == PLAN_SCRIPT_LIST && step < c->choice_count) {
+    if (c->script == PLAN_SCRIPT_LIST && step < c->choices.count) {
         plan_fail(r, c->choices_line, c->choices_col,
                   "the call ended after %zu turn%s but the script has %zu "
                   "choices; remove the extra ones",
-                  step, step == 1 ? "" : "s", c->choice_count);
+                  step, step == 1 ? "" : "s", c->choices.count);
         return false;
     }
     if (c->time_count > step) {

@@ -32,6 +32,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "choices.h"
 #include "diag.h"
 #include "scenario.h"
 #include "score.h"
@@ -86,8 +87,7 @@ typedef struct {
 typedef struct {
     char *name;
     plan_script script;
-    int *choices; /* 1-based positions among the options on offer */
-    size_t choice_count;
+    choices_list choices; /* option numbers on screen or choice ids */
     int *times_ms;
     size_t time_count;
     bool relaxed;

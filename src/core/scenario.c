@@ -130,6 +130,7 @@ static void scenario_condition_free(scenario_condition *cond)
 
 static void scenario_choice_free(scenario_choice *c)
 {
+    free(c->id);
     free(c->say);
     free(c->feedback);
     free(c->next);

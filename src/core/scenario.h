@@ -108,6 +108,7 @@ typedef struct {
 } scenario_branch;
 
 typedef struct {
+    char *id;       /* unique within its node; NULL if not authored */
     char *say;      /* what the trainee says */
     char *feedback; /* why it is good or weak; NULL if not authored */
     char *next;

@@ -112,7 +112,7 @@ static uint32_t loader_principles(const xmlNode *node, const char *name)
 static void loader_read_choice(loader_state *st, const xmlNode *c,
                                scenario_choice *ch)
 {
-    (void)st;
+    ch->id = xmldoc_attr(c, "id");
     ch->say = xmldoc_text(xmldoc_first_child(st->doc, c, "say"));
     ch->feedback = xmldoc_text(xmldoc_first_child(st->doc, c, "feedback"));
     ch->next = xmldoc_attr(c, "next");
@@ -497,6 +497,19 @@ static void loader_check(loader_state *st, scenario *sc, const xmlNode *root)
                 scenario_choice *ch = &n->choices[ci];
                 int cl;
                 xmldoc_element_pos(st->doc, c, &cl, &ch->col);
+                for (size_t k = 0; ch->id && k < ci; k++) {
+                    if (n->choices[k].id &&
+                        strcmp(n->choices[k].id, ch->id) == 0) {
+                        xmldoc_error_at(st->doc, c, "id", DIAG_ERROR,
+                                        "duplicate choice id '%s' in node "
+                                        "'%s': line %d already has it; a "
+                                        "choice id must be unique within "
+                                        "its node",
+                                        ch->id, n->id ? n->id : "?",
+                                        n->choices[k].line);
+                        break;
+                    }
+                }
                 snprintf(what, sizeof what, "choice %zu of node '%s'", ci + 1,
                          n->id ? n->id : "?");
                 ch->next_index =

@@ -22,6 +22,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "choices.h"
 #include "result.h"
 
 typedef enum { UI_FEEDBACK_IMMEDIATE, UI_FEEDBACK_WITHHELD } ui_feedback_mode;
@@ -78,13 +79,14 @@ typedef struct {
      * start with. */
     const char *config_dir;
     const char *trainee;
-    /* Scripted run: the driver plays these 1-based choices through the
+    /* Scripted run: the driver plays these choices (1-based option
+     * numbers or choice ids, see choices.h) through the
      * real input path (keys, mouse clicks or touch taps), answering each
      * times_ms (default: the node's target) after the options appeared,
      * on a virtual clock, saves a PNG of every screen it passes in
      * screenshot_dir (if set) and quits at the debrief. */
     bool scripted;
-    const int *script;
+    const choices_item *script;
     size_t script_count;
     const int *times_ms;
     size_t time_count;

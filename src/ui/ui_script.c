@@ -257,16 +257,12 @@ static void ui_script_play(ui_app *app)
         ui_script_fail(app, msg);
         return;
     }
-    int choice = app->opt.script[turn];
-    size_t offered = session_offered_count(s);
-    if (choice < 1 || (size_t)choice > offered) {
-        snprintf(msg, sizeof msg,
-                 "choice %d at turn %zu is not on offer: node '%s' offers "
-                 "options 1-%zu",
-                 choice, played + 1, session_node(s)->id, offered);
+    int at = choices_resolve(s, &app->opt.script[turn], msg, sizeof msg);
+    if (at < 0) {
         ui_script_fail(app, msg);
         return;
     }
+    int choice = at + 1;
     if (ui_app_revealing(app)) {
         uint64_t end = app->play.reveal_ms;
         if (turn % 2 == 1) {
