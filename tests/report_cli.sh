@@ -110,7 +110,8 @@ lines = raw[3:].split(b"\r\n")
 assert lines[-1] == b"" and all(l.startswith(b'"') for l in lines[:-1])
 rows = list(csv.reader(open(csv_path, encoding="utf-8-sig", newline="")))
 header = ["trainee", "scenario", "date", "empathy", "honesty",
-          "promptness", "overall", "outcome", "duration"]
+          "promptness", "overall", "outcome", "duration",
+          "critical_mistakes"]
 assert rows[0] == header, rows[0]
 data = rows[1:]
 assert len(data) == 200, len(data)

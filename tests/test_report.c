@@ -96,14 +96,14 @@ static void test_csv(const scenario *tiny)
     CHECK_STR(csv,
               "\xef\xbb\xbf\"trainee\",\"scenario\",\"date\",\"empathy\","
               "\"honesty\",\"promptness\",\"overall\",\"outcome\","
-              "\"duration\"\r\n"
+              "\"duration\",\"critical_mistakes\"\r\n"
               "\"Ana \"\"A\"\", B\",\"Tiny test scenario\","
               "\"2023-11-14 22:13:20\",\"100\",\"100\",\"50\",\"88\","
-              "\"resolved\",\"10.0\"\r\n"
+              "\"resolved\",\"10.0\",\"0\"\r\n"
               "\"'=cmd\",\"Tiny test scenario\",\"2023-11-14 22:14:20\","
-              "\"0\",\"0\",\"50\",\"13\",\"lost\",\"10.0\"\r\n"
+              "\"0\",\"0\",\"50\",\"13\",\"lost\",\"10.0\",\"0\"\r\n"
               "\"Cy\",\"Tiny test scenario\",\"2023-11-14 22:15:20\",\"\","
-              "\"\",\"\",\"\",\"incomplete\",\"5.0\"\r\n");
+              "\"\",\"\",\"\",\"incomplete\",\"5.0\",\"0\"\r\n");
     free(csv);
 
     char *html = report_html(r, diags);
@@ -142,10 +142,10 @@ static void test_csv(const scenario *tiny)
     /* an empty report is a header; adding nothing fails cleanly */
     r = report_new();
     csv = report_csv(r, NULL);
-    CHECK(csv &&
-          strcmp(csv + 3, "\"trainee\",\"scenario\",\"date\","
-                          "\"empathy\",\"honesty\",\"promptness\","
-                          "\"overall\",\"outcome\",\"duration\"\r\n") == 0);
+    CHECK(csv && strcmp(csv + 3, "\"trainee\",\"scenario\",\"date\","
+                                 "\"empathy\",\"honesty\",\"promptness\","
+                                 "\"overall\",\"outcome\",\"duration\","
+                                 "\"critical_mistakes\"\r\n") == 0);
     free(csv);
     CHECK_INT(report_add(r, NULL, NULL), -1);
     report_free(r);

@@ -87,6 +87,10 @@ debrief *debrief_new(const session *s)
         dt->mood_before = t->mood_before;
         dt->mood_after = t->mood_after;
         score_evaluate_turn(sc, t, d->relaxed_timing, &dt->score);
+        if (t->critical && dt->chosen) {
+            dt->critical = dt->chosen->critical;
+            d->critical_count++;
+        }
         if (!dt->score.chose_best && dt->score.best_choice >= 0) {
             dt->better = &node->choices[dt->score.best_choice];
             dt->better_pos = session_turn_position(t, dt->score.best_choice);

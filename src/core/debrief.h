@@ -32,6 +32,9 @@ typedef struct {
     int mood_before;
     int mood_after;
     score_turn score;
+    /* The chosen option was a critical mistake: why, in the author's
+     * words (its <critical>); NULL otherwise. */
+    const char *critical;
 } debrief_turn;
 
 typedef struct {
@@ -44,7 +47,8 @@ typedef struct {
     bool shuffled; /* options shown in an order drawn from seed */
     uint64_t seed; /* 0 when not shuffled */
     score_summary summary;
-    int *mood; /* initial mood, then after each turn */
+    size_t critical_count; /* turns with a critical mistake: not passed */
+    int *mood;             /* initial mood, then after each turn */
     size_t mood_count;
     debrief_turn *turns;
     size_t turn_count;

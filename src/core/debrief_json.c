@@ -155,6 +155,16 @@ char *debrief_to_json(const debrief *d)
     cJSON_AddItemToObject(scores, "weights", weights);
     cJSON_AddItemToObject(scores, "turns_assessed", assessed);
 
+    /* options the author marked as critical mistakes: not passed */
+    cJSON *critical = cJSON_AddArrayToObject(root, "critical_mistakes");
+    for (size_t i = 0; i < d->turn_count; i++) {
+        if (d->turns[i].critical) {
+            cJSON *c = cJSON_CreateObject();
+            cJSON_AddNumberToObject(c, "turn", d->turns[i].number);
+            cJSON_AddStringToObject(c, "reason", d->turns[i].critical);
+            cJSON_AddItemToArray(critical, c);
+        }
+    }
     cJSON_AddItemToObject(root, "mood",
                           cJSON_CreateIntArray(d->mood, (int)d->mood_count));
     cJSON *turns = cJSON_AddArrayToObject(root, "turns");

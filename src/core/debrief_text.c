@@ -106,6 +106,9 @@ static void debrief_write_turn(FILE *out, const debrief *d,
     if (t->chosen && t->chosen->feedback) {
         debrief_wrap(out, "  Feedback:    ", t->chosen->feedback);
     }
+    if (t->critical) {
+        debrief_wrap(out, "  Critical:    ", t->critical);
+    }
     if (t->better) {
         snprintf(label, sizeof label, "  Better: %d:   ", t->better_pos);
         debrief_wrap(out, label, t->better->say);
@@ -155,9 +158,22 @@ int debrief_write_text(const debrief *d, FILE *out)
     fprintf(out, "  %-11s %3d  ", "overall", d->summary.overall);
     debrief_bar(out, d->summary.overall, 20);
     fprintf(
-        out, "  %s, %s (pass mark %d%s)\n", score_band_name(d->summary.band),
+        out, "  %s, %s (pass mark %d%s%s)\n", score_band_name(d->summary.band),
         d->summary.passed ? "passed" : "not passed", sc->pass_mark,
-        d->summary.timed_out_turns ? "; the customer's patience ran out" : "");
+        d->summary.timed_out_turns ? "; the customer's patience ran out" : "",
+        d->critical_count ? "; a critical mistake" : "");
+    if (d->critical_count) {
+        fprintf(out, "\nCRITICAL MISTAKE%s: NOT PASSED WHATEVER THE SCORE\n",
+                d->critical_count == 1 ? "" : "S");
+        for (size_t i = 0; i < d->turn_count; i++) {
+            if (d->turns[i].critical) {
+                char label[32];
+                snprintf(label, sizeof label,
+                         "  Turn %d: ", d->turns[i].number);
+                debrief_wrap(out, label, d->turns[i].critical);
+            }
+        }
+    }
 
     fprintf(out, "\nMOOD OVER TIME (0 furious .. 100 happy)\n");
     for (size_t i = 0; i < d->mood_count; i++) {

@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "score.h"
+
 static const char *lint_id(const scenario_node *n)
 {
     return n->id ? n->id : "?";
@@ -236,6 +238,67 @@ static void lint_ids(const scenario *sc, diag_list *diags)
     }
 }
 
+/* Whether two conditions can hold at once (no flag required by one and
+ * excluded by the other, mood ranges that meet). */
+static bool lint_cond_meet(const scenario_condition *a,
+                           const scenario_condition *b)
+{
+    for (size_t i = 0; i < a->if_count; i++) {
+        if (lint_has_name(b->unless_flags, b->unless_count, a->if_flags[i])) {
+            return false;
+        }
+    }
+    for (size_t i = 0; i < b->if_count; i++) {
+        if (lint_has_name(a->unless_flags, a->unless_count, b->if_flags[i])) {
+            return false;
+        }
+    }
+    return a->min_mood <= b->max_mood && b->min_mood <= a->max_mood;
+}
+
+/* A critical mistake must never be the best option: a trainee who picks
+ * the best at every turn would fail. It is compared with the options that
+ * can be on offer with it when it counts (their conditions meet its own
+ * and its <critical>'s). */
+static void lint_critical(const scenario *sc, diag_list *diags)
+{
+    for (size_t i = 0; i < sc->node_count; i++) {
+        const scenario_node *n = &sc->nodes[i];
+        for (size_t c = 0; c < n->choice_count && c < 16; c++) {
+            const scenario_choice *ch = &n->choices[c];
+            if (!ch->critical) {
+                continue;
+            }
+            unsigned offered = 0;
+            for (size_t o = 0; o < n->choice_count && o < 16; o++) {
+                const scenario_choice *other = &n->choices[o];
+                if (o == c ||
+                    (lint_cond_meet(&other->cond, &ch->cond) &&
+                     lint_cond_meet(&other->cond, &ch->critical_cond))) {
+                    offered |= 1u << o;
+                }
+            }
+            double mine = score_option_value(sc, n, offered, (int)c);
+            bool best = true;
+            for (size_t o = 0; o < n->choice_count && o < 16; o++) {
+                if (o != c && (offered & (1u << o)) &&
+                    score_option_value(sc, n, offered, (int)o) > mine + 1e-9) {
+                    best = false;
+                }
+            }
+            if (best) {
+                diag_add(diags, DIAG_ERROR, sc->path, ch->critical_line,
+                         ch->critical_col,
+                         "choice %zu of node '%s' is marked as a critical "
+                         "mistake but rates as the best option on offer "
+                         "with it: a trainee who always picks the best "
+                         "would fail; rate it below a better option",
+                         c + 1, lint_id(n));
+            }
+        }
+    }
+}
+
 void lint_design(const scenario *sc, diag_list *diags)
 {
     if (!sc || !diags) {
@@ -249,4 +312,5 @@ void lint_design(const scenario *sc, diag_list *diags)
     lint_branches(sc, diags);
     lint_flags(sc, diags);
     lint_ids(sc, diags);
+    lint_critical(sc, diags);
 }

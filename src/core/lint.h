@@ -17,6 +17,11 @@
  *   - a node with a conditional option whose choices lack ids (option
  *     numbers shift with what is on offer; ids do not).
  *
+ * ERRORS:
+ *   - a choice marked as a critical mistake (<critical>) that rates as the
+ *     best option on offer with it (the options whose conditions can hold
+ *     with its own and its <critical>'s).
+ *
  * Ownership: lint_design() borrows the scenario and the list while it
  * runs and keeps nothing.
  */

@@ -119,9 +119,9 @@ char *report_csv(const report *r, diag_list *diags)
         diag_add(diags, DIAG_ERROR, "report", 0, 0, "out of memory");
         return NULL;
     }
-    static const char *const header[] = {"trainee", "scenario", "date",
-                                         "empathy", "honesty",  "promptness",
-                                         "overall", "outcome",  "duration"};
+    static const char *const header[] = {
+        "trainee",    "scenario", "date",    "empathy",  "honesty",
+        "promptness", "overall",  "outcome", "duration", "critical_mistakes"};
     enum { COLS = sizeof header / sizeof header[0] };
     result_str b = {NULL, 0, false};
     result_str_add(&b, "\xef\xbb\xbf"); /* UTF-8 byte order mark */
@@ -133,6 +133,8 @@ char *report_csv(const report *r, diag_list *diags)
         char date[32];
         char dims[SCENARIO_DIM_COUNT + 1][8];
         char duration[32];
+        char critical[24];
+        snprintf(critical, sizeof critical, "%zu", rec->critical_count);
         result_utc_time(rec->started_ms, "%Y-%m-%d %H:%M:%S", date,
                         sizeof date);
         for (int d = 0; d <= SCENARIO_DIM_COUNT; d++) {
@@ -155,7 +157,8 @@ char *report_csv(const report *r, diag_list *diags)
             dims[SCENARIO_DIM_PROMPTNESS],
             dims[SCENARIO_DIM_COUNT],
             rec->complete ? scenario_outcome_name(rec->outcome) : "incomplete",
-            duration};
+            duration,
+            critical};
         for (size_t c = 0; c < COLS; c++) {
             report_csv_add(&b, cells[c], c + 1 == COLS);
         }

@@ -9,14 +9,17 @@
  * 4180 says, by libcsv (csv_write). Columns: trainee, scenario (its
  * title), date (start, UTC, "YYYY-MM-DD HH:MM:SS"), empathy, honesty,
  * promptness, overall (0-100; empty for an incomplete attempt), outcome
- * (resolved, partial, escalated, lost, or incomplete), duration (seconds).
+ * (resolved, partial, escalated, lost, or incomplete), duration (seconds),
+ * critical_mistakes (options chosen that the author marked as critical
+ * mistakes; the attempt is then not passed).
  * Rows are sorted by date, then trainee, then scenario. Against formula
  * injection, a cell that starts with = + - @, a tab or a carriage return
  * gets a leading apostrophe (') so that a spreadsheet shows it as text.
  *
  * HTML (report_html): built with libxml2 like the session report, charts
- * as SVG data: URIs. Averages, pass rates and distributions count complete
- * attempts only; the option counts count every turn played.
+ * as SVG data: URIs. Averages, pass rates, attempts with a critical mistake
+ * and distributions count complete attempts only; the option counts count
+ * every turn played.
  *
  * Ownership: report_new returns a report freed with report_free (NULL
  * accepted). report_add takes the record (freed with the report, or at

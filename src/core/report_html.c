@@ -37,6 +37,7 @@ typedef struct {
     int incomplete;
     int trainees;
     int passed;
+    int critical; /* attempts with a critical mistake (not passed) */
     int outcome[SCENARIO_OUTCOME_COUNT];
     long sum[REPORT_SCORES];
     int min[REPORT_SCORES];
@@ -90,6 +91,7 @@ static bool report_count_record(report_group *g, const result_record *rec,
     if (rec->complete) {
         g->complete++;
         g->passed += rec->passed;
+        g->critical += rec->critical_count > 0;
         g->outcome[rec->outcome]++;
         g->duration_ms += rec->duration_ms;
         for (int i = 0; i < REPORT_SCORES; i++) {
@@ -321,6 +323,12 @@ static void report_h_facts(result_html *h, xmlNodePtr parent,
                  g->complete, report_percent(g->passed, g->complete),
                  f->pass_mark);
         report_fact(h, t, "Passed", buf);
+        snprintf(buf, sizeof buf,
+                 "%d of %d (%d%%): not passed whatever the "
+                 "score",
+                 g->critical, g->complete,
+                 report_percent(g->critical, g->complete));
+        report_fact(h, t, "Critical mistakes", buf);
         size_t o = 0;
         for (int k = 0; k < SCENARIO_OUTCOME_COUNT; k++) {
             o += (size_t)snprintf(

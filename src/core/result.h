@@ -15,7 +15,10 @@
  *   settings (with "shuffle" and "seed": whether the options were shown in
  *   an order drawn from that seed), the transcript turn by turn (the
  *   on-screen position "choice" and the option chosen "choice_index",
- *   what the customer said and the better option), scores and outcome.
+ *   what the customer said and the better option), scores, outcome and
+ *   "critical_mistakes" (each turn where the option chosen was one the
+ *   author marked as a critical mistake: turn, node, choice_index,
+ *   reason; then "passed" is false whatever the score).
  *   Read back with result_record_parse / result_record_load_file, which
  *   also read version 2 (no shuffle: document order) and version 1 (no
  *   status: complete; no customer text, no better option).
@@ -130,6 +133,9 @@ typedef struct {
     int overall;
     score_band band;
     bool passed; /* false for an incomplete attempt */
+    /* Version 3: turns where the trainee chose an option marked as a
+     * critical mistake (then not passed); 0 before. */
+    size_t critical_count;
     int pass_mark;
     scenario_outcome outcome; /* meaningless when !complete */
     char *ending; /* ending id; NULL for the built-in "gave up" ending and

@@ -414,6 +414,8 @@ static const char result_css[] =
     "padding:.5em .75em;margin:.6em 0;break-inside:avoid;"
     "page-break-inside:avoid}\n"
     ".better{border-top:1px dashed #999;margin-top:.35em;padding-top:.3em}\n"
+    ".critical{border:2px solid #8b0000;padding:.2em .6em;margin:.4em 0}\n"
+    ".critical h2{color:#8b0000;margin-top:.2em}\n"
     ".note{color:#333;font-style:italic}\n"
     ".incomplete{border:2px dashed #111;padding:.3em .6em;"
     "font-weight:bold}\n"
@@ -474,6 +476,10 @@ static void result_h_turn(result_html *h, xmlNodePtr parent, const debrief *d,
     result_h_field(h, div, "Mood:", buf);
     if (t->chosen && t->chosen->feedback) {
         result_h_field(h, div, "Feedback:", t->chosen->feedback);
+    }
+    if (t->critical) {
+        xmlNodePtr crit = result_h_classed(h, div, "div", "critical", NULL);
+        result_h_field(h, crit, "Critical mistake:", t->critical);
     }
     if (t->better) {
         xmlNodePtr better = result_h_classed(h, div, "div", "better", NULL);
@@ -598,6 +604,19 @@ static void result_h_body(result_html *h, xmlNodePtr body, const debrief *d,
              sc->weight[SCENARIO_DIM_HONESTY],
              sc->weight[SCENARIO_DIM_PROMPTNESS]);
     result_h_el(h, body, "p", buf);
+    if (d->critical_count) {
+        xmlNodePtr crit = result_h_classed(h, body, "div", "critical", NULL);
+        result_h_elf(h, crit, "h2",
+                     "Critical mistake%s: not passed whatever "
+                     "the score",
+                     d->critical_count == 1 ? "" : "s");
+        for (size_t i = 0; i < d->turn_count; i++) {
+            if (d->turns[i].critical) {
+                snprintf(buf, sizeof buf, "Turn %d:", d->turns[i].number);
+                result_h_field(h, crit, buf, d->turns[i].critical);
+            }
+        }
+    }
 
     result_h_el(h, body, "h2", "Customer mood over the call");
     result_h_mood_chart(h, body, d);

@@ -383,6 +383,20 @@ char *result_record_json(const debrief *d, const result_info *info,
     result_j_num(scores, "overall", d->summary.overall, &ok);
     result_j_str(root, "band", score_band_name(d->summary.band), &ok);
     result_j_bool(root, "passed", d->finished && d->summary.passed, &ok);
+    cJSON *critical =
+        result_j_add(root, "critical_mistakes", cJSON_CreateArray(), &ok);
+    for (size_t i = 0; ok && i < d->turn_count; i++) {
+        const debrief_turn *t = &d->turns[i];
+        if (t->critical) {
+            cJSON *c = cJSON_CreateObject();
+            result_j_num(c, "turn", t->number, &ok);
+            result_j_str(c, "node", t->node->id, &ok);
+            result_j_num(c, "choice_index",
+                         (double)(t->chosen - t->node->choices), &ok);
+            result_j_str(c, "reason", t->critical, &ok);
+            result_j_push(critical, c, &ok);
+        }
+    }
     result_j_num(root, "pass_mark", sc->pass_mark, &ok);
     result_j_str(root, "outcome",
                  d->finished ? scenario_outcome_name(d->outcome) : NULL, &ok);
@@ -682,6 +696,14 @@ static void result_rd_record(result_reader *r, const cJSON *root,
     }
     free(band);
     rec->passed = result_rd_bool(r, root, "", "passed");
+    if (rec->format_version >= 3) {
+        const cJSON *critical = result_rd_item(root, "critical_mistakes");
+        if (!r->failed && !cJSON_IsArray(critical)) {
+            result_rd_missing(r, "", "critical_mistakes", "an array");
+        }
+        rec->critical_count =
+            r->failed ? 0 : (size_t)cJSON_GetArraySize(critical);
+    }
     rec->pass_mark =
         (int)result_rd_int(r, root, "", "pass_mark", 0, 100, false, 0);
     rec->outcome = SCENARIO_OUTCOME_LOST;

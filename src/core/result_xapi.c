@@ -257,6 +257,11 @@ static cJSON *result_x_turn(const result_xapi *x, const debrief_turn *t,
     result_j_num(ext, RESULT_XAPI_NS "/ext/target-ms", t->target_ms, ok);
     result_j_num(ext, RESULT_XAPI_NS "/ext/mood-after", t->mood_after, ok);
     result_j_bool(ext, RESULT_XAPI_NS "/ext/timed-out", t->chosen == NULL, ok);
+    if (t->critical) {
+        /* the reply was a critical mistake: why, in the author's words */
+        result_j_str(ext, RESULT_XAPI_NS "/ext/critical-mistake", t->critical,
+                     ok);
+    }
     return st;
 }
 
@@ -340,6 +345,9 @@ char *result_xapi_json(const debrief *d, const result_info *info,
         result_j_num(ext, key, d->summary.dim[dim], &ok);
     }
     result_j_num(ext, RESULT_XAPI_NS "/ext/pass-mark", d->sc->pass_mark, &ok);
+    /* not passed whatever the score: how many critical mistakes */
+    result_j_num(ext, RESULT_XAPI_NS "/ext/critical-mistakes",
+                 (double)d->critical_count, &ok);
     result_j_str(ext, RESULT_XAPI_NS "/ext/band",
                  score_band_name(d->summary.band), &ok);
     result_j_push(root, graded, &ok);

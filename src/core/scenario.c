@@ -134,6 +134,8 @@ static void scenario_choice_free(scenario_choice *c)
     free(c->id);
     free(c->say);
     free(c->feedback);
+    free(c->critical);
+    scenario_condition_free(&c->critical_cond);
     free(c->next);
     scenario_free_strings(c->set_flags, c->set_count);
     scenario_free_strings(c->clear_flags, c->clear_count);

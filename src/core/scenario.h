@@ -111,6 +111,15 @@ typedef struct {
     char *id;       /* unique within its node; NULL if not authored */
     char *say;      /* what the trainee says */
     char *feedback; /* why it is good or weak; NULL if not authored */
+    /* A critical mistake: why, in the author's words (NULL: not one). A
+     * call where it is chosen is not passed whatever the score; with
+     * critical_conditional, only when critical_cond holds as it is chosen
+     * (before the choice's own effects). */
+    char *critical;
+    scenario_condition critical_cond;
+    bool critical_conditional;
+    int critical_line;
+    int critical_col;
     char *next;
     int next_index;
     int rating[SCENARIO_DIM_COUNT]; /* -10..10 */

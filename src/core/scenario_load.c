@@ -115,6 +115,14 @@ static void loader_read_choice(loader_state *st, const xmlNode *c,
     ch->id = xmldoc_attr(c, "id");
     ch->say = xmldoc_text(xmldoc_first_child(st->doc, c, "say"));
     ch->feedback = xmldoc_text(xmldoc_first_child(st->doc, c, "feedback"));
+    const xmlNode *crit = xmldoc_first_child(st->doc, c, "critical");
+    if (crit) {
+        ch->critical = xmldoc_text(crit);
+        ch->critical_cond = loader_condition(crit);
+        ch->critical_conditional = loader_condition_any(&ch->critical_cond);
+        xmldoc_element_pos(st->doc, crit, &ch->critical_line,
+                           &ch->critical_col);
+    }
     ch->next = xmldoc_attr(c, "next");
     ch->next_index = -1;
     ch->rating[SCENARIO_DIM_EMPATHY] =
@@ -515,6 +523,11 @@ static void loader_check(loader_state *st, scenario *sc, const xmlNode *root)
                 ch->next_index =
                     loader_resolve(st, sc, c, "next", ch->next, what);
                 loader_check_condition(st, sc, c, &ch->cond);
+                const xmlNode *crit =
+                    xmldoc_first_child(st->doc, c, "critical");
+                if (crit) {
+                    loader_check_condition(st, sc, crit, &ch->critical_cond);
+                }
                 if (!ch->conditional) {
                     unconditional++;
                 }

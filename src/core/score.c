@@ -144,11 +144,13 @@ static void score_summarise_with(const scenario *sc, bool relaxed,
     double sum[SCENARIO_DIM_COUNT] = {0};
     int counted[SCENARIO_DIM_COUNT] = {0};
     out->timed_out_turns = 0;
+    out->critical_turns = 0;
     for (size_t i = 0; i < count; i++) {
         score_turn st;
         const session_turn *turn = at(ctx, i);
         score_evaluate_turn(sc, turn, relaxed, &st);
         out->timed_out_turns += turn->choice_index < 0;
+        out->critical_turns += turn->critical;
         for (int d = 0; d < SCENARIO_DIM_COUNT; d++) {
             if (st.counted[d]) {
                 sum[d] += st.value[d];
@@ -182,7 +184,8 @@ static void score_summarise_with(const scenario *sc, bool relaxed,
         weights = 1;
     }
     out->overall = score_round((double)weighted / (double)weights);
-    out->passed = out->overall >= sc->pass_mark && out->timed_out_turns == 0;
+    out->passed = out->overall >= sc->pass_mark && out->timed_out_turns == 0 &&
+                  out->critical_turns == 0;
     out->band = score_band_for(out->overall);
 }
 

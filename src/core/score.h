@@ -18,8 +18,10 @@
  * scenario's weights (equal weights if those are all 0), rounded; the session
  * passes when overall >= the scenario's pass mark and the customer's
  * patience never ran out (a customer left waiting until they gave up is
- * not a pass, however good the turns before). scenarios/README.md has
- * a worked example.
+ * not a pass, however good the turns before) and no option the author
+ * marked as a critical mistake was chosen (<critical>: a discriminatory
+ * remark, mis-selling, a false guarantee left standing).
+ * scenarios/README.md has a worked example.
  *
  * Everything here is pure: no allocation, no clock.
  */
@@ -55,7 +57,9 @@ typedef struct {
     int turns_counted[SCENARIO_DIM_COUNT]; /* turns that counted */
     int overall;                           /* 0..100 */
     int timed_out_turns;                   /* turns where patience ran out */
-    bool passed; /* overall >= pass mark and no turn timed out */
+    int critical_turns; /* turns where a critical mistake was chosen */
+    bool passed;        /* overall >= pass mark, no turn timed out and no
+                           critical mistake */
     score_band band;
 } score_summary;
 

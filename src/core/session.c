@@ -337,6 +337,11 @@ session_status session_choose(session *s, size_t pos, int response_ms)
     const scenario_node *n = &s->sc->nodes[s->node_index];
     const scenario_choice *c = &n->choices[s->offered[pos]];
     t->choice_index = s->offered[pos];
+    /* judged before the choice's own effects change mood and flags */
+    t->critical =
+        c->critical && (!c->critical_conditional ||
+                        scenario_condition_holds(&c->critical_cond, s->mood,
+                                                 session_flag_cb, s));
     t->offered_pos = (int)pos + 1;
     t->response_ms = response_ms;
     s->patience_ms -= (int)over;

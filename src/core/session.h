@@ -63,6 +63,9 @@ typedef struct {
      * node.choices of the option at 0-based position p. */
     uint8_t shown[SCENARIO_MAX_CHOICES];
     uint8_t shown_count;
+    /* The option chosen was a critical mistake (its <critical>, whose
+     * conditions held as it was chosen): the call is not passed. */
+    bool critical;
     int response_ms; /* for a timeout: when the patience ran out */
     int target_ms;
     int mood_before;

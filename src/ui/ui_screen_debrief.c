@@ -158,7 +158,12 @@ bool ui_screen_debrief_prepare(ui_app *app)
         if (t->chosen) {
             out[2] = ui_debrief_printf("%sYou (option %d):%s %s", lri,
                                        t->chosen_pos, pdi, t->chosen->say);
-            out[3] = t->chosen->feedback
+            out[3] = t->critical
+                         ? ui_debrief_printf(
+                               "%sCritical mistake (not passed):%s %s %s", lri,
+                               pdi, t->critical,
+                               t->chosen->feedback ? t->chosen->feedback : "")
+                     : t->chosen->feedback
                          ? ui_debrief_printf("%sFeedback:%s %s", lri, pdi,
                                              t->chosen->feedback)
                          : ui_debrief_printf("%sFeedback: none written%s", lri,
@@ -428,12 +433,13 @@ void ui_screen_debrief_draw(ui_app *app)
     ui_layout_cut_top(&left, h, l->gap);
     snprintf(buf, sizeof buf,
              "Overall %d of 100 \xC2\xB7 %s \xC2\xB7 %s "
-             "(pass mark %d)%s",
+             "(pass mark %d)%s%s",
              d->summary.overall, score_band_name(d->summary.band),
              d->summary.passed ? "passed" : "not passed yet", p->sc->pass_mark,
+             d->critical_count ? " \xC2\xB7 a critical mistake" : "",
              d->relaxed_timing ? " \xC2\xB7 relaxed timing" : "");
     ui_text_style ss = ui_widget_style(app, px, false, th->text);
-    ss.max_lines = 2;
+    ss.max_lines = d->critical_count ? 3 : 2;
     h = ui_widget_label(app, buf, ss, left);
     ui_layout_cut_top(&left, h, l->gap * 2);
     static const char *const dims[SCENARIO_DIM_COUNT] = {"Empathy", "Honesty",

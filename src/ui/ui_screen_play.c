@@ -459,12 +459,20 @@ static void ui_play_feedback(ui_app *app, SDL_Rect area)
     char time_line[160];
     const char *said;
     const char *feedback;
+    char critical[2048];
     if (t->choice_index >= 0) {
         const scenario_choice *c = &node->choices[t->choice_index];
         snprintf(said_head, sizeof said_head, "You said (option %d)",
                  t->offered_pos);
         said = c->say;
         feedback = c->feedback ? c->feedback : "No feedback for this reply.";
+        if (t->critical) {
+            /* the author's reason first: this reply fails the call */
+            snprintf(critical, sizeof critical,
+                     "Critical mistake: the call will not pass. %s %s",
+                     c->critical, c->feedback ? c->feedback : "");
+            feedback = critical;
+        }
     } else {
         snprintf(said_head, sizeof said_head, "You said nothing");
         said = "No reply came in time.";
