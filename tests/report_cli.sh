@@ -115,7 +115,8 @@ header = ["trainee", "scenario", "date", "empathy", "honesty",
 assert rows[0] == header, rows[0]
 data = rows[1:]
 assert len(data) == 200, len(data)
-assert all(len(r) == 9 for r in data)
+assert all(len(r) == 10 for r in data)
+assert all(int(r[9]) >= 0 for r in data)
 dates = [r[2] for r in data]
 assert dates == sorted(dates), "rows not sorted by date"
 incomplete = [r for r in data if r[7] == "incomplete"]

@@ -440,6 +440,10 @@ static void test_lint_problems(void)
     analysis_report *r = sc ? analysis_lint(sc, diags) : NULL;
     CHECK(r != NULL);
     static const expected_warning expected[] = {
+        {7, 3,
+         "node 'start' has conditional options, so the option numbers "
+         "after one shift with what is on offer; give its 3 choices "
+         "without an id an id"},
         {14, 5, "choice 2 of node 'start' has no <feedback>"},
         {17, 5, "choice 3 of node 'start' is never on offer"},
         {22, 3,
@@ -506,6 +510,7 @@ static void test_lint_branches(void)
         {20, 7,
          "choice 2 of node 'start': this <branch> is never taken: the "
          "<branch> on line 19 has no condition"},
+        {23, 3, "node 'receipt' has conditional options"},
         {29, 65,
          "flag 'never-set' is tested but no choice sets it "
          "(set=\"never-set\"), so unless-flags always holds"},

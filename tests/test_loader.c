@@ -358,7 +358,8 @@ static void test_plain_schema_errors(void)
                          "</feedback><say>s</say></choice></node>\n"
                          "<ending id='z' outcome='lost'/></scenario>\n",
          "t.xml:6:18: error: <feedback> cannot come before <say> in "
-         "<choice>: the order is <say>, then <feedback>, then <branch>..."},
+         "<choice>: the order is <say>, then <feedback>, then <critical>, "
+         "then <branch>..."},
         {HEAD BODY_START "<choice next='z'><say>s</say></choice></node>\n"
                          "<ending id='z' outcome='lost'/></scenario>\n",
          "t.xml:5:1: error: <node> needs <line> before <choice>: the order "

@@ -8,6 +8,7 @@
  * good one returns to the same place with the new text), touch, and the
  * portrait's expression. White-box: it reads the app struct through
  * ui_internal.h. */
+#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include <SDL_ttf.h>
 
 #include "check.h"
+#include "score.h"
 #include "ui_internal.h"
 #include "ui_prefs.h"
 
@@ -916,6 +918,94 @@ static void test_shuffle(void)
     rmdir(dir);
 }
 
+/* The debrief a `rapport run --choices best|worst` prints. */
+static debrief *test_run_debrief(const scenario *sc, bool worst)
+{
+    session *s = session_new(sc, NULL);
+    for (int turn = 0; turn < 100 && !session_is_finished(s); turn++) {
+        session_choose(s, score_pick(s, worst), session_target_ms(s));
+    }
+    debrief *d = debrief_new(s);
+    session_free(s);
+    return d;
+}
+
+/* The game and `rapport run` agree on every sentence of the debrief, for
+ * every shipped scenario's best and worst play; and a best play never
+ * shows an objective as missed. */
+static void test_debrief_agrees(void)
+{
+    DIR *dir = opendir(RAPPORT_SCENARIOS);
+    CHECK(dir != NULL);
+    const struct dirent *e;
+    int played = 0;
+    while (dir && (e = readdir(dir)) != NULL) {
+        size_t len = strlen(e->d_name);
+        if (len < 5 || strcmp(e->d_name + len - 4, ".xml") != 0) {
+            continue;
+        }
+        char path[600];
+        snprintf(path, sizeof path, "%s/%s", RAPPORT_SCENARIOS, e->d_name);
+        for (int worst = 0; worst < 2; worst++) {
+            ui_app *app = test_app(1024, 768, NULL, 0);
+            CHECK(ui_app_start(app, path));
+            for (int step = 0;
+                 step < 200 && ui_app_screen(app) != UI_SCREEN_DEBRIEF;
+                 step++) {
+                if (ui_app_screen(app) == UI_SCREEN_PLAY) {
+                    test_show_options(app);
+                    test_choose(app, (int)score_pick(app->play.s, worst) + 1);
+                } else {
+                    test_key(app, SDLK_RETURN, 0);
+                }
+            }
+            CHECK_INT(ui_app_screen(app), UI_SCREEN_DEBRIEF);
+            const debrief *game = app->play.d;
+            debrief *run = test_run_debrief(app->play.sc, worst);
+            if (!game || !run) {
+                CHECK(!"no debrief");
+                debrief_free(run);
+                ui_app_free(app);
+                continue;
+            }
+            played++;
+            CHECK_STR(game->verdict, run->verdict);
+            CHECK_STR(game->practise_text, run->practise_text);
+            CHECK_STR(app->play.practise, run->practise_text);
+            CHECK_INT(game->summary.overall, run->summary.overall);
+            CHECK_INT(game->summary.passed, run->summary.passed);
+            CHECK_INT(game->outcome, run->outcome);
+            CHECK_INT(game->practise, run->practise);
+            CHECK_INT(game->practise_turn, run->practise_turn);
+            CHECK_INT(game->strength_count, run->strength_count);
+            CHECK_INT(game->critical_count, run->critical_count);
+            CHECK_INT(game->objective_count, run->objective_count);
+            for (size_t i = 0;
+                 i < run->objective_count && i < game->objective_count; i++) {
+                const char *want = run->objectives[i].text;
+                if (want) {
+                    CHECK_STR(game->objectives[i].text, want);
+                    CHECK_CONTAINS(app->play.objectives, want);
+                }
+                if (!worst) {
+                    CHECK(run->objectives[i].status !=
+                          DEBRIEF_OBJECTIVE_MISSED);
+                }
+            }
+            if (!worst) {
+                CHECK(run->summary.passed);
+                CHECK_STR(run->verdict, "passed (pass mark 70)");
+            }
+            debrief_free(run);
+            ui_app_free(app);
+        }
+    }
+    if (dir) {
+        closedir(dir);
+    }
+    CHECK(played >= 28);
+}
+
 /* Remembered settings: read at start, command-line options win for the
  * run without being saved, changes are saved, a bad file is ignored. */
 static void test_prefs(void)
@@ -1616,7 +1706,7 @@ static void test_results_save(void)
     CHECK_CONTAINS(p->save_line, "isp-promo-question-01 (.json, .html");
     CHECK(p->objectives != NULL);
     CHECK_CONTAINS(p->objectives, "\xE2\x80\xA2 ");
-    CHECK_CONTAINS(p->objectives, ": practised in");
+    CHECK_CONTAINS(p->objectives, ", on offer at ");
     test_sizes_on_screen(app, 768, "debrief-saved");
 
     /* Replay: a new call, a new journal; quitting from the menu in the
@@ -2289,6 +2379,7 @@ int main(void)
     test_mode();
     test_prefs();
     test_shuffle();
+    test_debrief_agrees();
     test_reload_screens();
     test_scrolling();
     test_trainee_name();

@@ -1,5 +1,7 @@
 #include "debrief.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +47,121 @@ char *debrief_customer_text(const scenario_node *node)
     }
     text[o] = '\0';
     return text;
+}
+
+static char *debrief_printf(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
+static char *debrief_printf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *out = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (out) {
+        va_start(ap, fmt);
+        vsnprintf(out, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
+    return out;
+}
+
+/* Judges one objective on the turns played (the rule is in debrief.h). */
+static bool debrief_judge(const session *s, debrief_objective *o)
+{
+    const scenario *sc = session_scenario(s);
+    int p = o->objective->principle;
+    if (p < 0 || p >= SCENARIO_PRINCIPLE_COUNT) {
+        o->status = DEBRIEF_OBJECTIVE_NO_PRINCIPLE;
+        return true; /* no sentence: the objective speaks for itself */
+    }
+    uint32_t bit = 1u << p;
+    for (size_t i = 0; i < session_turn_count(s); i++) {
+        const session_turn *t = session_turn_at(s, i);
+        const scenario_node *n = &sc->nodes[t->node_index];
+        double best = -1.0;
+        for (size_t c = 0; c < n->choice_count && c < 16; c++) {
+            if ((t->offered & (1u << c)) && (n->choices[c].principles & bit)) {
+                double v = score_option_value(sc, n, t->offered, (int)c);
+                best = v > best ? v : best;
+            }
+        }
+        if (best < 0.0) {
+            continue;
+        }
+        o->offered_turns++;
+        double got =
+            t->choice_index >= 0
+                ? score_option_value(sc, n, t->offered, t->choice_index)
+                : -1.0;
+        if (got < best - 1e-9 && o->missed_turn == 0) {
+            o->missed_turn = (int)i + 1;
+        }
+    }
+    const char *name = scenario_principle_name((scenario_principle)p);
+    if (o->offered_turns == 0) {
+        o->status = DEBRIEF_OBJECTIVE_NOT_OFFERED;
+        o->text = debrief_printf("%s: not on offer in this call", name);
+    } else if (o->missed_turn) {
+        o->status = DEBRIEF_OBJECTIVE_MISSED;
+        o->text = debrief_printf("%s: missed at turn %d, on offer at %d "
+                                 "turn%s",
+                                 name, o->missed_turn, o->offered_turns,
+                                 o->offered_turns == 1 ? "" : "s");
+    } else {
+        o->status = DEBRIEF_OBJECTIVE_MET;
+        o->text =
+            debrief_printf("%s: met, on offer at %d turn%s", name,
+                           o->offered_turns, o->offered_turns == 1 ? "" : "s");
+    }
+    return o->text != NULL;
+}
+
+/* The sentences every front end shows as they are. */
+static bool debrief_sentences(const session *s, debrief *d)
+{
+    const scenario *sc = d->sc;
+    const char *why_time =
+        d->summary.timed_out_turns ? "; the customer's patience ran out" : "";
+    const char *why_critical = d->critical_count ? "; a critical mistake" : "";
+    if (!d->finished) {
+        d->verdict = debrief_printf("incomplete attempt (pass mark %d%s%s)",
+                                    sc->pass_mark, why_time, why_critical);
+    } else {
+        d->verdict =
+            debrief_printf("%s (pass mark %d%s%s)",
+                           d->summary.passed ? "passed" : "not passed",
+                           sc->pass_mark, why_time, why_critical);
+    }
+    const char *dim = scenario_dim_name(d->practise);
+    int score = d->summary.dim[d->practise];
+    if (score >= 90) {
+        d->practise_text = debrief_printf(
+            "Nothing urgent: every dimension is at 90 or above. To stay "
+            "sharp, %s (%d): %s",
+            dim, score, debrief_advice(d->practise));
+    } else {
+        d->practise_text = debrief_printf("Practise next: %s (%d): %s", dim,
+                                          score, debrief_advice(d->practise));
+    }
+    if (!d->verdict || !d->practise_text) {
+        return false;
+    }
+    d->objectives = sc->objective_count
+                        ? calloc(sc->objective_count, sizeof *d->objectives)
+                        : NULL;
+    if (sc->objective_count && !d->objectives) {
+        return false;
+    }
+    for (size_t i = 0; i < sc->objective_count; i++) {
+        debrief_objective *o = &d->objectives[d->objective_count++];
+        o->objective = &sc->objectives[i];
+        if (!debrief_judge(s, o)) {
+            return false;
+        }
+    }
+    return true;
 }
 
 debrief *debrief_new(const session *s)
@@ -143,6 +260,10 @@ debrief *debrief_new(const session *s)
             d->practise_turn = (int)i;
         }
     }
+    if (!debrief_sentences(s, d)) {
+        debrief_free(d);
+        return NULL;
+    }
     return d;
 }
 
@@ -151,6 +272,12 @@ void debrief_free(debrief *d)
     if (!d) {
         return;
     }
+    for (size_t i = 0; i < d->objective_count; i++) {
+        free(d->objectives[i].text);
+    }
+    free(d->objectives);
+    free(d->verdict);
+    free(d->practise_text);
     free(d->mood);
     free(d->turns);
     free(d);

@@ -37,6 +37,31 @@ typedef struct {
     const char *critical;
 } debrief_turn;
 
+/* Whether a call met an objective (see debrief_objective). */
+typedef enum {
+    DEBRIEF_OBJECTIVE_MET,
+    DEBRIEF_OBJECTIVE_MISSED,
+    DEBRIEF_OBJECTIVE_NOT_OFFERED, /* its principle was never on offer */
+    DEBRIEF_OBJECTIVE_NO_PRINCIPLE /* the author gave it no principle */
+} debrief_objective_status;
+
+/* An objective judged on the call. The rule: an objective tagged with a
+ * principle is MET when, at every turn where some option on offer carried
+ * that principle, the trainee chose an option at least as good (on the
+ * weighted value the scores use) as the best option on offer carrying it;
+ * MISSED when at one such turn the reply was worse (or patience ran out);
+ * NOT_OFFERED when no option carrying it was on offer in this call. So a
+ * trainee who picks the best option at every turn meets every objective
+ * the call offered, even when the principle sat only on weaker options or
+ * its options were hidden by a condition. */
+typedef struct {
+    const scenario_objective *objective;
+    debrief_objective_status status;
+    int offered_turns; /* turns where the principle was on offer */
+    int missed_turn;   /* the first turn (1-based) it was missed, or 0 */
+    char *text;        /* "listening: met, on offer at 3 turns" */
+} debrief_objective;
+
 typedef struct {
     const scenario *sc;
     bool finished;
@@ -59,9 +84,18 @@ typedef struct {
     int practise_turn;     /* index into turns, or -1 */
     int practised[SCENARIO_PRINCIPLE_COUNT]; /* count per principle */
     int missed[SCENARIO_PRINCIPLE_COUNT];
+    debrief_objective *objectives; /* one per scenario objective */
+    size_t objective_count;
+    /* Sentences built once here, so that every front end (rapport run,
+     * the game, the result files) says the same thing: */
+    char *verdict;       /* "passed" or "not passed: WHY" */
+    char *practise_text; /* the one thing to practise next, with advice */
 } debrief;
 
-/* Builds the debrief of a session (finished or not). NULL on no memory. */
+/* Builds the debrief of a session (finished or not). NULL on no memory.
+ * The verdict, the practise-next sentence and each objective's sentence
+ * are built here and only here: the text and JSON debriefs, the result
+ * files and the game print them as they are. */
 debrief *debrief_new(const session *s);
 void debrief_free(debrief *d);
 

@@ -151,6 +151,7 @@ char *debrief_to_json(const debrief *d)
     cJSON_AddNumberToObject(scores, "overall", d->summary.overall);
     cJSON_AddStringToObject(scores, "band", score_band_name(d->summary.band));
     cJSON_AddBoolToObject(scores, "passed", d->summary.passed);
+    cJSON_AddStringToObject(scores, "verdict", d->verdict);
     cJSON_AddNumberToObject(scores, "pass_mark", sc->pass_mark);
     cJSON_AddItemToObject(scores, "weights", weights);
     cJSON_AddItemToObject(scores, "turns_assessed", assessed);
@@ -185,6 +186,7 @@ char *debrief_to_json(const debrief *d)
     cJSON_AddBoolToObject(practise, "urgent",
                           d->summary.dim[d->practise] < 90);
     cJSON_AddStringToObject(practise, "advice", debrief_advice(d->practise));
+    cJSON_AddStringToObject(practise, "text", d->practise_text);
     if (d->practise_turn >= 0) {
         const debrief_turn *t = &d->turns[d->practise_turn];
         cJSON_AddNumberToObject(practise, "turn", t->number);
@@ -192,6 +194,35 @@ char *debrief_to_json(const debrief *d)
                               debrief_json_option(t->better, t->better_pos));
     } else {
         cJSON_AddNullToObject(practise, "turn");
+    }
+    static const char *const statuses[] = {"met", "missed", "not-offered",
+                                           "no-principle"};
+    cJSON *objectives = cJSON_AddArrayToObject(root, "objectives");
+    for (size_t i = 0; i < d->objective_count; i++) {
+        const debrief_objective *o = &d->objectives[i];
+        cJSON *j = cJSON_CreateObject();
+        cJSON_AddStringToObject(j, "objective", o->objective->text);
+        if (o->status == DEBRIEF_OBJECTIVE_NO_PRINCIPLE) {
+            cJSON_AddNullToObject(j, "principle");
+        } else {
+            cJSON_AddStringToObject(
+                j, "principle",
+                scenario_principle_name(
+                    (scenario_principle)o->objective->principle));
+        }
+        cJSON_AddStringToObject(j, "status", statuses[o->status]);
+        cJSON_AddNumberToObject(j, "offered_turns", o->offered_turns);
+        if (o->missed_turn) {
+            cJSON_AddNumberToObject(j, "missed_turn", o->missed_turn);
+        } else {
+            cJSON_AddNullToObject(j, "missed_turn");
+        }
+        if (o->text) {
+            cJSON_AddStringToObject(j, "text", o->text);
+        } else {
+            cJSON_AddNullToObject(j, "text");
+        }
+        cJSON_AddItemToArray(objectives, j);
     }
     cJSON *principles = cJSON_AddObjectToObject(root, "principles");
     cJSON_AddItemToObject(principles, "practised",

@@ -157,11 +157,7 @@ int debrief_write_text(const debrief *d, FILE *out)
     }
     fprintf(out, "  %-11s %3d  ", "overall", d->summary.overall);
     debrief_bar(out, d->summary.overall, 20);
-    fprintf(
-        out, "  %s, %s (pass mark %d%s%s)\n", score_band_name(d->summary.band),
-        d->summary.passed ? "passed" : "not passed", sc->pass_mark,
-        d->summary.timed_out_turns ? "; the customer's patience ran out" : "",
-        d->critical_count ? "; a critical mistake" : "");
+    fprintf(out, "  %s, %s\n", score_band_name(d->summary.band), d->verdict);
     if (d->critical_count) {
         fprintf(out, "\nCRITICAL MISTAKE%s: NOT PASSED WHATEVER THE SCORE\n",
                 d->critical_count == 1 ? "" : "S");
@@ -224,19 +220,24 @@ int debrief_write_text(const debrief *d, FILE *out)
     }
 
     fprintf(out, "\nPRACTISE NEXT\n");
-    if (d->summary.dim[d->practise] >= 90) {
-        fprintf(out, "  Nothing urgent: every dimension is at 90 or above. "
-                     "To stay sharp:\n");
-    }
-    snprintf(buf, sizeof buf, "  %s (%d): ", scenario_dim_name(d->practise),
-             d->summary.dim[d->practise]);
-    debrief_wrap(out, buf, debrief_advice(d->practise));
+    debrief_wrap(out, "  ", d->practise_text);
     if (d->practise_turn >= 0) {
         const debrief_turn *t = &d->turns[d->practise_turn];
         char label[64];
         snprintf(label, sizeof label, "  At turn %d, option %d: ", t->number,
                  t->better_pos);
         debrief_wrap(out, label, t->better->say);
+    }
+
+    if (d->objective_count) {
+        fprintf(out, "\nOBJECTIVES\n");
+        for (size_t i = 0; i < d->objective_count; i++) {
+            const debrief_objective *o = &d->objectives[i];
+            debrief_wrap(out, "  - ", o->objective->text);
+            if (o->text) {
+                debrief_wrap(out, "    ", o->text);
+            }
+        }
     }
 
     fprintf(out, "\nPRINCIPLES\n");

@@ -299,6 +299,58 @@ static void lint_critical(const scenario *sc, diag_list *diags)
     }
 }
 
+/* Whether choice c of n rates first (ties allowed) among the options
+ * that can be on offer with it. */
+static bool lint_is_best(const scenario *sc, const scenario_node *n, size_t c)
+{
+    unsigned offered = 0;
+    for (size_t o = 0; o < n->choice_count && o < 16; o++) {
+        if (o == c ||
+            lint_cond_meet(&n->choices[o].cond, &n->choices[c].cond)) {
+            offered |= 1u << o;
+        }
+    }
+    double mine = score_option_value(sc, n, offered, (int)c);
+    for (size_t o = 0; o < n->choice_count && o < 16; o++) {
+        if ((offered & (1u << o)) &&
+            score_option_value(sc, n, offered, (int)o) > mine + 1e-9) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* An objective is met by choosing well where its principle is on offer
+ * (see debrief.h); if its principle is on no best option, a trainee who
+ * always picks the best never practises it. */
+static void lint_objectives(const scenario *sc, diag_list *diags)
+{
+    for (size_t i = 0; i < sc->objective_count; i++) {
+        const scenario_objective *ob = &sc->objectives[i];
+        if (ob->principle < 0 || ob->principle >= SCENARIO_PRINCIPLE_COUNT) {
+            continue;
+        }
+        uint32_t bit = 1u << ob->principle;
+        bool found = false;
+        for (size_t k = 0; k < sc->node_count && !found; k++) {
+            const scenario_node *n = &sc->nodes[k];
+            for (size_t c = 0; c < n->choice_count && c < 16 && !found; c++) {
+                found =
+                    (n->choices[c].principles & bit) && lint_is_best(sc, n, c);
+            }
+        }
+        if (!found) {
+            diag_add(
+                diags, DIAG_WARNING, sc->path, ob->line, ob->col,
+                "objective %zu's principle '%s' is on no best option: "
+                "a trainee who picks the best reply at every turn "
+                "never practises it; tag the best option that does",
+                i + 1,
+                scenario_principle_name((scenario_principle)ob->principle));
+        }
+    }
+}
+
 void lint_design(const scenario *sc, diag_list *diags)
 {
     if (!sc || !diags) {
@@ -313,4 +365,5 @@ void lint_design(const scenario *sc, diag_list *diags)
     lint_flags(sc, diags);
     lint_ids(sc, diags);
     lint_critical(sc, diags);
+    lint_objectives(sc, diags);
 }

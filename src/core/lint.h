@@ -15,7 +15,9 @@
  *     choice's next that an unconditional <branch> leaves unused;
  *   - a flag that some choice sets but no condition tests;
  *   - a node with a conditional option whose choices lack ids (option
- *     numbers shift with what is on offer; ids do not).
+ *     numbers shift with what is on offer; ids do not);
+ *   - an objective whose principle is on no best option (one that rates
+ *     first among the options that can be on offer with it).
  *
  * ERRORS:
  *   - a choice marked as a critical mistake (<critical>) that rates as the

@@ -166,6 +166,8 @@ typedef struct {
 typedef struct {
     char *text;
     int principle; /* scenario_principle, or -1 */
+    int line;      /* of the <objective> tag */
+    int col;
 } scenario_objective;
 
 typedef struct {

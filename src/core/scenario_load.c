@@ -270,6 +270,7 @@ static scenario *loader_build(loader_state *st, const xmlNode *root)
                 o->text = xmldoc_text(c);
                 o->principle = xmldoc_enum_attr(
                     c, "principle", scenario_principle_from_name, -1);
+                xmldoc_element_pos(st->doc, c, &o->line, &o->col);
             }
         }
     }

@@ -50,21 +50,6 @@ void ui_screen_debrief_free(ui_app *app)
     p->objectives = NULL;
 }
 
-/* "acknowledge: practised in 2 replies, missed in 1". */
-static void ui_debrief_principle(const debrief *d, int pr, char *buf,
-                                 size_t len)
-{
-    int done = d->practised[pr];
-    int missed = d->missed[pr];
-    const char *name = scenario_principle_name((scenario_principle)pr);
-    if (done == 0 && missed == 0) {
-        snprintf(buf, len, "%s: not met in this call", name);
-    } else {
-        snprintf(buf, len, "%s: practised in %d repl%s, missed in %d", name,
-                 done, done == 1 ? "y" : "ies", missed);
-    }
-}
-
 /* The objectives as a list, one paragraph each, or NULL when there are
  * none (false on no memory). */
 static bool ui_debrief_objectives(ui_app *app)
@@ -77,7 +62,7 @@ static bool ui_debrief_objectives(ui_app *app)
     }
     size_t len = 1;
     for (size_t i = 0; i < sc->objective_count; i++) {
-        len += strlen(sc->objectives[i].text) + 160;
+        len += strlen(sc->objectives[i].text) + 220;
     }
     char *text = malloc(len);
     if (!text) {
@@ -91,11 +76,12 @@ static bool ui_debrief_objectives(ui_app *app)
     size_t at = 0;
     for (size_t i = 0; i < sc->objective_count; i++) {
         const scenario_objective *o = &sc->objectives[i];
-        char pr[140] = "";
-        if (o->principle >= 0 && o->principle < SCENARIO_PRINCIPLE_COUNT) {
-            char stats[128];
-            ui_debrief_principle(d, o->principle, stats, sizeof stats);
-            snprintf(pr, sizeof pr, " %s(%s)%s", lri, stats, pdi);
+        /* judged once, in the core (debrief_objective) */
+        const char *judged =
+            i < d->objective_count ? d->objectives[i].text : NULL;
+        char pr[200] = "";
+        if (judged) {
+            snprintf(pr, sizeof pr, " %s(%s)%s", lri, judged, pdi);
         }
         at += (size_t)snprintf(text + at, len - at, "%s\xE2\x80\xA2 %s%s",
                                i ? "\n" : "", o->text, pr);
@@ -109,9 +95,7 @@ bool ui_screen_debrief_prepare(ui_app *app)
     ui_play *p = &app->play;
     const debrief *d = p->d;
     ui_screen_debrief_free(app);
-    p->practise = ui_debrief_printf("Practise next: %s. %s",
-                                    scenario_dim_name(d->practise),
-                                    debrief_advice(d->practise));
+    p->practise = ui_debrief_printf("%s", d->practise_text);
     if (!p->practise || !ui_debrief_objectives(app)) {
         return false;
     }
@@ -431,12 +415,8 @@ void ui_screen_debrief_draw(ui_app *app)
     os.max_lines = 2;
     int h = ui_widget_label(app, buf, os, left);
     ui_layout_cut_top(&left, h, l->gap);
-    snprintf(buf, sizeof buf,
-             "Overall %d of 100 \xC2\xB7 %s \xC2\xB7 %s "
-             "(pass mark %d)%s%s",
-             d->summary.overall, score_band_name(d->summary.band),
-             d->summary.passed ? "passed" : "not passed yet", p->sc->pass_mark,
-             d->critical_count ? " \xC2\xB7 a critical mistake" : "",
+    snprintf(buf, sizeof buf, "Overall %d of 100 \xC2\xB7 %s \xC2\xB7 %s%s",
+             d->summary.overall, score_band_name(d->summary.band), d->verdict,
              d->relaxed_timing ? " \xC2\xB7 relaxed timing" : "");
     ui_text_style ss = ui_widget_style(app, px, false, th->text);
     ss.max_lines = d->critical_count ? 3 : 2;
