@@ -237,8 +237,9 @@ static int class_step(class_run *r, class_session *c, char *line)
                 count = (int)v;
                 p = e;
             } else if (!take) {
-                class_fail(r, "'%s' needs a count from 1 to 10000 after the "
-                              "letter%s",
+                class_fail(r,
+                           "'%s' needs a count from 1 to 10000 after the "
+                           "letter%s",
                            verb, "");
                 return CLI_FAIL;
             }
@@ -289,8 +290,9 @@ static int class_step(class_run *r, class_session *c, char *line)
                    class_seconds(class_word(&p), &ms)) {
             class_timer_extend(c, ms);
         } else {
-            class_fail(r, "'timer %s'%s: use timer start, pause, skip or "
-                          "extend SECONDS",
+            class_fail(r,
+                       "'timer %s'%s: use timer start, pause, skip or "
+                       "extend SECONDS",
                        what ? what : "", "");
             return CLI_FAIL;
         }
@@ -319,11 +321,9 @@ static int class_step(class_run *r, class_session *c, char *line)
         return CLI_FAIL;
     }
     if (st != CLASS_OK) {
-        fprintf(stderr,
-                "rapport class: %s:%d: error: %s: %s (turn %zu, %s)\n",
+        fprintf(stderr, "rapport class: %s:%d: error: %s: %s (turn %zu, %s)\n",
                 r->name, r->line, verb, class_status_message(st),
-                class_turn_index(c) + 1,
-                class_phase_name(class_phase_of(c)));
+                class_turn_index(c) + 1, class_phase_name(class_phase_of(c)));
         return CLI_FAIL;
     }
     if (p && class_rest(&p) && strcmp(verb, "timer") != 0 &&
@@ -480,8 +480,7 @@ static char *class_pick_journal(const char *given, const char *results)
     if (n == 1) {
         pick = strdup(list[0]);
     } else if (n == 0) {
-        fprintf(stderr,
-                "rapport class: no interrupted class session in %s\n",
+        fprintf(stderr, "rapport class: no interrupted class session in %s\n",
                 results);
     } else {
         fprintf(stderr,
@@ -587,10 +586,9 @@ int cli_class(int argc, char **argv)
         opt.mode = CLASS_TEAMS;
         opt.team_names = (const char *const *)names;
     }
-    char *results = results_arg ? strdup(results_arg)
-                                : cli_default_results_dir();
-    FILE *in = strcmp(script_path, "-") == 0 ? stdin
-                                               : fopen(script_path, "r");
+    char *results =
+        results_arg ? strdup(results_arg) : cli_default_results_dir();
+    FILE *in = strcmp(script_path, "-") == 0 ? stdin : fopen(script_path, "r");
     int rc = CLI_FAIL;
     scenario *sc = NULL;
     class_session *c = NULL;

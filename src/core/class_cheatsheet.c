@@ -13,8 +13,9 @@ static const class_cheat class_cheats[] = {
      "close the vote and reveal the bar chart (a tie: pick the option)"},
     {NULL, "PageDown (Next)",
      "play the call: its feedback and the customer's mood"},
-    {NULL, "PageDown (Next)", "go on to the next turn; after the ending, "
-                              "the class debrief"},
+    {NULL, "PageDown (Next)",
+     "go on to the next turn; after the ending, "
+     "the class debrief"},
     {NULL, "PageUp (Back)",
      "while voting: undo the last entry; at the results: reopen the vote; "
      "before a vote: step back one turn to discuss it (nothing recorded)"},
@@ -30,10 +31,12 @@ static const class_cheat class_cheats[] = {
     {NULL, "F5", "reload the scenario"},
     {"Good to know", "Scores",
      "promptness is scored on the options alone: discussion never counts"},
-    {NULL, "Teams", "each team is scored on its own choices; the call "
-                    "follows the majority of the teams"},
-    {NULL, "Privacy", "no one is named, scored or timed on screen unless "
-                      "you turn it on"},
+    {NULL, "Teams",
+     "each team is scored on its own choices; the call "
+     "follows the majority of the teams"},
+    {NULL, "Privacy",
+     "no one is named, scored or timed on screen unless "
+     "you turn it on"},
     {NULL, "A crash",
      "nothing is lost: rapport class --resume goes on at the same turn"},
 };
@@ -87,7 +90,7 @@ int class_cheatsheet_write_text(FILE *out)
     const class_cheat *rows = class_cheatsheet_rows(&n);
     for (size_t i = 0; i < n; i++) {
         if (rows[i].section) {
-            fprintf(out, "%s## %s\n\n", i ? "\n" : "", rows[i].section);
+            fprintf(out, "%s#### %s\n\n", i ? "\n" : "", rows[i].section);
             fputs("| Keys | What it does |\n|---|---|\n", out);
         }
         fprintf(out, "| %s | %s |\n", rows[i].keys, rows[i].does);

@@ -24,7 +24,7 @@ typedef struct {
 const class_cheat *class_cheatsheet_rows(size_t *count);
 /* The cheat sheet as a self-contained HTML page; NULL on no memory. */
 char *class_cheatsheet_html(diag_list *diags);
-/* The same as text: "## section" lines, then "KEYS | DOES" rows. 0, or -1
+/* The same as text: "#### section" lines, then "KEYS | DOES" rows. 0, or -1
  * on a write error. */
 int class_cheatsheet_write_text(FILE *out);
 

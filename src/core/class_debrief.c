@@ -100,10 +100,10 @@ static void class_write_votes(FILE *out, const class_session *c,
     if (class_mode_of(c) == CLASS_TEAMS) {
         for (size_t k = 0; k < class_team_count(c); k++) {
             char label[96];
-            snprintf(label, sizeof label, "    %s chose %c%s",
-                     class_team_name(c, k),
-                     class_letter((size_t)t->team_choice[k]),
-                     t->team_picked[k] ? " (tie, facilitator's pick)" : "");
+            snprintf(
+                label, sizeof label, "    %s chose %c%s",
+                class_team_name(c, k), class_letter((size_t)t->team_choice[k]),
+                t->team_picked[k] ? " (a tie: the facilitator's pick)" : "");
             fprintf(out, "%s\n", label);
         }
     }
@@ -122,8 +122,8 @@ static void class_write_turn(FILE *out, const class_session *c, size_t i)
     class_write_votes(out, c, t);
     const scenario_choice *ch = &n->choices[t->chosen_index];
     char label[64];
-    snprintf(label, sizeof label, "  %s %c%s: ",
-             teams ? "The call was" : "The room chose",
+    snprintf(label, sizeof label,
+             "  %s %c%s: ", teams ? "The call was" : "The room chose",
              class_letter((size_t)t->chosen_pos),
              t->picked ? " (a tie: the facilitator's pick)" : "");
     class_wrap(out, label, 4, ch->say);
@@ -135,8 +135,8 @@ static void class_write_turn(FILE *out, const class_session *c, size_t i)
     if (t->best_pos >= 0 && t->best_pos != t->chosen_pos &&
         !(class_whatif_at(c, i, (size_t)t->chosen_pos, &w) && w.best)) {
         const scenario_choice *b = &n->choices[t->option_index[t->best_pos]];
-        snprintf(label, sizeof label, "  Better option %c: ",
-                 class_letter((size_t)t->best_pos));
+        snprintf(label, sizeof label,
+                 "  Better option %c: ", class_letter((size_t)t->best_pos));
         class_wrap(out, label, 4, b->say);
     } else {
         fputs(teams ? "  The call was the best option.\n"

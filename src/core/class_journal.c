@@ -77,7 +77,7 @@ static int class_j_write_line(class_journal *j, const char *line, size_t n)
         done += (size_t)w;
     }
     if (rc == 0 && (j->has_io && j->io.fsync ? j->io.fsync(j->io.ctx, j->fd)
-                                              : fsync(j->fd)) != 0) {
+                                             : fsync(j->fd)) != 0) {
         rc = -1;
     }
     if (rc != 0) {
@@ -156,8 +156,8 @@ int class_journal_append(class_journal *j, const class_session *c,
     }
     while (j->events < n) {
         bool ok = true;
-        cJSON *o = class_j_event(class_event_at(c, j->events), j->events + 1,
-                                 &ok);
+        cJSON *o =
+            class_j_event(class_event_at(c, j->events), j->events + 1, &ok);
         if (class_j_write_json(j, o, ok, diags) != 0) {
             return -1;
         }
@@ -179,8 +179,8 @@ static char *class_j_dir_of(const char *results_dir)
 static const char *class_j_create(class_journal *j, const char *base)
 {
     for (int nn = 1; nn <= CLASS_JOURNAL_MAX_COUNTER; nn++) {
-        char *path = result_format("%s/%s-%02d%s", j->dir, base, nn,
-                                   CLASS_JOURNAL_EXT);
+        char *path =
+            result_format("%s/%s-%02d%s", j->dir, base, nn, CLASS_JOURNAL_EXT);
         if (!path) {
             return strerror(ENOMEM);
         }
@@ -222,9 +222,8 @@ class_journal *class_journal_open(const char *results_dir,
     }
     char fingerprint[37];
     int64_t bytes = 0;
-    if (!scenario_path ||
-        journal_fingerprint_file(scenario_path, fingerprint, &bytes, diags) !=
-            0) {
+    if (!scenario_path || journal_fingerprint_file(scenario_path, fingerprint,
+                                                   &bytes, diags) != 0) {
         return NULL;
     }
     class_journal *j = class_j_alloc(io);
@@ -385,8 +384,8 @@ char **class_journal_list(const char *results_dir, diag_list *diags)
             free(path);
             continue;
         }
-        char **grown = path ? realloc(paths, (count + 2) * sizeof *paths)
-                            : NULL;
+        char **grown =
+            path ? realloc(paths, (count + 2) * sizeof *paths) : NULL;
         if (!grown) {
             free(path);
             failed = true;
@@ -451,8 +450,8 @@ static char *class_j_str(class_j_reader *r, const cJSON *o, const char *key)
     return copy;
 }
 
-static int64_t class_j_int(class_j_reader *r, const cJSON *o,
-                           const char *key, int64_t min, int64_t max)
+static int64_t class_j_int(class_j_reader *r, const cJSON *o, const char *key,
+                           int64_t min, int64_t max)
 {
     const cJSON *it = class_j_item(o, key);
     if (r->failed) {
@@ -488,7 +487,8 @@ static void class_j_header(class_j_reader *r, const cJSON *h,
     jd->scenario_id = class_j_str(r, sc, "id");
     jd->scenario_version = class_j_str(r, sc, "version");
     jd->scenario_title = class_j_str(r, sc, "title");
-    jd->scenario_bytes = class_j_int(r, sc, "bytes", 0, SCENARIO_MAX_FILE_BYTES);
+    jd->scenario_bytes =
+        class_j_int(r, sc, "bytes", 0, SCENARIO_MAX_FILE_BYTES);
     jd->scenario_fingerprint = class_j_str(r, sc, "fingerprint");
     jd->started_ms = class_j_int(r, h, "started_ms", 0, RESULT_MAX_EPOCH_MS);
     const cJSON *set = class_j_item(h, "settings");
@@ -561,8 +561,8 @@ static void class_j_entry(class_j_reader *r, const cJSON *o,
         if (!r->failed && ev.source == CLASS_SRC_COUNT) {
             class_j_err(r, "an unknown vote source");
         }
-        ev.count = (int)class_j_int(r, o, "count", -CLASS_MAX_COUNT,
-                                    CLASS_MAX_COUNT);
+        ev.count =
+            (int)class_j_int(r, o, "count", -CLASS_MAX_COUNT, CLASS_MAX_COUNT);
     }
     if (ev.kind == CLASS_EV_ADD || ev.kind == CLASS_EV_PICK) {
         ev.team = (int)class_j_int(r, o, "team", -1, CLASS_MAX_TEAMS - 1);
@@ -587,8 +587,8 @@ static void class_j_entry(class_j_reader *r, const cJSON *o,
 class_journal_data *class_journal_read(const char *path, diag_list *diags)
 {
     size_t size = 0;
-    char *buf = result_read_file(path, JOURNAL_MAX_FILE_BYTES,
-                                 "class journal", &size, diags);
+    char *buf = result_read_file(path, JOURNAL_MAX_FILE_BYTES, "class journal",
+                                 &size, diags);
     if (!buf) {
         return NULL;
     }

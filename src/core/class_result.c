@@ -365,16 +365,14 @@ static cJSON *class_x_turn(const class_xapi *x, size_t i, int group,
     cJSON *ext = result_j_obj(res, "extensions", ok);
     result_j_num(ext, RESULT_XAPI_NS "/ext/choice", pos + 1, ok);
     if (group < 0) {
-        cJSON *votes =
-            result_j_add(ext, RESULT_XAPI_NS "/ext/votes", cJSON_CreateArray(),
-                         ok);
+        cJSON *votes = result_j_add(ext, RESULT_XAPI_NS "/ext/votes",
+                                    cJSON_CreateArray(), ok);
         for (size_t p = 0; p < t->option_count; p++) {
             result_j_push(votes, cJSON_CreateNumber(t->votes[p]), ok);
         }
         result_j_bool(ext, RESULT_XAPI_NS "/ext/split", t->split, ok);
         result_j_bool(ext, RESULT_XAPI_NS "/ext/picked", t->picked, ok);
-        result_j_num(ext, RESULT_XAPI_NS "/ext/mood-after", t->mood_after,
-                     ok);
+        result_j_num(ext, RESULT_XAPI_NS "/ext/mood-after", t->mood_after, ok);
     }
     return st;
 }
@@ -393,16 +391,16 @@ static void class_x_end(const class_xapi *x, cJSON *root, int group, bool *ok)
     score_summary sum;
     class_scores(c, group < 0 ? CLASS_ROOM : group, &sum);
     if (!class_is_finished(c)) {
-        cJSON *st = class_x_statement(x, group, "terminated", "terminated",
-                                      end, ok);
+        cJSON *st =
+            class_x_statement(x, group, "terminated", "terminated", end, ok);
         result_j_add(st, "object", class_x_scenario(x, ok), ok);
         cJSON *res = result_j_obj(st, "result", ok);
         result_j_bool(res, "completion", false, ok);
         result_j_push(root, st, ok);
         return;
     }
-    cJSON *done = class_x_statement(x, group, "completed", "completed", end,
-                                    ok);
+    cJSON *done =
+        class_x_statement(x, group, "completed", "completed", end, ok);
     result_j_add(done, "object", class_x_scenario(x, ok), ok);
     cJSON *res = result_j_obj(done, "result", ok);
     result_j_bool(res, "completion", true, ok);
@@ -458,8 +456,8 @@ char *class_result_xapi(const class_session *c, const class_result_info *info,
     size_t n = class_turn_count(c);
     int64_t span = info->ended_ms - info->started_ms;
     for (size_t i = 0; ok && i < n; i++) {
-        int64_t when = info->started_ms + span * (int64_t)(i + 1) /
-                                              (int64_t)(n + 1);
+        int64_t when =
+            info->started_ms + span * (int64_t)(i + 1) / (int64_t)(n + 1);
         result_j_push(root, class_x_turn(&x, i, -1, when, &ok), &ok);
         for (size_t k = 0; k < class_team_count(c); k++) {
             result_j_push(root, class_x_turn(&x, i, (int)k, when, &ok), &ok);
@@ -635,7 +633,8 @@ class_record *class_record_parse(const char *text, size_t size,
             r->scenario_title = strdup(title);
             r->complete = strcmp(status, "complete") == 0;
             r->mode = strcmp(mode, "teams") == 0 ? CLASS_TEAMS : CLASS_WHOLE;
-            if (!r->scenario_id || !r->scenario_version || !r->scenario_title) {
+            if (!r->scenario_id || !r->scenario_version ||
+                !r->scenario_title) {
                 problem = "out of memory";
             }
         }

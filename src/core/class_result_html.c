@@ -49,7 +49,7 @@ static void class_h_scores(result_html *h, xmlNodePtr body,
     for (int d = 0; d <= SCENARIO_DIM_COUNT + 1; d++) {
         tr = result_h_el(h, table, "tr", NULL);
         result_h_el(h, tr, "th",
-                    d < SCENARIO_DIM_COUNT      ? scenario_dim_name(d)
+                    d < SCENARIO_DIM_COUNT    ? scenario_dim_name(d)
                     : d == SCENARIO_DIM_COUNT ? "overall"
                                               : "passed");
         for (size_t k = 0; k <= teams; k++) {
@@ -116,13 +116,12 @@ static void class_h_turn(result_html *h, xmlNodePtr body,
         result_h_attrf(h, bar, "style", "width:%dem",
                        (t->votes[p] * 10 + most - 1) / most);
     }
-    result_h_classed(h, sec, "p", "note",
-                     t->split ? (class_mode_of(c) == CLASS_TEAMS
-                                     ? "The teams disagreed."
-                                     : "The room disagreed.")
-                              : (class_mode_of(c) == CLASS_TEAMS
-                                     ? "All the teams agreed."
-                                     : "The room agreed."));
+    result_h_classed(
+        h, sec, "p", "note",
+        t->split ? (class_mode_of(c) == CLASS_TEAMS ? "The teams disagreed."
+                                                    : "The room disagreed.")
+                 : (class_mode_of(c) == CLASS_TEAMS ? "All the teams agreed."
+                                                    : "The room agreed."));
     if (t->picked) {
         result_h_classed(h, sec, "p", "note",
                          "A tie: the facilitator picked.");
@@ -173,9 +172,9 @@ char *class_result_html(const class_session *c, const class_result_info *info,
     result_html h = {false};
     char *title = result_format("Class session: %s", sc->title);
     xmlNodePtr body = NULL;
-    xmlDocPtr doc = result_h_page(&h, sc->lang && *sc->lang ? sc->lang : "en",
-                                  title ? title : "Class session", class_css,
-                                  &body);
+    xmlDocPtr doc =
+        result_h_page(&h, sc->lang && *sc->lang ? sc->lang : "en",
+                      title ? title : "Class session", class_css, &body);
     result_h_el(&h, body, "h1", title ? title : "Class session");
     free(title);
     char when[64];

@@ -264,8 +264,8 @@ static const char *result_save_files(const char *dir, const char *base,
     for (int nn = 1; nn <= RESULT_MAX_COUNTER; nn++) {
         bool taken = false;
         for (int i = 0; i < RESULT_FILE_COUNT && !taken; i++) {
-            char *final = result_format("%s%s%s-%02d%s", dir, sep, base, nn,
-                                        ext[i]);
+            char *final =
+                result_format("%s%s%s-%02d%s", dir, sep, base, nn, ext[i]);
             if (!final) {
                 return strerror(ENOMEM);
             }
@@ -322,9 +322,8 @@ int result_save(const char *dir, const debrief *d, const result_info *info,
         return -1;
     }
 
-    int rc = result_save_texts(dir, info->started_ms, info->trainee,
-                               d->sc->id, data, result_file_ext, io, saved,
-                               diags);
+    int rc = result_save_texts(dir, info->started_ms, info->trainee, d->sc->id,
+                               data, result_file_ext, io, saved, diags);
     for (int i = 0; i < RESULT_FILE_COUNT; i++) {
         free(data[i]);
     }
@@ -356,9 +355,9 @@ int result_save_texts(const char *dir, int64_t started_ms, const char *who,
 
     result_files f;
     memset(&f, 0, sizeof f);
-    const char *reason = folder && base
-                             ? result_save_files(folder, base, data, ext, io, &f)
-                             : strerror(ENOMEM);
+    const char *reason =
+        folder && base ? result_save_files(folder, base, data, ext, io, &f)
+                       : strerror(ENOMEM);
     if (reason) {
         diag_add(diags, DIAG_ERROR, dir, 0, 0, "cannot save results in %s: %s",
                  dir, reason);
