@@ -163,8 +163,8 @@ size_t class_option_count(const class_session *c);
  * towards the live one. */
 class_status class_next(class_session *c, int64_t now_ms);
 /* One step back: while the vote is open with entries, undo the last
- * entry (class_undo); RESULTS -> VOTE (the vote reopens, picks are dropped); VOTE
- * without entries -> DISCUSS -> LINE; at LINE or PLAYED, review the
+ * entry (class_undo); RESULTS -> VOTE (the vote reopens, picks are dropped);
+ * VOTE without entries -> DISCUSS -> LINE; at LINE or PLAYED, review the
  * previous turn (class_review_turn). Never removes a played turn. */
 class_status class_back(class_session *c, int64_t now_ms);
 
