@@ -32,6 +32,9 @@ static void main_usage(FILE *out)
             "HTML\n"
             "  test PLAN...       play the cases of test plans and check how "
             "each call ends\n"
+            "  class FILE         run a scenario for a whole room: votes, "
+            "teams, the class\n"
+            "                     debrief (--script runs it headless)\n"
             "  translate          export a scenario's texts to an XLIFF file "
             "for translators,\n"
             "                     and import the translation back\n"
@@ -53,6 +56,17 @@ void cli_print_diags(struct diag_list *diags)
 {
     diag_sort(diags);
     diag_print(diags, stderr);
+}
+
+void cli_print_counts(const char *file, size_t errors, size_t warnings)
+{
+    char e[64];
+    char w[64];
+    snprintf(e, sizeof e, P_("%zu error", "%zu errors", errors), errors);
+    snprintf(w, sizeof w, P_("%zu warning", "%zu warnings", warnings),
+             warnings);
+    /* TRANSLATORS: FILE: N errors, N warnings */
+    fprintf(stderr, _("%s: %s, %s\n"), file, e, w);
 }
 
 int cli_finish_output(void)
@@ -142,6 +156,9 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "translate") == 0) {
         return cli_translate(argc - 1, argv + 1);
+    }
+    if (strcmp(cmd, "class") == 0) {
+        return cli_class(argc - 1, argv + 1);
     }
     fprintf(stderr, _("rapport: unknown command '%s'\n\n"), cmd);
     main_usage(stderr);
