@@ -3,6 +3,8 @@
  * read as before. */
 #include "cli_words.h"
 
+#include <stdint.h>
+
 #include "i18n.h"
 
 const char *cli_outcome_word(scenario_outcome outcome)
@@ -78,11 +80,36 @@ const char *cli_cue_word(cue_strategy strategy)
     return "?";
 }
 
+/* Terminal columns of the code point cp: 0 for combining marks (the
+ * accents of decomposed Latin, Hebrew points, Arabic harakat) and
+ * direction marks, 2 for East Asian wide characters, else 1. */
+static int cli_columns(uint32_t cp)
+{
+    if ((cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x0591 && cp <= 0x05C7) ||
+        (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 ||
+        (cp >= 0x06D6 && cp <= 0x06ED) || (cp >= 0x200B && cp <= 0x200F)) {
+        return 0;
+    }
+    if ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+        (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+        (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6)) {
+        return 2;
+    }
+    return 1;
+}
+
 void cli_print_padded(FILE *out, const char *text, int width)
 {
     int columns = 0;
-    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
-        columns += (*p & 0xC0) != 0x80;
+    const unsigned char *p = (const unsigned char *)text;
+    while (*p) {
+        uint32_t cp = *p++;
+        int more = cp >= 0xF0 ? 3 : cp >= 0xE0 ? 2 : cp >= 0xC0 ? 1 : 0;
+        cp &= more ? 0x3Fu >> more : 0x7Fu;
+        for (; more && (*p & 0xC0) == 0x80; more--) {
+            cp = (cp << 6) | (*p++ & 0x3Fu);
+        }
+        columns += cli_columns(cp);
     }
     int pad = (width < 0 ? -width : width) - columns;
     if (width >= 0) {

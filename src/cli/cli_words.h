@@ -25,7 +25,8 @@ const char *cli_band_word(score_band band);
 const char *cli_cue_word(cue_strategy strategy);
 
 /* Writes text to out followed by spaces up to width columns, like
- * printf's "%-Ns" but counting code points, not bytes, so translated
+ * printf's "%-Ns" but counting terminal columns, not bytes (combining
+ * marks take none, East Asian wide characters two), so translated
  * labels line up; a negative width aligns right ("%Ns"). A longer text
  * is written whole, with no space added. */
 void cli_print_padded(FILE *out, const char *text, int width);
