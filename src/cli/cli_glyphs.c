@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "font.h"
+#include "i18n.h"
 #include "scenario.h"
 
 typedef struct {
@@ -42,12 +43,27 @@ void cli_check_glyphs(const scenario *sc, diag_list *diags)
         const char *would = font_suggest(hits[i].cp);
         char times[64] = "";
         if (hits[i].count > 1) {
-            snprintf(times, sizeof times, " (shown %zu times)", hits[i].count);
+            /* TRANSLATORS: appended to the next two messages: how many
+             * times the character appears (always more than once) */
+            snprintf(
+                times, sizeof times,
+                P_(" (shown %zu time)", " (shown %zu times)", hits[i].count),
+                hits[i].count);
         }
-        diag_add(diags, DIAG_WARNING, sc->path, hits[i].line, hits[i].col,
-                 "%s cannot be drawn: no installed font has it; %s%s%s", name,
-                 would ? would : "no font would draw it",
-                 would ? " would draw it" : "", times);
+        if (would) {
+            /* TRANSLATORS: CHARACTER cannot be drawn...; FONTS would draw
+             * it (TIMES) */
+            diag_add(diags, DIAG_WARNING, sc->path, hits[i].line, hits[i].col,
+                     _("%s cannot be drawn: no installed font has it; %s "
+                       "would draw it%s"),
+                     name, would, times);
+        } else {
+            /* TRANSLATORS: CHARACTER cannot be drawn... (TIMES) */
+            diag_add(diags, DIAG_WARNING, sc->path, hits[i].line, hits[i].col,
+                     _("%s cannot be drawn: no installed font has it; no "
+                       "font would draw it%s"),
+                     name, times);
+        }
     }
     free(hits);
     font_set_free(g.fonts);

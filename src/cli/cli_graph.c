@@ -20,28 +20,29 @@
 #include "cli.h"
 #include "diag.h"
 #include "graph.h"
+#include "i18n.h"
 #include "scenario.h"
 
 extern char **environ;
 
 static void graph_usage(FILE *out)
 {
-    fputs("Usage: rapport graph FILE [OPTIONS]\n"
-          "\n"
-          "Draws the scenario as a Graphviz graph: nodes with the start of "
-          "the\ncustomer's first line, choices as edges with their number "
-          "and effects\n(\"1: E+3 H+1 P+1 mood+20\"), branches and timeouts "
-          "dashed, endings shaped\nand coloured by outcome, nodes no call "
-          "reaches greyed out.\n"
-          "\n"
-          "Options:\n"
-          "  -f, --format FORMAT  dot (default) or svg (needs Graphviz's "
-          "'dot')\n"
-          "  -o, --output OUT     write to OUT instead of standard output\n"
-          "  -h, --help           show this help\n"
-          "\n"
-          "Exit status: 0 success, 1 invalid scenario or output not "
-          "written, 2 wrong\nusage.\n",
+    fputs(_("Usage: rapport graph FILE [OPTIONS]\n"
+            "\n"
+            "Draws the scenario as a Graphviz graph: nodes with the start of "
+            "the\ncustomer's first line, choices as edges with their number "
+            "and effects\n(\"1: E+3 H+1 P+1 mood+20\"), branches and timeouts "
+            "dashed, endings shaped\nand coloured by outcome, nodes no call "
+            "reaches greyed out.\n"
+            "\n"
+            "Options:\n"
+            "  -f, --format FORMAT  dot (default) or svg (needs Graphviz's "
+            "'dot')\n"
+            "  -o, --output OUT     write to OUT instead of standard output\n"
+            "  -h, --help           show this help\n"
+            "\n"
+            "Exit status: 0 success, 1 invalid scenario or output not "
+            "written, 2 wrong\nusage.\n"),
           out);
 }
 
@@ -53,7 +54,7 @@ static int graph_write_dot(const char *dot, const char *out_path)
     }
     FILE *f = fopen(out_path, "w");
     if (!f) {
-        fprintf(stderr, "rapport graph: error: cannot write %s: %s\n",
+        fprintf(stderr, _("rapport graph: error: cannot write %s: %s\n"),
                 out_path, strerror(errno));
         return CLI_FAIL;
     }
@@ -61,7 +62,7 @@ static int graph_write_dot(const char *dot, const char *out_path)
     bool ok = fwrite(dot, 1, n, f) == n;
     ok = (fclose(f) == 0) && ok;
     if (!ok) {
-        fprintf(stderr, "rapport graph: error: cannot write %s: %s\n",
+        fprintf(stderr, _("rapport graph: error: cannot write %s: %s\n"),
                 out_path, strerror(errno));
         remove(out_path);
         return CLI_FAIL;
@@ -74,7 +75,7 @@ static int graph_write_svg(const char *dot, const char *out_path)
 {
     int fds[2];
     if (pipe(fds) != 0) {
-        fprintf(stderr, "rapport graph: error: cannot create a pipe: %s\n",
+        fprintf(stderr, _("rapport graph: error: cannot create a pipe: %s\n"),
                 strerror(errno));
         return CLI_FAIL;
     }
@@ -97,10 +98,11 @@ static int graph_write_svg(const char *dot, const char *out_path)
     if (err != 0) {
         close(fds[1]);
         if (err == ENOENT) {
-            fprintf(stderr, "rapport graph: error: Graphviz 'dot' is not "
-                            "installed (apt-get install graphviz)\n");
+            fputs(_("rapport graph: error: Graphviz 'dot' is not installed "
+                    "(apt-get install graphviz)\n"),
+                  stderr);
         } else {
-            fprintf(stderr, "rapport graph: error: cannot run dot: %s\n",
+            fprintf(stderr, _("rapport graph: error: cannot run dot: %s\n"),
                     strerror(err));
         }
         return CLI_FAIL;
@@ -136,8 +138,10 @@ static int graph_write_svg(const char *dot, const char *out_path)
         }
     }
     if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        fprintf(stderr, "rapport graph: error: dot -Tsvg failed%s\n",
-                write_failed ? " before reading the whole graph" : "");
+        fputs(write_failed ? _("rapport graph: error: dot -Tsvg failed "
+                               "before reading the whole graph\n")
+                           : _("rapport graph: error: dot -Tsvg failed\n"),
+              stderr);
         return CLI_FAIL;
     }
     return CLI_OK;
@@ -163,8 +167,8 @@ int cli_graph(int argc, char **argv)
                 svg = false;
             } else {
                 fprintf(stderr,
-                        "rapport graph: --format must be dot or svg, not "
-                        "'%s'\n",
+                        _("rapport graph: --format must be dot or svg, not "
+                          "'%s'\n"),
                         optarg);
                 return CLI_USAGE;
             }
@@ -181,13 +185,13 @@ int cli_graph(int argc, char **argv)
         }
     }
     if (optind != argc - 1) {
-        fprintf(stderr, "rapport graph: give exactly one scenario FILE\n\n");
+        fputs(_("rapport graph: give exactly one scenario FILE\n\n"), stderr);
         graph_usage(stderr);
         return CLI_USAGE;
     }
     diag_list *diags = diag_list_new();
     if (!diags) {
-        fprintf(stderr, "rapport: error: out of memory\n");
+        fputs(_("rapport: error: out of memory\n"), stderr);
         return CLI_FAIL;
     }
     scenario *sc = scenario_load_file(argv[optind], diags);
@@ -202,7 +206,7 @@ int cli_graph(int argc, char **argv)
     analysis_free(report);
     scenario_free(sc);
     if (!dot) {
-        fprintf(stderr, "rapport: error: out of memory\n");
+        fputs(_("rapport: error: out of memory\n"), stderr);
         return CLI_FAIL;
     }
     int rc =

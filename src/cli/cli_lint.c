@@ -14,46 +14,48 @@
 
 #include "analysis.h"
 #include "cli.h"
+#include "cli_words.h"
 #include "cue.h"
 #include "diag.h"
+#include "i18n.h"
 #include "lint.h"
 #include "scenario.h"
 
 static void lint_usage(FILE *out)
 {
-    fputs("Usage: rapport lint [OPTIONS] FILE...\n"
-          "\n"
-          "Checks scenario files like `rapport validate`, adds design "
-          "warnings (options\nwithout feedback, turns with nothing to "
-          "learn, loops with no way out, content\nno call reaches, "
-          "targets too short to read in, branches never taken, flags\n"
-          "set but never tested, characters no installed font can draw) "
-          "and analyses\nthe scores over every play, replies on "
-          "target: the best and worst score per\ndimension and overall, "
-          "the best play as a script for `rapport run --choices`,\nthe "
-          "shortest and longest call in turns and the endings reached "
-          "(timeouts\nincluded).\n"
-          "Then the cue table: the score of a trainee who picks by a "
-          "surface feature\n(always the longest, shortest, first or last "
-          "option, the most apologetic,\nthe most stock phrases, the most "
-          "numbers, the customer's name), with a\nwarning for each that "
-          "reaches the pass mark, and how often the best option\nis the "
-          "longest, the shortest, and in each position.\n"
-          "\n"
-          "Options:\n"
-          "  -s, --strict         exit 1 on warnings too\n"
-          "  -f, --format FORMAT  text (default) or json (on stdout, "
-          "diagnostics\n"
-          "                       included)\n"
-          "  -m, --max-turns N    score only plays of at most N turns "
-          "(default: all;\n"
-          "                       100 when a loop can repeat)\n"
-          "  -h, --help           show this help\n"
-          "\n"
-          "Diagnostics go to stderr as FILE:LINE:COL: warning: ... (text "
-          "format).\n"
-          "Exit status: 0 when no file has errors (warnings allowed unless "
-          "--strict),\n1 otherwise, 2 on wrong usage.\n",
+    fputs(_("Usage: rapport lint [OPTIONS] FILE...\n"
+            "\n"
+            "Checks scenario files like `rapport validate`, adds design "
+            "warnings (options\nwithout feedback, turns with nothing to "
+            "learn, loops with no way out, content\nno call reaches, "
+            "targets too short to read in, branches never taken, flags\n"
+            "set but never tested, characters no installed font can draw) "
+            "and analyses\nthe scores over every play, replies on "
+            "target: the best and worst score per\ndimension and overall, "
+            "the best play as a script for `rapport run --choices`,\nthe "
+            "shortest and longest call in turns and the endings reached "
+            "(timeouts\nincluded).\n"
+            "Then the cue table: the score of a trainee who picks by a "
+            "surface feature\n(always the longest, shortest, first or last "
+            "option, the most apologetic,\nthe most stock phrases, the most "
+            "numbers, the customer's name), with a\nwarning for each that "
+            "reaches the pass mark, and how often the best option\nis the "
+            "longest, the shortest, and in each position.\n"
+            "\n"
+            "Options:\n"
+            "  -s, --strict         exit 1 on warnings too\n"
+            "  -f, --format FORMAT  text (default) or json (on stdout, "
+            "diagnostics\n"
+            "                       included)\n"
+            "  -m, --max-turns N    score only plays of at most N turns "
+            "(default: all;\n"
+            "                       100 when a loop can repeat)\n"
+            "  -h, --help           show this help\n"
+            "\n"
+            "Diagnostics go to stderr as FILE:LINE:COL: warning: ... (text "
+            "format).\n"
+            "Exit status: 0 when no file has errors (warnings allowed unless "
+            "--strict),\n1 otherwise, 2 on wrong usage.\n"),
           out);
 }
 
@@ -62,18 +64,30 @@ static const char *lint_ending_id(const scenario *sc, const analysis_play *p)
     return p->ending_index >= 0 ? sc->nodes[p->ending_index].id : "?";
 }
 
+/* "  LABEL          ": a row's label, padded so that translated labels
+ * line up. */
+static void lint_label(const char *label)
+{
+    fputs("  ", stdout);
+    cli_print_padded(stdout, label, 14);
+    fputc(' ', stdout);
+}
+
 static void lint_print_play(const scenario *sc, const char *what,
                             const analysis_play *p)
 {
+    lint_label(what);
     if (!p->script) {
-        printf("  %-14s none\n", what);
+        fputs(_("none\n"), stdout);
         return;
     }
     const scenario_node *e =
         p->ending_index >= 0 ? &sc->nodes[p->ending_index] : NULL;
-    printf("  %-14s --choices %s  (overall %d; ends at '%s', %s)\n", what,
-           p->script, p->score, lint_ending_id(sc, p),
-           e ? scenario_outcome_name(e->outcome) : "?");
+    /* TRANSLATORS: the best or worst play: --choices SCRIPT (overall SCORE;
+     * ends at 'ENDING-ID', OUTCOME); keep "--choices" as it is */
+    printf(_("--choices %s  (overall %d; ends at '%s', %s)\n"), p->script,
+           p->score, lint_ending_id(sc, p),
+           e ? cli_outcome_word(e->outcome) : "?");
 }
 
 static void lint_print_text(const char *path, const scenario *sc,
@@ -89,64 +103,108 @@ static void lint_print_text(const char *path, const scenario *sc,
         }
     }
     size_t w = diag_warning_count(diags);
-    printf("%s: valid (%zu nodes, %zu endings, %zu warning%s)\n", path, nodes,
-           endings, w, w == 1 ? "" : "s");
-    printf("  states:        %zu (node, mood, flags) reachable, %s\n",
+    char a[64];
+    char b[64];
+    char c[64];
+    snprintf(a, sizeof a, P_("%zu node", "%zu nodes", nodes), nodes);
+    snprintf(b, sizeof b, P_("%zu ending", "%zu endings", endings), endings);
+    snprintf(c, sizeof c, P_("%zu warning", "%zu warnings", w), w);
+    /* TRANSLATORS: FILE: valid (N nodes, N endings, N warnings) */
+    printf(_("%s: valid (%s, %s, %s)\n"), path, a, b, c);
+    lint_label(_("states:"));
+    /* TRANSLATORS: the number of states the analysis reached */
+    printf(P_("%zu (node, mood, flags) reachable, %s\n",
+              "%zu (node, mood, flags) reachable, %s\n", r->state_count),
            r->state_count,
-           r->exact ? "conditions applied"
-                    : "too many: conditions ignored, figures are estimates");
+           r->exact
+               ? _("conditions applied")
+               : _("too many: conditions ignored, figures are estimates"));
     if (!r->playable) {
-        printf(
-            "  scores:        no play reaches an ending by choices alone\n");
+        lint_label(_("scores:"));
+        fputs(_("no play reaches an ending by choices alone\n"), stdout);
         return;
     }
-    printf("  %-14s %5s %6s\n", "score", "best", "worst");
+    fputs("  ", stdout);
+    /* TRANSLATORS: the heads of the table of best and worst scores */
+    cli_print_padded(stdout, _("score"), 14);
+    fputc(' ', stdout);
+    cli_print_padded(stdout, _("best"), -5);
+    fputc(' ', stdout);
+    cli_print_padded(stdout, _("worst"), -6);
+    fputc('\n', stdout);
     for (int i = 0; i < ANALYSIS_SCORE_COUNT; i++) {
-        printf("  %-14s %5d %6d\n", analysis_score_name(i), r->best[i].score,
-               r->worst[i].score);
+        fputs("  ", stdout);
+        cli_print_padded(stdout, cli_dim_word(i), 14);
+        printf(" %5d %6d\n", r->best[i].score, r->worst[i].score);
     }
     if (!r->overall_exact) {
-        printf("  (overall: the best and worst plays found; the search was "
-               "cut short, so\n   better or worse plays may exist)\n");
+        fputs(_("  (overall: the best and worst plays found; the search was "
+                "cut short, so\n   better or worse plays may exist)\n"),
+              stdout);
     }
-    lint_print_play(sc, "best play:", &r->best[ANALYSIS_OVERALL]);
-    lint_print_play(sc, "worst play:", &r->worst[ANALYSIS_OVERALL]);
+    lint_print_play(sc, _("best play:"), &r->best[ANALYSIS_OVERALL]);
+    lint_print_play(sc, _("worst play:"), &r->worst[ANALYSIS_OVERALL]);
+    lint_label(_("turns:"));
     if (r->longest_turns >= 0) {
-        printf("  %-14s shortest %d, longest %d\n",
-               "turns:", r->shortest_turns, r->longest_turns);
+        printf(_("shortest %d, longest %d\n"), r->shortest_turns,
+               r->longest_turns);
     } else {
-        printf("  %-14s shortest %d, longest unbounded (a loop can repeat; "
-               "scores cover plays\n                 of up to %d turns)\n",
-               "turns:", r->shortest_turns, r->turn_bound);
+        /* TRANSLATORS: the second line starts under "shortest" */
+        printf(P_("shortest %d, longest unbounded (a loop can repeat; scores "
+                  "cover plays\n                 of up to %d turn)\n",
+                  "shortest %d, longest unbounded (a loop can repeat; scores "
+                  "cover plays\n                 of up to %d turns)\n",
+                  r->turn_bound),
+               r->shortest_turns, r->turn_bound);
     }
-    printf("  %-14s", "endings:");
+    lint_label(_("endings:"));
     for (int o = 0; o < SCENARIO_OUTCOME_COUNT; o++) {
-        printf("%s %s %zu of %zu", o ? "," : "",
-               scenario_outcome_name((scenario_outcome)o),
+        if (o) {
+            fputs(C_("list", ", "), stdout);
+        }
+        /* TRANSLATORS: OUTCOME N of N: the endings of that outcome a play
+         * reaches, of all */
+        printf(_("%s %zu of %zu"), cli_outcome_word((scenario_outcome)o),
                r->endings_reachable[o], r->endings_total[o]);
     }
-    printf("; customer gives up: %s\n",
-           r->gave_up_reachable ? "possible" : "never");
+    fputs(r->gave_up_reachable ? _("; customer gives up: possible\n")
+                               : _("; customer gives up: never\n"),
+          stdout);
 }
 
 /* The cue table: what a trainee who picks by a surface feature scores. */
 static void lint_print_cues(const scenario *sc, const cue_report *q)
 {
-    printf("  cues:          pass mark %d; replies on target, ties to the "
-           "first on screen\n",
+    lint_label(_("cues:"));
+    printf(_("pass mark %d; replies on target, ties to the first on "
+             "screen\n"),
            q->pass_mark);
-    printf("    %-36s %7s  %s\n", "strategy", "overall", "");
+    fputs("    ", stdout);
+    /* TRANSLATORS: the heads of the cue table: a way of picking replies,
+     * and the overall score it gets */
+    cli_print_padded(stdout, _("strategy"), 36);
+    fputc(' ', stdout);
+    cli_print_padded(stdout, C_("score", "overall"), -7);
+    fputs("  \n", stdout);
     for (int k = 0; k < CUE_COUNT; k++) {
         const cue_play *p = &q->plays[k];
-        const char *where = p->ending_index >= 0
-                                ? sc->nodes[p->ending_index].id
-                                : (p->ended ? "customer gave up" : "no end");
-        printf("    %-36s %7d  %s (ends at '%s')\n",
-               cue_strategy_description((cue_strategy)k), p->overall,
-               p->passes ? "PASSES" : "fails", where);
+        const char *where =
+            p->ending_index >= 0
+                ? sc->nodes[p->ending_index].id
+                : (p->ended ? _("customer gave up") : _("no end"));
+        fputs("    ", stdout);
+        cli_print_padded(stdout, cli_cue_word((cue_strategy)k), 36);
+        printf(" %7d  ", p->overall);
+        /* TRANSLATORS: PASSES or fails (ends at 'ENDING-ID') */
+        printf(_("%s (ends at '%s')\n"), p->passes ? _("PASSES") : _("fails"),
+               where);
     }
-    printf("  best option:   longest in %zu of %zu turns, shortest in %zu; "
-           "by position",
+    lint_label(_("best option:"));
+    /* TRANSLATORS: the best option is the longest in N of N turns, the
+     * shortest in N; then the turns where it is option 1, 2...: "1:4 2:3" */
+    printf(P_("longest in %zu of %zu turn, shortest in %zu; by position",
+              "longest in %zu of %zu turns, shortest in %zu; by position",
+              q->turns),
            q->best_longest, q->turns, q->best_shortest);
     size_t last = 0;
     for (size_t k = 0; k < SCENARIO_MAX_CHOICES; k++) {
@@ -344,8 +402,8 @@ int cli_lint(int argc, char **argv)
                 json = false;
             } else {
                 fprintf(stderr,
-                        "rapport lint: --format must be text or json, not "
-                        "'%s'\n",
+                        _("rapport lint: --format must be text or json, not "
+                          "'%s'\n"),
                         optarg);
                 return CLI_USAGE;
             }
@@ -356,8 +414,8 @@ int cli_lint(int argc, char **argv)
             long v = strtol(optarg, &end, 10);
             if (end == optarg || *end || errno || v < 1 || v > 50000) {
                 fprintf(stderr,
-                        "rapport lint: --max-turns must be a whole number "
-                        "from 1 to 50000, not '%s'\n",
+                        _("rapport lint: --max-turns must be a whole number "
+                          "from 1 to 50000, not '%s'\n"),
                         optarg);
                 return CLI_USAGE;
             }
@@ -373,7 +431,7 @@ int cli_lint(int argc, char **argv)
         }
     }
     if (optind >= argc) {
-        fprintf(stderr, "rapport lint: give at least one FILE\n\n");
+        fputs(_("rapport lint: give at least one FILE\n\n"), stderr);
         lint_usage(stderr);
         return CLI_USAGE;
     }
@@ -388,7 +446,7 @@ int cli_lint(int argc, char **argv)
         }
         if (!files) {
             cJSON_Delete(root);
-            fprintf(stderr, "rapport: error: out of memory\n");
+            fputs(_("rapport: error: out of memory\n"), stderr);
             return CLI_FAIL;
         }
     }
@@ -398,7 +456,7 @@ int cli_lint(int argc, char **argv)
     for (int i = optind; i < argc; i++) {
         diag_list *diags = diag_list_new();
         if (!diags) {
-            fprintf(stderr, "rapport: error: out of memory\n");
+            fputs(_("rapport: error: out of memory\n"), stderr);
             rc = CLI_FAIL;
             break;
         }
@@ -411,7 +469,7 @@ int cli_lint(int argc, char **argv)
         cue_report *q = sc ? cue_new(sc, diags) : NULL;
         diag_sort(diags);
         if (sc && (!r || !q)) {
-            fprintf(stderr, "rapport: error: out of memory analysing %s\n",
+            fprintf(stderr, _("rapport: error: out of memory analysing %s\n"),
                     argv[i]);
             rc = CLI_FAIL;
         }
@@ -441,7 +499,7 @@ int cli_lint(int argc, char **argv)
         char *text = cJSON_Print(root);
         cJSON_Delete(root);
         if (!text) {
-            fprintf(stderr, "rapport: error: out of memory\n");
+            fputs(_("rapport: error: out of memory\n"), stderr);
             return CLI_FAIL;
         }
         fputs(text, stdout);

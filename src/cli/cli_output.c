@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "i18n.h"
 
 int cli_write_whole(const char *cmd, const char *path, const char *data,
                     size_t len)
@@ -19,7 +20,7 @@ int cli_write_whole(const char *cmd, const char *path, const char *data,
     size_t n = strlen(path) + 16;
     char *tmp = malloc(n);
     if (!tmp) {
-        fprintf(stderr, "rapport: error: out of memory\n");
+        fputs(_("rapport: error: out of memory\n"), stderr);
         return CLI_FAIL;
     }
     snprintf(tmp, n, "%s.tmp-XXXXXX", path);
@@ -42,13 +43,15 @@ int cli_write_whole(const char *cmd, const char *path, const char *data,
         err = errno;
     }
     if (!ok) {
-        fprintf(stderr, "rapport %s: error: cannot write %s: %s\n", cmd, path,
-                strerror(err));
+        /* TRANSLATORS: rapport COMMAND: error: cannot write FILE: REASON */
+        fprintf(stderr, _("rapport %s: error: cannot write %s: %s\n"), cmd,
+                path, strerror(err));
         if (fd >= 0) {
             unlink(tmp);
         }
     } else {
-        fprintf(stderr, "written: %s\n", path);
+        /* TRANSLATORS: the file just written */
+        fprintf(stderr, _("written: %s\n"), path);
     }
     free(tmp);
     return ok ? CLI_OK : CLI_FAIL;

@@ -13,7 +13,9 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "cli_words.h"
 #include "diag.h"
+#include "i18n.h"
 #include "plan.h"
 
 #define TEST_PLAN_SUFFIX ".plan.xml"
@@ -29,12 +31,13 @@ typedef struct {
 
 static void test_usage(FILE *out)
 {
-    fputs("Usage: rapport test [OPTIONS] PLAN...\n"
+    fputs(
+        _("Usage: rapport test [OPTIONS] PLAN...\n"
           "\n"
           "Plays the cases of test plans (XML files checked against "
           "rapport-plan-1.xsd,\nsee scenarios/README.md) and checks each "
           "call's ending, outcome, scores,\nturns, texts and nodes. A PLAN "
-          "may be a folder: its *" TEST_PLAN_SUFFIX " files are run\n"
+          "may be a folder: its *.plan.xml files are run\n"
           "(not its subfolders).\n"
           "\n"
           "Options:\n"
@@ -51,8 +54,8 @@ static void test_usage(FILE *out)
           "scenario does not) is reported on stderr\nand counts as a "
           "failure.\n"
           "Exit status: 0 when every case passes, 1 when one fails or a plan "
-          "does not\nload, 2 on wrong usage.\n",
-          out);
+          "does not\nload, 2 on wrong usage.\n"),
+        out);
 }
 
 static const char *test_dim_name(int d)
@@ -62,24 +65,31 @@ static const char *test_dim_name(int d)
 
 static void test_print_result(const plan_result *r)
 {
-    printf("     choices %s", r->script && *r->script ? r->script : "(none)");
+    /* TRANSLATORS: --verbose: the choices a case played ("3,2,1"); keep the
+     * five spaces in front */
+    printf(_("     choices %s"),
+           r->script && *r->script ? r->script : _("(none)"));
     if (!r->finished) {
-        printf("; did not reach an ending\n");
+        fputs(_("; did not reach an ending\n"), stdout);
         return;
     }
     if (r->ending_id) {
-        printf("; ending '%s' (%s)", r->ending_id,
-               scenario_outcome_name(r->outcome));
+        /* TRANSLATORS: ; ending 'ENDING-ID' (OUTCOME) */
+        printf(_("; ending '%s' (%s)"), r->ending_id,
+               cli_outcome_word(r->outcome));
     } else {
-        printf("; the customer gave up (lost)");
+        fputs(_("; the customer gave up (lost)"), stdout);
     }
-    printf(" after %zu turn%s\n     ", r->turns, r->turns == 1 ? "" : "s");
+    printf(P_(" after %zu turn\n", " after %zu turns\n", r->turns), r->turns);
+    fputs("     ", stdout);
     for (int d = 0; d < SCENARIO_DIM_COUNT; d++) {
-        printf("%s %d, ", test_dim_name(d), r->summary.dim[d]);
+        /* TRANSLATORS: a score and its value, followed by the next */
+        printf(_("%s %d, "), cli_dim_word(d), r->summary.dim[d]);
     }
-    printf("overall %d: %s, %s\n", r->summary.overall,
-           plan_band_name(r->summary.band),
-           r->summary.passed ? "passed" : "not passed");
+    /* TRANSLATORS: overall SCORE: BAND, passed or not passed */
+    printf(_("overall %d: %s, %s\n"), r->summary.overall,
+           cli_band_word(r->summary.band),
+           r->summary.passed ? _("passed") : _("not passed"));
 }
 
 static cJSON *test_diags_json(diag_list *diags, size_t from)
@@ -135,7 +145,7 @@ static void test_plan(test_run *t, const char *path)
 {
     diag_list *diags = diag_list_new();
     if (!diags) {
-        fprintf(stderr, "rapport: error: out of memory\n");
+        fputs(_("rapport: error: out of memory\n"), stderr);
         t->broken++;
         return;
     }
@@ -163,16 +173,18 @@ static void test_plan(test_run *t, const char *path)
         t->broken++;
         if (!t->json) {
             cli_print_diags(diags);
-            printf("plan %s: does not load (%zu error%s)\n", path,
-                   diag_error_count(diags),
-                   diag_error_count(diags) == 1 ? "" : "s");
+            printf(P_("plan %s: does not load (%zu error)\n",
+                      "plan %s: does not load (%zu errors)\n",
+                      diag_error_count(diags)),
+                   path, diag_error_count(diags));
         }
         diag_list_free(diags);
         return;
     }
     if (!t->json) {
-        printf("plan %s: %zu case%s\n", path, p->case_count,
-               p->case_count == 1 ? "" : "s");
+        printf(
+            P_("plan %s: %zu case\n", "plan %s: %zu cases\n", p->case_count),
+            path, p->case_count);
     }
     for (size_t i = 0; i < p->case_count; i++) {
         diag_list *fails = diag_list_new();
@@ -206,7 +218,7 @@ static void test_plan(test_run *t, const char *path)
             if (fails) {
                 diag_print(fails, stdout);
             } else {
-                printf("%s: error: out of memory\n", path);
+                printf(_("%s: error: out of memory\n"), path);
             }
         }
         plan_result_clear(&r);
@@ -226,7 +238,7 @@ static void test_folder(test_run *t, const char *dir)
 {
     DIR *d = opendir(dir);
     if (!d) {
-        fprintf(stderr, "%s: error: cannot open the folder\n", dir);
+        fprintf(stderr, _("%s: error: cannot open the folder\n"), dir);
         t->broken++;
         return;
     }
@@ -261,8 +273,7 @@ static void test_folder(test_run *t, const char *dir)
     }
     closedir(d);
     if (count == 0) {
-        fprintf(stderr, "%s: error: no *" TEST_PLAN_SUFFIX " files here\n",
-                dir);
+        fprintf(stderr, _("%s: error: no *.plan.xml files here\n"), dir);
         t->broken++;
     }
     qsort(names, count, sizeof(char *), test_compare);
@@ -296,8 +307,8 @@ int cli_test(int argc, char **argv)
                 t.json = false;
             } else {
                 fprintf(stderr,
-                        "rapport test: --format must be text or json, not "
-                        "'%s'\n",
+                        _("rapport test: --format must be text or json, not "
+                          "'%s'\n"),
                         optarg);
                 return CLI_USAGE;
             }
@@ -311,7 +322,7 @@ int cli_test(int argc, char **argv)
         }
     }
     if (optind >= argc) {
-        fprintf(stderr, "rapport test: give at least one PLAN\n\n");
+        fputs(_("rapport test: give at least one PLAN\n\n"), stderr);
         test_usage(stderr);
         return CLI_USAGE;
     }
@@ -325,7 +336,7 @@ int cli_test(int argc, char **argv)
         }
         if (!t.plans) {
             cJSON_Delete(root);
-            fprintf(stderr, "rapport: error: out of memory\n");
+            fputs(_("rapport: error: out of memory\n"), stderr);
             return CLI_FAIL;
         }
     }
@@ -344,18 +355,27 @@ int cli_test(int argc, char **argv)
         char *text = cJSON_Print(root);
         cJSON_Delete(root);
         if (!text) {
-            fprintf(stderr, "rapport: error: out of memory\n");
+            fputs(_("rapport: error: out of memory\n"), stderr);
             return CLI_FAIL;
         }
         fputs(text, stdout);
         fputc('\n', stdout);
         free(text);
     } else {
-        printf("\n%zu case%s, %zu failed", t.cases, t.cases == 1 ? "" : "s",
-               t.failed);
+        char cases[64];
+        char failed[64];
+        snprintf(cases, sizeof cases, P_("%zu case", "%zu cases", t.cases),
+                 t.cases);
+        /* TRANSLATORS: N (cases) failed */
+        snprintf(failed, sizeof failed,
+                 P_("%zu failed", "%zu failed", t.failed), t.failed);
+        printf("\n");
+        /* TRANSLATORS: N cases, N failed */
+        printf(_("%s, %s"), cases, failed);
         if (t.broken) {
-            printf("; %zu plan%s could not be loaded", t.broken,
-                   t.broken == 1 ? "" : "s");
+            printf(P_("; %zu plan could not be loaded",
+                      "; %zu plans could not be loaded", t.broken),
+                   t.broken);
         }
         printf("\n");
     }

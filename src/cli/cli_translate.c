@@ -13,38 +13,42 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "i18n.h"
 #include "xlate.h"
 
 static void tr_usage(FILE *out)
 {
-    fputs("Usage: rapport translate export SCENARIO --lang LANG [-o FILE.xlf] "
-          "[--update OLD.xlf]\n"
-          "       rapport translate import SCENARIO FILE.xlf [-o OUT.xml] "
-          "[--strict] [--check]\n"
-          "\n"
-          "Translates a scenario through an XLIFF 2.0 file, the standard "
-          "format of\ntranslation tools (Okapi Rainbow, OmegaT, Weblate, "
-          "memoQ, Trados, Phrase...).\n"
-          "\n"
-          "  export  writes every text a trainee or trainer sees, one unit "
-          "each, with\n"
-          "          notes on where it shows and who says it\n"
-          "  import  builds the translated scenario: the translations in "
-          "place, lang set\n"
-          "          to the target language, every other byte as it was; "
-          "reports texts\n"
-          "          left untranslated or changed since the export\n"
-          "\n"
-          "rapport translate export --help and import --help list their "
-          "options.\n"
-          "Exit status: 0 success, 1 errors (nothing written), 2 wrong "
-          "usage.\n",
+    fputs(_("Usage: rapport translate export SCENARIO --lang LANG [-o "
+            "FILE.xlf] "
+            "[--update OLD.xlf]\n"
+            "       rapport translate import SCENARIO FILE.xlf [-o OUT.xml] "
+            "[--strict] [--check]\n"
+            "\n"
+            "Translates a scenario through an XLIFF 2.0 file, the standard "
+            "format of\ntranslation tools (Okapi Rainbow, OmegaT, Weblate, "
+            "memoQ, Trados, Phrase...).\n"
+            "\n"
+            "  export  writes every text a trainee or trainer sees, one unit "
+            "each, with\n"
+            "          notes on where it shows and who says it\n"
+            "  import  builds the translated scenario: the translations in "
+            "place, lang set\n"
+            "          to the target language, every other byte as it was; "
+            "reports texts\n"
+            "          left untranslated or changed since the export\n"
+            "\n"
+            "rapport translate export --help and import --help list their "
+            "options.\n"
+            "Exit status: 0 success, 1 errors (nothing written), 2 wrong "
+            "usage.\n"),
           out);
 }
 
 static void tr_export_usage(FILE *out)
 {
-    fputs("Usage: rapport translate export SCENARIO --lang LANG [OPTIONS]\n"
+    fputs(
+        _("Usage: rapport translate export SCENARIO --lang LANG "
+          "[OPTIONS]\n"
           "\n"
           "Writes the scenario's texts as an XLIFF 2.0 file for a translator: "
           "the title,\nsummary, objectives, the customer's name and persona, "
@@ -69,38 +73,39 @@ static void tr_export_usage(FILE *out)
           "  -h, --help           show this help\n"
           "\n"
           "Exit status: 0 success, 1 errors (nothing written), 2 wrong "
-          "usage.\n",
-          out);
+          "usage.\n"),
+        out);
 }
 
 static void tr_import_usage(FILE *out)
 {
     fputs(
-        "Usage: rapport translate import SCENARIO FILE.xlf [OPTIONS]\n"
-        "\n"
-        "Builds the translated scenario from an XLIFF 2.0 file made by "
-        "export: every\ntranslated text in place, lang set to the file's "
-        "trgLang, and every other\nbyte of SCENARIO kept (layout, "
-        "comments, ids). The result is checked by\nloading it as a "
-        "scenario.\n"
-        "A text keeps its source words, with a warning, when its unit has "
-        "no\ntranslation, when the scenario's text changed since the export, "
-        "or when it\nhas no unit; a translation marked for review "
-        "(state=\"initial\") is used,\nwith a warning.\n"
-        "\n"
-        "Options:\n"
-        "  -o, --output FILE    write the translated scenario to FILE "
-        "(replaced whole;\n"
-        "                       never SCENARIO itself) instead of standard "
-        "output\n"
-        "  -s, --strict         those warnings are errors: nothing is "
-        "written until\n"
-        "                       every text is translated and reviewed\n"
-        "  -c, --check          report only, write nothing\n"
-        "  -h, --help           show this help\n"
-        "\n"
-        "Exit status: 0 success, 1 errors (nothing written), 2 wrong "
-        "usage.\n",
+        _("Usage: rapport translate import SCENARIO FILE.xlf [OPTIONS]\n"
+          "\n"
+          "Builds the translated scenario from an XLIFF 2.0 file made by "
+          "export: every\ntranslated text in place, lang set to the file's "
+          "trgLang, and every other\nbyte of SCENARIO kept (layout, "
+          "comments, ids). The result is checked by\nloading it as a "
+          "scenario.\n"
+          "A text keeps its source words, with a warning, when its unit has "
+          "no\ntranslation, when the scenario's text changed since the "
+          "export, "
+          "or when it\nhas no unit; a translation marked for review "
+          "(state=\"initial\") is used,\nwith a warning.\n"
+          "\n"
+          "Options:\n"
+          "  -o, --output FILE    write the translated scenario to FILE "
+          "(replaced whole;\n"
+          "                       never SCENARIO itself) instead of standard "
+          "output\n"
+          "  -s, --strict         those warnings are errors: nothing is "
+          "written until\n"
+          "                       every text is translated and reviewed\n"
+          "  -c, --check          report only, write nothing\n"
+          "  -h, --help           show this help\n"
+          "\n"
+          "Exit status: 0 success, 1 errors (nothing written), 2 wrong "
+          "usage.\n"),
         out);
 }
 
@@ -130,8 +135,9 @@ static int tr_export(int argc, char **argv)
         case 'l':
             if (!xlate_lang_valid(optarg)) {
                 fprintf(stderr,
-                        "rapport translate export: --lang must be a language "
-                        "code such as es, pt-BR or ar, not '%s'\n",
+                        _("rapport translate export: --lang must be a "
+                          "language code such as es, pt-BR or ar, not "
+                          "'%s'\n"),
                         optarg);
                 return CLI_USAGE;
             }
@@ -152,28 +158,29 @@ static int tr_export(int argc, char **argv)
         }
     }
     if (optind != argc - 1) {
-        fprintf(stderr, "rapport translate export: give exactly one "
-                        "SCENARIO\n\n");
+        fputs(_("rapport translate export: give exactly one SCENARIO\n\n"),
+              stderr);
         tr_export_usage(stderr);
         return CLI_USAGE;
     }
     if (!opt.lang && !opt.update_path) {
-        fprintf(stderr, "rapport translate export: give the target language "
-                        "with --lang, e.g. --lang es\n\n");
+        fputs(_("rapport translate export: give the target language with "
+                "--lang, e.g. --lang es\n\n"),
+              stderr);
         tr_export_usage(stderr);
         return CLI_USAGE;
     }
     const char *path = argv[optind];
     if (out_path && tr_same_file(out_path, path)) {
         fprintf(stderr,
-                "rapport translate export: error: %s is the scenario; "
-                "give another file to -o\n",
+                _("rapport translate export: error: %s is the scenario; "
+                  "give another file to -o\n"),
                 out_path);
         return CLI_FAIL;
     }
     diag_list *diags = diag_list_new();
     if (!diags) {
-        fprintf(stderr, "rapport: error: out of memory\n");
+        fputs(_("rapport: error: out of memory\n"), stderr);
         return CLI_FAIL;
     }
     xlate_stats st;
@@ -184,14 +191,46 @@ static int tr_export(int argc, char **argv)
         return CLI_FAIL;
     }
     if (opt.update_path) {
-        fprintf(stderr,
-                "%s: %zu texts: %zu translated (%zu found under another "
-                "id), %zu of them changed and marked for review, %zu "
-                "without a translation; %zu old units dropped\n",
-                path, st.texts, st.translated, st.moved, st.changed,
-                st.untranslated, st.unused);
+        char a[64];
+        char b[64];
+        char c[96];
+        char d[96];
+        char e[96];
+        char f[96];
+        snprintf(a, sizeof a, P_("%zu text", "%zu texts", st.texts), st.texts);
+        /* TRANSLATORS: N (texts) translated */
+        snprintf(b, sizeof b,
+                 P_("%zu translated", "%zu translated", st.translated),
+                 st.translated);
+        /* TRANSLATORS: N (texts) found under another id */
+        snprintf(c, sizeof c,
+                 P_("%zu found under another id", "%zu found under another id",
+                    st.moved),
+                 st.moved);
+        /* TRANSLATORS: N of them (the translated texts) changed... */
+        snprintf(d, sizeof d,
+                 P_("%zu of them changed and marked for review",
+                    "%zu of them changed and marked for review", st.changed),
+                 st.changed);
+        /* TRANSLATORS: N (texts) without a translation */
+        snprintf(e, sizeof e,
+                 P_("%zu without a translation", "%zu without a translation",
+                    st.untranslated),
+                 st.untranslated);
+        snprintf(
+            f, sizeof f,
+            P_("%zu old unit dropped", "%zu old units dropped", st.unused),
+            st.unused);
+        /* TRANSLATORS: FILE: N texts: N translated (N found under another
+         * id), N of them changed..., N without a translation; N old units
+         * dropped */
+        fprintf(stderr, _("%s: %s: %s (%s), %s, %s; %s\n"), path, a, b, c, d,
+                e, f);
     } else {
-        fprintf(stderr, "%s: %zu texts to translate\n", path, st.texts);
+        fprintf(stderr,
+                P_("%s: %zu text to translate\n",
+                   "%s: %zu texts to translate\n", st.texts),
+                path, st.texts);
     }
     int rc = cli_write_whole("translate", out_path ? out_path : "-", xliff,
                              strlen(xliff));
@@ -232,14 +271,16 @@ static int tr_import(int argc, char **argv)
         }
     }
     if (optind != argc - 2) {
-        fprintf(stderr, "rapport translate import: give the SCENARIO and "
-                        "its translation FILE.xlf\n\n");
+        fputs(_("rapport translate import: give the SCENARIO and its "
+                "translation FILE.xlf\n\n"),
+              stderr);
         tr_import_usage(stderr);
         return CLI_USAGE;
     }
     if (check && out_path) {
-        fprintf(stderr, "rapport translate import: --check writes nothing; "
-                        "leave out -o\n");
+        fputs(_("rapport translate import: --check writes nothing; leave out "
+                "-o\n"),
+              stderr);
         return CLI_USAGE;
     }
     const char *path = argv[optind];
@@ -247,14 +288,14 @@ static int tr_import(int argc, char **argv)
     if (out_path &&
         (tr_same_file(out_path, path) || tr_same_file(out_path, xliff_path))) {
         fprintf(stderr,
-                "rapport translate import: error: %s is an input; give "
-                "another file to -o\n",
+                _("rapport translate import: error: %s is an input; give "
+                  "another file to -o\n"),
                 out_path);
         return CLI_FAIL;
     }
     diag_list *diags = diag_list_new();
     if (!diags) {
-        fprintf(stderr, "rapport: error: out of memory\n");
+        fputs(_("rapport: error: out of memory\n"), stderr);
         return CLI_FAIL;
     }
     xlate_stats st;
@@ -263,11 +304,31 @@ static int tr_import(int argc, char **argv)
     cli_print_diags(diags);
     diag_list_free(diags);
     if (st.texts) {
-        fprintf(stderr,
-                "%s: %zu of %zu texts translated; %zu untranslated, %zu "
-                "changed since the export, %zu marked for review\n",
-                xliff_path, st.translated, st.texts, st.untranslated,
-                st.changed, st.review);
+        char a[96];
+        char b[64];
+        char c[96];
+        char d[96];
+        snprintf(a, sizeof a,
+                 P_("%zu of %zu text translated",
+                    "%zu of %zu texts translated", st.texts),
+                 st.translated, st.texts);
+        /* TRANSLATORS: N (texts) untranslated */
+        snprintf(b, sizeof b,
+                 P_("%zu untranslated", "%zu untranslated", st.untranslated),
+                 st.untranslated);
+        /* TRANSLATORS: N (texts) changed since the export */
+        snprintf(c, sizeof c,
+                 P_("%zu changed since the export",
+                    "%zu changed since the export", st.changed),
+                 st.changed);
+        /* TRANSLATORS: N (texts) marked for review */
+        snprintf(
+            d, sizeof d,
+            P_("%zu marked for review", "%zu marked for review", st.review),
+            st.review);
+        /* TRANSLATORS: FILE: N of N texts translated; N untranslated, N
+         * changed since the export, N marked for review */
+        fprintf(stderr, _("%s: %s; %s, %s, %s\n"), xliff_path, a, b, c, d);
     }
     if (!out) {
         return CLI_FAIL;
@@ -298,7 +359,7 @@ int cli_translate(int argc, char **argv)
         return tr_import(argc - 1, argv + 1);
     }
     fprintf(stderr,
-            "rapport translate: unknown action '%s': export or import\n\n",
+            _("rapport translate: unknown action '%s': export or import\n\n"),
             sub);
     tr_usage(stderr);
     return CLI_USAGE;
