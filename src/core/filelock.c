@@ -155,7 +155,9 @@ filelock *filelock_dir_enter(const char *dir, size_t *swept, diag_list *diags)
     }
     int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) {
-        diag_add(diags, DIAG_ERROR, dir, 0, 0, "cannot open the folder: %s",
+        diag_add(diags, DIAG_WARNING, dir, 0, 0,
+                 "cannot lock the folder (%s); temporary files left by "
+                 "stopped programs are not removed",
                  strerror(errno));
         return NULL;
     }

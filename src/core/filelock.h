@@ -69,9 +69,9 @@ void filelock_release(filelock *l);
 /* Enters dir (which must exist) as a writer of temporary files: removes
  * the orphaned temporary files there when no other writer is at work
  * (their count goes to *swept, may be NULL; a warning names how many) and
- * returns holding dir shared until filelock_release. NULL (with an error)
- * only when dir cannot be opened; a file system without locks gives a
- * lock that holds nothing. */
+ * returns holding dir shared until filelock_release. NULL (with a
+ * warning: the writer may go on) only when dir cannot be opened; a file
+ * system without locks gives a lock that holds nothing. */
 filelock *filelock_dir_enter(const char *dir, size_t *swept, diag_list *diags);
 
 #endif
