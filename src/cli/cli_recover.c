@@ -459,6 +459,13 @@ int cli_recover(int argc, char **argv)
                         "set; give --results DIR\n");
         goto out;
     }
+    {
+        /* the left-overs of programs stopped while saving go first */
+        diag_list *diags = diag_list_new();
+        journal_sweep(dir, diags);
+        cli_print_diags(diags);
+        diag_list_free(diags);
+    }
     char *const *paths = argv + optind;
     size_t count = (size_t)(argc - optind);
     if (count == 0) {

@@ -982,6 +982,20 @@ journal *journal_continue_locked(const journal_data *jd, const session *s,
 
 /* ---------- taking a journal for recovery ---------- */
 
+void journal_sweep(const char *results_dir, diag_list *diags)
+{
+    char *dir =
+        results_dir && *results_dir ? journal_dir_of(results_dir) : NULL;
+    struct stat st;
+    const char *dirs[2] = {results_dir, dir};
+    for (int i = 0; i < 2; i++) {
+        if (dirs[i] && stat(dirs[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            filelock_release(filelock_dir_enter(dirs[i], NULL, diags));
+        }
+    }
+    free(dir);
+}
+
 /* No header: nothing but a first line cut short (or no byte at all). */
 static bool journal_headless(int fd)
 {

@@ -200,6 +200,12 @@ typedef enum {
 journal_take_status journal_take(const char *path, filelock **lock,
                                  diag_list *diags);
 
+/* Removes the temporary files (.rapport-XXXXXX) that programs stopped
+ * while saving left in results_dir and its in-progress folder, where no
+ * writer is at work (see filelock_dir_enter); a warning says how many.
+ * Recovery calls it first. */
+void journal_sweep(const char *results_dir, diag_list *diags);
+
 /* The result_info of a journaled session: its trainee, start and feedback
  * mode, interrupted set, and as end the start plus every response time of
  * s (the time of its last reply; a journal does not know when the program

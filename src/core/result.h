@@ -225,18 +225,21 @@ void result_record_call_id(const result_record *r, char out[37]);
 bool result_record_better(const result_record *a, const result_record *b);
 
 /* The best record of the call saved in dir under the names result_save
- * gives it (unreadable files are passed over), with its path in *path
- * (malloc'd; may be NULL), or NULL when there is none (a warning when dir
- * cannot be read). Freed with result_record_free. */
+ * gives it, with its path in *path (malloc'd; may be NULL), or NULL when
+ * there is none. A file of such a name that is not a record is passed
+ * over; one that cannot be read (an I/O error), or a folder that cannot
+ * be listed, sets *failed (may be NULL) with an error: the call may be
+ * saved there. Freed with result_record_free. */
 result_record *result_find_call(const char *dir, const char *scenario_id,
                                 const char *scenario_version,
                                 const char *trainee, int64_t started_ms,
-                                char **path, diag_list *diags);
+                                char **path, bool *failed, diag_list *diags);
 
 /* As result_save, unless dir already holds a record of the call that is
  * complete, or (for an unfinished call) holds at least its turns: then
  * nothing is written, *already (may be NULL) is set and saved names the
- * files of that record. */
+ * files of that record. -1 with an error, and nothing written, when a
+ * file that may hold the call cannot be read (see result_find_call). */
 int result_save_once(const char *dir, const debrief *d,
                      const result_info *info, const result_io *io,
                      result_paths *saved, bool *already, diag_list *diags);

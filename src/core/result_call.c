@@ -57,10 +57,13 @@ bool result_record_better(const result_record *a, const result_record *b)
 result_record *result_find_call(const char *dir, const char *scenario_id,
                                 const char *scenario_version,
                                 const char *trainee, int64_t started_ms,
-                                char **path, diag_list *diags)
+                                char **path, bool *failed, diag_list *diags)
 {
     if (path) {
         *path = NULL;
+    }
+    if (failed) {
+        *failed = false;
     }
     char want[37];
     result_call_id(scenario_id, scenario_version, trainee, started_ms, want);
@@ -68,9 +71,12 @@ result_record *result_find_call(const char *dir, const char *scenario_id,
     DIR *d = base && dir ? opendir(dir) : NULL;
     if (!d) {
         if (!base || (dir && errno != ENOENT)) {
-            diag_add(diags, DIAG_WARNING, dir ? dir : "results", 0, 0,
-                     "cannot look for a saved record of the call: %s",
+            diag_add(diags, DIAG_ERROR, dir ? dir : "results", 0, 0,
+                     "cannot tell whether the call is saved already: %s",
                      base ? strerror(errno) : "out of memory");
+            if (failed) {
+                *failed = true;
+            }
         }
         free(base);
         return NULL;
@@ -79,6 +85,7 @@ result_record *result_find_call(const char *dir, const char *scenario_id,
     size_t dlen = strlen(dir);
     const char *sep = dlen > 0 && dir[dlen - 1] == '/' ? "" : "/";
     result_record *best = NULL;
+    bool unsure = false;
     const struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         /* the names result_save gives: BASE-NN.json */
@@ -89,7 +96,25 @@ result_record *result_find_call(const char *dir, const char *scenario_id,
             continue;
         }
         char *file = result_format("%s%s%s", dir, sep, n);
-        result_record *rec = file ? result_record_load_file(file, NULL) : NULL;
+        size_t size = 0;
+        diag_list *why = diag_list_new();
+        char *text = file && why
+                         ? result_read_file(file, RESULT_MAX_FILE_BYTES,
+                                            "result", &size, why)
+                         : NULL;
+        if (!text && !unsure) {
+            /* cannot tell what it holds: perhaps this call */
+            const diag_entry *de = why ? diag_get(why, 0) : NULL;
+            diag_add(diags, DIAG_ERROR, file ? file : dir, 0, 0,
+                     "cannot tell whether the call is saved already: %s",
+                     de ? de->message : "out of memory");
+            unsure = true;
+        }
+        diag_list_free(why);
+        /* a file that is not a record is not this call's */
+        result_record *rec =
+            text ? result_record_parse(text, size, file, NULL) : NULL;
+        free(text);
         char got[37];
         if (rec) {
             result_record_call_id(rec, got);
@@ -109,6 +134,9 @@ result_record *result_find_call(const char *dir, const char *scenario_id,
     }
     closedir(d);
     free(base);
+    if (failed) {
+        *failed = unsure;
+    }
     return best;
 }
 
@@ -126,9 +154,21 @@ int result_save_once(const char *dir, const debrief *d,
         return result_save(dir, d, info, io, saved, diags);
     }
     char *found = NULL;
+    bool unsure = false;
     result_record *rec =
         result_find_call(dir, d->sc->id, d->sc->version, info->trainee,
-                         info->started_ms, &found, diags);
+                         info->started_ms, &found, &unsure, diags);
+    if (unsure) {
+        /* never risk a second record of the call: the caller keeps what
+         * it has (the journal) and can try again */
+        result_record_free(rec);
+        free(found);
+        diag_add(diags, DIAG_ERROR, dir, 0, 0,
+                 "cannot save results in %s: cannot tell whether the call "
+                 "is saved already",
+                 dir);
+        return -1;
+    }
     bool finished = d->finished;
     if (rec &&
         (rec->complete || (!finished && rec->turn_count >= d->turn_count))) {

@@ -570,6 +570,16 @@ bool ui_results_recover_next(ui_app *app)
 void ui_results_recover_scan(ui_app *app)
 {
     diag_list *diags = diag_list_new();
+    if (diags && app->results_dir) {
+        /* the left-overs of programs stopped while saving go first */
+        journal_sweep(app->results_dir, diags);
+        for (size_t i = 0; i < diag_count(diags); i++) {
+            const diag_entry *e = diag_get(diags, i);
+            fprintf(stderr, "rapport play: %s: %s\n", e->path ? e->path : "",
+                    e->message);
+        }
+        diag_list_clear(diags);
+    }
     char **paths = diags ? journal_list(app->results_dir, diags) : NULL;
     if (!paths) {
         ui_results_warn(diags);
