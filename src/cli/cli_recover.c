@@ -78,6 +78,10 @@ static void recover_usage(FILE *out)
           "(with --resume, the only one). Results always go to DIR.\n"
           "A journal is replayed only on the scenario file it was played "
           "on, unchanged.\n"
+          "A journal a running Rapport holds (its call goes on) is skipped, "
+          "and a call\nalready saved is not saved again: its journal is "
+          "removed. Empty journals and\ntemporary files left by stopped "
+          "programs are removed first.\n"
           "Exit status: 0 success, 1 a journal could not be read, replayed, "
           "saved or\nremoved (the others are still done), 2 wrong usage.\n",
           out);

@@ -1016,7 +1016,13 @@ journal_take_status journal_take(const char *path, filelock **lock,
 {
     *lock = NULL;
     filelock *l = NULL;
-    switch (filelock_take(path, O_RDWR, &l, diags)) {
+    /* read-write to play on; a journal made read-only can still be read,
+     * saved and removed */
+    filelock_status st = filelock_take(path, O_RDWR, &l, NULL);
+    if (st == FILELOCK_FAILED) {
+        st = filelock_take(path, O_RDONLY, &l, diags);
+    }
+    switch (st) {
     case FILELOCK_BUSY:
         return JOURNAL_LIVE;
     case FILELOCK_GONE:
