@@ -22,6 +22,10 @@ void report_free(report *r)
     free(r->recs);
     free(r->ids);
     free(r->slots);
+    for (size_t i = 0; i < r->class_count; i++) {
+        class_record_free(r->classes[i]);
+    }
+    free(r->classes);
     free(r);
 }
 

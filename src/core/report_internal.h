@@ -14,6 +14,7 @@
 
 #include "report.h"
 #include "result.h"
+#include "result_internal.h"
 
 struct report {
     result_record **recs; /* owned */
@@ -23,10 +24,16 @@ struct report {
     size_t *slots; /* open addressing over ids: index + 1, 0 empty */
     size_t slot_count;
     size_t duplicates; /* records of a call already in, counted once */
+    class_record **classes; /* owned; class sessions (class_result.h) */
+    size_t class_count;
 };
 
 /* The records sorted by start, trainee, scenario id and version; NULL on
  * no memory. */
 const result_record **report_sorted(const report *r);
+
+/* The "Class sessions" section of the HTML report (report_class.c): one
+ * row per class session, sorted by start, with each group's scores. */
+void report_h_classes(result_html *h, xmlNodePtr body, const report *r);
 
 #endif
