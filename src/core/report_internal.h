@@ -23,7 +23,7 @@ struct report {
     size_t cap;
     size_t *slots; /* open addressing over ids: index + 1, 0 empty */
     size_t slot_count;
-    size_t duplicates; /* records of a call already in, counted once */
+    size_t duplicates;      /* records of a call already in, counted once */
     class_record **classes; /* owned; class sessions (class_result.h) */
     size_t class_count;
 };
