@@ -1,11 +1,14 @@
 /* bench.c — times `rapport lint` on scenario files and `rapport report` on
  * a folder of results (the bench target):
  *
- *   rapport_bench RAPPORT [--report RESULTS_DIR OUT_DIR] FILE...
+ *   rapport_bench RAPPORT [--report RESULTS_DIR OUT_DIR]
+ *                 [--journal RESULTS_DIR] FILE...
  *
  * Runs `RAPPORT validate -q FILE` and `RAPPORT lint FILE` five times each
  * per file, and `RAPPORT report -q RESULTS_DIR --out OUT_DIR` five times
- * (output discarded) and prints a table: the median wall time
+ * (output discarded), `RAPPORT recover --results RESULTS_DIR` (every
+ * journal there read and replayed: tests/gen_journal.py writes one of
+ * 60,000 replies) and prints a table: the median wall time
  * (CLOCK_MONOTONIC around fork, exec and wait) and the peak resident set
  * size of the process (ru_maxrss from wait4). validate is the loader
  * alone, so lint minus validate is the cost of the analysis. A benchmark,
@@ -91,7 +94,7 @@ int main(int argc, char **argv)
 {
     if (argc < 3) {
         fprintf(stderr, "usage: rapport_bench RAPPORT [--report RESULTS_DIR "
-                        "OUT_DIR] FILE...\n");
+                        "OUT_DIR] [--journal RESULTS_DIR] FILE...\n");
         return 2;
     }
     printf("%-36s | %10s | %9s | %s\n", "case", "time", "peak RSS", "exit");
@@ -108,6 +111,16 @@ int main(int argc, char **argv)
         snprintf(label, sizeof label, "report %s", name ? name + 1 : argv[3]);
         failed |= bench_case(label, args);
         first = 5;
+    }
+    if (argc >= first + 2 && strcmp(argv[first], "--journal") == 0) {
+        char *args[] = {argv[1], "recover", "--results", argv[first + 1],
+                        NULL};
+        const char *name = strrchr(argv[first + 1], '/');
+        char label[64];
+        snprintf(label, sizeof label, "recover %s",
+                 name ? name + 1 : argv[first + 1]);
+        failed |= bench_case(label, args);
+        first += 2;
     }
     for (int i = first; i < argc; i++) {
         const char *name = strrchr(argv[i], '/');

@@ -723,6 +723,179 @@ static void test_save(const scenario *tiny)
     free(dir);
 }
 
+/* Ownership: a live journal (open in this process: flock locks of two open
+ * files conflict even in one process) is LIVE to journal_take, cannot be
+ * continued, and is TAKEN once closed; a removed one is GONE; an empty or
+ * header-less one is removed (EMPTIED) with a warning; no temporary file
+ * is left in in-progress/. */
+static void test_ownership(const scenario *tiny)
+{
+    char *dir = test_mkdtemp();
+    diag_list *diags = diag_list_new();
+    session *s = session_new(tiny, NULL);
+    session_choose(s, 0, 3000);
+    result_info info = test_info("Ana");
+    journal *j = journal_open(dir, s, NULL, &info, NULL, diags);
+    CHECK(j != NULL);
+    char *path = strdup(journal_path(j));
+    char inprog[600];
+    snprintf(inprog, sizeof inprog, "%s/in-progress", dir);
+    DIR *d = opendir(inprog);
+    int entries = 0;
+    const struct dirent *e;
+    while (d && (e = readdir(d)) != NULL) {
+        entries +=
+            e->d_name[0] != '.' || strncmp(e->d_name, ".rapport-", 9) == 0;
+    }
+    if (d) {
+        closedir(d);
+    }
+    CHECK_INT(entries, 1); /* the journal, no temporary file */
+
+    filelock *lock = NULL;
+    CHECK_INT(journal_take(path, &lock, diags), JOURNAL_LIVE);
+    CHECK(lock == NULL);
+    journal_data *jd = journal_read(path, diags);
+    CHECK(jd != NULL);
+    journal *again = jd ? journal_continue(jd, s, NULL, diags) : NULL;
+    CHECK(again == NULL);
+    CHECK(test_diag_has(diags, DIAG_ERROR, -1, "another running Rapport"));
+    diag_list_clear(diags);
+
+    CHECK_INT(journal_close(j, false, diags), 0);
+    CHECK_INT(journal_take(path, &lock, diags), JOURNAL_TAKEN);
+    CHECK(lock != NULL);
+    /* taken: a second taker finds it busy */
+    filelock *second = NULL;
+    CHECK_INT(journal_take(path, &second, diags), JOURNAL_LIVE);
+    /* played on under the lock taken, then removed holding it */
+    j = jd ? journal_continue_locked(jd, s, lock, NULL, diags) : NULL;
+    CHECK(j != NULL);
+    CHECK_INT(journal_take(path, &second, diags), JOURNAL_LIVE);
+    CHECK_INT(journal_close(j, true, diags), 0);
+    CHECK_INT(journal_take(path, &second, diags), JOURNAL_GONE);
+    CHECK_INT(diag_count(diags), 0);
+    journal_data_free(jd);
+
+    /* empty, and a header cut short: removed, and said so */
+    const char *bodies[] = {"", "{\"format\": \"rapport-jour"};
+    for (size_t i = 0; i < 2; i++) {
+        CHECK(mkdir(inprog, 0777) == 0 || errno == EEXIST);
+        test_write(path, bodies[i]);
+        CHECK_INT(journal_take(path, &second, diags), JOURNAL_EMPTIED);
+        CHECK(second == NULL);
+        CHECK(access(path, F_OK) != 0);
+        CHECK(test_diag_has(diags, DIAG_WARNING, -1,
+                            "removed an empty journal"));
+        diag_list_clear(diags);
+    }
+    free(path);
+    session_free(s);
+    diag_list_free(diags);
+    test_rm_tree(dir);
+    free(dir);
+}
+
+/* A call saved, its journal left (a program stopped between the two):
+ * saving the journal again finds the record and writes nothing. */
+static void test_save_once(const scenario *tiny)
+{
+    char *dir = test_mkdtemp();
+    diag_list *diags = diag_list_new();
+    char *path = test_one_reply(tiny, dir);
+    journal_data *jd = journal_read(path, diags);
+    session *s = jd ? journal_replay(jd, tiny, diags) : NULL;
+    CHECK(s != NULL);
+    result_paths saved;
+    bool already = true;
+    CHECK_INT(journal_save_once(dir, jd, s, NULL, &saved, &already, diags), 0);
+    CHECK(!already);
+    char *first = saved.path[RESULT_FILE_JSON]
+                      ? strdup(saved.path[RESULT_FILE_JSON])
+                      : NULL;
+    result_paths_clear(&saved);
+    CHECK_INT(journal_save_once(dir, jd, s, NULL, &saved, &already, diags), 0);
+    CHECK(already);
+    CHECK(first && saved.path[RESULT_FILE_JSON] &&
+          strcmp(first, saved.path[RESULT_FILE_JSON]) == 0);
+    CHECK(saved.path[RESULT_FILE_XAPI] &&
+          strstr(saved.path[RESULT_FILE_XAPI], "-01.xapi.json"));
+    result_paths_clear(&saved);
+    /* the record names its call as its xAPI statements do */
+    result_record *r = first ? result_record_load_file(first, diags) : NULL;
+    char id[37] = "";
+    if (r) {
+        result_record_call_id(r, id);
+    }
+    char xapi_path[700];
+    snprintf(xapi_path, sizeof xapi_path, "%.*s.xapi.json",
+             first ? (int)strlen(first) - 5 : 0, first ? first : "");
+    char *xapi = test_read(xapi_path);
+    char reg[80];
+    snprintf(reg, sizeof reg, "\"registration\":\t\"%s\"", id);
+    CHECK(id[0] != '\0');
+    CHECK_CONTAINS(xapi, reg);
+    free(xapi);
+    result_record_free(r);
+    /* the call goes on to its end: the complete record is a new one */
+    CHECK_INT(session_choose(s, 0, 1000), SESSION_OK);
+    CHECK_INT(journal_save_once(dir, jd, s, NULL, &saved, &already, diags), 0);
+    CHECK(!already);
+    result_paths_clear(&saved);
+    CHECK_INT(journal_save_once(dir, jd, s, NULL, &saved, &already, diags), 0);
+    CHECK(already);
+    result_paths_clear(&saved);
+    CHECK_INT(diag_count(diags), 0);
+    free(first);
+    session_free(s);
+    journal_data_free(jd);
+    free(path);
+    diag_list_free(diags);
+    test_rm_tree(dir);
+    free(dir);
+}
+
+/* More replies than a journal may hold: refused with a clear error. */
+static void test_limits(void)
+{
+    static const char header[] =
+        "{\"format\":\"rapport-journal\",\"format_version\":1,\"scenario\":"
+        "{\"path\":\"/x.xml\",\"id\":\"tiny\",\"version\":\"1\",\"title\":"
+        "\"T\",\"bytes\":1,\"fingerprint\":\"f\"},\"trainee\":\"Ana\","
+        "\"started\":\"x\",\"started_ms\":0,\"settings\":{\"feedback_mode\":"
+        "\"withheld\",\"relaxed_timing\":false}}\n";
+    size_t n = JOURNAL_MAX_TURNS + 1;
+    size_t cap = sizeof header + n * 80;
+    char *buf = malloc(cap);
+    CHECK(buf != NULL);
+    if (!buf) {
+        return;
+    }
+    size_t len = (size_t)snprintf(buf, cap, "%s", header);
+    for (size_t i = 0; i < n; i++) {
+        len += (size_t)snprintf(buf + len, cap - len,
+                                "{\"turn\":%zu,\"node\":\"a\",\"choice\":1,"
+                                "\"choice_index\":0,\"response_ms\":1}\n",
+                                i + 1);
+    }
+    diag_list *diags = diag_list_new();
+    journal_data *jd = journal_parse(buf, len, "big.journal", diags);
+    CHECK(jd == NULL);
+    CHECK(test_diag_has(diags, DIAG_ERROR, (int)n + 1, "more than 200000"));
+    diag_list_clear(diags);
+    /* one fewer is read, every entry in place */
+    const char *last = buf + len - 1;
+    while (last > buf && last[-1] != '\n') {
+        last--;
+    }
+    jd = journal_parse(buf, (size_t)(last - buf), "big.journal", diags);
+    CHECK(jd && jd->entry_count == JOURNAL_MAX_TURNS);
+    CHECK(jd && jd->entries[JOURNAL_MAX_TURNS - 1].choice == 1);
+    journal_data_free(jd);
+    diag_list_free(diags);
+    free(buf);
+}
+
 int main(void)
 {
     scenario *tiny = test_load(RAPPORT_TEST_DATA "/tiny.xml");
@@ -732,6 +905,9 @@ int main(void)
     test_listing(tiny);
     test_faults(tiny);
     test_save(tiny);
+    test_ownership(tiny);
+    test_save_once(tiny);
+    test_limits();
     scenario_free(tiny);
     return check_done("test_journal");
 }

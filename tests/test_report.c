@@ -69,6 +69,44 @@ static void test_cells(void)
         {"a=b", "a=b"},
         {"", ""},
         {"'quoted", "'quoted"},
+        /* spreadsheets pass over leading spaces and invisible characters
+         * and fold full-width forms (OWASP: whatever reaches a trigger) */
+        {" =1+2", "' =1+2"},
+        {"  @SUM(A1)", "'  @SUM(A1)"},
+        {"\xc2\xa0=1", "'\xc2\xa0=1"},         /* U+00A0 */
+        {"\xe2\x80\x8b@x", "'\xe2\x80\x8b@x"}, /* U+200B */
+        {"\xef\xbb\xbf+1", "'\xef\xbb\xbf+1"}, /* U+FEFF */
+        {"\xef\xbc\x9d"
+         "1+2",
+         "'\xef\xbc\x9d"
+         "1+2"},                             /* U+FF1D ＝ */
+        {"\xef\xbc\xa0x", "'\xef\xbc\xa0x"}, /* U+FF20 ＠ */
+        {"\xef\xbc\x8b"
+         "1",
+         "'\xef\xbc\x8b"
+         "1"}, /* U+FF0B ＋ */
+        {"\xef\xbc\x8d"
+         "1",
+         "'\xef\xbc\x8d"
+         "1"}, /* U+FF0D － */
+        {"\xe2\x88\x92"
+         "1",
+         "'\xe2\x88\x92"
+         "1"},                               /* U+2212 − */
+        {"\xef\xb9\xa6x", "'\xef\xb9\xa6x"}, /* U+FE66 ﹦ */
+        {" \xc2\xa0\xe2\x80\x8b\xef\xbb\xbf\xef\xbc\x9dx",
+         "' \xc2\xa0\xe2\x80\x8b\xef\xbb\xbf\xef\xbc\x9dx"},
+        {"\xe3\x80\x80-x", "'\xe3\x80\x80-x"}, /* U+3000 */
+        {" \t=x", "' \t=x"},
+        /* no trigger after the blanks: left as it is */
+        {" Ana", " Ana"},
+        {"\xc2\xa0"
+         "Ana",
+         "\xc2\xa0"
+         "Ana"},
+        {"\xe2\x80\x8b", "\xe2\x80\x8b"},
+        {"Ana =x", "Ana =x"},
+        {"\xff=x", "\xff=x"}, /* not UTF-8: stops at the bad byte */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *c = report_csv_cell(cases[i].in);
@@ -151,11 +189,43 @@ static void test_csv(const scenario *tiny)
     report_free(r);
 }
 
+/* Two records of one call (saved, then saved again from its journal):
+ * one row, the better record's; another trainee's call is its own. */
+static void test_duplicates(const scenario *tiny)
+{
+    report *r = report_new();
+    size_t best[] = {0, 0};
+    CHECK_INT(report_add(r, test_record(tiny, "Ana", 0, best, 1), NULL), 0);
+    CHECK_INT(report_add(r, test_record(tiny, "Ana", 0, best, 2), NULL), 0);
+    CHECK_INT(report_add(r, test_record(tiny, "Ana", 0, best, 1), NULL), 0);
+    CHECK_INT(report_add(r, test_record(tiny, "Bo", 0, best, 2), NULL), 0);
+    CHECK_INT(report_add(r, test_record(tiny, "Ana", 1, best, 2), NULL), 0);
+    CHECK_INT(report_count(r), 3);
+    CHECK_INT(report_duplicates(r), 2);
+    char *csv = report_csv(r, NULL);
+    CHECK_CONTAINS(csv, "\"Ana\",\"Tiny test scenario\",\"2023-11-14 "
+                        "22:13:20\",\"100\",\"100\",\"50\",\"88\","
+                        "\"resolved\"");
+    CHECK(csv && !strstr(csv, "incomplete"));
+    free(csv);
+    report_free(r);
+    /* many calls: counted by hash, not by comparing each with all */
+    r = report_new();
+    for (int i = 0; i < 3000; i++) {
+        report_add(r, test_record(tiny, "Ana", i, best, 2), NULL);
+    }
+    report_add(r, test_record(tiny, "Ana", 2999, best, 2), NULL);
+    CHECK_INT(report_count(r), 3000);
+    CHECK_INT(report_duplicates(r), 1);
+    report_free(r);
+}
+
 int main(void)
 {
     scenario *tiny = test_load("tiny.xml");
     test_cells();
     test_csv(tiny);
+    test_duplicates(tiny);
     scenario_free(tiny);
     return check_done("test_report");
 }

@@ -78,13 +78,18 @@ static void recover_usage(FILE *out)
           "(with --resume, the only one). Results always go to DIR.\n"
           "A journal is replayed only on the scenario file it was played "
           "on, unchanged.\n"
+          "A journal a running Rapport holds (its call goes on) is skipped, "
+          "and a call\nalready saved is not saved again: its journal is "
+          "removed. Empty journals and\ntemporary files left by stopped "
+          "programs are removed first.\n"
           "Exit status: 0 success, 1 a journal could not be read, replayed, "
           "saved or\nremoved (the others are still done), 2 wrong usage.\n",
           out);
 }
 
-/* A journal read and replayed. */
+/* A journal taken (locked), read and replayed. */
 typedef struct {
+    filelock *lock; /* held from journal_take to the end */
     journal_data *jd;
     scenario *sc;
     session *s;
@@ -95,15 +100,41 @@ static void recover_item_free(recover_item *it)
     session_free(it->s);
     scenario_free(it->sc);
     journal_data_free(it->jd);
+    filelock_release(it->lock);
     memset(it, 0, sizeof *it);
 }
 
-/* Reads path, loads its scenario and replays it; problems go to stderr.
- * 0, or -1 (with whatever could be read left in it). */
+/* Takes the journal at path (journal_take) and says why when it is not
+ * ours to handle: a running Rapport is playing it, it is gone, or it was
+ * empty and has been removed. */
+static journal_take_status recover_take(const char *path, recover_item *it)
+{
+    memset(it, 0, sizeof *it);
+    diag_list *diags = diag_list_new();
+    journal_take_status st = journal_take(path, &it->lock, diags);
+    cli_print_diags(diags);
+    diag_list_free(diags);
+    if (st == JOURNAL_LIVE) {
+        fprintf(stderr,
+                "%s: skipped: a running Rapport is playing this call (it "
+                "holds the journal locked); left alone\n",
+                path);
+    } else if (st == JOURNAL_GONE) {
+        fprintf(stderr, "%s: skipped: removed meanwhile\n", path);
+    }
+    return st;
+}
+
+/* Takes path, reads it, loads its scenario and replays it; problems go to
+ * stderr. 0; 1 when the journal is not ours to handle (said on stderr:
+ * live, gone or empty); -1 (with whatever could be read left in it). */
 static int recover_load(const char *path, const char *scenario_file,
                         recover_item *it)
 {
-    memset(it, 0, sizeof *it);
+    journal_take_status st = recover_take(path, it);
+    if (st != JOURNAL_TAKEN) {
+        return st == JOURNAL_FAILED ? -1 : 1;
+    }
     diag_list *diags = diag_list_new();
     if (!diags) {
         fprintf(stderr, "rapport: error: out of memory\n");
@@ -146,7 +177,12 @@ static void recover_time(int64_t ms, char *buf, size_t size)
 static int recover_list_one(const char *path, const char *scenario_file)
 {
     recover_item it;
-    int rc = recover_load(path, scenario_file, &it) == 0 ? CLI_OK : CLI_FAIL;
+    int loaded = recover_load(path, scenario_file, &it);
+    if (loaded == 1) {
+        recover_item_free(&it);
+        return CLI_OK;
+    }
+    int rc = loaded == 0 ? CLI_OK : CLI_FAIL;
     printf("%s\n", path);
     if (it.jd) {
         char started[64];
@@ -179,24 +215,47 @@ static int recover_save_one(const char *dir, const char *path,
                             const char *scenario_file)
 {
     recover_item it;
-    if (recover_load(path, scenario_file, &it) != 0) {
-        fprintf(stderr, "%s: error: not saved; the journal is kept\n", path);
+    int loaded = recover_load(path, scenario_file, &it);
+    if (loaded != 0) {
+        if (loaded < 0) {
+            fprintf(stderr, "%s: error: not saved; the journal is kept\n",
+                    path);
+        }
         recover_item_free(&it);
-        return CLI_FAIL;
+        return loaded < 0 ? CLI_FAIL : CLI_OK;
     }
     diag_list *diags = diag_list_new();
     result_paths saved;
+    bool already = false;
     int rc = CLI_FAIL;
-    if (diags &&
-        journal_save_result(dir, it.jd, it.s, NULL, &saved, diags) == 0) {
+    if (diags && journal_save_once(dir, it.jd, it.s, NULL, &saved, &already,
+                                   diags) == 0) {
         size_t n = session_turn_count(it.s);
-        fprintf(stderr, "%s: saved as %s (%zu turn%s)\n", path,
-                session_is_finished(it.s) ? "a complete result"
-                                          : "an incomplete attempt",
-                n, n == 1 ? "" : "s");
-        cli_print_saved(&saved);
+        if (already) {
+            fprintf(stderr,
+                    "%s: already saved as %s (the program stopped after "
+                    "saving the call, before removing its journal); not "
+                    "saved again\n",
+                    path, saved.path[RESULT_FILE_JSON]);
+        } else {
+            fprintf(stderr, "%s: saved as %s (%zu turn%s)\n", path,
+                    session_is_finished(it.s) ? "a complete result"
+                                              : "an incomplete attempt",
+                    n, n == 1 ? "" : "s");
+            cli_print_saved(&saved);
+        }
         result_paths_clear(&saved);
-        rc = journal_remove(path, diags) == 0 ? CLI_OK : CLI_FAIL;
+        cli_print_diags(diags); /* warnings: temporary files swept */
+        diag_list_clear(diags);
+        if (journal_remove(path, diags) == 0) {
+            rc = CLI_OK;
+        } else {
+            fprintf(stderr,
+                    "%s: error: the call is saved, but its journal cannot "
+                    "be removed; rapport recover will find it saved and "
+                    "not save it again\n",
+                    path);
+        }
     } else {
         fprintf(stderr, "%s: error: not saved; the journal is kept\n", path);
     }
@@ -227,7 +286,8 @@ static int recover_resume(const char *dir, const char *path,
     fprintf(stderr, "rapport recover: %s: %zu turn%s replayed\n", path, n,
             n == 1 ? "" : "s");
     diag_list *diags = diag_list_new();
-    journal *j = journal_continue(it.jd, it.s, NULL, diags);
+    journal *j = journal_continue_locked(it.jd, it.s, it.lock, NULL, diags);
+    it.lock = NULL; /* the journal's now */
     if (!j) {
         const diag_entry *e = diags ? diag_get(diags, 0) : NULL;
         fprintf(stderr,
@@ -246,8 +306,18 @@ static int recover_resume(const char *dir, const char *path,
         result_info info;
         journal_result_info(it.jd, it.s, &info);
         result_paths saved;
-        if (d && result_save(dir, d, &info, NULL, &saved, diags) == 0) {
-            cli_print_saved(&saved);
+        bool already = false;
+        if (d && result_save_once(dir, d, &info, NULL, &saved, &already,
+                                  diags) == 0) {
+            if (already) {
+                fprintf(stderr,
+                        "rapport recover: the call was already saved as "
+                        "%s; not saved again\n",
+                        saved.path[RESULT_FILE_JSON]);
+            } else {
+                cli_print_saved(&saved);
+            }
+            cli_print_diags(diags);
             result_paths_clear(&saved);
             saved_ok = true;
         } else if (d) {
@@ -264,6 +334,10 @@ static int recover_resume(const char *dir, const char *path,
         if ((j ? journal_close(j, true, diags)
                : journal_remove(it.jd->path, diags)) != 0) {
             cli_print_diags(diags);
+            fprintf(stderr,
+                    "rapport recover: error: the call is saved, but its "
+                    "journal cannot be removed; rapport recover will find "
+                    "it saved and not save it again\n");
             rc = CLI_FAIL;
         }
     } else {
@@ -389,6 +463,13 @@ int cli_recover(int argc, char **argv)
                         "set; give --results DIR\n");
         goto out;
     }
+    {
+        /* the left-overs of programs stopped while saving go first */
+        diag_list *diags = diag_list_new();
+        journal_sweep(dir, diags);
+        cli_print_diags(diags);
+        diag_list_free(diags);
+    }
     char *const *paths = argv + optind;
     size_t count = (size_t)(argc - optind);
     if (count == 0) {
@@ -445,14 +526,21 @@ int cli_recover(int argc, char **argv)
         } else if (action == RECOVER_SAVE) {
             one = recover_save_one(dir, paths[i], scenario_file);
         } else {
+            recover_item it;
+            journal_take_status st = recover_take(paths[i], &it);
             diag_list *diags = diag_list_new();
-            if (journal_remove(paths[i], diags) == 0) {
-                fprintf(stderr, "removed: %s\n", paths[i]);
-            } else {
-                cli_print_diags(diags);
+            if (st == JOURNAL_TAKEN) {
+                if (journal_remove(paths[i], diags) == 0) {
+                    fprintf(stderr, "removed: %s\n", paths[i]);
+                } else {
+                    cli_print_diags(diags);
+                    one = CLI_FAIL;
+                }
+            } else if (st == JOURNAL_FAILED) {
                 one = CLI_FAIL;
             }
             diag_list_free(diags);
+            recover_item_free(&it);
         }
         if (one != CLI_OK) {
             rc = CLI_FAIL;

@@ -323,6 +323,13 @@ int cli_report(int argc, char **argv)
                 "rapport report: %zu result%s read, %zu file%s skipped\n",
                 read, read == 1 ? "" : "s", skipped, skipped == 1 ? "" : "s");
     }
+    size_t dup = report_duplicates(r);
+    if (dup > 0) {
+        fprintf(stderr,
+                "rapport report: %zu record%s of a call already read "
+                "(saved twice) counted once\n",
+                dup, dup == 1 ? "" : "s");
+    }
     if (read == 0) {
         fprintf(stderr, "rapport report: error: no results to report on\n");
         goto out;

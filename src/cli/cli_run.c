@@ -113,6 +113,7 @@ static int run_save(const char *dir, const debrief *d, const result_info *info)
         rc = CLI_FAIL;
     } else {
         cli_print_saved(&saved);
+        cli_print_diags(diags); /* warnings: temporary files swept */
         result_paths_clear(&saved);
     }
     diag_list_free(diags);
@@ -277,7 +278,14 @@ int cli_run(int argc, char **argv)
     if (j && saved) {
         diag_list *diags = diag_list_new();
         if (journal_close(j, true, diags) != 0) {
+            /* a journal left beside its saved call is found saved by
+             * rapport recover, never saved twice; still an error */
             cli_print_diags(diags);
+            fprintf(stderr,
+                    "rapport run: error: the result is saved, but the "
+                    "call's journal cannot be removed; rapport recover "
+                    "will find the call saved and not save it again\n");
+            rc = CLI_FAIL;
         }
         diag_list_free(diags);
     } else if (j) {

@@ -19,6 +19,7 @@
 #include <uuid/uuid.h>
 
 #include "debrief.h"
+#include "filelock.h"
 
 #define JOURNAL_MAX_COUNTER 99
 /* Corrupt lines reported per journal before giving up on the rest. */
@@ -171,6 +172,12 @@ int journal_append(journal *j, const session *s, diag_list *diags)
                  n, j->turns);
         return -1;
     }
+    if (n > JOURNAL_MAX_TURNS) {
+        diag_add(diags, DIAG_ERROR, j->path, 0, 0,
+                 "cannot write the journal: a call of more than %u replies",
+                 JOURNAL_MAX_TURNS);
+        return -1;
+    }
     while (j->turns < n) {
         bool ok = true;
         cJSON *o = journal_turn_json(s, j->turns, &ok);
@@ -220,8 +227,14 @@ static char *journal_dir_of(const char *results_dir)
                          results_dir[len - 1] == '/' ? "" : "/", JOURNAL_DIR);
 }
 
-/* Creates a new file dir/base-NN.journal for j without replacing one. */
-static const char *journal_create(journal *j, const char *base)
+/* Gives the journal being written as j->path (a locked temporary file in
+ * j->dir, header and turns written and synced) its name dir/base-NN.journal
+ * without replacing a file: link() fails when the name exists. So a
+ * journal appears with its header and its owner's lock, never empty nor
+ * unowned. Where the file system has no hard links (FAT) the name is
+ * reserved with O_EXCL, then the temporary file renamed onto it. NULL, or
+ * the reason it failed. */
+static const char *journal_publish(journal *j, const char *base)
 {
     for (int nn = 1; nn <= JOURNAL_MAX_COUNTER; nn++) {
         char *path =
@@ -229,23 +242,60 @@ static const char *journal_create(journal *j, const char *base)
         if (!path) {
             return strerror(ENOMEM);
         }
-        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND, 0644);
-        if (fd < 0 && errno == ENOENT && result_mkdirs(j->dir) == 0) {
-            /* the folder was removed with its last journal meanwhile */
-            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND, 0644);
+        int rc = link(j->path, path);
+        int err = errno;
+        if (rc != 0 && (err == EPERM || err == ENOTSUP || err == EOPNOTSUPP ||
+                        err == ENOSYS || err == EMLINK)) {
+            int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
+            err = errno;
+            if (fd >= 0) {
+                close(fd);
+                rc = rename(j->path, path);
+                err = errno;
+                if (rc != 0) {
+                    unlink(path);
+                }
+            }
+        } else if (rc == 0) {
+            unlink(j->path);
         }
-        if (fd >= 0) {
-            j->fd = fd;
+        if (rc == 0) {
+            free(j->path);
             j->path = path;
             return NULL;
         }
-        int err = errno;
         free(path);
         if (err != EEXIST) {
             return strerror(err);
         }
     }
     return "no free file name (counters 01 to 99 are all taken)";
+}
+
+/* Creates j's temporary file in j->dir, locked, open for appending. NULL,
+ * or the reason it failed. */
+static const char *journal_create_temp(journal *j)
+{
+    j->path = result_format("%s/%sXXXXXX", j->dir, FILELOCK_TEMP_PREFIX);
+    if (!j->path) {
+        return strerror(ENOMEM);
+    }
+    int fd = mkstemp(j->path);
+    if (fd < 0 && errno == ENOENT && result_mkdirs(j->dir) == 0) {
+        /* the folder was removed with its last journal meanwhile */
+        fd = mkstemp(j->path);
+    }
+    if (fd < 0) {
+        return strerror(errno);
+    }
+    j->fd = fd;
+    (void)fchmod(fd, 0644);
+    int fl = fcntl(fd, F_GETFL);
+    if (fl < 0 || fcntl(fd, F_SETFL, fl | O_APPEND) != 0 ||
+        filelock_try_fd(fd) != FILELOCK_TAKEN) {
+        return strerror(errno ? errno : EIO);
+    }
+    return NULL;
 }
 
 journal *journal_open(const char *results_dir, const session *s,
@@ -278,6 +328,7 @@ journal *journal_open(const char *results_dir, const session *s,
     journal *j = journal_alloc(io);
     char *base = result_base_name(info->started_ms, info->trainee, sc->id);
     const char *reason = NULL;
+    filelock *dir_lock = NULL;
     if (!j || !base || !(j->dir = journal_dir_of(results_dir))) {
         reason = strerror(ENOMEM);
     } else {
@@ -289,15 +340,22 @@ journal *journal_open(const char *results_dir, const session *s,
             if (!existed) {
                 result_sync_dir(results_dir);
             }
-            reason = journal_create(j, base);
+            /* writers of temporary files hold the folder shared; orphans
+             * of stopped programs are swept first */
+            dir_lock = filelock_dir_enter(j->dir, NULL, diags);
+            reason = journal_create_temp(j);
         }
     }
-    free(base);
     if (reason) {
         diag_add(diags, DIAG_ERROR, where, 0, 0,
                  "cannot start a journal in %s/%s: %s", where, JOURNAL_DIR,
                  reason);
+        if (j && j->fd >= 0) {
+            unlink(j->path);
+        }
         journal_free(j);
+        filelock_release(dir_lock);
+        free(base);
         return NULL;
     }
 
@@ -333,8 +391,22 @@ journal *journal_open(const char *results_dir, const session *s,
         journal_append(j, s, diags) != 0) {
         unlink(j->path);
         journal_free(j);
+        filelock_release(dir_lock);
+        free(base);
         return NULL;
     }
+    reason = journal_publish(j, base);
+    free(base);
+    if (reason) {
+        diag_add(diags, DIAG_ERROR, where, 0, 0,
+                 "cannot start a journal in %s/%s: %s", where, JOURNAL_DIR,
+                 reason);
+        unlink(j->path);
+        journal_free(j);
+        filelock_release(dir_lock);
+        return NULL;
+    }
+    filelock_release(dir_lock);
     result_sync_dir(j->dir);
     return j;
 }
@@ -365,7 +437,7 @@ int journal_remove(const char *path, diag_list *diags)
         result_sync_dir(dir);
         /* the last journal gone: the in-progress folder goes too, so a
          * results folder holds only results (a journal being created at
-         * the same time makes the folder again, see journal_create) */
+         * the same time makes the folder again, see journal_create_temp) */
         char *parent_end = strrchr(dir, '/');
         const char *base = parent_end ? parent_end + 1 : dir;
         if (strcmp(base, JOURNAL_DIR) == 0 && rmdir(dir) == 0) {
@@ -388,8 +460,8 @@ int journal_close(journal *j, bool remove, diag_list *diags)
     if (!j) {
         return 0;
     }
-    close(j->fd);
-    j->fd = -1;
+    /* removed while its lock is still held, so no other program takes
+     * it meanwhile */
     int rc = remove ? journal_remove(j->path, diags) : 0;
     journal_free(j);
     return rc;
@@ -485,6 +557,7 @@ typedef struct {
     diag_list *diags;
     int line;
     bool failed; /* this line */
+    size_t cap;  /* entries allocated */
 } journal_reader;
 
 static void journal_rd_error(journal_reader *r, const char *fmt, ...)
@@ -630,13 +703,29 @@ static void journal_rd_entry(journal_reader *r, const cJSON *o,
         free(e.node);
         return;
     }
-    journal_entry *grown = realloc(jd->entries, (n + 1) * sizeof *jd->entries);
-    if (!grown) {
+    if (n == JOURNAL_MAX_TURNS) {
         free(e.node);
-        journal_rd_error(r, "out of memory");
+        journal_rd_error(r,
+                         "more than %u replies: no call is that long; not a "
+                         "journal Rapport wrote",
+                         JOURNAL_MAX_TURNS);
         return;
     }
-    jd->entries = grown;
+    if (n == r->cap) {
+        /* geometric growth: reading stays linear in the journal's length */
+        size_t cap = r->cap ? r->cap * 2 : 32;
+        if (cap > JOURNAL_MAX_TURNS) {
+            cap = JOURNAL_MAX_TURNS;
+        }
+        journal_entry *grown = realloc(jd->entries, cap * sizeof *grown);
+        if (!grown) {
+            free(e.node);
+            journal_rd_error(r, "out of memory");
+            return;
+        }
+        jd->entries = grown;
+        r->cap = cap;
+    }
     jd->entries[n] = e;
     jd->entry_count = n + 1;
 }
@@ -649,14 +738,28 @@ journal_data *journal_read(const char *path, diag_list *diags)
     if (!buf) {
         return NULL;
     }
+    journal_data *jd = journal_parse(buf, size, path, diags);
+    free(buf);
+    return jd;
+}
+
+journal_data *journal_parse(const char *buf, size_t size, const char *path,
+                            diag_list *diags)
+{
+    path = path ? path : "journal";
+    if (size > JOURNAL_MAX_FILE_BYTES) {
+        diag_add(diags, DIAG_ERROR, path, 0, 0,
+                 "larger than %u bytes; not a journal Rapport wrote",
+                 JOURNAL_MAX_FILE_BYTES);
+        return NULL;
+    }
     journal_data *jd = calloc(1, sizeof *jd);
     if (!jd || !(jd->path = strdup(path))) {
         diag_add(diags, DIAG_ERROR, path, 0, 0, "out of memory");
-        free(buf);
         free(jd);
         return NULL;
     }
-    journal_reader r = {path, diags, 0, false};
+    journal_reader r = {path, diags, 0, false, 0};
     int errors = 0;
     size_t at = 0;
     while (at < size && errors < JOURNAL_MAX_LINE_ERRORS) {
@@ -695,7 +798,6 @@ journal_data *journal_read(const char *path, diag_list *diags)
             jd->valid_bytes = at;
         }
     }
-    free(buf);
     if (errors == 0 && r.line < (jd->torn ? 2 : 1)) {
         diag_add(diags, DIAG_ERROR, path, 1, 0,
                  "the journal has no header (the program stopped as the "
@@ -824,9 +926,17 @@ session *journal_replay(const journal_data *jd, const scenario *sc,
 journal *journal_continue(const journal_data *jd, const session *s,
                           const result_io *io, diag_list *diags)
 {
+    return journal_continue_locked(jd, s, NULL, io, diags);
+}
+
+journal *journal_continue_locked(const journal_data *jd, const session *s,
+                                 filelock *lock, const result_io *io,
+                                 diag_list *diags)
+{
     if (!jd || !s || session_turn_count(s) < jd->entry_count) {
         diag_add(diags, DIAG_ERROR, jd ? jd->path : "journal", 0, 0,
                  "cannot continue the journal: not its session");
+        filelock_release(lock);
         return NULL;
     }
     journal *j = journal_alloc(io);
@@ -843,11 +953,32 @@ journal *journal_continue(const journal_data *jd, const session *s,
     if (!j || !j->path || !j->dir) {
         diag_add(diags, DIAG_ERROR, jd->path, 0, 0, "out of memory");
         journal_free(j);
+        filelock_release(lock);
         return NULL;
     }
-    j->fd = open(j->path, O_WRONLY | O_APPEND);
-    if (j->fd < 0 || ftruncate(j->fd, (off_t)jd->valid_bytes) != 0 ||
-        fsync(j->fd) != 0) {
+    if (!lock) {
+        journal_take_status st = journal_take(jd->path, &lock, diags);
+        if (st != JOURNAL_TAKEN) {
+            if (st == JOURNAL_LIVE) {
+                diag_add(diags, DIAG_ERROR, jd->path, 0, 0,
+                         "cannot continue the journal: another running "
+                         "Rapport is playing this call");
+            } else if (st != JOURNAL_FAILED) {
+                diag_add(diags, DIAG_ERROR, jd->path, 0, 0,
+                         "cannot continue the journal: it was removed "
+                         "meanwhile");
+            }
+            journal_free(j);
+            return NULL;
+        }
+    }
+    /* the journal's descriptor shares the lock's open file, so the call
+     * keeps the lock until the journal is closed */
+    j->fd = dup(filelock_fd(lock));
+    filelock_release(lock);
+    int fl = j->fd >= 0 ? fcntl(j->fd, F_GETFL) : -1;
+    if (fl < 0 || fcntl(j->fd, F_SETFL, fl | O_APPEND) != 0 ||
+        ftruncate(j->fd, (off_t)jd->valid_bytes) != 0 || fsync(j->fd) != 0) {
         diag_add(diags, DIAG_ERROR, jd->path, 0, 0,
                  "cannot continue the journal: %s", strerror(errno));
         journal_free(j);
@@ -860,6 +991,80 @@ journal *journal_continue(const journal_data *jd, const session *s,
         return NULL;
     }
     return j;
+}
+
+/* ---------- taking a journal for recovery ---------- */
+
+void journal_sweep(const char *results_dir, diag_list *diags)
+{
+    char *dir =
+        results_dir && *results_dir ? journal_dir_of(results_dir) : NULL;
+    struct stat st;
+    const char *dirs[2] = {results_dir, dir};
+    for (int i = 0; i < 2; i++) {
+        if (dirs[i] && stat(dirs[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            filelock_release(filelock_dir_enter(dirs[i], NULL, diags));
+        }
+    }
+    free(dir);
+}
+
+/* No header: nothing but a first line cut short (or no byte at all). */
+static bool journal_headless(int fd)
+{
+    struct stat st;
+    if (fstat(fd, &st) != 0 || st.st_size > JOURNAL_HEADER_MAX_BYTES) {
+        return false;
+    }
+    size_t size = (size_t)st.st_size;
+    char *buf = malloc(size + 1);
+    ssize_t n = buf ? pread(fd, buf, size, 0) : -1;
+    bool headless = n >= 0 && (size_t)n == size && !memchr(buf, '\n', size);
+    free(buf);
+    return headless;
+}
+
+journal_take_status journal_take(const char *path, filelock **lock,
+                                 diag_list *diags)
+{
+    *lock = NULL;
+    filelock *l = NULL;
+    /* read-write to play on; a journal made read-only can still be read,
+     * saved and removed */
+    filelock_status st = filelock_take(path, O_RDWR, &l, NULL);
+    if (st == FILELOCK_FAILED) {
+        st = filelock_take(path, O_RDONLY, &l, diags);
+    }
+    switch (st) {
+    case FILELOCK_BUSY:
+        return JOURNAL_LIVE;
+    case FILELOCK_GONE:
+        return JOURNAL_GONE;
+    case FILELOCK_FAILED:
+        return JOURNAL_FAILED;
+    case FILELOCK_TAKEN:
+        break;
+    }
+    if (journal_headless(filelock_fd(l))) {
+        diag_list *quiet = diag_list_new();
+        int rc = journal_remove(path, quiet);
+        filelock_release(l);
+        if (rc == 0) {
+            diag_add(diags, DIAG_WARNING, path, 0, 0,
+                     "removed an empty journal: the program stopped as the "
+                     "call began, before any reply");
+        } else {
+            const diag_entry *e = quiet ? diag_get(quiet, 0) : NULL;
+            diag_add(diags, DIAG_ERROR, path, 0, 0,
+                     "an empty journal (the program stopped as the call "
+                     "began) that %s",
+                     e ? e->message : "cannot be removed: out of memory");
+        }
+        diag_list_free(quiet);
+        return rc == 0 ? JOURNAL_EMPTIED : JOURNAL_FAILED;
+    }
+    *lock = l;
+    return JOURNAL_TAKEN;
 }
 
 /* ---------- saving ---------- */
@@ -886,6 +1091,16 @@ int journal_save_result(const char *results_dir, const journal_data *jd,
                         const session *s, const result_io *io,
                         result_paths *saved, diag_list *diags)
 {
+    return journal_save_once(results_dir, jd, s, io, saved, NULL, diags);
+}
+
+int journal_save_once(const char *results_dir, const journal_data *jd,
+                      const session *s, const result_io *io,
+                      result_paths *saved, bool *already, diag_list *diags)
+{
+    if (already) {
+        *already = false;
+    }
     if (saved) {
         memset(saved, 0, sizeof *saved);
     }
@@ -901,7 +1116,8 @@ int journal_save_result(const char *results_dir, const journal_data *jd,
     }
     result_info info;
     journal_result_info(jd, s, &info);
-    int rc = result_save(results_dir, d, &info, io, saved, diags);
+    int rc =
+        result_save_once(results_dir, d, &info, io, saved, already, diags);
     debrief_free(d);
     return rc;
 }

@@ -60,6 +60,7 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "filelock.h"
 #include "result.h"
 #include "scenario.h"
 #include "session.h"
@@ -71,6 +72,12 @@
 #define JOURNAL_EXT ".journal"
 /* Journal files larger than this are refused by journal_read. */
 #define JOURNAL_MAX_FILE_BYTES (16u * 1024u * 1024u)
+/* Replies a journal may hold (more is refused when reading and writing):
+ * far beyond any call a person plays, and what 16 MiB of lines hold. */
+#define JOURNAL_MAX_TURNS 200000u
+/* A journal of at most this many bytes and no whole line has no header
+ * (see journal_take). */
+#define JOURNAL_HEADER_MAX_BYTES (1024u * 1024u)
 
 /* A journal open for writing. */
 typedef struct journal journal;
@@ -143,6 +150,11 @@ int journal_close(journal *j, bool remove, diag_list *diags);
 char **journal_list(const char *results_dir, diag_list *diags);
 void journal_list_free(char **paths);
 
+/* Reads a journal from memory (path names it in diagnostics), as
+ * journal_read does a file. */
+journal_data *journal_parse(const char *text, size_t size, const char *path,
+                            diag_list *diags);
+
 /* Reads a journal. A last line cut short is ignored with a warning (see
  * valid_bytes and torn); any other line that is not a record this build
  * reads is an error at PATH:LINE, and then NULL is returned. */
@@ -164,6 +176,43 @@ session *journal_replay(const journal_data *jd, const scenario *sc,
 journal *journal_continue(const journal_data *jd, const session *s,
                           const result_io *io, diag_list *diags);
 
+/* As journal_continue, with the journal's lock already taken by
+ * journal_take (given or not, lock is the journal's from now on: released
+ * when it fails, else held until journal_close). */
+journal *journal_continue_locked(const journal_data *jd, const session *s,
+                                 filelock *lock, const result_io *io,
+                                 diag_list *diags);
+
+/* Ownership of journals. The program playing a call holds its journal
+ * locked (flock) from the moment it appears, with its header, to its
+ * removal; a journal nobody holds was left by a program that stopped.
+ * Before it reads, saves, continues or deletes a journal found on disk,
+ * recovery takes it with journal_take:
+ *   JOURNAL_TAKEN    *lock holds it: read it, save it, remove it (still
+ *                    holding the lock), then filelock_release;
+ *   JOURNAL_LIVE     a running Rapport is playing this call: leave it;
+ *   JOURNAL_GONE     removed meanwhile (by its owner, or another recovery);
+ *   JOURNAL_EMPTIED  it had no header (a program stopped as the call began,
+ *                    before any reply; older versions left such files):
+ *                    removed, with a warning saying so;
+ *   JOURNAL_FAILED   an error in diags. */
+typedef enum {
+    JOURNAL_TAKEN,
+    JOURNAL_LIVE,
+    JOURNAL_GONE,
+    JOURNAL_EMPTIED,
+    JOURNAL_FAILED
+} journal_take_status;
+
+journal_take_status journal_take(const char *path, filelock **lock,
+                                 diag_list *diags);
+
+/* Removes the temporary files (.rapport-XXXXXX) that programs stopped
+ * while saving left in results_dir and its in-progress folder, where no
+ * writer is at work (see filelock_dir_enter); a warning says how many.
+ * Recovery calls it first. */
+void journal_sweep(const char *results_dir, diag_list *diags);
+
 /* The result_info of a journaled session: its trainee, start and feedback
  * mode, interrupted set, and as end the start plus every response time of
  * s (the time of its last reply; a journal does not know when the program
@@ -179,6 +228,14 @@ void journal_result_info(const journal_data *jd, const session *s,
 int journal_save_result(const char *results_dir, const journal_data *jd,
                         const session *s, const result_io *io,
                         result_paths *saved, diag_list *diags);
+
+/* journal_save_result never saves a call twice: when results_dir holds
+ * its record already (see result_save_once), nothing is written, and
+ * journal_save_once sets *already (may be NULL); saved names that
+ * record's files. */
+int journal_save_once(const char *results_dir, const journal_data *jd,
+                      const session *s, const result_io *io,
+                      result_paths *saved, bool *already, diag_list *diags);
 
 /* Deletes a journal file (refusing a name that does not end in .journal)
  * and syncs its folder. 0, or -1 with an error. */

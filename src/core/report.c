@@ -20,11 +20,66 @@ void report_free(report *r)
         result_record_free(r->recs[i]);
     }
     free(r->recs);
+    free(r->ids);
+    free(r->slots);
     for (size_t i = 0; i < r->class_count; i++) {
         class_record_free(r->classes[i]);
     }
     free(r->classes);
     free(r);
+}
+
+static size_t report_hash(const char *id)
+{
+    size_t h = 5381;
+    for (const char *p = id; *p; p++) {
+        h = h * 33u + (unsigned char)*p;
+    }
+    return h;
+}
+
+/* The slot of id: where it is, or the empty one where it would go. */
+static size_t report_slot(const report *r, const char *id)
+{
+    size_t mask = r->slot_count - 1;
+    size_t i = report_hash(id) & mask;
+    while (r->slots[i] && strcmp(r->ids[r->slots[i] - 1], id) != 0) {
+        i = (i + 1) & mask;
+    }
+    return i;
+}
+
+/* Room for one more record (and its slot, kept at most half full). */
+static int report_grow(report *r)
+{
+    if (r->count == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 64;
+        result_record **grown = realloc(r->recs, cap * sizeof *grown);
+        if (!grown) {
+            return -1;
+        }
+        r->recs = grown;
+        char(*ids)[37] = realloc(r->ids, cap * sizeof *ids);
+        if (!ids) {
+            return -1;
+        }
+        r->ids = ids;
+        r->cap = cap;
+    }
+    if (2 * (r->count + 1) > r->slot_count) {
+        size_t n = r->slot_count ? r->slot_count * 2 : 128;
+        size_t *slots = calloc(n, sizeof *slots);
+        if (!slots) {
+            return -1;
+        }
+        free(r->slots);
+        r->slots = slots;
+        r->slot_count = n;
+        for (size_t i = 0; i < r->count; i++) {
+            r->slots[report_slot(r, r->ids[i])] = i + 1;
+        }
+    }
+    return 0;
 }
 
 int report_add(report *r, result_record *rec, diag_list *diags)
@@ -34,20 +89,35 @@ int report_add(report *r, result_record *rec, diag_list *diags)
         diag_add(diags, DIAG_ERROR, "report", 0, 0, "no report or record");
         return -1;
     }
-    if (r->count == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 64;
-        result_record **grown = realloc(r->recs, cap * sizeof *grown);
-        if (!grown) {
-            result_record_free(rec);
-            diag_add(diags, DIAG_ERROR, "report", 0, 0, "out of memory");
-            return -1;
-        }
-        r->recs = grown;
-        r->cap = cap;
+    if (report_grow(r) != 0) {
+        result_record_free(rec);
+        diag_add(diags, DIAG_ERROR, "report", 0, 0, "out of memory");
+        return -1;
     }
+    char id[37];
+    result_record_call_id(rec, id);
+    size_t slot = report_slot(r, id);
+    if (r->slots[slot]) {
+        /* a second record of the same call (a program stopped after
+         * saving it, before removing its journal): counted once, the
+         * better record kept */
+        size_t at = r->slots[slot] - 1;
+        r->duplicates++;
+        if (result_record_better(rec, r->recs[at])) {
+            result_record_free(r->recs[at]);
+            r->recs[at] = rec;
+        } else {
+            result_record_free(rec);
+        }
+        return 0;
+    }
+    memcpy(r->ids[r->count], id, sizeof id);
     r->recs[r->count++] = rec;
+    r->slots[slot] = r->count;
     return 0;
 }
+
+size_t report_duplicates(const report *r) { return r ? r->duplicates : 0; }
 
 size_t report_count(const report *r) { return r ? r->count : 0; }
 
@@ -88,11 +158,71 @@ const result_record **report_sorted(const report *r)
 
 /* ---------- CSV ---------- */
 
+/* The code point of UTF-8 at *p, advancing *p; -1 (one byte) when it is
+ * not valid UTF-8. */
+static long report_utf8_next(const unsigned char **p)
+{
+    const unsigned char *s = *p;
+    long c = -1;
+    int n = 0;
+    if (s[0] < 0x80) {
+        c = s[0];
+    } else if ((s[0] & 0xE0) == 0xC0) {
+        c = s[0] & 0x1F;
+        n = 1;
+    } else if ((s[0] & 0xF0) == 0xE0) {
+        c = s[0] & 0x0F;
+        n = 2;
+    } else if ((s[0] & 0xF8) == 0xF0) {
+        c = s[0] & 0x07;
+        n = 3;
+    }
+    for (int i = 1; c >= 0 && i <= n; i++) {
+        c = (s[i] & 0xC0) == 0x80 ? (c << 6) | (s[i] & 0x3F) : -1;
+    }
+    *p = s + (c >= 0 ? n + 1 : 1);
+    return c;
+}
+
+/* Characters a spreadsheet may pass over before it sees a formula: white
+ * space (ASCII and Unicode), and the invisible format characters (zero
+ * width spaces and joiners, the byte order mark, bidirectional marks). */
+static bool report_csv_blank(long c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0x0B ||
+           c == 0x0C || c == 0x85 || c == 0xA0 || c == 0xAD || c == 0x061C ||
+           c == 0x1680 || c == 0x180E || (c >= 0x2000 && c <= 0x200F) ||
+           (c >= 0x2028 && c <= 0x202F) || (c >= 0x205F && c <= 0x206F) ||
+           c == 0x3000 || c == 0xFEFF;
+}
+
+/* What starts a formula: = + - @ and their full-width, small and other
+ * look-alike forms that spreadsheets fold to them. */
+static bool report_csv_trigger(long c)
+{
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == 0xFF1D ||
+           c == 0xFF0B || c == 0xFF0D || c == 0xFF20 || c == 0xFE66 ||
+           c == 0xFE62 || c == 0xFE63 || c == 0xFE6B || c == 0x2212 ||
+           c == 0x207A || c == 0x208A || c == 0x207C || c == 0x208C;
+}
+
 char *report_csv_cell(const char *text)
 {
     const char *t = text ? text : "";
-    bool guard = t[0] == '=' || t[0] == '+' || t[0] == '-' || t[0] == '@' ||
-                 t[0] == '\t' || t[0] == '\r';
+    /* OWASP (CSV injection): a cell that starts with = + - @, a tab or a
+     * carriage return is prefixed with an apostrophe. Spreadsheets also
+     * pass over leading spaces and invisible characters, and fold
+     * full-width forms: whatever leads to a trigger is guarded too. */
+    const unsigned char *p = (const unsigned char *)t;
+    bool guard = *p == '\t' || *p == '\r';
+    while (!guard && *p) {
+        long c = report_utf8_next(&p);
+        if (report_csv_trigger(c)) {
+            guard = true;
+        } else if (!report_csv_blank(c)) {
+            break;
+        }
+    }
     return result_format("%s%s", guard ? "'" : "", t);
 }
 

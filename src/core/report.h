@@ -13,8 +13,15 @@
  * critical_mistakes (options chosen that the author marked as critical
  * mistakes; the attempt is then not passed).
  * Rows are sorted by date, then trainee, then scenario. Against formula
- * injection, a cell that starts with = + - @, a tab or a carriage return
- * gets a leading apostrophe (') so that a spreadsheet shows it as text.
+ * injection (OWASP's rule), a cell that starts with = + - @, a tab or a
+ * carriage return gets a leading apostrophe (') so that a spreadsheet
+ * shows it as text; so does a cell where such a character (or its
+ * full-width or small form: ＝ ＋ － ＠ ﹦ ﹢ ﹣ ﹫, or − U+2212) comes after
+ * leading spaces or invisible characters (U+00A0, U+200B, U+FEFF...).
+ *
+ * Each call is counted once: records of the same call (a program stopped
+ * after saving it and before removing its journal, see result_call_id)
+ * give one row, the better record's.
  *
  * HTML (report_html): built with libxml2 like the session report, charts
  * as SVG data: URIs. Averages, pass rates, attempts with a critical mistake
@@ -58,14 +65,17 @@ size_t report_count(const report *r);
 int report_add_class(report *r, class_record *rec, diag_list *diags);
 size_t report_class_count(const report *r);
 
+/* Records of a call already in the report (see result_call_id) counted
+ * once: the better record is kept (result_record_better). */
+size_t report_duplicates(const report *r);
+
 /* The CSV table described above. */
 char *report_csv(const report *r, diag_list *diags);
 /* The HTML class report. */
 char *report_html(const report *r, diag_list *diags);
 
-/* The cell as written to CSV: with a leading apostrophe when it starts
- * with = + - @, a tab or a carriage return (malloc'd; NULL on no
- * memory). */
+/* The cell as written to CSV: with a leading apostrophe when it is
+ * guarded as said above (malloc'd; NULL on no memory). */
 char *report_csv_cell(const char *text);
 
 #endif

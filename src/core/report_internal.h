@@ -18,8 +18,12 @@
 
 struct report {
     result_record **recs; /* owned */
+    char (*ids)[37];      /* recs[i]'s call id (result_record_call_id) */
     size_t count;
     size_t cap;
+    size_t *slots; /* open addressing over ids: index + 1, 0 empty */
+    size_t slot_count;
+    size_t duplicates;      /* records of a call already in, counted once */
     class_record **classes; /* owned; class sessions (class_result.h) */
     size_t class_count;
 };

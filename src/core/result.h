@@ -219,6 +219,42 @@ void result_paths_clear(result_paths *paths);
 int result_save(const char *dir, const debrief *d, const result_info *info,
                 const result_io *io, result_paths *saved, diag_list *diags);
 
+/* ---------- one record per call ----------
+ * A call is identified by its scenario id and version, its trainee and its
+ * start in milliseconds: result_call_id is the name-based UUID of these
+ * (the same as the registration of its xAPI statements), so a record
+ * read back gives the id of the call it records (result_record_call_id).
+ * A program stopped after saving a call and before removing its journal
+ * leaves both: recovery finds the record (result_find_call) and does not
+ * save the call again (result_save_once), and a class report counts each
+ * call once (the better record: complete first, then more turns, then
+ * the later end; result_record_better). */
+void result_call_id(const char *scenario_id, const char *scenario_version,
+                    const char *trainee, int64_t started_ms, char out[37]);
+void result_record_call_id(const result_record *r, char out[37]);
+/* True when a is a better record of its call than b (b may be NULL). */
+bool result_record_better(const result_record *a, const result_record *b);
+
+/* The best record of the call saved in dir under the names result_save
+ * gives it, with its path in *path (malloc'd; may be NULL), or NULL when
+ * there is none. A file of such a name that is not a record is passed
+ * over; one that cannot be read (an I/O error), or a folder that cannot
+ * be listed, sets *failed (may be NULL) with an error: the call may be
+ * saved there. Freed with result_record_free. */
+result_record *result_find_call(const char *dir, const char *scenario_id,
+                                const char *scenario_version,
+                                const char *trainee, int64_t started_ms,
+                                char **path, bool *failed, diag_list *diags);
+
+/* As result_save, unless dir already holds a record of the call that is
+ * complete, or (for an unfinished call) holds at least its turns: then
+ * nothing is written, *already (may be NULL) is set and saved names the
+ * files of that record. -1 with an error, and nothing written, when a
+ * file that may hold the call cannot be read (see result_find_call). */
+int result_save_once(const char *dir, const debrief *d,
+                     const result_info *info, const result_io *io,
+                     result_paths *saved, bool *already, diag_list *diags);
+
 const char *result_feedback_mode_name(result_feedback_mode mode);
 /* "complete" or "incomplete". */
 const char *result_status_name(bool complete);

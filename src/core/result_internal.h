@@ -66,6 +66,9 @@ bool result_check(const debrief *d, const result_info *info, diag_list *diags);
 /* Adds "out of memory", placed at the scenario's path. */
 void result_no_memory(const debrief *d, diag_list *diags);
 
+/* The namespace of statement ids and call ids (result_xapi.c). */
+void result_xapi_namespace(unsigned char ns[16]);
+
 /* ---------- JSON building with failure tracking ----------
  * Each helper adds to obj (NULL obj is a failure); on any failure *ok
  * becomes false and the item is deleted, so a build can go on to the end

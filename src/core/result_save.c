@@ -3,6 +3,7 @@
  * an existing file, and the I/O hooks tests use to make calls fail.
  */
 #define _POSIX_C_SOURCE 200809L
+#include "filelock.h"
 #include "result.h"
 #include "result_internal.h"
 
@@ -189,7 +190,7 @@ static void result_files_clean(result_files *f)
 static int result_write_temp(const result_io *io, const char *dir,
                              const char *sep, const char *data, char **temp)
 {
-    char *path = result_format("%s%s.rapport-XXXXXX", dir, sep);
+    char *path = result_format("%s%s%sXXXXXX", dir, sep, FILELOCK_TEMP_PREFIX);
     if (!path) {
         errno = ENOMEM;
         return -1;
@@ -250,11 +251,15 @@ static int result_claim(const result_io *io, result_files *f, int i,
 static const char *result_save_files(const char *dir, const char *base,
                                      char *const data[RESULT_FILE_COUNT],
                                      const char *const ext[RESULT_FILE_COUNT],
-                                     const result_io *io, result_files *f)
+                                     const result_io *io, result_files *f,
+                                     filelock **dir_lock, diag_list *diags)
 {
     if (result_mkdirs(dir) != 0) {
         return strerror(errno);
     }
+    /* writers of temporary files hold the folder shared; the orphans of
+     * programs stopped while saving are swept first */
+    *dir_lock = filelock_dir_enter(dir, NULL, diags);
     const char *sep = dir[strlen(dir) - 1] == '/' ? "" : "/";
     for (int i = 0; i < RESULT_FILE_COUNT; i++) {
         if (result_write_temp(io, dir, sep, data[i], &f->temp[i]) != 0) {
@@ -355,9 +360,11 @@ int result_save_texts(const char *dir, int64_t started_ms, const char *who,
 
     result_files f;
     memset(&f, 0, sizeof f);
-    const char *reason =
-        folder && base ? result_save_files(folder, base, data, ext, io, &f)
-                       : strerror(ENOMEM);
+    filelock *dir_lock = NULL;
+    const char *reason = folder && base
+                             ? result_save_files(folder, base, data, ext, io,
+                                                 &f, &dir_lock, diags)
+                             : strerror(ENOMEM);
     if (reason) {
         diag_add(diags, DIAG_ERROR, dir, 0, 0, "cannot save results in %s: %s",
                  dir, reason);
@@ -377,6 +384,7 @@ int result_save_texts(const char *dir, int64_t started_ms, const char *who,
         /* make the new names durable; not every file system can */
         result_sync_dir(folder);
     }
+    filelock_release(dir_lock);
     free(base);
     free(folder);
     return reason ? -1 : 0;

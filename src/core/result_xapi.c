@@ -62,7 +62,7 @@ void result_uuid_v5(const unsigned char ns[16], const char *name, char out[37])
 }
 
 /* The namespace of our statement ids: uuid5(URL namespace, our IRI). */
-static void result_xapi_namespace(unsigned char ns[16])
+void result_xapi_namespace(unsigned char ns[16])
 {
     /* RFC 4122 appendix C */
     static const uuid_t url_ns = {0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad,

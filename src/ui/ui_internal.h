@@ -135,6 +135,7 @@ typedef enum {
  * its scenario loaded and its replies replayed, as far as they go. */
 typedef struct {
     char *path;
+    filelock *lock;   /* journal_take's, held while the notice is up */
     journal_data *jd; /* NULL: the journal cannot be read */
     scenario *sc;     /* NULL: its scenario file is missing or broken */
     session *s;       /* replayed; NULL when it cannot be */

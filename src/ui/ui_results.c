@@ -226,8 +226,10 @@ static void ui_results_save(ui_app *app)
     ui_results_info(app, &info);
     result_paths saved;
     if (d && diags &&
-        result_save(app->results_dir, d, &info, app->opt.io, &saved, diags) ==
-            0) {
+        (p->resumed ? result_save_once(app->results_dir, d, &info, app->opt.io,
+                                       &saved, NULL, diags)
+                    : result_save(app->results_dir, d, &info, app->opt.io,
+                                  &saved, diags)) == 0) {
         for (int i = 0; i < RESULT_FILE_COUNT; i++) {
             fprintf(stderr, "saved: %s\n", saved.path[i]);
         }
@@ -364,6 +366,7 @@ static void ui_results_item_free(ui_recover_item *it)
     session_free(it->s);
     scenario_free(it->sc);
     journal_data_free(it->jd);
+    filelock_release(it->lock);
     free(it->path);
     free(it->problem);
     memset(it, 0, sizeof *it);
@@ -437,10 +440,44 @@ static session *ui_results_replay_edited(const journal_data *jd,
     return s;
 }
 
-/* Reads the journal at path, loads its scenario and replays it. */
-static void ui_results_item_load(ui_recover_item *it, const char *path)
+/* Takes the journal at path (journal_take): false, with a line on stderr,
+ * when it is not ours to offer (a running Rapport plays it, it is gone, or
+ * it was empty and has been removed). */
+static bool ui_results_item_take(ui_app *app, ui_recover_item *it,
+                                 const char *path)
 {
     memset(it, 0, sizeof *it);
+    diag_list *diags = diag_list_new();
+    journal_take_status st =
+        diags ? journal_take(path, &it->lock, diags) : JOURNAL_FAILED;
+    const diag_entry *e = diags ? diag_get(diags, 0) : NULL;
+    switch (st) {
+    case JOURNAL_TAKEN:
+    case JOURNAL_FAILED: /* offered: its notice says what is wrong */
+        break;
+    case JOURNAL_LIVE:
+        fprintf(stderr,
+                "rapport play: %s: skipped: a running Rapport is playing "
+                "this call (it holds the journal locked); left alone\n",
+                path);
+        break;
+    case JOURNAL_GONE:
+        break;
+    case JOURNAL_EMPTIED:
+        fprintf(stderr, "rapport play: %s: %s\n", path,
+                e ? e->message : "removed an empty journal");
+        snprintf(app->picker_note, sizeof app->picker_note,
+                 "An empty journal (a call stopped before its first reply) "
+                 "was removed.");
+        break;
+    }
+    diag_list_free(diags);
+    return st == JOURNAL_TAKEN || st == JOURNAL_FAILED;
+}
+
+/* Reads the journal at path (taken), loads its scenario and replays it. */
+static void ui_results_item_load(ui_recover_item *it, const char *path)
+{
     it->path = strdup(path);
     diag_list *diags = diag_list_new();
     char msg[UI_FOLDER_MAX + 256];
@@ -511,8 +548,9 @@ bool ui_results_recover_next(ui_app *app)
     if (app->screen == UI_SCREEN_PICKER) {
         while (app->recover_paths && app->recover_paths[app->recover_next]) {
             const char *path = app->recover_paths[app->recover_next++];
-            if (access(path, F_OK) != 0) {
-                continue; /* dealt with meanwhile */
+            if (access(path, F_OK) != 0 ||
+                !ui_results_item_take(app, &app->recover, path)) {
+                continue; /* dealt with meanwhile, live or empty */
             }
             ui_results_item_load(&app->recover, path);
             ui_app_set_overlay(app, UI_OVERLAY_RECOVER);
@@ -534,6 +572,16 @@ bool ui_results_recover_next(ui_app *app)
 void ui_results_recover_scan(ui_app *app)
 {
     diag_list *diags = diag_list_new();
+    if (diags && app->results_dir) {
+        /* the left-overs of programs stopped while saving go first */
+        journal_sweep(app->results_dir, diags);
+        for (size_t i = 0; i < diag_count(diags); i++) {
+            const diag_entry *e = diag_get(diags, i);
+            fprintf(stderr, "rapport play: %s: %s\n", e->path ? e->path : "",
+                    e->message);
+        }
+        diag_list_clear(diags);
+    }
     char **paths = diags ? journal_list(app->results_dir, diags) : NULL;
     if (!paths) {
         ui_results_warn(diags);
@@ -557,9 +605,11 @@ static void ui_results_recover_resume(ui_app *app)
     journal_data *jd = it->jd;
     scenario *sc = it->sc;
     session *s = it->s;
+    filelock *lock = it->lock;
     it->jd = NULL;
     it->sc = NULL;
     it->s = NULL;
+    it->lock = NULL;
     ui_results_item_free(it);
     app->pending_start = false;
     ui_app_set_overlay(app, UI_OVERLAY_NONE);
@@ -579,7 +629,12 @@ static void ui_results_recover_resume(ui_app *app)
     p->save = UI_SAVE_PENDING;
     app->script_base = session_turn_count(s);
     diag_list *diags = diag_list_new();
-    p->journal = diags ? journal_continue(jd, s, app->opt.io, diags) : NULL;
+    p->journal = diags
+                     ? journal_continue_locked(jd, s, lock, app->opt.io, diags)
+                     : NULL;
+    if (!diags) {
+        filelock_release(lock);
+    }
     p->resumed_jd = jd;
     if (!p->journal) {
         char msg[UI_FOLDER_MAX + 256];
@@ -599,21 +654,34 @@ static void ui_results_recover_save(ui_app *app)
     diag_list *diags = diag_list_new();
     result_paths saved;
     char msg[UI_FOLDER_MAX + 256];
-    if (diags && journal_save_result(app->results_dir, it->jd, it->s,
-                                     app->opt.io, &saved, diags) == 0) {
-        for (int i = 0; i < RESULT_FILE_COUNT; i++) {
+    bool already = false;
+    if (diags &&
+        journal_save_once(app->results_dir, it->jd, it->s, app->opt.io, &saved,
+                          &already, diags) == 0) {
+        for (int i = 0; i < RESULT_FILE_COUNT && !already; i++) {
             fprintf(stderr, "saved: %s\n", saved.path[i]);
         }
         char dir[UI_FOLDER_MAX + 8];
         ui_results_short_path(app, app->results_dir, dir, sizeof dir);
         const char *json = saved.path[RESULT_FILE_JSON];
         const char *slash = strrchr(json, '/');
-        snprintf(app->picker_note, sizeof app->picker_note,
-                 "The interrupted call of %s was saved as %s in %s: %s",
-                 it->jd->trainee,
-                 session_is_finished(it->s) ? "a complete result"
-                                            : "an incomplete attempt",
-                 dir, slash ? slash + 1 : json);
+        if (already) {
+            fprintf(stderr,
+                    "rapport play: %s: already saved as %s; not saved "
+                    "again\n",
+                    it->path, json);
+            snprintf(app->picker_note, sizeof app->picker_note,
+                     "The interrupted call of %s had already been saved in "
+                     "%s: %s",
+                     it->jd->trainee, dir, slash ? slash + 1 : json);
+        } else {
+            snprintf(app->picker_note, sizeof app->picker_note,
+                     "The interrupted call of %s was saved as %s in %s: %s",
+                     it->jd->trainee,
+                     session_is_finished(it->s) ? "a complete result"
+                                                : "an incomplete attempt",
+                     dir, slash ? slash + 1 : json);
+        }
         result_paths_clear(&saved);
         if (journal_remove(it->path, diags) != 0) {
             ui_results_warn(diags);
