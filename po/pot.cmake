@@ -11,7 +11,7 @@ file(GLOB_RECURSE sources RELATIVE ${SOURCE_DIR} ${SOURCE_DIR}/src/*.c)
 list(SORT sources)
 execute_process(
   COMMAND ${XGETTEXT} --from-code=UTF-8 --language=C --keyword=_
-          --keyword=N_ --keyword=P_:1,2 --add-comments=TRANSLATORS:
+          --keyword=N_ --keyword=P_:1,2 --keyword=C_:1c,2 --add-comments=TRANSLATORS:
           --sort-by-file --package-name=rapport
           --msgid-bugs-address=https://github.com/rapport/rapport/issues
           --copyright-holder=Rapport --output=${OUT} ${sources}

@@ -26,6 +26,7 @@ int cli_recover(int argc, char **argv);
 int cli_report(int argc, char **argv);
 int cli_test(int argc, char **argv);
 int cli_translate(int argc, char **argv);
+int cli_class(int argc, char **argv);
 
 /* Warns in diags about each character of sc that no font can draw (the
  * bundled fonts or any fontconfig knows), at its first place in the file,

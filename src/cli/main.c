@@ -32,6 +32,9 @@ static void main_usage(FILE *out)
             "HTML\n"
             "  test PLAN...       play the cases of test plans and check how "
             "each call ends\n"
+            "  class FILE         run a scenario for a whole room: votes, "
+            "teams, the class\n"
+            "                     debrief (--script runs it headless)\n"
             "  translate          export a scenario's texts to an XLIFF file "
             "for translators,\n"
             "                     and import the translation back\n"
@@ -142,6 +145,9 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "translate") == 0) {
         return cli_translate(argc - 1, argv + 1);
+    }
+    if (strcmp(cmd, "class") == 0) {
+        return cli_class(argc - 1, argv + 1);
     }
     fprintf(stderr, _("rapport: unknown command '%s'\n\n"), cmd);
     main_usage(stderr);

@@ -6,7 +6,10 @@
  *               in the language chosen (lang.h), else the string itself;
  *   N_("text")  marks a string kept untranslated in a table, translated
  *               with _() where it is shown;
- *   P_(one, many, n)  the form of a string for the count n.
+ *   P_(one, many, n)  the form of a string for the count n;
+ *   C_("context", "text")  a short word whose translation depends on
+ *               where it is shown ("mood" "Calm"), told apart from the
+ *               same word elsewhere.
  *
  * What is translated: every word the game, the CLI and the HTML results
  * show a person. What is not: the words of scenarios (the author's, in the
@@ -28,5 +31,13 @@
 #define _(text) dgettext(I18N_DOMAIN, text)
 #define N_(text) text
 #define P_(one, many, n) dngettext(I18N_DOMAIN, one, many, (unsigned long)(n))
+#define C_(context, text) i18n_pgettext(context "\004" text, text)
+
+/* gettext's msgctxt: the catalogue's key is context, EOT, text. */
+static inline const char *i18n_pgettext(const char *key, const char *text)
+{
+    const char *t = dgettext(I18N_DOMAIN, key);
+    return t == key ? text : t;
+}
 
 #endif
