@@ -58,6 +58,17 @@ void cli_print_diags(struct diag_list *diags)
     diag_print(diags, stderr);
 }
 
+void cli_print_counts(const char *file, size_t errors, size_t warnings)
+{
+    char e[64];
+    char w[64];
+    snprintf(e, sizeof e, P_("%zu error", "%zu errors", errors), errors);
+    snprintf(w, sizeof w, P_("%zu warning", "%zu warnings", warnings),
+             warnings);
+    /* TRANSLATORS: FILE: N errors, N warnings */
+    fprintf(stderr, _("%s: %s, %s\n"), file, e, w);
+}
+
 int cli_finish_output(void)
 {
     if (fflush(stdout) != 0 || ferror(stdout)) {
