@@ -402,7 +402,7 @@ static void test_load_errors(void)
                  "<score> attribute 'empathy': ");
     test_refused(CASE("<expect band=\"great\"/>"),
                  "<expect> attribute 'band'");
-    test_refused(CASE("<seen/>"), "The attribute 'text' is required");
+    test_refused(CASE("<seen/>"), "<seen> needs the attribute 'text'");
     test_refused(CASE("<heard text=\"x\"/>"),
                  "<heard> is not allowed in <case>: it holds any mix of "
                  "<expect>, <score>, <seen>, <not-seen>, <visited> and "
@@ -427,7 +427,7 @@ static void test_load_errors(void)
                  "holds <case>...");
     test_refused("<plan xmlns=\"" PLAN_NAMESPACE "\"><case name=\"c\" "
                  "choices=\"1\"/></plan>",
-                 "The attribute 'scenario' is required");
+                 "<plan> needs the attribute 'scenario'");
     /* the scenario: missing, or with errors of its own */
     test_refused("<plan xmlns=\"" PLAN_NAMESPACE "\" scenario=\"nope.xml\">"
                  "<case name=\"c\" choices=\"1\"/></plan>",

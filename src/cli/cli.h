@@ -83,6 +83,13 @@ void cli_print_saved(const result_paths *saved);
 /* The wall clock in ms, or RAPPORT_FIXED_TIME (seconds since 1970) when
  * set; -1 after a message when that is not a time. */
 int64_t cli_now_ms(const char *cmd);
+
+/* A trainee's name from option `option` of command `cmd`, by the rule of
+ * trainee.h: 0 with the name in out (size bytes; cut at a character
+ * boundary when longer than the rule allows, with a note on stderr), or
+ * -1 after printing why it is refused. */
+int cli_trainee_name(const char *cmd, const char *option, const char *name,
+                     char *out, size_t size);
 /* The game's results folder (result_default_dir of $XDG_DATA_HOME and
  * $HOME), malloc'd, or NULL. */
 char *cli_default_results_dir(void);

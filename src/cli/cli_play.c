@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "scenario.h"
+#include "trainee.h"
 #include "ui_app.h"
 #include "ui_prefs.h"
 
@@ -200,6 +201,7 @@ int cli_play(int argc, char **argv)
     }
     ui_app_options opt;
     memset(&opt, 0, sizeof opt);
+    char name[TRAINEE_MAX_BYTES + 1];
     opt.input = UI_INPUT_KEYS;
     bool scripted = false;
     bool needs_script = false;
@@ -271,7 +273,11 @@ int cli_play(int argc, char **argv)
             opt.seed_set = true;
             break;
         case 'n':
-            opt.trainee = optarg;
+            if (cli_trainee_name("play", "--name", optarg, name,
+                                 sizeof name) != 0) {
+                goto out;
+            }
+            opt.trainee = name;
             break;
         case 'c':
             scripted = true;

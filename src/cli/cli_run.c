@@ -14,6 +14,7 @@
 #include "scenario.h"
 #include "score.h"
 #include "session.h"
+#include "trainee.h"
 
 static void run_usage(FILE *out)
 {
@@ -232,15 +233,18 @@ int cli_run(int argc, char **argv)
                         "saved results; add --results DIR\n");
         goto out;
     }
+    static const char anonymous[] = "anonymous";
     if (results && !trainee) {
-        trainee = "anonymous";
+        trainee = anonymous;
     }
-    if (trainee && !result_trainee_valid(trainee)) {
-        fprintf(stderr,
-                "rapport run: --trainee must be a name of 1-%d bytes of "
-                "UTF-8, not only spaces, without control characters\n",
-                RESULT_MAX_TRAINEE_BYTES);
+    char name[TRAINEE_MAX_BYTES + 1];
+    if (trainee && trainee != anonymous &&
+        cli_trainee_name("run", "--trainee", trainee, name, sizeof name) !=
+            0) {
         goto out;
+    }
+    if (trainee && trainee != anonymous) {
+        trainee = name;
     }
     result_info info = {.trainee = trainee,
                         .feedback_mode = RESULT_FEEDBACK_WITHHELD};

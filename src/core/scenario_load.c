@@ -14,6 +14,7 @@
 #include "scenario_internal.h"
 #include "scenario_xml.h"
 #include "schema_data.h"
+#include "visible.h"
 #include "xmldoc.h"
 
 typedef struct {
@@ -68,6 +69,38 @@ static bool loader_condition_any(const scenario_condition *c)
 
 /* ---------- building the model ---------- */
 
+/* A text the schema let through (it is not empty) that shows nothing:
+ * only spaces or invisible characters (U+00A0, U+200B...). An empty one
+ * is the schema's to report. `what` names it in the message. */
+static void loader_check_blank(loader_state *st, const xmlNode *el,
+                               const char *attr, const char *text,
+                               const char *what)
+{
+    if (!el || !visible_is_blank(text)) {
+        return;
+    }
+    bool written = false;
+    if (attr) {
+        xmlChar *v = xmlGetNoNsProp(el, BAD_CAST attr);
+        written = v && v[0];
+        xmlFree(v);
+    } else {
+        for (const xmlNode *c = el->children; c && !written; c = c->next) {
+            written = (c->type == XML_TEXT_NODE ||
+                       c->type == XML_CDATA_SECTION_NODE) &&
+                      c->content && c->content[0];
+        }
+    }
+    if (written) {
+        xmldoc_error_at(st->doc, el, attr, DIAG_ERROR,
+                        "%s is blank: it holds only spaces or invisible "
+                        "characters (such as U+00A0 no-break space or "
+                        "U+200B zero-width space), so the screen would show "
+                        "nothing; write the words",
+                        what);
+    }
+}
+
 static void loader_read_lines(loader_state *st, const xmlNode *parent,
                               scenario_node *n)
 {
@@ -87,6 +120,7 @@ static void loader_read_lines(loader_state *st, const xmlNode *parent,
         }
         scenario_line *l = &n->lines[n->line_count++];
         l->text = xmldoc_text(c);
+        loader_check_blank(st, c, NULL, l->text, "<line>");
         l->expression = (scenario_expression)xmldoc_enum_attr(
             c, "expression", scenario_expression_from_name,
             SCENARIO_EXPR_AUTO);
@@ -113,7 +147,9 @@ static void loader_read_choice(loader_state *st, const xmlNode *c,
                                scenario_choice *ch)
 {
     ch->id = xmldoc_attr(c, "id");
-    ch->say = xmldoc_text(xmldoc_first_child(st->doc, c, "say"));
+    const xmlNode *say = xmldoc_first_child(st->doc, c, "say");
+    ch->say = xmldoc_text(say);
+    loader_check_blank(st, say, NULL, ch->say, "<say>");
     ch->feedback = xmldoc_text(xmldoc_first_child(st->doc, c, "feedback"));
     const xmlNode *crit = xmldoc_first_child(st->doc, c, "critical");
     if (crit) {
@@ -174,6 +210,7 @@ static void loader_read_node(loader_state *st, const xmlNode *x,
             x, "outcome", scenario_outcome_from_name,
             SCENARIO_OUTCOME_RESOLVED);
         n->title = xmldoc_attr(x, "title");
+        loader_check_blank(st, x, "title", n->title, "the ending's title");
         n->feedback = xmldoc_text(xmldoc_first_child(st->doc, x, "feedback"));
         return;
     }
@@ -200,6 +237,7 @@ static void loader_read_customer(loader_state *st, const xmlNode *x,
                                  scenario_customer *cu)
 {
     cu->name = xmldoc_attr(x, "name");
+    loader_check_blank(st, x, "name", cu->name, "the customer's name");
     cu->persona = xmldoc_text(xmldoc_first_child(st->doc, x, "persona"));
     char *mood = xmldoc_attr(x, "mood");
     cu->mood = loader_mood_value(mood, SCENARIO_MOOD_CALM);
@@ -246,7 +284,9 @@ static scenario *loader_build(loader_state *st, const xmlNode *root)
         root, "channel", scenario_channel_from_name, SCENARIO_CHANNEL_PHONE);
     sc->difficulty = xmldoc_int_attr(root, "difficulty", 1, 5, 2);
     sc->minutes = xmldoc_ms_attr(root, "minutes") / 1000.0;
-    sc->title = xmldoc_text(xmldoc_first_child(st->doc, root, "title"));
+    const xmlNode *title = xmldoc_first_child(st->doc, root, "title");
+    sc->title = xmldoc_text(title);
+    loader_check_blank(st, title, NULL, sc->title, "<title>");
     sc->summary = xmldoc_text(xmldoc_first_child(st->doc, root, "summary"));
     sc->pass_mark = 70;
     for (int d = 0; d < SCENARIO_DIM_COUNT; d++) {

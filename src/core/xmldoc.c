@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
@@ -25,6 +26,16 @@
 #define XMLDOC_XINCLUDE_OLD_NS "http://www.w3.org/2003/XInclude"
 
 /* ---------- positions ---------- */
+
+/* Characters (UTF-8 lead bytes) in buf[from, to). */
+static size_t xmldoc_chars(const xmldoc *d, size_t from, size_t to)
+{
+    size_t n = 0;
+    for (size_t i = from; i < to && i < d->len; i++) {
+        n += ((unsigned char)d->buf[i] & 0xC0) != 0x80;
+    }
+    return n;
+}
 
 void xmldoc_index_lines(xmldoc *d)
 {
@@ -47,18 +58,43 @@ void xmldoc_index_lines(xmldoc *d)
         d->line_starts[n++] = (size_t)(p - d->buf) + 1;
     }
     d->line_count = count;
+    size_t blocks = d->len / XMLDOC_CHAR_BLOCK + 1;
+    d->block_chars = malloc(blocks * sizeof(size_t));
+    if (d->block_chars) {
+        d->block_chars[0] = 0;
+        for (size_t b = 1; b < blocks; b++) {
+            d->block_chars[b] = d->block_chars[b - 1] +
+                                xmldoc_chars(d, (b - 1) * XMLDOC_CHAR_BLOCK,
+                                             b * XMLDOC_CHAR_BLOCK);
+        }
+    }
+}
+
+/* Characters before offset, from the counts per block: at most one
+ * block is counted, so a file written on one long line is not counted
+ * again from its start for every position asked. */
+static size_t xmldoc_chars_before(const xmldoc *d, size_t offset)
+{
+    if (offset > d->len) {
+        offset = d->len;
+    }
+    size_t block = offset / XMLDOC_CHAR_BLOCK;
+    if (!d->block_chars) {
+        return xmldoc_chars(d, 0, offset);
+    }
+    return d->block_chars[block] +
+           xmldoc_chars(d, block * XMLDOC_CHAR_BLOCK, offset);
 }
 
 /* Column (1-based, counted in characters) of offset within its line. */
 int xmldoc_col_at(const xmldoc *d, size_t line_start, size_t offset)
 {
-    int col = 1;
-    for (size_t i = line_start; i < offset && i < d->len; i++) {
-        if (((unsigned char)d->buf[i] & 0xC0) != 0x80) {
-            col++;
-        }
+    if (offset <= line_start) {
+        return 1;
     }
-    return col;
+    size_t n =
+        xmldoc_chars_before(d, offset) - xmldoc_chars_before(d, line_start);
+    return n < INT_MAX ? (int)n + 1 : INT_MAX;
 }
 
 /* Offset of the first needle at or after `from`, within 30 lines; or
@@ -157,6 +193,33 @@ static size_t xmldoc_tag_end(const xmldoc *d, size_t at, size_t nlen)
     return SIZE_MAX;
 }
 
+static size_t xmldoc_tag_needle(const xmlNode *node, char *needle,
+                                size_t size);
+
+/* Where the parser saw an element's start tag begin (kept in the node's
+ * _private by xmldoc_start_element), when that offset is in the file's
+ * own bytes (UTF-8, so not converted) and the tag is there; SIZE_MAX
+ * otherwise. Exact and O(1): the line-based search below costs the
+ * length of the line, which is the whole file when it is all on one
+ * line (10,000 nodes on one line took 22 s). */
+static size_t xmldoc_recorded_offset(const xmldoc *d, const xmlNode *node)
+{
+    const char *enc = xmldoc_encoding(d);
+    uintptr_t at1 = (uintptr_t)node->_private;
+    if (at1 == 0 ||
+        (enc && strcmp(enc, "UTF-8") != 0 && strcmp(enc, "utf-8") != 0)) {
+        return SIZE_MAX;
+    }
+    char needle[128];
+    size_t nlen = xmldoc_tag_needle(node, needle, sizeof needle);
+    size_t at = (size_t)(at1 - 1);
+    if (at >= d->len || nlen > d->len - at ||
+        memcmp(d->buf + at, needle, nlen) != 0) {
+        return SIZE_MAX;
+    }
+    return at;
+}
+
 /* Offset of an element's start tag, or SIZE_MAX. libxml2 records the line
  * where the start tag ends, so a tag written over several lines begins on
  * an earlier one: first the tags on that line that end there (the k-th
@@ -165,6 +228,10 @@ static size_t xmldoc_tag_end(const xmldoc *d, size_t at, size_t nlen)
 static size_t xmldoc_element_offset(xmldoc *d, const xmlNode *node)
 {
     char needle[128];
+    size_t recorded = xmldoc_recorded_offset(d, node);
+    if (recorded != SIZE_MAX) {
+        return recorded;
+    }
     int line = xmldoc_node_line(node);
     xmldoc_index_lines(d);
     if (!d->line_starts || line < 1 || (size_t)line > d->line_count) {
@@ -864,6 +931,35 @@ static bool xmldoc_validate_schema(xmldoc *d)
     return ok;
 }
 
+/* libxml2's own start-of-element handler, then the offset of the start
+ * tag's '<' (+1, so that 0 means unknown) kept in the new node's
+ * _private. The parser is just past the tag's attributes, and no '<'
+ * can occur inside a tag: the last '<' before is where it starts. */
+static void xmldoc_start_element(void *ctx, const xmlChar *localname,
+                                 const xmlChar *prefix, const xmlChar *uri,
+                                 int nb_namespaces, const xmlChar **namespaces,
+                                 int nb_attributes, int nb_defaulted,
+                                 const xmlChar **attributes)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces,
+                          namespaces, nb_attributes, nb_defaulted, attributes);
+    xmlParserInputPtr in = ctxt->input;
+    xmlNodePtr node = ctxt->node;
+    if (!node || !in || !in->cur || !in->base || in->cur < in->base ||
+        !xmlStrEqual(node->name, localname)) {
+        return;
+    }
+    const xmlChar *p = in->cur;
+    while (p > in->base && *p != '<') {
+        p--;
+    }
+    if (*p == '<') {
+        node->_private =
+            (void *)(uintptr_t)(in->consumed + (size_t)(p - in->base) + 1);
+    }
+}
+
 /* Parses and checks d->buf; false when there is no usable document. */
 static bool xmldoc_parse(xmldoc *d)
 {
@@ -884,7 +980,7 @@ static bool xmldoc_parse(xmldoc *d)
                  "it as UTF-8 text)");
         return false;
     }
-    if (d->len > INT_MAX) {
+    if (d->len > INT_MAX || !xmldoc_prescan(d)) {
         return false;
     }
     xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(d->buf, (int)d->len);
@@ -900,6 +996,10 @@ static bool xmldoc_parse(xmldoc *d)
     xmlCtxtUseOptions(ctxt, options);
     /* where each element ends, for xmldoc_content_span() */
     ctxt->record_info = d->keep_spans;
+    /* where each element starts, for positions in messages */
+    if (ctxt->sax) {
+        ctxt->sax->startElementNs = xmldoc_start_element;
+    }
     xmlExternalEntityLoader old_loader = xmlGetExternalEntityLoader();
     xmlSetExternalEntityLoader(xmldoc_refuse_entity);
     xmlSetStructuredErrorFunc(d, xmldoc_capture_error);
@@ -1039,6 +1139,7 @@ void xmldoc_free(xmldoc *d)
     xmlFreeDoc(d->xsd_doc);
     xmlClearNodeInfoSeq(&d->spans);
     free(d->line_starts);
+    free(d->block_chars);
     free(d->owned);
     free(d->name);
     free(d);

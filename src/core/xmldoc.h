@@ -50,6 +50,13 @@ typedef struct {
     size_t max_bytes; /* larger files are refused before parsing */
 } xmldoc_format;
 
+/* Limits checked before libxml2 reads a file (libxml2 2.9 takes time
+ * that grows with the square of these): attributes in one start tag
+ * (namespace declarations included) and namespace declarations in one
+ * file. Rapport's formats need about ten and one. */
+#define XMLDOC_MAX_ATTRIBUTES 64
+#define XMLDOC_MAX_NAMESPACES 32
+
 typedef struct xmldoc xmldoc;
 
 /* Reads, parses, checks and validates a document. Returns NULL (with the
@@ -62,8 +69,9 @@ xmldoc *xmldoc_load_file(const xmldoc_format *format, const char *path,
                          diag_list *diags);
 xmldoc *xmldoc_load_memory(const xmldoc_format *format, const char *data,
                            size_t size, const char *name, diag_list *diags);
-/* As xmldoc_load_file, and records where each element ends, for the span
- * functions below (libxml2's node info: about 40 bytes an element). */
+/* As xmldoc_load_file, and allows xmldoc_content_span() below. (Every
+ * load records where each element starts and ends, libxml2's node info,
+ * about 40 bytes an element: positions in messages come from it.) */
 xmldoc *xmldoc_load_spans(const xmldoc_format *format, const char *path,
                           diag_list *diags);
 void xmldoc_free(xmldoc *doc);

@@ -21,6 +21,8 @@
 /* Errors libxml2 reports at one position (parsing) or about one element
  * (schema) are held together and reported as one message. */
 #define XMLDOC_PENDING_MAX 8
+/* Bytes per block of the character counts behind columns. */
+#define XMLDOC_CHAR_BLOCK 4096
 
 typedef struct {
     int domain;
@@ -45,6 +47,7 @@ struct xmldoc {
     char *owned;         /* buf, when read from a file */
     size_t *line_starts; /* offsets of line starts, built on demand */
     size_t line_count;
+    size_t *block_chars; /* characters before each XMLDOC_CHAR_BLOCK */
     int errors;
     int entity_loop_reported;
     xmlDoc *doc;
@@ -69,6 +72,12 @@ int xmldoc_locate(xmldoc *d, int *line, const char *needle);
 /* Adds a message about the document (and counts it when an error). */
 void xmldoc_reportv(xmldoc *d, diag_severity sev, int line, int col,
                     const char *fmt, va_list ap);
+
+/* ---- the look before parsing (xmldoc_scan.c) ---- */
+/* Refuses, with a message at the place, a start tag with more than
+ * XMLDOC_MAX_ATTRIBUTES attributes or a file with more than
+ * XMLDOC_MAX_NAMESPACES namespace declarations. Linear in d->len. */
+bool xmldoc_prescan(xmldoc *d);
 
 /* ---- errors (xmldoc_message.c) ---- */
 /* libxml2's structured error handler (ctx is the xmldoc). */

@@ -1283,6 +1283,75 @@ static bool xmldoc_explain_fit(const xmlNode *el, const xmlNode *type,
     return false;
 }
 
+/* The declaration <xs:attribute name="name"> among a complex type's
+ * attributes (through groups and extensions), or NULL. */
+static const xmlNode *xmldoc_xs_attr_decl(const xmldoc *d,
+                                          const xmlNode *parent,
+                                          const char *name, int depth)
+{
+    for (const xmlNode *c = parent ? parent->children : NULL; c; c = c->next) {
+        const xmlNode *found = NULL;
+        if (xmldoc_xs(c, "attribute")) {
+            const char *n = xmldoc_xs_attr(c, "name");
+            found = n && strcmp(n, name) == 0 ? c : NULL;
+        } else if (xmldoc_xs(c, "attributeGroup") && depth < 4) {
+            const char *ref = xmldoc_xs_attr(c, "ref");
+            found = xmldoc_xs_attr_decl(
+                d, ref ? xmldoc_xs_named(d, "attributeGroup", ref) : NULL,
+                name, depth + 1);
+        } else if ((xmldoc_xs(c, "simpleContent") ||
+                    xmldoc_xs(c, "complexContent") ||
+                    xmldoc_xs(c, "extension")) &&
+                   depth < 4) {
+            found = xmldoc_xs_attr_decl(d, c, name, depth + 1);
+        }
+        if (found) {
+            return found;
+        }
+    }
+    return NULL;
+}
+
+/* The values an attribute's type enumerates, ", "-separated, in buf
+ * (empty when its type is not an enumeration). */
+static void xmldoc_xs_allowed(const xmldoc *d, const xmlNode *type,
+                              const char *attr, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    const xmlNode *decl = xmldoc_xs_attr_decl(d, type, attr, 0);
+    const char *tname = decl ? xmldoc_xs_attr(decl, "type") : NULL;
+    const xmlNode *st = tname ? xmldoc_xs_named(d, "simpleType", tname) : NULL;
+    size_t o = 0;
+    for (const xmlNode *r = st ? st->children : NULL; r; r = r->next) {
+        if (!xmldoc_xs(r, "restriction")) {
+            continue;
+        }
+        for (const xmlNode *e = r->children; e && o < size; e = e->next) {
+            const char *v = xmldoc_xs(e, "enumeration")
+                                ? xmldoc_xs_attr(e, "value")
+                                : NULL;
+            if (v) {
+                o += (size_t)snprintf(buf + o, size - o, "%s%s", o ? ", " : "",
+                                      v);
+            }
+        }
+    }
+}
+
+/* The numbers of a length facet message ("a length of '4001'; ... length
+ * of '4000'"); false when they are not there. */
+static bool xmldoc_lengths(const char *msg, long *have, long *limit)
+{
+    const char *a = msg ? strstr(msg, "length of '") : NULL;
+    const char *b = a ? strstr(a + 11, "length of '") : NULL;
+    if (!a || !b) {
+        return false;
+    }
+    *have = strtol(a + 11, NULL, 10);
+    *limit = strtol(b + 11, NULL, 10);
+    return true;
+}
+
 /* A content error (XML_SCHEMAV_ELEMENT_CONTENT): libxml2 names either the
  * child that does not fit or the element that misses a child. */
 static bool xmldoc_content_message(const xmldoc *d, const xmlNode *el,
@@ -1487,6 +1556,49 @@ static void xmldoc_report_schema_one(xmldoc *d, const xmldoc_raw_error *e,
                     }
                     return;
                 }
+            }
+            break;
+        case XML_SCHEMAV_CVC_MINLENGTH_VALID:
+        case XML_SCHEMAV_CVC_MAXLENGTH_VALID: {
+            long have = 0;
+            long limit = 0;
+            char what[96];
+            if (attr[0]) {
+                snprintf(what, sizeof what, "<%s> attribute '%s'", el, attr);
+            } else {
+                snprintf(what, sizeof what, "<%s>", el);
+            }
+            if (e->code == XML_SCHEMAV_CVC_MINLENGTH_VALID) {
+                xmldoc_emit(d, sev, line, col,
+                            "%s is empty: write the words (at least one "
+                            "visible character)",
+                            what);
+                return;
+            }
+            if (xmldoc_lengths(msg, &have, &limit)) {
+                xmldoc_emit(d, sev, line, col,
+                            "%s is too long: %ld characters, and at most "
+                            "%ld fit on screen; shorten it or split it "
+                            "into several",
+                            what, have, limit);
+                return;
+            }
+            break;
+        }
+        case XML_SCHEMAV_CVC_COMPLEX_TYPE_4: /* a required attribute */
+            if (e->str1) {
+                char allowed[400];
+                xmldoc_xs_allowed(d, xmldoc_xs_type(d, node, NULL), e->str1,
+                                  allowed, sizeof allowed);
+                if (allowed[0]) {
+                    xmldoc_emit(d, sev, line, col,
+                                "<%s> needs the attribute '%s', one of: %s",
+                                el, e->str1, allowed);
+                } else {
+                    xmldoc_emit(d, sev, line, col,
+                                "<%s> needs the attribute '%s'", el, e->str1);
+                }
+                return;
             }
             break;
         case XML_SCHEMAV_CVC_ENUMERATION_VALID:

@@ -2,12 +2,16 @@
 #include "ui_prefs.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cjson/cJSON.h>
+
+#include "trainee.h"
 
 #define UI_PREFS_FILE "settings.json"
 #define UI_PREFS_MAX_BYTES 65536
@@ -28,8 +32,11 @@ static char *ui_prefs_read(const char *path, bool *missing, char *why,
                            size_t why_len)
 {
     *missing = false;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    /* Non-blocking: opening a FIFO for reading would wait for a writer
+     * (forever, before the window opens); then only a regular file of at
+     * most UI_PREFS_MAX_BYTES is read. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
         if (errno == ENOENT) {
             *missing = true;
         } else {
@@ -37,10 +44,33 @@ static char *ui_prefs_read(const char *path, bool *missing, char *why,
         }
         return NULL;
     }
+    struct stat sb;
+    memset(&sb, 0, sizeof sb);
+    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+        sb.st_size > UI_PREFS_MAX_BYTES) {
+        snprintf(why, why_len, "%s",
+                 S_ISDIR(sb.st_mode)    ? "a folder, not a file"
+                 : !S_ISREG(sb.st_mode) ? "not a regular file (a pipe, "
+                                          "device or socket)"
+                                        : "larger than 64 KiB");
+        close(fd);
+        return NULL;
+    }
     char *buf = malloc(UI_PREFS_MAX_BYTES + 1);
-    size_t n = buf ? fread(buf, 1, UI_PREFS_MAX_BYTES + 1, f) : 0;
-    bool failed = ferror(f) != 0;
-    fclose(f);
+    size_t n = 0;
+    bool failed = buf == NULL;
+    while (buf && n <= UI_PREFS_MAX_BYTES) {
+        ssize_t r = read(fd, buf + n, UI_PREFS_MAX_BYTES + 1 - n);
+        if (r < 0 && errno == EINTR) {
+            continue;
+        }
+        if (r <= 0) {
+            failed = r < 0;
+            break;
+        }
+        n += (size_t)r;
+    }
+    close(fd);
     if (!buf || failed || n > UI_PREFS_MAX_BYTES) {
         snprintf(why, why_len, "%s",
                  !buf     ? "out of memory"
@@ -160,6 +190,13 @@ ui_prefs_status ui_prefs_load(const char *dir, ui_prefs *out, char *warn,
     if (cJSON_IsString(name) && name->valuestring) {
         ui_prefs_copy_name(out->trainee, name->valuestring);
         out->have |= UI_PREFS_TRAINEE;
+        trainee_status st = trainee_check(out->trainee);
+        if (out->trainee[0] && st != TRAINEE_OK) {
+            out->trainee[0] = '\0';
+            ui_prefs_skip(skipped, sizeof skipped, "trainee",
+                          "a name (one line of UTF-8 text with a visible "
+                          "character)");
+        }
     } else if (name) {
         ui_prefs_skip(skipped, sizeof skipped, "trainee", "a string");
     }

@@ -18,10 +18,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "trainee.h"
 #include "ui_app.h"
 
 /* Longest trainee name kept, in bytes of UTF-8. */
-#define UI_PREFS_NAME_MAX 60
+#define UI_PREFS_NAME_MAX TRAINEE_MAX_BYTES
 /* Text sizes the settings menu offers (a factor of the default). */
 #define UI_PREFS_SCALE_MIN 0.75
 #define UI_PREFS_SCALE_MAX 1.55

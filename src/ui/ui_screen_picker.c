@@ -3,6 +3,7 @@
  * whole of it, the persona and the objectives are on the briefing). */
 #include <stdio.h>
 
+#include "trainee.h"
 #include "ui_draw.h"
 #include "ui_internal.h"
 
@@ -87,6 +88,15 @@ static void ui_picker_name(ui_app *app, SDL_Rect *body)
     ui_widget_field(app, field, app->trainee,
                     "Click or press Tab to type your name", app->editing_name,
                     UI_ACT_NAME, false);
+    trainee_status st = trainee_check(app->trainee);
+    if (app->trainee[0] && st != TRAINEE_OK) {
+        /* never saved as "anonymous" without a word */
+        char why[200];
+        snprintf(why, sizeof why, "Not a name: %s", trainee_problem(st));
+        ui_text_style ws = ui_widget_style(app, px, false, th->text);
+        ui_text_draw(app->text, why, &ws, field.x + field.w + l->gap,
+                     row.y + (h - lh) / 2, NULL);
+    }
 }
 
 /* "Mode:" and a two-part switch, Practice | Assessment, the one in force
