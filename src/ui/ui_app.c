@@ -17,6 +17,7 @@
 #include "ui_internal.h"
 #include "ui_png.h"
 #include "ui_prefs.h"
+#include "ui_reveal.h"
 
 #ifndef RAPPORT_ASSET_DIR
 #define RAPPORT_ASSET_DIR "assets"
@@ -410,9 +411,8 @@ size_t ui_app_words_shown(const ui_app *app)
     if (!ui_app_revealing(app)) {
         return p->word_count;
     }
-    uint64_t shown =
-        1 + (uint64_t)p->word_count * ui_app_turn_ms(app) / p->reveal_ms;
-    return shown < p->word_count ? (size_t)shown : p->word_count;
+    return ui_reveal_words_at(p->word_count, p->reveal_ms,
+                              ui_app_turn_ms(app));
 }
 
 void ui_app_reveal_finish(ui_app *app)
@@ -492,67 +492,11 @@ static void ui_app_reset_view(ui_app *app)
     app->dirty = true;
 }
 
-/* The customer's lines at a node, one paragraph each (malloc'd). */
-static char *ui_app_node_text(const scenario_node *n)
-{
-    size_t len = 1;
-    for (size_t i = 0; n && i < n->line_count; i++) {
-        len += strlen(n->lines[i].text) + 1;
-    }
-    char *text = malloc(len);
-    if (text) {
-        text[0] = '\0';
-        for (size_t i = 0; n && i < n->line_count; i++) {
-            if (i) {
-                strcat(text, "\n");
-            }
-            strcat(text, n->lines[i].text);
-        }
-    }
-    return text;
-}
-
-/* Where each word of the speech ends (words are separated by spaces and
- * line breaks), and how long revealing them takes. */
-static void ui_app_split_words(ui_play *p)
-{
-    free(p->word_ends);
-    p->word_ends = NULL;
-    p->word_count = 0;
-    p->reveal_ms = 0;
-    const char *text = p->speech;
-    if (!text) {
-        return;
-    }
-    size_t words = 0;
-    for (size_t i = 0; text[i]; i++) {
-        bool end =
-            text[i] != ' ' && text[i] != '\n' &&
-            (text[i + 1] == ' ' || text[i + 1] == '\n' || text[i + 1] == '\0');
-        words += end ? 1 : 0;
-    }
-    p->word_ends = words ? malloc(words * sizeof *p->word_ends) : NULL;
-    if (!p->word_ends) {
-        return; /* no words (or no memory): shown whole at once */
-    }
-    for (size_t i = 0; text[i]; i++) {
-        if (text[i] != ' ' && text[i] != '\n' &&
-            (text[i + 1] == ' ' || text[i + 1] == '\n' ||
-             text[i + 1] == '\0')) {
-            p->word_ends[p->word_count++] = i + 1;
-        }
-    }
-    uint64_t ms = (uint64_t)p->word_count * UI_REVEAL_WORD_MS;
-    p->reveal_ms = ms < UI_REVEAL_MIN_MS   ? UI_REVEAL_MIN_MS
-                   : ms > UI_REVEAL_MAX_MS ? UI_REVEAL_MAX_MS
-                                           : ms;
-}
-
 static void ui_app_enter_ending(ui_app *app)
 {
     ui_play *p = &app->play;
     free(p->speech);
-    p->speech = ui_app_node_text(session_ending(p->s));
+    p->speech = ui_reveal_node_text(session_ending(p->s));
     p->note[0] = '\0';
     app->screen = UI_SCREEN_ENDING;
     ui_app_reset_view(app);
@@ -568,8 +512,9 @@ static void ui_app_begin_turn(ui_app *app)
         return;
     }
     free(p->speech);
-    p->speech = ui_app_node_text(n);
-    ui_app_split_words(p);
+    p->speech = ui_reveal_node_text(n);
+    free(p->word_ends);
+    ui_reveal_split(p->speech, &p->word_ends, &p->word_count, &p->reveal_ms);
     p->note[0] = '\0';
     p->turn_started = ui_app_now(app);
     p->paused_ms = 0;
@@ -736,22 +681,8 @@ int ui_app_next_change_ms(const ui_app *app)
         return -1;
     }
     if (ui_app_revealing(app)) {
-        /* The next word, or the options when every word is out. */
-        uint64_t t = ui_app_turn_ms(app);
-        size_t shown = ui_app_words_shown(app);
-        uint64_t next = p->reveal_ms;
-        if (shown < p->word_count) {
-            next = ((uint64_t)shown * p->reveal_ms + p->word_count - 1) /
-                   p->word_count;
-        }
-        uint64_t wait = next > t ? next - t : 1;
-        if (wait < UI_REVEAL_FRAME_MS) {
-            wait = UI_REVEAL_FRAME_MS;
-        }
-        if (wait > p->reveal_ms - t) {
-            wait = p->reveal_ms - t;
-        }
-        return wait < 1 ? 1 : (int)wait;
+        return ui_reveal_wait_ms(p->word_count, p->reveal_ms,
+                                 ui_app_turn_ms(app));
     }
     int elapsed = ui_app_elapsed_ms(app);
     int wait = 1000 - elapsed % 1000;

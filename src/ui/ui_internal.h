@@ -426,6 +426,8 @@ int ui_widget_button_width(ui_app *app, const char *label, int px);
 /* A horizontal meter: track, fill, and a marker at value/max. */
 void ui_widget_meter(ui_app *app, SDL_Rect rect, double fraction,
                      SDL_Color fill);
+/* Room kept for the scrollbar beside an area that overflows. */
+int ui_widget_bar_w(const ui_app *app);
 /* Begins a scroll area: clamps its offset to the content and clips. */
 void ui_widget_scroll_begin(ui_app *app, ui_scroll_id id, SDL_Rect view,
                             int content);

@@ -7,13 +7,9 @@
 
 #include "ui_draw.h"
 #include "ui_internal.h"
+#include "ui_options.h"
 #include "ui_portrait.h"
-
-/* Space for the scrollbar when a scroll area overflows. */
-static int ui_play_bar_w(const ui_app *app)
-{
-    return (app->lay.gap > 4 ? app->lay.gap : 4) + app->lay.gap;
-}
+#include "ui_reveal.h"
 
 scenario_expression ui_screen_play_expression(const ui_app *app)
 {
@@ -26,13 +22,8 @@ scenario_expression ui_screen_play_expression(const ui_app *app)
         if (n && n->line_count > 0) {
             /* The line the last word shown belongs to (lines are joined
              * with line breaks in play.speech). */
-            size_t words = ui_app_words_shown(app);
-            size_t end = words > 0 && words <= p->word_count
-                             ? p->word_ends[words - 1]
-                             : 0;
-            for (size_t i = 0; i < end && p->speech[i]; i++) {
-                line += p->speech[i] == '\n' ? 1 : 0;
-            }
+            line = ui_reveal_line_of(p->speech, p->word_ends, p->word_count,
+                                     ui_app_words_shown(app));
             if (line >= n->line_count) {
                 line = n->line_count - 1;
             }
@@ -162,95 +153,17 @@ static void ui_play_left(ui_app *app, SDL_Rect col)
     }
 }
 
-/* The customer's words in a bubble pointing at the portrait. The bubble
- * and the text size are those of the whole text; only its first `words`
- * words are drawn while they are being revealed (revealing false: all).
- * Returns the height used. */
-static int ui_play_speech(ui_app *app, SDL_Rect area, int max_h,
-                          const char *text, bool revealing, size_t words)
+/* The options on offer, as cards numbered 1, 2, 3… */
+static ui_options_spec ui_play_spec(const ui_app *app,
+                                    const char **texts)
 {
-    const ui_layout *l = &app->lay;
-    const ui_theme *th = app->theme;
-    int tail = l->pad;
-    SDL_Rect bubble = {area.x + tail, area.y, area.w - tail, max_h};
-    int inner_w = bubble.w - 2 * l->pad;
-    ui_text_style st =
-        ui_widget_content_style(app, l->px_speech, false, th->text);
-    st.wrap_w = inner_w;
-    int avail = max_h - 2 * l->pad;
-    st.px =
-        ui_layout_fit_px(app->text, text, st, avail, l->px_fit, l->px_speech);
-    ui_text_size sz;
-    ui_text_measure(app->text, text, &st, &sz);
-    bool scroll = sz.h > avail;
-    if (scroll) {
-        st.wrap_w = inner_w - ui_play_bar_w(app);
-        ui_text_measure(app->text, text, &st, &sz);
-    }
-    int h = (scroll ? avail : sz.h) + 2 * l->pad;
-    bubble.h = h;
-    ui_draw_round_frame(app->renderer, bubble, l->radius * 2, l->border,
-                        th->panel, th->panel_border);
-    /* The tail, towards the portrait */
-    float ty = (float)(bubble.y + l->pad * 2);
-    SDL_FPoint tri[3] = {
-        {(float)area.x, ty + (float)tail / 2.0f},
-        {(float)bubble.x + (float)l->border, ty},
-        {(float)bubble.x + (float)l->border, ty + (float)tail * 1.5f}};
-    ui_draw_convex(app->renderer, tri, 3, th->panel_border);
-    SDL_Rect view = {bubble.x + l->pad, bubble.y + l->pad, inner_w,
-                     h - 2 * l->pad};
-    if (revealing) {
-        /* Keep the line being revealed in view when the words overflow
-         * the bubble. */
-        int shown_h = ui_text_words_height(app->text, text, &st, words);
-        if (shown_h - app->scroll[UI_SCROLL_SPEECH].offset > view.h) {
-            app->scroll[UI_SCROLL_SPEECH].offset = shown_h - view.h;
-        }
-    }
-    ui_widget_scroll_begin(app, UI_SCROLL_SPEECH, view, sz.h);
-    int off_y = view.y - app->scroll[UI_SCROLL_SPEECH].offset;
-    if (revealing) {
-        ui_text_draw_words(app->text, text, &st, view.x, off_y, words);
-    } else {
-        ui_text_draw(app->text, text, &st, view.x, off_y, NULL);
-    }
-    ui_widget_scroll_end(app, UI_SCROLL_SPEECH);
-    return h;
-}
-
-/* Heights of the option cards at a size and column count; returns the
- * total height of the grid. */
-static int ui_play_cards(ui_app *app, int px, int cols, int width, int *card_h,
-                         int *text_w)
-{
-    const ui_layout *l = &app->lay;
     const session *s = app->play.s;
     size_t n = session_offered_count(s);
-    int cw = (width - (cols - 1) * l->gap) / cols;
-    int badge = ui_text_line_height(app->text, px, true) * 5 / 4;
-    *text_w = cw - 2 * l->pad - badge - l->pad;
-    ui_text_style st =
-        ui_widget_content_style(app, px, false, app->theme->text);
-    st.wrap_w = *text_w;
-    int total = 0;
-    for (size_t i = 0; i < n; i += (size_t)cols) {
-        int row = 0;
-        for (size_t k = i; k < n && k < i + (size_t)cols; k++) {
-            ui_text_size sz;
-            ui_text_measure(app->text, session_offered(s, k)->say, &st, &sz);
-            int h = (sz.h > badge ? sz.h : badge) + 2 * l->pad;
-            card_h[k] = h;
-            if (h > row) {
-                row = h;
-            }
-        }
-        for (size_t k = i; k < n && k < i + (size_t)cols; k++) {
-            card_h[k] = row;
-        }
-        total += row + (i ? l->gap : 0);
+    for (size_t i = 0; i < n && i < SCENARIO_MAX_CHOICES; i++) {
+        texts[i] = session_offered(s, i)->say;
     }
-    return total;
+    ui_options_spec spec = {n, texts, false, 1.0, UI_ACT_CHOOSE, -1, NULL};
+    return spec;
 }
 
 /* Height the speech area may take: up to 36% of the column, less when
@@ -261,9 +174,13 @@ static int ui_play_speech_budget(ui_app *app, SDL_Rect col)
     const ui_layout *l = &app->lay;
     int card_h[SCENARIO_MAX_CHOICES];
     int text_w = 0;
-    int options = ui_play_cards(app, l->px_fit, 1, col.w, card_h, &text_w);
+    const char *texts[SCENARIO_MAX_CHOICES];
+    ui_options_spec spec = ui_play_spec(app, texts);
+    int options =
+        ui_options_measure(app, &spec, l->px_fit, 1, col.w, card_h, &text_w);
     if (col.w > l->h) {
-        int two = ui_play_cards(app, l->px_fit, 2, col.w, card_h, &text_w);
+        int two = ui_options_measure(app, &spec, l->px_fit, 2, col.w, card_h,
+                                     &text_w);
         options = two < options ? two : options;
     }
     int hint = ui_text_line_height(app->text, l->px_small, false) + l->gap;
@@ -301,91 +218,10 @@ static void ui_play_options(ui_app *app, SDL_Rect area)
     hs.max_lines = 1;
     ui_widget_label(app, hint, hs, ui_layout_cut_top(&area, lh_small, l->gap));
 
-    int card_h[SCENARIO_MAX_CHOICES];
-    int text_w = 0;
-    int best_px = 0;
-    int best_cols = 1;
-    int max_cols = area.w > l->h ? 2 : 1;
-    for (int cols = 1; cols <= max_cols; cols++) {
-        int lo = l->px_fit;
-        int hi = l->px_body;
-        int found = 0;
-        while (lo <= hi) {
-            int mid = (lo + hi) / 2;
-            if (ui_play_cards(app, mid, cols, area.w, card_h, &text_w) <=
-                area.h) {
-                found = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        if (found > best_px) {
-            best_px = found;
-            best_cols = cols;
-        }
-    }
-    bool scroll = best_px == 0;
-    int px = scroll ? l->px_fit : best_px;
-    int cols = scroll ? 1 : best_cols;
-    int width = scroll ? area.w - ui_play_bar_w(app) : area.w;
-    int total = ui_play_cards(app, px, cols, width, card_h, &text_w);
-    int cw = (width - (cols - 1) * l->gap) / cols;
-
-    /* Keep the focused card in view. */
-    ui_scroll *sv = &app->scroll[UI_SCROLL_OPTIONS];
-    sv->view = area;
-    int y = 0;
-    int ys[SCENARIO_MAX_CHOICES];
-    for (size_t i = 0; i < n; i++) {
-        if (i % (size_t)cols == 0 && i) {
-            y += card_h[i - 1] + l->gap;
-        }
-        ys[i] = y;
-    }
-    if (app->focus_moved && app->focus >= 0 && (size_t)app->focus < n) {
-        app->focus_moved = false;
-        ui_widget_scroll_show(app, UI_SCROLL_OPTIONS, ys[app->focus],
-                              card_h[app->focus]);
-    }
-    ui_widget_scroll_begin(app, UI_SCROLL_OPTIONS, area, total);
-    int off = sv->offset;
-    int badge = ui_text_line_height(app->text, px, true) * 5 / 4;
-    for (size_t i = 0; i < n; i++) {
-        SDL_Rect card = {area.x + (int)(i % (size_t)cols) * (cw + l->gap),
-                         area.y + ys[i] - off, cw, card_h[i]};
-        SDL_Rect visible;
-        if (!SDL_IntersectRect(&card, &area, &visible)) {
-            visible = (SDL_Rect){card.x, area.y, 0, 0};
-        }
-        bool focused =
-            ui_app_add_hit(app, visible, UI_ACT_CHOOSE, (int)i, true);
-        bool hot = focused || ui_app_hovered(app, visible);
-        ui_draw_round_frame(app->renderer, card, l->radius,
-                            hot ? 3 * l->border : l->border,
-                            hot ? th->focus_bg : th->panel,
-                            hot ? th->accent : th->panel_border);
-        ui_text_style ts = ui_widget_content_style(app, px, false, th->text);
-        ts.wrap_w = text_w;
-        /* The number badge at the start of the card: on the right in a
-         * right-to-left language. */
-        int badge_x =
-            ts.rtl ? card.x + card.w - l->pad - badge : card.x + l->pad;
-        int text_x = ts.rtl ? card.x + l->pad : card.x + 2 * l->pad + badge;
-        float cx = (float)badge_x + (float)badge / 2.0f;
-        float cy = (float)(card.y + l->pad) + (float)badge / 2.0f;
-        ui_draw_ellipse(app->renderer, cx, cy, (float)badge / 2.0f,
-                        (float)badge / 2.0f, th->accent);
-        char num[24];
-        snprintf(num, sizeof num, "%zu", i + 1);
-        ui_text_style ns = ui_widget_style(app, px, true, th->accent_text);
-        ns.align = UI_TEXT_CENTRE;
-        int lh = ui_text_line_height(app->text, px, true);
-        ui_text_draw(app->text, num, &ns, (int)cx, (int)cy - lh / 2, NULL);
-        ui_text_draw(app->text, session_offered(s, i)->say, &ts, text_x,
-                     card.y + l->pad, NULL);
-    }
-    ui_widget_scroll_end(app, UI_SCROLL_OPTIONS);
+    const char *texts[SCENARIO_MAX_CHOICES];
+    ui_options_spec spec = ui_play_spec(app, texts);
+    ui_options_draw(app, area, &spec, l->px_fit, l->px_body,
+                    area.w > l->h ? 2 : 1);
 }
 
 /* While the customer's words are being revealed: where the options will
@@ -507,7 +343,7 @@ static void ui_play_feedback(ui_app *app, SDL_Rect area)
                  mood_box.y + l->pad, NULL);
 
     /* The rest scrolls if it must. */
-    SDL_Rect inner = {area.x, area.y, area.w - ui_play_bar_w(app), 0};
+    SDL_Rect inner = {area.x, area.y, area.w - ui_widget_bar_w(app), 0};
     int px = l->px_body;
     int total = 0;
     for (; px >= l->px_fit; px--) {
@@ -551,7 +387,8 @@ static void ui_play_ending(ui_app *app, SDL_Rect area)
                      UI_ACT_DEBRIEF, 0, true);
     if (p->speech && p->speech[0]) {
         int h =
-            ui_play_speech(app, area, area.h * 55 / 100, p->speech, false, 0);
+            ui_reveal_bubble(app, area, area.h * 55 / 100, p->speech, false,
+                             0, l->px_speech, true);
         ui_layout_cut_top(&area, h, l->gap * 2);
     }
     char title[256];
@@ -583,7 +420,7 @@ static void ui_play_ending(ui_app *app, SDL_Rect area)
         ui_text_size sz;
         ui_text_measure(app->text, end->feedback, &fs, &sz);
         if (sz.h > area.h) {
-            fs.wrap_w = area.w - ui_play_bar_w(app);
+            fs.wrap_w = area.w - ui_widget_bar_w(app);
             ui_text_measure(app->text, end->feedback, &fs, &sz);
         }
         ui_widget_scroll_begin(app, UI_SCROLL_FEEDBACK, area, sz.h);
@@ -640,8 +477,9 @@ void ui_screen_play_draw(ui_app *app)
     ui_play_left(app, left);
     switch (app->screen) {
     case UI_SCREEN_PLAY: {
-        int h = ui_play_speech(app, body, ui_play_speech_budget(app, body),
-                               p->speech, revealing, p->drawn_words);
+        int h = ui_reveal_bubble(app, body, ui_play_speech_budget(app, body),
+                                 p->speech, revealing, p->drawn_words,
+                                 l->px_speech, true);
         ui_layout_cut_top(&body, h, l->gap * 2);
         if (revealing) {
             ui_play_listening(app, body);
