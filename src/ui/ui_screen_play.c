@@ -3,12 +3,10 @@
  * options as numbered cards (play), the feedback on a reply (feedback), or
  * the closing words and the outcome (ending). */
 #include <stdio.h>
-#include <string.h>
 
-#include "ui_draw.h"
 #include "ui_internal.h"
+#include "ui_mood.h"
 #include "ui_options.h"
-#include "ui_portrait.h"
 #include "ui_reveal.h"
 
 scenario_expression ui_screen_play_expression(const ui_app *app)
@@ -39,39 +37,17 @@ scenario_expression ui_screen_play_expression(const ui_app *app)
     return scenario_expression_for_mood(session_mood(s));
 }
 
-/* One labelled meter of the left column. */
-typedef struct {
-    char label[160];
-    bool bold;
-    double fraction;
-    SDL_Color colour;
-} ui_play_meter;
-
-/* Portrait, name and meters. Labels wrap to two lines when the column is
- * narrow for the text size; the room they get is decided from the
- * longest label each can have, so the layout does not jump as the
- * seconds go by. */
+/* Portrait, name and meters: the mood, and while a turn is played the
+ * patience and the trainee's time. */
 static void ui_play_left(ui_app *app, SDL_Rect col)
 {
-    const ui_layout *l = &app->lay;
     const ui_theme *th = app->theme;
     ui_play *p = &app->play;
     const scenario *sc = p->sc;
-    int small = l->px_small;
-    int lh_small = ui_text_line_height(app->text, small, true);
-    int lh_name = ui_text_line_height(app->text, l->px_body, true);
-    int bar_h = l->h / 40 > 6 ? l->h / 40 : 6;
-    bool playing = app->screen == UI_SCREEN_PLAY;
-
-    ui_play_meter m[3];
+    ui_mood_meter m[3];
     int n = 0;
-    int mood = session_mood(p->s);
-    snprintf(m[n].label, sizeof m[n].label, "Mood: %s (%d of 100)",
-             ui_widget_mood_name(mood), mood);
-    m[n].bold = false;
-    m[n].fraction = (double)mood / 100.0;
-    m[n++].colour = ui_theme_mood_colour(th, mood);
-    if (playing) {
+    ui_mood_meter_of(app, session_mood(p->s), &m[n++]);
+    if (app->screen == UI_SCREEN_PLAY) {
         int elapsed = ui_app_elapsed_ms(app);
         int target = session_target_ms(p->s);
         p->drawn_second = elapsed / 1000;
@@ -101,56 +77,7 @@ static void ui_play_left(ui_app *app, SDL_Rect col)
         m[n].fraction = target > 0 ? (double)elapsed / (double)target : 0.0;
         m[n++].colour = elapsed > target ? th->warn : th->muted;
     }
-    /* One line or two for every label, from the longest they can get. */
-    static const struct {
-        const char *text;
-        bool bold;
-    } longest[] = {{"Mood: Confused (100 of 100)", false},
-                   {"Patience: 88 s left (low)", true},
-                   {"Your time: 88 s (target 88.8 s)", false},
-                   {"Relaxed timing: no time limit", false}};
-    int lines = 1;
-    for (size_t i = 0; i < sizeof longest / sizeof longest[0]; i++) {
-        ui_text_style st =
-            ui_widget_style(app, small, longest[i].bold, th->text);
-        st.wrap_w = col.w;
-        ui_text_size sz;
-        ui_text_measure(app->text, longest[i].text, &st, &sz);
-        lines = sz.lines > lines ? sz.lines : lines;
-    }
-    lines = lines > 2 ? 2 : lines;
-    int label_h = lines * lh_small;
-    int meters_h = lh_name + l->gap + n * (label_h + bar_h + 2 * l->gap);
-    int side = col.w;
-    if (side > col.h - meters_h - l->gap) {
-        side = col.h - meters_h - l->gap;
-    }
-    if (side < 0) {
-        side = 0;
-    }
-    SDL_Rect portrait = {col.x + (col.w - side) / 2, col.y, side, side};
-    ui_portrait_cache_draw(&app->portrait, app->renderer, portrait,
-                           &sc->customer, ui_screen_play_expression(app), th);
-    SDL_Rect rest = col;
-    ui_layout_cut_top(&rest, side, l->gap);
-    ui_text_style name =
-        ui_widget_content_style(app, l->px_body, true, th->text);
-    name.max_lines = 1;
-    ui_widget_label(app, sc->customer.name, name,
-                    ui_layout_cut_top(&rest, lh_name, l->gap));
-    for (int i = 0; i < n; i++) {
-        ui_text_style ls = ui_widget_style(app, small, m[i].bold, th->text);
-        ls.max_lines = lines;
-        ls.wrap_w = col.w;
-        SDL_Rect box = ui_layout_cut_top(&rest, label_h, l->gap / 2);
-        ui_text_size sz;
-        ui_text_measure(app->text, m[i].label, &ls, &sz);
-        /* Sitting on its meter. */
-        ui_text_draw(app->text, m[i].label, &ls, box.x, box.y + box.h - sz.h,
-                     NULL);
-        ui_widget_meter(app, ui_layout_cut_top(&rest, bar_h, l->gap * 2),
-                        m[i].fraction, m[i].colour);
-    }
+    ui_mood_column(app, col, sc, ui_screen_play_expression(app), m, n);
 }
 
 /* The options on offer, as cards numbered 1, 2, 3… */
@@ -267,7 +194,6 @@ static int ui_play_block(ui_app *app, const char *heading, const char *text,
 static void ui_play_feedback(ui_app *app, SDL_Rect area)
 {
     const ui_layout *l = &app->lay;
-    const ui_theme *th = app->theme;
     const ui_play *p = &app->play;
     size_t count = session_turn_count(p->s);
     if (count == 0) {
@@ -303,21 +229,7 @@ static void ui_play_feedback(ui_app *app, SDL_Rect area)
                    "while you think.";
     }
     int d = t->mood_after - t->mood_before;
-    const char *before = ui_widget_mood_name(t->mood_before);
-    const char *after = ui_widget_mood_name(t->mood_after);
-    int size = d < 0 ? -d : d;
-    if (d == 0) {
-        snprintf(mood_line, sizeof mood_line,
-                 "Mood: unchanged, %s (%d of 100)", after, t->mood_after);
-    } else if (strcmp(before, after) == 0) {
-        snprintf(mood_line, sizeof mood_line,
-                 "Mood: still %s, %s %d (now %d of 100)", after,
-                 d > 0 ? "up" : "down", size, t->mood_after);
-    } else {
-        snprintf(mood_line, sizeof mood_line,
-                 "Mood: %s to %s, %s %d (now %d of 100)", before, after,
-                 d > 0 ? "up" : "down", size, t->mood_after);
-    }
+    ui_mood_line(mood_line, sizeof mood_line, t->mood_before, t->mood_after);
     char took[32];
     char target[32];
     ui_widget_seconds(took, sizeof took, t->response_ms);
@@ -327,20 +239,7 @@ static void ui_play_feedback(ui_app *app, SDL_Rect area)
              p->relaxed ? " Relaxed timing: time is not scored." : "");
 
     /* Mood change first: bold and marked, not by colour alone. */
-    ui_text_style ms = ui_widget_style(app, l->px_body, true, th->text);
-    ms.wrap_w = area.w - 3 * l->pad;
-    ms.max_lines = 2;
-    ui_text_size msz;
-    ui_text_measure(app->text, mood_line, &ms, &msz);
-    SDL_Rect mood_box =
-        ui_layout_cut_top(&area, msz.h + 2 * l->pad, l->gap * 2);
-    SDL_Color mark = d > 0 ? th->good : d < 0 ? th->bad : th->panel_border;
-    ui_draw_round_frame(app->renderer, mood_box, l->radius, l->border,
-                        th->panel, th->panel_border);
-    SDL_Rect stripe = {mood_box.x, mood_box.y, l->pad, mood_box.h};
-    ui_draw_round_rect(app->renderer, stripe, l->radius, mark);
-    ui_text_draw(app->text, mood_line, &ms, mood_box.x + 2 * l->pad,
-                 mood_box.y + l->pad, NULL);
+    ui_mood_box(app, &area, mood_line, d, l->px_body);
 
     /* The rest scrolls if it must. */
     SDL_Rect inner = {area.x, area.y, area.w - ui_widget_bar_w(app), 0};
