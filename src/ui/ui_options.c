@@ -103,7 +103,8 @@ int ui_options_draw(ui_app *app, SDL_Rect area, const ui_options_spec *spec,
     int px = scroll ? px_lo : best_px;
     int cols = scroll ? 1 : best_cols;
     int width = scroll ? area.w - ui_widget_bar_w(app) : area.w;
-    int total = ui_options_measure(app, spec, px, cols, width, card_h, &text_w);
+    int total =
+        ui_options_measure(app, spec, px, cols, width, card_h, &text_w);
     int cw = (width - (cols - 1) * l->gap) / cols;
 
     /* Keep the focused card in view. */
@@ -134,8 +135,9 @@ int ui_options_draw(ui_app *app, SDL_Rect area, const ui_options_spec *spec,
         if (!SDL_IntersectRect(&card, &area, &visible)) {
             visible = (SDL_Rect){card.x, area.y, 0, 0};
         }
-        bool focused = spec->action != UI_ACT_NONE &&
-                       ui_app_add_hit(app, visible, spec->action, (int)i, true);
+        bool focused =
+            spec->action != UI_ACT_NONE &&
+            ui_app_add_hit(app, visible, spec->action, (int)i, true);
         bool hot = focused || (spec->action != UI_ACT_NONE &&
                                ui_app_hovered(app, visible));
         bool marked = spec->marked >= 0 && (size_t)spec->marked == i;

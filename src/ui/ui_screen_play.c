@@ -81,8 +81,7 @@ static void ui_play_left(ui_app *app, SDL_Rect col)
 }
 
 /* The options on offer, as cards numbered 1, 2, 3… */
-static ui_options_spec ui_play_spec(const ui_app *app,
-                                    const char **texts)
+static ui_options_spec ui_play_spec(const ui_app *app, const char **texts)
 {
     const session *s = app->play.s;
     size_t n = session_offered_count(s);
@@ -285,9 +284,8 @@ static void ui_play_ending(ui_app *app, SDL_Rect area)
     ui_widget_button(app, ui_layout_cut_right(&row, bw, 0), btn,
                      UI_ACT_DEBRIEF, 0, true);
     if (p->speech && p->speech[0]) {
-        int h =
-            ui_reveal_bubble(app, area, area.h * 55 / 100, p->speech, false,
-                             0, l->px_speech, true);
+        int h = ui_reveal_bubble(app, area, area.h * 55 / 100, p->speech,
+                                 false, 0, l->px_speech, true);
         ui_layout_cut_top(&area, h, l->gap * 2);
     }
     char title[256];
