@@ -14,6 +14,7 @@
 
 #include "diag.h"
 #include "font.h"
+#include "ui_class.h"
 #include "ui_internal.h"
 #include "ui_png.h"
 #include "ui_prefs.h"
@@ -347,6 +348,7 @@ static void ui_app_pause_update(ui_app *app)
         p->pausing = false;
         p->paused_ms += now - p->pause_started;
     }
+    ui_class_hidden(app, hidden);
 }
 
 void ui_app_set_overlay(ui_app *app, ui_overlay overlay)
@@ -474,6 +476,8 @@ static void ui_app_end_play(ui_app *app)
     ui_results_call_end(app, false);
     ui_portrait_cache_clear(&app->portrait);
     ui_screen_debrief_free(app);
+    ui_class_free(app->cls);
+    app->cls = NULL;
     debrief_free(p->d);
     session_free(p->s);
     scenario_free(p->sc);
@@ -676,6 +680,9 @@ static void ui_app_tick(ui_app *app)
 int ui_app_next_change_ms(const ui_app *app)
 {
     const ui_play *p = &app->play;
+    if (app->screen == UI_SCREEN_CLASS) {
+        return ui_class_next_change_ms(app);
+    }
     if (app->screen != UI_SCREEN_PLAY || !p->s || p->pausing ||
         session_is_finished(p->s)) {
         return -1;
@@ -820,6 +827,10 @@ static void ui_app_reload_briefing(ui_app *app)
 static void ui_app_reload(ui_app *app)
 {
     ui_play *p = &app->play;
+    if (app->screen == UI_SCREEN_CLASS) {
+        ui_class_reload(app);
+        return;
+    }
     if (p->path && p->sc && !p->s && app->screen == UI_SCREEN_BRIEFING) {
         ui_app_reload_briefing(app);
         return;
@@ -1019,7 +1030,11 @@ void ui_app_do(ui_app *app, ui_action action, int arg)
     case UI_ACT_PICK:
         if (arg >= 0 && (size_t)arg < app->pick_count) {
             app->pick_selected = arg;
-            ui_app_load(app, app->picks[arg].path, false);
+            if (app->classroom_pick) {
+                ui_class_open(app, app->picks[arg].path);
+            } else {
+                ui_app_load(app, app->picks[arg].path, false);
+            }
         }
         break;
     case UI_ACT_START:
@@ -1047,6 +1062,12 @@ void ui_app_do(ui_app *app, ui_action action, int arg)
         break;
     case UI_ACT_CHOOSE:
         ui_app_choose(app, arg);
+        break;
+    case UI_ACT_CLASS:
+        ui_class_do(app, arg);
+        break;
+    case UI_ACT_CLASSROOM:
+        app->classroom_pick = app->screen == UI_SCREEN_PICKER && arg;
         break;
     case UI_ACT_REVEAL:
         ui_app_reveal_finish(app);
@@ -1267,6 +1288,9 @@ static void ui_app_key(ui_app *app, const SDL_Keysym *key)
     case UI_SCREEN_DEBRIEF:
         ui_screen_debrief_key(app, key);
         break;
+    case UI_SCREEN_CLASS:
+        ui_class_key(app, key);
+        break;
     }
 }
 
@@ -1459,6 +1483,9 @@ static void ui_app_frame_to(ui_app *app, const char *shot, bool *shot_ok)
     app->theme = ui_theme_get(app->set.high_contrast);
     ui_layout_compute(&app->lay, w, h, app->set.text_scale,
                       app->theme->border_scale);
+    if (app->screen == UI_SCREEN_CLASS) {
+        ui_class_layout(app);
+    }
     ui_text_begin_frame(app->text);
     app->hit_count = 0;
     app->focusables = 0;
@@ -1488,6 +1515,9 @@ static void ui_app_frame_to(ui_app *app, const char *shot, bool *shot_ok)
             break;
         case UI_SCREEN_DEBRIEF:
             ui_screen_debrief_draw(app);
+            break;
+        case UI_SCREEN_CLASS:
+            ui_class_draw(app);
             break;
         }
         const SDL_Rect *rects = NULL;
@@ -1540,6 +1570,9 @@ bool ui_app_screenshot(ui_app *app, const char *path)
 static bool ui_app_play_changed(const ui_app *app)
 {
     const ui_play *p = &app->play;
+    if (app->screen == UI_SCREEN_CLASS) {
+        return ui_class_changed(app);
+    }
     return app->screen == UI_SCREEN_PLAY && p->s &&
            (ui_app_words_shown(app) != p->drawn_words ||
             ui_app_revealing(app) != p->drawn_revealing ||
@@ -1788,7 +1821,9 @@ ui_app *ui_app_new(const ui_app_options *options, char *err, size_t errlen)
         /* Calls a stopped program left unsaved, before anything else. */
         ui_results_recover_scan(app);
     }
-    if (app->opt.start && app->pick_count > 0) {
+    if (app->opt.classroom && app->pick_count > 0) {
+        ui_class_open(app, app->picks[app->pick_selected].path);
+    } else if (app->opt.start && app->pick_count > 0) {
         if (app->overlay == UI_OVERLAY_RECOVER) {
             app->pending_start = true;
         } else {

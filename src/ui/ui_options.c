@@ -137,7 +137,8 @@ int ui_options_draw(ui_app *app, SDL_Rect area, const ui_options_spec *spec,
         }
         bool focused =
             spec->action != UI_ACT_NONE &&
-            ui_app_add_hit(app, visible, spec->action, (int)i, true);
+            ui_app_add_hit(app, visible, spec->action,
+                           spec->arg_or | (int)i << spec->arg_shift, true);
         bool hot = focused || (spec->action != UI_ACT_NONE &&
                                ui_app_hovered(app, visible));
         bool marked = spec->marked >= 0 && (size_t)spec->marked == i;

@@ -19,8 +19,10 @@ typedef struct {
     const char *const *texts; /* each option's words (the scenario's) */
     bool letters;             /* badges A, B, C… (else 1, 2, 3…) */
     double badge_scale;       /* badge and its label: 1 = the text's size */
-    ui_action action;         /* each card's hit, arg its 0-based position */
-    int marked;               /* this card drawn as chosen; -1 none */
+    ui_action action; /* each card's hit (UI_ACT_NONE: none), arg below */
+    int arg_or;       /* the hit's arg: arg_or | position << arg_shift */
+    int arg_shift;
+    int marked; /* this card drawn as chosen; -1 none */
     /* A bold line under each option's words (e.g. its votes), or NULL;
      * an entry may be NULL or "" for none. */
     const char *const *notes;

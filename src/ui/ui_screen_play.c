@@ -88,7 +88,8 @@ static ui_options_spec ui_play_spec(const ui_app *app, const char **texts)
     for (size_t i = 0; i < n && i < SCENARIO_MAX_CHOICES; i++) {
         texts[i] = session_offered(s, i)->say;
     }
-    ui_options_spec spec = {n, texts, false, 1.0, UI_ACT_CHOOSE, -1, NULL};
+    ui_options_spec spec = {n, texts, false, 1.0, UI_ACT_CHOOSE,
+                            0, 0,     -1,    NULL};
     return spec;
 }
 
