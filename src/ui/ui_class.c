@@ -802,7 +802,7 @@ void ui_class_state_name(const ui_app *app, char *out, size_t len)
                  c->whatif  ? "whatif"
                  : c->board ? "scoreboard"
                             : "played",
-                 turn - 1);
+                 class_turn_count(c->cs));
         break;
     case CLASS_PHASE_ENDING:
         snprintf(out, len, "class-ending");
