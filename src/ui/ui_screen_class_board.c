@@ -22,7 +22,7 @@ void ui_screen_class_board_draw(ui_app *app)
     const ui_theme *th = app->theme;
     ui_class *c = app->cls;
     static const char *const keys[] = {"PgDn: next turn", "PgUp: back",
-                                       "B: blank", "H: hide keys"};
+                                       "H: keys"};
     char title[300];
     snprintf(title, sizeof title, "Scores after turn %zu",
              class_turn_count(c->cs));

@@ -30,7 +30,7 @@ void ui_screen_class_ending_draw(ui_app *app)
     const ui_theme *th = app->theme;
     ui_class *c = app->cls;
     static const char *const keys[] = {"PgDn: the debrief", "PgUp: back",
-                                       "B: blank", "H: hide keys"};
+                                       "H: keys"};
     SDL_Rect body =
         ui_class_frame(app, "The call has ended", "Class debrief \xE2\x96\xB6",
                        keys, sizeof keys / sizeof *keys);
@@ -156,8 +156,8 @@ void ui_screen_class_debrief_draw(ui_app *app)
     const ui_layout *l = &app->lay;
     const ui_theme *th = app->theme;
     ui_class *c = app->cls;
-    static const char *const keys[] = {"PgDn/PgUp: scroll", "Esc: menu",
-                                       "B: blank", "H: hide keys"};
+    static const char *const keys[] = {"PgDn, PgUp: scroll", "Esc: menu",
+                                       "H: keys"};
     SDL_Rect body = ui_class_frame(app, "Class debrief", NULL, keys,
                                    sizeof keys / sizeof *keys);
     ui_class_block b[UI_CLASS_BLOCKS];

@@ -30,9 +30,8 @@ static SDL_Rect ui_class_played_frame(ui_app *app, size_t index, bool whatif)
     snprintf(title, sizeof title, "%sTurn %zu \xC2\xB7 %s",
              review ? "Looking back \xC2\xB7 " : "", index + 1,
              whatif ? "what if" : "the call played");
-    static const char *const keys[] = {"PgDn: go on", "PgUp: the turn before",
-                                       "W: what if", "B: blank",
-                                       "H: hide keys"};
+    static const char *const keys[] = {"PgDn: go on", "PgUp: turn before",
+                                       "W: what if", "H: keys"};
     const char *next = review ? "Forward \xE2\x96\xB6"
                        : session_is_finished(class_session_of(c->cs))
                            ? "The ending \xE2\x96\xB6"

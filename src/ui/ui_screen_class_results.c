@@ -29,10 +29,11 @@ static void ui_class_results_bars(ui_app *app, SDL_Rect area)
     bool teams = class_mode_of(c->cs) == CLASS_TEAMS;
     int px = l->px_body;
     int lh = ui_text_line_height(app->text, px, true);
+    /* Rows as tall as the room allows, up to two lines of text. */
     int row_h = lh + 2 * l->pad;
-    int rows_h = (int)n * row_h + ((int)n - 1) * l->gap;
-    if (rows_h > area.h && n > 0) {
-        row_h = (area.h - ((int)n - 1) * l->gap) / (int)n;
+    if (n > 0) {
+        int fit = (area.h - ((int)n - 1) * l->gap) / (int)n;
+        row_h = fit < row_h ? fit : fit > 2 * lh ? 2 * lh : fit;
     }
     int badge = row_h;
     char count_w_text[64];
@@ -102,10 +103,9 @@ void ui_screen_class_results_draw(ui_app *app)
     snprintf(title, sizeof title, "Turn %zu \xC2\xB7 the room's call",
              class_turn_index(c->cs) + 1);
     static const char *const keys[] = {"PgDn: go on", "PgUp: reopen the vote",
-                                       "R: reveal", "B: blank",
-                                       "H: hide keys"};
+                                       "R: reveal", "H: keys"};
     static const char *const pick_keys[] = {"PgUp: move", "PgDn: pick it",
-                                            "H: hide keys"};
+                                            "H: keys"};
     char next[96];
     if (!c->chart) {
         snprintf(next, sizeof next, "Reveal \xE2\x96\xB6");

@@ -37,8 +37,8 @@ void ui_screen_class_start_draw(ui_app *app)
     const ui_layout *l = &app->lay;
     const ui_theme *th = app->theme;
     ui_class *c = app->cls;
-    static const char *const keys[] = {"PgDn: start", "H: hide keys",
-                                       "Esc: menu"};
+    static const char *const keys[] = {"PgDn: start", "B or .: blank",
+                                       "H: hide keys", "Esc: menu"};
     char title[300];
     snprintf(title, sizeof title, "Classroom \xC2\xB7 %s", c->sc->title);
     SDL_Rect body = ui_class_frame(app, title, "Start the class \xE2\x96\xB6",

@@ -59,13 +59,13 @@ static void ui_class_turn_options(ui_app *app, SDL_Rect body)
     ui_layout_cut_top(&body, h, l->gap * 2);
     int th = ui_widget_button_height(app, l->px_small);
     int lh = ui_text_line_height(app->text, l->px_body, true);
-    SDL_Rect timer = ui_layout_cut_top(&body, lh > th ? lh : th, l->gap * 2);
+    SDL_Rect timer = ui_layout_cut_top(&body, lh > th ? lh : th, l->gap);
     ui_class_timer(app, timer);
     const char *texts[SCENARIO_MAX_CHOICES];
     ui_options_spec spec = {ui_class_option_texts(app, NULL, texts),
                             texts,
                             true,
-                            1.5,
+                            1.3,
                             UI_ACT_CLASS,
                             UI_CLASS_HAND,
                             8,
@@ -83,16 +83,14 @@ void ui_screen_class_turn_draw(ui_app *app)
     snprintf(title, sizeof title, "Turn %zu \xC2\xB7 %s",
              class_turn_index(c->cs) + 1, c->sc->title);
     static const char *const line_keys[] = {
-        "PgDn: the options", "PgUp: the turn before", "R: the whole line",
-        "B: blank", "H: hide keys"};
-    static const char *const keys[] = {"PgDn: open the vote",
-                                       "A\xE2\x80\x93I or 1\xE2\x80\x93"
+        "PgDn: options", "PgUp: turn before", "R: whole line", "H: keys"};
+    static const char *const keys[] = {"PgDn: vote",
+                                       "A\xE2\x80\x93I, 1\xE2\x80\x93"
                                        "9: a hand",
                                        "P: pause",
                                        "X: +30 s",
                                        "S: skip",
-                                       "B: blank",
-                                       "H: hide keys"};
+                                       "H: keys"};
     SDL_Rect body =
         line ? ui_class_frame(app, title,
                               ui_class_revealing(app)

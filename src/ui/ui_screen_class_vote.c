@@ -47,15 +47,12 @@ void ui_screen_class_vote_draw(ui_app *app)
     char title[300];
     snprintf(title, sizeof title, "Turn %zu \xC2\xB7 the vote",
              class_turn_index(c->cs) + 1);
-    static const char *const keys[] = {"A\xE2\x80\x93I or 1\xE2\x80\x93"
+    static const char *const keys[] = {"A\xE2\x80\x93I, 1\xE2\x80\x93"
                                        "9: a hand",
-                                       "Shift: take one back",
-                                       "Backspace: undo",
-                                       "PgDn: record",
-                                       "PgUp: back",
-                                       "H: hide keys"};
+                                       "Shift: one back", "Backspace: undo",
+                                       "PgDn: record", "H: keys"};
     static const char *const agree_keys[] = {"PgUp: move", "PgDn: take it",
-                                             "H: hide keys"};
+                                             "H: keys"};
     SDL_Rect body =
         agree ? ui_class_frame(app, title, "Take it \xE2\x96\xB6", agree_keys,
                                sizeof agree_keys / sizeof *agree_keys)
@@ -121,7 +118,7 @@ void ui_screen_class_vote_draw(ui_app *app)
     ui_options_spec spec = {n,
                             texts,
                             true,
-                            1.5,
+                            1.3,
                             UI_ACT_CLASS,
                             agree ? UI_CLASS_CHOOSE : UI_CLASS_HAND,
                             8,
