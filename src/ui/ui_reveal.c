@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "reading.h"
 #include "ui_draw.h"
 
 char *ui_reveal_node_text(const scenario_node *n)
@@ -26,12 +27,8 @@ char *ui_reveal_node_text(const scenario_node *n)
     return text;
 }
 
-static bool ui_reveal_word_end(const char *text, size_t i)
-{
-    return text[i] != ' ' && text[i] != '\n' &&
-           (text[i + 1] == ' ' || text[i + 1] == '\n' || text[i + 1] == '\0');
-}
-
+/* Words are reading.h's: runs between spaces, or characters of scripts
+ * written without spaces. */
 void ui_reveal_split(const char *text, size_t **ends, size_t *count,
                      uint64_t *reveal_ms)
 {
@@ -41,18 +38,14 @@ void ui_reveal_split(const char *text, size_t **ends, size_t *count,
     if (!text) {
         return;
     }
-    size_t words = 0;
-    for (size_t i = 0; text[i]; i++) {
-        words += ui_reveal_word_end(text, i) ? 1 : 0;
-    }
+    size_t words = reading_word_count(text);
     *ends = words ? malloc(words * sizeof **ends) : NULL;
     if (!*ends) {
         return; /* no words (or no memory): shown whole at once */
     }
-    for (size_t i = 0; text[i]; i++) {
-        if (ui_reveal_word_end(text, i)) {
-            (*ends)[(*count)++] = i + 1;
-        }
+    size_t at = 0;
+    while (*count < words && (at = reading_word_end(text, at)) != 0) {
+        (*ends)[(*count)++] = at;
     }
     uint64_t ms = (uint64_t)*count * UI_REVEAL_WORD_MS;
     *reveal_ms = ms < UI_REVEAL_MIN_MS   ? UI_REVEAL_MIN_MS
@@ -141,6 +134,12 @@ int ui_reveal_bubble(ui_app *app, SDL_Rect area, int max_h, const char *text,
         }
     }
     ui_widget_scroll_begin(app, UI_SCROLL_SPEECH, view, sz.h);
+    /* Marks of a fallback font may reach past the line boxes (the dots
+     * under an Arabic final yeh, Thai vowels above): the text may use the
+     * bubble's padding, so clip to the inside of its frame, not to the
+     * text box. */
+    SDL_Rect inside = ui_layout_inset(bubble, l->border);
+    SDL_RenderSetClipRect(app->renderer, &inside);
     int off_y = view.y - app->scroll[UI_SCROLL_SPEECH].offset;
     if (revealing) {
         ui_text_draw_words(app->text, text, &st, view.x, off_y, words);

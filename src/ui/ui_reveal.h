@@ -18,8 +18,8 @@
 /* The customer's lines at a node, one paragraph each (malloc'd; NULL on
  * no memory; "" for no node). */
 char *ui_reveal_node_text(const scenario_node *n);
-/* Where each word of text ends (words are separated by spaces and line
- * breaks: byte offsets just after each), and how long revealing them
+/* Where each word of text ends (reading.h's words: byte offsets just
+ * after each), and how long revealing them
  * takes (UI_REVEAL_WORD_MS each, within UI_REVEAL_MIN_MS and
  * UI_REVEAL_MAX_MS). No words, or no memory: *ends NULL, *count 0 and
  * *reveal_ms 0, so the text shows whole at once. */
