@@ -13,6 +13,7 @@
  * White-box: it reads the app struct through ui_internal.h. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "check.h"
 #include "ui_class.h"
@@ -483,6 +484,9 @@ static int test_shots(const char *dir, const char *size)
     char teams[512];
     snprintf(whole, sizeof whole, "%s/whole", dir);
     snprintf(teams, sizeof teams, "%s/teams", dir);
+    mkdir(dir, 0777);
+    mkdir(whole, 0777);
+    mkdir(teams, 0777);
     char *a = test_nexts(TEST_GOLDEN_WHOLE, 90);
     char *b = test_nexts(TEST_GOLDEN_TEAMS, 110);
     int rc = test_scripted(a, false, true, w, h, whole) != 0 ||

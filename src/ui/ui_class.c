@@ -614,20 +614,27 @@ bool ui_class_key(ui_app *app, const SDL_Keysym *key)
         arg = UI_CLASS_ARG(UI_CLASS_LEGEND, 0);
         break;
     case SDLK_TAB:
-    case SDLK_DOWN:
-    case SDLK_UP:
         if (c->cs && class_team_count(c->cs) > 0) {
             size_t n = class_team_count(c->cs);
-            int d = (k == SDLK_UP || (k == SDLK_TAB && shift)) ? -1 : 1;
+            int d = shift ? -1 : 1;
             arg = UI_CLASS_ARG(UI_CLASS_TEAM, (c->team + d + (int)n) % (int)n);
-        } else if (c->cs && class_phase_of(c->cs) == CLASS_PHASE_DEBRIEF) {
-            int line = ui_text_line_height(app->text, app->lay.px_body, false);
-            app->scroll[UI_SCROLL_REVIEW].offset +=
-                k == SDLK_UP ? -2 * line : 2 * line;
-            app->dirty = true;
-            return true;
         }
         break;
+    case SDLK_DOWN:
+    case SDLK_UP: {
+        /* Scroll what overflows: the debrief, the played turn's
+         * feedback, else the options. */
+        ui_scroll_id id = UI_SCROLL_OPTIONS;
+        if (c->cs && class_phase_of(c->cs) == CLASS_PHASE_DEBRIEF) {
+            id = UI_SCROLL_REVIEW;
+        } else if (app->scroll[UI_SCROLL_FEEDBACK].active) {
+            id = UI_SCROLL_FEEDBACK;
+        }
+        int line = ui_text_line_height(app->text, app->lay.px_body, false);
+        app->scroll[id].offset += k == SDLK_UP ? -2 * line : 2 * line;
+        app->dirty = true;
+        return true;
+    }
     default: {
         int pos = ui_class_key_option(k);
         if (pos >= 0) {

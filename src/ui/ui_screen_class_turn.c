@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "ui_class.h"
+#include "ui_draw.h"
 #include "ui_mood.h"
 #include "ui_options.h"
 #include "ui_reveal.h"
@@ -54,9 +55,19 @@ static void ui_class_turn_options(ui_app *app, SDL_Rect body)
 {
     const ui_layout *l = &app->lay;
     ui_class *c = app->cls;
-    int h = ui_reveal_bubble(app, body, body.h * 28 / 100, c->speech, false, 0,
-                             l->px_speech, false);
-    ui_layout_cut_top(&body, h, l->gap * 2);
+    /* The line, which the room has just read, in two lines at most. */
+    ui_text_style ls =
+        ui_widget_content_style(app, l->px_small, false, app->theme->text);
+    ls.wrap_w = body.w - 2 * l->pad;
+    ls.max_lines = 2;
+    ui_text_size lsz;
+    ui_text_measure(app->text, c->speech, &ls, &lsz);
+    SDL_Rect quote = ui_layout_cut_top(&body, lsz.h, l->gap * 2);
+    SDL_Rect bar = {quote.x, quote.y, l->pad / 2 > 2 ? l->pad / 2 : 2,
+                    quote.h};
+    ui_draw_rect(app->renderer, bar, app->theme->panel_border);
+    ui_text_draw(app->text, c->speech, &ls, quote.x + 2 * l->pad, quote.y,
+                 NULL);
     int th = ui_widget_button_height(app, l->px_small);
     int lh = ui_text_line_height(app->text, l->px_body, true);
     SDL_Rect timer = ui_layout_cut_top(&body, lh > th ? lh : th, l->gap);
