@@ -13,6 +13,7 @@
  * White-box: it reads the app struct through ui_internal.h. */
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 
 #include "check.h"
@@ -406,10 +407,14 @@ static void test_time_changes_nothing(void)
 
 /* A scripted run (ui_script_class.c) to the debrief; screenshots in dir
  * when given. */
+static const char *test_scenario = TEST_SCENARIO;
+static const char *test_results;
+static bool test_print;
+
 static int test_scripted(const char *script, bool teams, bool board, int w,
                          int h, const char *dir)
 {
-    static const char *paths[] = {TEST_SCENARIO};
+    const char *paths[] = {test_scenario};
     static const char *const names[] = {"Red", "Blue", "Green"};
     ui_app_options o;
     memset(&o, 0, sizeof o);
@@ -422,6 +427,8 @@ static int test_scripted(const char *script, bool teams, bool board, int w,
     o.class_script = script;
     o.screenshot_dir = dir;
     o.scoreboard = board;
+    o.results_dir = test_results;
+    o.print_debrief = test_print;
     if (teams) {
         o.teams = names;
         o.team_count = 3;
@@ -459,6 +466,40 @@ static char *test_nexts(const char *script, int n)
         strcat(s, " >");
     }
     return s;
+}
+
+/* The class result saved at the debrief, its journal gone. */
+static void test_saved(void)
+{
+    char dir[] = "/tmp/rapport-class-ui-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    test_results = dir;
+    char *s = test_nexts(">", 90);
+    CHECK_INT(test_scripted(s, true, false, 1024, 768, NULL), 0);
+    free(s);
+    test_results = NULL;
+    int json = 0;
+    int html = 0;
+    int xapi = 0;
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL) {
+        size_t n = strlen(e->d_name);
+        json += n > 11 && strcmp(e->d_name + n - 11, ".class.json") == 0;
+        html += n > 11 && strcmp(e->d_name + n - 11, ".class.html") == 0;
+        xapi += n > 16 && strcmp(e->d_name + n - 16, ".class.xapi.json") == 0;
+    }
+    if (d) {
+        closedir(d);
+    }
+    CHECK_INT(json, 1);
+    CHECK_INT(html, 1);
+    CHECK_INT(xapi, 1);
+    char cmd[256];
+    snprintf(cmd, sizeof cmd,
+             "test -z \"$(ls %s/in-progress 2>/dev/null)\" && rm -rf %s", dir,
+             dir);
+    CHECK_INT(system(cmd), 0);
 }
 
 static void test_scripts(void)
@@ -501,6 +542,16 @@ int main(int argc, char **argv)
     if (argc == 4 && strcmp(argv[1], "shots") == 0) {
         return test_shots(argv[2], argv[3]);
     }
+    if ((argc == 5 || argc == 6) && strcmp(argv[1], "debrief") == 0) {
+        /* debrief SCENARIO whole|teams SCRIPT [RESULTS]: the class
+         * debrief printed as rapport class prints it (teams: Red, Blue,
+         * Green). */
+        test_scenario = argv[2];
+        test_results = argc == 6 ? argv[5] : NULL;
+        test_print = true;
+        return test_scripted(argv[4], strcmp(argv[3], "teams") == 0, false,
+                             1024, 768, getenv("RAPPORT_CLASS_SHOTS"));
+    }
     test_contrast();
     test_hands_and_tie();
     test_pointer(false);
@@ -512,5 +563,6 @@ int main(int argc, char **argv)
         test_next_back_only(sizes[i][0], sizes[i][1], true);
     }
     test_scripts();
+    test_saved();
     return check_done("test_class_ui");
 }

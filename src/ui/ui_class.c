@@ -34,6 +34,7 @@ void ui_class_free(ui_class *c)
     if (!c) {
         return;
     }
+    ui_class_results_end(c);
     ui_class_line_free(c);
     class_free(c->cs);
     scenario_free(c->sc);
@@ -185,7 +186,10 @@ static void ui_class_start(ui_app *app)
     }
     diag_list_free(diags);
     c->team = 0;
-    ui_class_sync(app);
+    if (c->cs) {
+        ui_class_results_start(app);
+        ui_class_sync(app);
+    }
 }
 
 /* Options tied at the top of the votes that decide for team (CLASS_ROOM:
@@ -551,6 +555,7 @@ void ui_class_do(ui_app *app, int arg)
     }
     if (c->cs) {
         ui_class_sync(app);
+        ui_class_results_after(app);
     }
 }
 

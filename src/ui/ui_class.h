@@ -105,6 +105,13 @@ struct ui_class {
     int phones_expected;
     /* Scripted run: the next facilitator action. */
     size_t script_pos;
+    /* The result (ui_class_results.c): the journal while the class goes
+     * on, when it started on the wall clock, whether it was saved and
+     * where. */
+    struct class_journal *journal;
+    int64_t started_wall;
+    bool saved;
+    char saved_line[UI_FOLDER_MAX + 256];
 };
 
 /* ui_class.c */
@@ -133,6 +140,15 @@ size_t ui_class_words(const ui_app *app);
 bool ui_class_revealing(const ui_app *app);
 /* The name of the state shown, for a scripted run's screenshots. */
 void ui_class_state_name(const ui_app *app, char *out, size_t len);
+
+/* ui_class_results.c */
+/* The class starts: its journal opens (with a results folder). */
+void ui_class_results_start(ui_app *app);
+/* After every action: new events journaled; at the debrief, the class
+ * result saved and the journal removed. Failures become the note. */
+void ui_class_results_after(ui_app *app);
+/* The class is left: an unsaved class keeps its journal. */
+void ui_class_results_end(ui_class *c);
 
 /* ui_class_widget.c: pieces the class screens share. */
 /* The header (title, menu button) and along the bottom Back, the key
