@@ -11,9 +11,9 @@
  *   test_class_ui shots DIR SIZE  the golden screens of a scripted class
  *                                 (whole class and teams) saved in DIR
  * White-box: it reads the app struct through ui_internal.h. */
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
-#include <dirent.h>
 #include <sys/stat.h>
 
 #include "check.h"

@@ -33,10 +33,10 @@ void ui_class_results_start(ui_app *app)
         return;
     }
     diag_list *diags = diag_list_new();
-    c->journal = diags ? class_journal_open(app->results_dir, c->cs, c->path,
-                                            c->started_wall, app->opt.io,
-                                            diags)
-                       : NULL;
+    c->journal = diags
+                     ? class_journal_open(app->results_dir, c->cs, c->path,
+                                          c->started_wall, app->opt.io, diags)
+                     : NULL;
     if (!c->journal) {
         ui_class_results_note(c, "Not journaled", diags);
     }
@@ -60,8 +60,7 @@ void ui_class_results_after(ui_app *app)
     if (class_phase_of(c->cs) != CLASS_PHASE_DEBRIEF || !app->results_dir) {
         return;
     }
-    class_result_info info = {c->started_wall, ui_results_wall_ms(app),
-                              false};
+    class_result_info info = {c->started_wall, ui_results_wall_ms(app), false};
     if (info.ended_ms < info.started_ms) {
         info.ended_ms = info.started_ms;
     }
@@ -77,8 +76,10 @@ void ui_class_results_after(ui_app *app)
         ui_results_short_path(app, app->results_dir, dir, sizeof dir);
         const char *json = saved.path[RESULT_FILE_JSON];
         const char *slash = json ? strrchr(json, '/') : NULL;
-        snprintf(c->saved_line, sizeof c->saved_line, "Saved in %s as %s",
-                 dir, slash ? slash + 1 : json ? json : "");
+        snprintf(c->saved_line, sizeof c->saved_line, "Saved in %s as %s", dir,
+                 slash  ? slash + 1
+                 : json ? json
+                        : "");
         if (c->journal) {
             class_journal_close(c->journal, true, diags);
             c->journal = NULL;
