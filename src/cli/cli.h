@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "choices.h"
+#include "class.h"
 #include "debrief.h"
 #include "journal.h"
 #include "result.h"
@@ -28,6 +29,10 @@ int cli_report(int argc, char **argv);
 int cli_test(int argc, char **argv);
 int cli_translate(int argc, char **argv);
 int cli_class(int argc, char **argv);
+/* rapport class without --script: the projector screens in a window
+ * (cli_class_window.c); results_dir NULL saves nothing. */
+int cli_class_window(const char *file, const class_options *opt,
+                     const char *results_dir);
 
 /* Warns in diags about each character of sc that no font can draw (the
  * bundled fonts or any fontconfig knows), at its first place in the file,

@@ -3,8 +3,8 @@
  * session runs headless from the first turn to the class debrief, which
  * is printed; the class result is saved and the session journaled after
  * every recorded vote (--resume goes on from a journal). Without a script
- * the projector screens are for the game (ui_class). --cheatsheet prints
- * the facilitator's one-page cheat sheet.
+ * the projector screens open in a window (cli_class_window.c). --cheatsheet
+ * prints the facilitator's one-page cheat sheet.
  *
  * Script format (one action per line; blank lines and # comments skipped;
  * LETTER is an option, A for the first; TEAM, where a line takes one, is
@@ -42,7 +42,7 @@
 static void class_usage(FILE *out)
 {
     fputs(
-        "Usage: rapport class FILE [--teams \"Red,Blue\"] --script SCRIPT\n"
+        "Usage: rapport class FILE [--teams \"Red,Blue\"] [--script SCRIPT]\n"
         "       rapport class --resume [JOURNAL] (--script SCRIPT | --save)\n"
         "       rapport class --cheatsheet[=html|text]\n"
         "\n"
@@ -51,7 +51,9 @@ static void class_usage(FILE *out)
         "follows the majority; a tie needs the facilitator's pick. With\n"
         "--teams, 2 to 8 named teams each choose, and each team is scored\n"
         "on its own choices. Promptness is scored on the options alone:\n"
-        "discussion time never counts.\n"
+        "discussion time never counts. Without --script it opens the\n"
+        "projector screens in a window: PageDown and PageUp (a presenter\n"
+        "remote's Next and Back) run everything; see the cheat sheet.\n"
         "\n"
         "Options:\n"
         "  --teams NAMES        teams mode with these comma-separated "
@@ -427,6 +429,53 @@ static void class_free_names(char **names)
     free(names);
 }
 
+/* Without a script: the projector screens in a window (the teams are
+ * checked first, so a mistake is told on the command line). */
+static int class_window(int argc, char **argv, const char *teams_arg,
+                        const char *results_arg, class_options *opt)
+{
+    if (optind != argc - 1) {
+        fprintf(stderr, "rapport class: give one scenario FILE\n\n");
+        class_usage(stderr);
+        return CLI_USAGE;
+    }
+    char **names = NULL;
+    if (teams_arg) {
+        names = class_split_teams(teams_arg, &opt->team_count);
+        if (!names) {
+            fprintf(stderr, "rapport class: error: out of memory\n");
+            return CLI_FAIL;
+        }
+        bool ok = opt->team_count >= CLASS_MIN_TEAMS &&
+                  opt->team_count <= CLASS_MAX_TEAMS;
+        for (size_t i = 0; ok && i < opt->team_count; i++) {
+            ok = names[i] && class_team_name_valid(names[i]);
+        }
+        if (!ok) {
+            fprintf(stderr,
+                    "rapport class: --teams takes %d to %d names of 1 to "
+                    "%d bytes, separated by commas\n",
+                    CLASS_MIN_TEAMS, CLASS_MAX_TEAMS,
+                    CLASS_MAX_TEAM_NAME_BYTES);
+            class_free_names(names);
+            return CLI_USAGE;
+        }
+        opt->mode = CLASS_TEAMS;
+        opt->team_names = (const char *const *)names;
+    }
+    char *results =
+        results_arg ? strdup(results_arg) : cli_default_results_dir();
+    if (!results) {
+        fprintf(stderr, "rapport class: warning: no results folder (HOME is "
+                        "not set): the class is not saved; give --results "
+                        "DIR\n");
+    }
+    int rc = cli_class_window(argv[optind], opt, results);
+    free(results);
+    class_free_names(names);
+    return rc;
+}
+
 static int class_save(const char *dir, const class_session *c,
                       const class_result_info *info)
 {
@@ -582,11 +631,13 @@ int cli_class(int argc, char **argv)
                         "it is\n");
         return CLI_USAGE;
     }
+    if (!script_path && !save && !resume) {
+        return class_window(argc, argv, teams_arg, results_arg, &opt);
+    }
     if (!script_path && !save) {
-        fprintf(stderr,
-                "rapport class: the projector screens are not in this "
-                "build yet; give --script SCRIPT to run a class session "
-                "headless\n");
+        fprintf(stderr, "rapport class: --resume goes on with --script "
+                        "SCRIPT, or --save keeps it (the projector screens "
+                        "start a class afresh)\n");
         return CLI_USAGE;
     }
     if (resume ? (optind != argc || teams_arg) : optind != argc - 1) {

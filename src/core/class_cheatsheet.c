@@ -6,27 +6,36 @@
 
 static const class_cheat class_cheats[] = {
     {"A turn, with Next and Back alone", "PageDown (Next)",
-     "reveal the customer's line, then the options (the discussion timer "
-     "starts)"},
+     "show the customer's whole line, then the options (the discussion "
+     "timer starts)"},
     {NULL, "PageDown (Next)", "open the vote"},
     {NULL, "PageDown (Next)",
-     "close the vote and reveal the bar chart (a tie: pick the option)"},
+     "record the vote; with no hands counted, a cursor asks which option "
+     "the room (or each team) agreed on: PageUp moves it, PageDown takes "
+     "it"},
+    {NULL, "PageDown (Next)",
+     "reveal the bar chart (a tie: the cursor again, for your pick)"},
     {NULL, "PageDown (Next)",
      "play the call: its feedback and the customer's mood"},
     {NULL, "PageDown (Next)",
-     "go on to the next turn; after the ending, "
-     "the class debrief"},
+     "go on to the next turn (the scoreboard first, when on); after the "
+     "ending, the class debrief"},
     {NULL, "PageUp (Back)",
      "while voting: undo the last entry; at the results: reopen the vote; "
      "before a vote: step back one turn to discuss it (nothing recorded)"},
-    {"Recording the vote", "1-9 or A-I", "add a hand to that option"},
-    {NULL, "Shift + 1-9 or A-I", "take a hand back"},
+    {"Recording the vote", "1-9, or A C D E F G I",
+     "add a hand to that option (B and H have other jobs: use 2 and 8)"},
+    {NULL, "Shift + the same", "take a hand back"},
     {NULL, "Backspace", "undo the last entry"},
-    {NULL, "R", "reveal the results"},
+    {NULL, "Tab", "teams mode: the next team's hands"},
+    {NULL, "R", "reveal the line, or the results"},
     {"During the discussion", "P", "pause or restart the discussion timer"},
+    {NULL, "X or +", "30 seconds more"},
+    {NULL, "S", "skip the rest: open the vote"},
     {NULL, "B or .", "blank the screen (the timer stops)"},
     {NULL, "W", "\"what if\": what every other option would have done"},
     {"Anytime", "H", "hide or show the key legend"},
+    {NULL, "Up, Down", "scroll what does not fit"},
     {NULL, "Esc", "the menu"},
     {NULL, "F5", "reload the scenario"},
     {"Good to know", "Scores",

@@ -14,10 +14,11 @@
 
 #include "diag.h"
 #include "font.h"
-#include "reading.h"
+#include "ui_class.h"
 #include "ui_internal.h"
 #include "ui_png.h"
 #include "ui_prefs.h"
+#include "ui_reveal.h"
 
 #ifndef RAPPORT_ASSET_DIR
 #define RAPPORT_ASSET_DIR "assets"
@@ -347,6 +348,7 @@ static void ui_app_pause_update(ui_app *app)
         p->pausing = false;
         p->paused_ms += now - p->pause_started;
     }
+    ui_class_hidden(app, hidden);
 }
 
 void ui_app_set_overlay(ui_app *app, ui_overlay overlay)
@@ -411,9 +413,8 @@ size_t ui_app_words_shown(const ui_app *app)
     if (!ui_app_revealing(app)) {
         return p->word_count;
     }
-    uint64_t shown =
-        1 + (uint64_t)p->word_count * ui_app_turn_ms(app) / p->reveal_ms;
-    return shown < p->word_count ? (size_t)shown : p->word_count;
+    return ui_reveal_words_at(p->word_count, p->reveal_ms,
+                              ui_app_turn_ms(app));
 }
 
 void ui_app_reveal_finish(ui_app *app)
@@ -476,6 +477,8 @@ static void ui_app_end_play(ui_app *app)
     ui_results_call_end(app, false);
     ui_portrait_cache_clear(&app->portrait);
     ui_screen_debrief_free(app);
+    ui_class_free(app->cls);
+    app->cls = NULL;
     debrief_free(p->d);
     session_free(p->s);
     scenario_free(p->sc);
@@ -494,59 +497,11 @@ static void ui_app_reset_view(ui_app *app)
     app->dirty = true;
 }
 
-/* The customer's lines at a node, one paragraph each (malloc'd). */
-static char *ui_app_node_text(const scenario_node *n)
-{
-    size_t len = 1;
-    for (size_t i = 0; n && i < n->line_count; i++) {
-        len += strlen(n->lines[i].text) + 1;
-    }
-    char *text = malloc(len);
-    if (text) {
-        text[0] = '\0';
-        for (size_t i = 0; n && i < n->line_count; i++) {
-            if (i) {
-                strcat(text, "\n");
-            }
-            strcat(text, n->lines[i].text);
-        }
-    }
-    return text;
-}
-
-/* Where each word of the speech ends (reading.h's words: runs between
- * spaces, or characters of scripts written without spaces), and how long
- * revealing them takes. */
-static void ui_app_split_words(ui_play *p)
-{
-    free(p->word_ends);
-    p->word_ends = NULL;
-    p->word_count = 0;
-    p->reveal_ms = 0;
-    const char *text = p->speech;
-    if (!text) {
-        return;
-    }
-    size_t words = reading_word_count(text);
-    p->word_ends = words ? malloc(words * sizeof *p->word_ends) : NULL;
-    if (!p->word_ends) {
-        return; /* no words (or no memory): shown whole at once */
-    }
-    size_t at = 0;
-    while (p->word_count < words && (at = reading_word_end(text, at)) != 0) {
-        p->word_ends[p->word_count++] = at;
-    }
-    uint64_t ms = (uint64_t)p->word_count * UI_REVEAL_WORD_MS;
-    p->reveal_ms = ms < UI_REVEAL_MIN_MS   ? UI_REVEAL_MIN_MS
-                   : ms > UI_REVEAL_MAX_MS ? UI_REVEAL_MAX_MS
-                                           : ms;
-}
-
 static void ui_app_enter_ending(ui_app *app)
 {
     ui_play *p = &app->play;
     free(p->speech);
-    p->speech = ui_app_node_text(session_ending(p->s));
+    p->speech = ui_reveal_node_text(session_ending(p->s));
     p->note[0] = '\0';
     app->screen = UI_SCREEN_ENDING;
     ui_app_reset_view(app);
@@ -562,8 +517,9 @@ static void ui_app_begin_turn(ui_app *app)
         return;
     }
     free(p->speech);
-    p->speech = ui_app_node_text(n);
-    ui_app_split_words(p);
+    p->speech = ui_reveal_node_text(n);
+    free(p->word_ends);
+    ui_reveal_split(p->speech, &p->word_ends, &p->word_count, &p->reveal_ms);
     p->note[0] = '\0';
     p->turn_started = ui_app_now(app);
     p->paused_ms = 0;
@@ -726,27 +682,16 @@ static void ui_app_tick(ui_app *app)
 int ui_app_next_change_ms(const ui_app *app)
 {
     const ui_play *p = &app->play;
+    if (app->screen == UI_SCREEN_CLASS) {
+        return ui_class_next_change_ms(app);
+    }
     if (app->screen != UI_SCREEN_PLAY || !p->s || p->pausing ||
         session_is_finished(p->s)) {
         return -1;
     }
     if (ui_app_revealing(app)) {
-        /* The next word, or the options when every word is out. */
-        uint64_t t = ui_app_turn_ms(app);
-        size_t shown = ui_app_words_shown(app);
-        uint64_t next = p->reveal_ms;
-        if (shown < p->word_count) {
-            next = ((uint64_t)shown * p->reveal_ms + p->word_count - 1) /
-                   p->word_count;
-        }
-        uint64_t wait = next > t ? next - t : 1;
-        if (wait < UI_REVEAL_FRAME_MS) {
-            wait = UI_REVEAL_FRAME_MS;
-        }
-        if (wait > p->reveal_ms - t) {
-            wait = p->reveal_ms - t;
-        }
-        return wait < 1 ? 1 : (int)wait;
+        return ui_reveal_wait_ms(p->word_count, p->reveal_ms,
+                                 ui_app_turn_ms(app));
     }
     int elapsed = ui_app_elapsed_ms(app);
     int wait = 1000 - elapsed % 1000;
@@ -840,6 +785,10 @@ static void ui_app_reload_briefing(ui_app *app)
 static void ui_app_reload(ui_app *app)
 {
     ui_play *p = &app->play;
+    if (app->screen == UI_SCREEN_CLASS) {
+        ui_class_reload(app);
+        return;
+    }
     if (p->path && p->sc && !p->s && app->screen == UI_SCREEN_BRIEFING) {
         ui_app_reload_briefing(app);
         return;
@@ -1039,7 +988,11 @@ void ui_app_do(ui_app *app, ui_action action, int arg)
     case UI_ACT_PICK:
         if (arg >= 0 && (size_t)arg < app->pick_count) {
             app->pick_selected = arg;
-            ui_app_load(app, app->picks[arg].path, false);
+            if (app->classroom_pick) {
+                ui_class_open(app, app->picks[arg].path);
+            } else {
+                ui_app_load(app, app->picks[arg].path, false);
+            }
         }
         break;
     case UI_ACT_START:
@@ -1067,6 +1020,12 @@ void ui_app_do(ui_app *app, ui_action action, int arg)
         break;
     case UI_ACT_CHOOSE:
         ui_app_choose(app, arg);
+        break;
+    case UI_ACT_CLASS:
+        ui_class_do(app, arg);
+        break;
+    case UI_ACT_CLASSROOM:
+        app->classroom_pick = app->screen == UI_SCREEN_PICKER && arg;
         break;
     case UI_ACT_REVEAL:
         ui_app_reveal_finish(app);
@@ -1291,6 +1250,9 @@ static void ui_app_key(ui_app *app, const SDL_Keysym *key)
     case UI_SCREEN_DEBRIEF:
         ui_screen_debrief_key(app, key);
         break;
+    case UI_SCREEN_CLASS:
+        ui_class_key(app, key);
+        break;
     }
 }
 
@@ -1483,6 +1445,9 @@ static void ui_app_frame_to(ui_app *app, const char *shot, bool *shot_ok)
     app->theme = ui_theme_get(app->set.high_contrast);
     ui_layout_compute(&app->lay, w, h, app->set.text_scale,
                       app->theme->border_scale);
+    if (app->screen == UI_SCREEN_CLASS) {
+        ui_class_layout(app);
+    }
     ui_text_begin_frame(app->text);
     app->hit_count = 0;
     app->focusables = 0;
@@ -1512,6 +1477,9 @@ static void ui_app_frame_to(ui_app *app, const char *shot, bool *shot_ok)
             break;
         case UI_SCREEN_DEBRIEF:
             ui_screen_debrief_draw(app);
+            break;
+        case UI_SCREEN_CLASS:
+            ui_class_draw(app);
             break;
         }
         const SDL_Rect *rects = NULL;
@@ -1564,6 +1532,9 @@ bool ui_app_screenshot(ui_app *app, const char *path)
 static bool ui_app_play_changed(const ui_app *app)
 {
     const ui_play *p = &app->play;
+    if (app->screen == UI_SCREEN_CLASS) {
+        return ui_class_changed(app);
+    }
     return app->screen == UI_SCREEN_PLAY && p->s &&
            (ui_app_words_shown(app) != p->drawn_words ||
             ui_app_revealing(app) != p->drawn_revealing ||
@@ -1813,7 +1784,9 @@ ui_app *ui_app_new(const ui_app_options *options, char *err, size_t errlen)
         /* Calls a stopped program left unsaved, before anything else. */
         ui_results_recover_scan(app);
     }
-    if (app->opt.start && app->pick_count > 0) {
+    if (app->opt.classroom && app->pick_count > 0) {
+        ui_class_open(app, app->picks[app->pick_selected].path);
+    } else if (app->opt.start && app->pick_count > 0) {
         if (app->overlay == UI_OVERLAY_RECOVER) {
             app->pending_start = true;
         } else {

@@ -45,7 +45,8 @@ typedef enum {
     UI_SCREEN_PLAY,
     UI_SCREEN_FEEDBACK,
     UI_SCREEN_ENDING,
-    UI_SCREEN_DEBRIEF
+    UI_SCREEN_DEBRIEF,
+    UI_SCREEN_CLASS /* classroom mode: its screens follow the class */
 } ui_screen_id;
 
 typedef struct {
@@ -112,6 +113,27 @@ typedef struct {
      * scripted). */
     bool virtual_clock;
     bool software; /* software renderer (implied by scripted) */
+    /* Classroom mode (rapport class, or the picker's Classroom): the
+     * first file opens on the class start screen, for a facilitator and
+     * a projector. team_count names (2..8) start it in teams mode;
+     * scoreboard shows scores between turns (off by default);
+     * discussion_ms sets the discussion timer (0: the core's default);
+     * phones_expected > 0 keeps the vote screens' panel for phone votes
+     * (issue 12). */
+    bool classroom;
+    const char *const *teams;
+    size_t team_count;
+    bool scoreboard;
+    int discussion_ms;
+    int phones_expected;
+    /* Scripted classroom run (with scripted): the facilitator's actions
+     * in order, pushed as real key presses (see ui_script_class.c): ">"
+     * Next (PageDown), "<" Back (PageUp), "A3" three hands for option A,
+     * "-A" one taken back, "u" undo, "t2" the second team, "p" pause,
+     * "x" extend, "s" skip, "r" reveal, "w" what if, "h" legend, "b"
+     * blank, "z600" 600 s pass on the clock. The run quits at the class
+     * debrief, printing it with print_debrief. */
+    const char *class_script;
 } ui_app_options;
 
 typedef struct ui_app ui_app;

@@ -78,7 +78,9 @@ typedef enum {
     UI_ACT_RECOVER_DISCARD,
     UI_ACT_RECOVER_LATER,
     UI_ACT_RECOVER_CONFIRM, /* yes, discard it */
-    UI_ACT_RECOVER_CANCEL   /* no, keep it */
+    UI_ACT_RECOVER_CANCEL,  /* no, keep it */
+    UI_ACT_CLASS,           /* arg: a classroom command (ui_class.h) */
+    UI_ACT_CLASSROOM        /* the picker's Classroom switch */
 } ui_action;
 
 typedef struct {
@@ -197,6 +199,9 @@ typedef struct {
     char save_line[2 * UI_FOLDER_MAX + 512]; /* for the debrief */
 } ui_play;
 
+/* Classroom mode's state (ui_class.h). */
+typedef struct ui_class ui_class;
+
 typedef struct {
     bool high_contrast;
     ui_session_mode mode;
@@ -257,6 +262,8 @@ struct ui_app {
     int pick_selected;
 
     ui_play play;
+    ui_class *cls;       /* classroom mode, or NULL */
+    bool classroom_pick; /* the picker opens the class start screen */
     ui_portrait_cache portrait;
     char trainee[UI_NAME_MAX + 1];
     bool editing_name;
@@ -438,6 +445,8 @@ int ui_widget_button_width(ui_app *app, const char *label, int px);
 /* A horizontal meter: track, fill, and a marker at value/max. */
 void ui_widget_meter(ui_app *app, SDL_Rect rect, double fraction,
                      SDL_Color fill);
+/* Room kept for the scrollbar beside an area that overflows. */
+int ui_widget_bar_w(const ui_app *app);
 /* Begins a scroll area: clamps its offset to the content and clips. */
 void ui_widget_scroll_begin(ui_app *app, ui_scroll_id id, SDL_Rect view,
                             int content);
@@ -496,5 +505,12 @@ bool ui_screen_notice_key(ui_app *app, const SDL_Keysym *key);
 void ui_script_after_frame(ui_app *app, bool *want_shot, char *name,
                            size_t name_len);
 void ui_script_drive(ui_app *app);
+/* A key press pushed as the script's input. */
+void ui_script_key_mod(ui_app *app, SDL_Keycode sym, Uint16 mod);
+/* Clicks (or taps, as the run's input says) the hit with this action and
+ * arg, scrolling area first (UI_SCROLL_COUNT: none) when it is not
+ * visible enough; false when there is no such hit. */
+bool ui_script_click(ui_app *app, ui_action action, int arg,
+                     ui_scroll_id area);
 
 #endif

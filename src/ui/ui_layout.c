@@ -30,6 +30,22 @@ void ui_layout_compute(ui_layout *l, int w, int h, double text_scale,
     l->px_huge = ui_layout_px(l, 1.0 / 10.0);
 }
 
+void ui_layout_projector(ui_layout *l)
+{
+    l->px_min = (l->h + 27) / 28;
+    l->px_fit = (int)lround((double)l->px_min * l->text_scale);
+    if (l->px_fit < l->px_min) {
+        l->px_fit = l->px_min;
+    }
+    l->border = ui_layout_at_least(l->base / 300, 2) *
+                (l->border / ui_layout_at_least(l->base / 480, 1));
+    l->px_small = ui_layout_px(l, 1.0 / 26.0);
+    l->px_body = ui_layout_px(l, 1.0 / 21.0);
+    l->px_speech = ui_layout_px(l, 1.0 / 18.0);
+    l->px_title = ui_layout_px(l, 1.0 / 16.0);
+    l->px_huge = ui_layout_px(l, 1.0 / 7.0);
+}
+
 int ui_layout_px(const ui_layout *l, double fraction)
 {
     int px = (int)lround((double)l->base * fraction * l->text_scale);

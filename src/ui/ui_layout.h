@@ -37,6 +37,10 @@ typedef struct {
 
 void ui_layout_compute(ui_layout *l, int w, int h, double text_scale,
                        int border_scale);
+/* The classroom's projector: no text under 1/28 of the window height
+ * (px_min), every size larger than the game's, thicker outlines. Call
+ * after ui_layout_compute. */
+void ui_layout_projector(ui_layout *l);
 /* A text size: fraction of the base size times the text scale, at least
  * px_min. */
 int ui_layout_px(const ui_layout *l, double fraction);

@@ -3,17 +3,11 @@
  * options as numbered cards (play), the feedback on a reply (feedback), or
  * the closing words and the outcome (ending). */
 #include <stdio.h>
-#include <string.h>
 
-#include "ui_draw.h"
 #include "ui_internal.h"
-#include "ui_portrait.h"
-
-/* Space for the scrollbar when a scroll area overflows. */
-static int ui_play_bar_w(const ui_app *app)
-{
-    return (app->lay.gap > 4 ? app->lay.gap : 4) + app->lay.gap;
-}
+#include "ui_mood.h"
+#include "ui_options.h"
+#include "ui_reveal.h"
 
 scenario_expression ui_screen_play_expression(const ui_app *app)
 {
@@ -26,13 +20,8 @@ scenario_expression ui_screen_play_expression(const ui_app *app)
         if (n && n->line_count > 0) {
             /* The line the last word shown belongs to (lines are joined
              * with line breaks in play.speech). */
-            size_t words = ui_app_words_shown(app);
-            size_t end = words > 0 && words <= p->word_count
-                             ? p->word_ends[words - 1]
-                             : 0;
-            for (size_t i = 0; i < end && p->speech[i]; i++) {
-                line += p->speech[i] == '\n' ? 1 : 0;
-            }
+            line = ui_reveal_line_of(p->speech, p->word_ends, p->word_count,
+                                     ui_app_words_shown(app));
             if (line >= n->line_count) {
                 line = n->line_count - 1;
             }
@@ -48,39 +37,17 @@ scenario_expression ui_screen_play_expression(const ui_app *app)
     return scenario_expression_for_mood(session_mood(s));
 }
 
-/* One labelled meter of the left column. */
-typedef struct {
-    char label[160];
-    bool bold;
-    double fraction;
-    SDL_Color colour;
-} ui_play_meter;
-
-/* Portrait, name and meters. Labels wrap to two lines when the column is
- * narrow for the text size; the room they get is decided from the
- * longest label each can have, so the layout does not jump as the
- * seconds go by. */
+/* Portrait, name and meters: the mood, and while a turn is played the
+ * patience and the trainee's time. */
 static void ui_play_left(ui_app *app, SDL_Rect col)
 {
-    const ui_layout *l = &app->lay;
     const ui_theme *th = app->theme;
     ui_play *p = &app->play;
     const scenario *sc = p->sc;
-    int small = l->px_small;
-    int lh_small = ui_text_line_height(app->text, small, true);
-    int lh_name = ui_text_line_height(app->text, l->px_body, true);
-    int bar_h = l->h / 40 > 6 ? l->h / 40 : 6;
-    bool playing = app->screen == UI_SCREEN_PLAY;
-
-    ui_play_meter m[3];
+    ui_mood_meter m[3];
     int n = 0;
-    int mood = session_mood(p->s);
-    snprintf(m[n].label, sizeof m[n].label, "Mood: %s (%d of 100)",
-             ui_widget_mood_name(mood), mood);
-    m[n].bold = false;
-    m[n].fraction = (double)mood / 100.0;
-    m[n++].colour = ui_theme_mood_colour(th, mood);
-    if (playing) {
+    ui_mood_meter_of(app, session_mood(p->s), &m[n++]);
+    if (app->screen == UI_SCREEN_PLAY) {
         int elapsed = ui_app_elapsed_ms(app);
         int target = session_target_ms(p->s);
         p->drawn_second = elapsed / 1000;
@@ -110,153 +77,20 @@ static void ui_play_left(ui_app *app, SDL_Rect col)
         m[n].fraction = target > 0 ? (double)elapsed / (double)target : 0.0;
         m[n++].colour = elapsed > target ? th->warn : th->muted;
     }
-    /* One line or two for every label, from the longest they can get. */
-    static const struct {
-        const char *text;
-        bool bold;
-    } longest[] = {{"Mood: Confused (100 of 100)", false},
-                   {"Patience: 88 s left (low)", true},
-                   {"Your time: 88 s (target 88.8 s)", false},
-                   {"Relaxed timing: no time limit", false}};
-    int lines = 1;
-    for (size_t i = 0; i < sizeof longest / sizeof longest[0]; i++) {
-        ui_text_style st =
-            ui_widget_style(app, small, longest[i].bold, th->text);
-        st.wrap_w = col.w;
-        ui_text_size sz;
-        ui_text_measure(app->text, longest[i].text, &st, &sz);
-        lines = sz.lines > lines ? sz.lines : lines;
-    }
-    lines = lines > 2 ? 2 : lines;
-    int label_h = lines * lh_small;
-    int meters_h = lh_name + l->gap + n * (label_h + bar_h + 2 * l->gap);
-    int side = col.w;
-    if (side > col.h - meters_h - l->gap) {
-        side = col.h - meters_h - l->gap;
-    }
-    if (side < 0) {
-        side = 0;
-    }
-    SDL_Rect portrait = {col.x + (col.w - side) / 2, col.y, side, side};
-    ui_portrait_cache_draw(&app->portrait, app->renderer, portrait,
-                           &sc->customer, ui_screen_play_expression(app), th);
-    SDL_Rect rest = col;
-    ui_layout_cut_top(&rest, side, l->gap);
-    ui_text_style name =
-        ui_widget_content_style(app, l->px_body, true, th->text);
-    name.max_lines = 1;
-    ui_widget_label(app, sc->customer.name, name,
-                    ui_layout_cut_top(&rest, lh_name, l->gap));
-    for (int i = 0; i < n; i++) {
-        ui_text_style ls = ui_widget_style(app, small, m[i].bold, th->text);
-        ls.max_lines = lines;
-        ls.wrap_w = col.w;
-        SDL_Rect box = ui_layout_cut_top(&rest, label_h, l->gap / 2);
-        ui_text_size sz;
-        ui_text_measure(app->text, m[i].label, &ls, &sz);
-        /* Sitting on its meter. */
-        ui_text_draw(app->text, m[i].label, &ls, box.x, box.y + box.h - sz.h,
-                     NULL);
-        ui_widget_meter(app, ui_layout_cut_top(&rest, bar_h, l->gap * 2),
-                        m[i].fraction, m[i].colour);
-    }
+    ui_mood_column(app, col, sc, ui_screen_play_expression(app), m, n);
 }
 
-/* The customer's words in a bubble pointing at the portrait. The bubble
- * and the text size are those of the whole text; only its first `words`
- * words are drawn while they are being revealed (revealing false: all).
- * Returns the height used. */
-static int ui_play_speech(ui_app *app, SDL_Rect area, int max_h,
-                          const char *text, bool revealing, size_t words)
+/* The options on offer, as cards numbered 1, 2, 3… */
+static ui_options_spec ui_play_spec(const ui_app *app, const char **texts)
 {
-    const ui_layout *l = &app->lay;
-    const ui_theme *th = app->theme;
-    int tail = l->pad;
-    SDL_Rect bubble = {area.x + tail, area.y, area.w - tail, max_h};
-    int inner_w = bubble.w - 2 * l->pad;
-    ui_text_style st =
-        ui_widget_content_style(app, l->px_speech, false, th->text);
-    st.wrap_w = inner_w;
-    int avail = max_h - 2 * l->pad;
-    st.px =
-        ui_layout_fit_px(app->text, text, st, avail, l->px_fit, l->px_speech);
-    ui_text_size sz;
-    ui_text_measure(app->text, text, &st, &sz);
-    bool scroll = sz.h > avail;
-    if (scroll) {
-        st.wrap_w = inner_w - ui_play_bar_w(app);
-        ui_text_measure(app->text, text, &st, &sz);
-    }
-    int h = (scroll ? avail : sz.h) + 2 * l->pad;
-    bubble.h = h;
-    ui_draw_round_frame(app->renderer, bubble, l->radius * 2, l->border,
-                        th->panel, th->panel_border);
-    /* The tail, towards the portrait */
-    float ty = (float)(bubble.y + l->pad * 2);
-    SDL_FPoint tri[3] = {
-        {(float)area.x, ty + (float)tail / 2.0f},
-        {(float)bubble.x + (float)l->border, ty},
-        {(float)bubble.x + (float)l->border, ty + (float)tail * 1.5f}};
-    ui_draw_convex(app->renderer, tri, 3, th->panel_border);
-    SDL_Rect view = {bubble.x + l->pad, bubble.y + l->pad, inner_w,
-                     h - 2 * l->pad};
-    if (revealing) {
-        /* Keep the line being revealed in view when the words overflow
-         * the bubble. */
-        int shown_h = ui_text_words_height(app->text, text, &st, words);
-        if (shown_h - app->scroll[UI_SCROLL_SPEECH].offset > view.h) {
-            app->scroll[UI_SCROLL_SPEECH].offset = shown_h - view.h;
-        }
-    }
-    ui_widget_scroll_begin(app, UI_SCROLL_SPEECH, view, sz.h);
-    /* Marks of a fallback font may reach past the line boxes (the dots
-     * under an Arabic final yeh, Thai vowels above): the text may use the
-     * bubble's padding, so clip to the inside of its frame, not to the
-     * text box. */
-    SDL_Rect inside = ui_layout_inset(bubble, l->border);
-    SDL_RenderSetClipRect(app->renderer, &inside);
-    int off_y = view.y - app->scroll[UI_SCROLL_SPEECH].offset;
-    if (revealing) {
-        ui_text_draw_words(app->text, text, &st, view.x, off_y, words);
-    } else {
-        ui_text_draw(app->text, text, &st, view.x, off_y, NULL);
-    }
-    ui_widget_scroll_end(app, UI_SCROLL_SPEECH);
-    return h;
-}
-
-/* Heights of the option cards at a size and column count; returns the
- * total height of the grid. */
-static int ui_play_cards(ui_app *app, int px, int cols, int width, int *card_h,
-                         int *text_w)
-{
-    const ui_layout *l = &app->lay;
     const session *s = app->play.s;
     size_t n = session_offered_count(s);
-    int cw = (width - (cols - 1) * l->gap) / cols;
-    int badge = ui_text_line_height(app->text, px, true) * 5 / 4;
-    *text_w = cw - 2 * l->pad - badge - l->pad;
-    ui_text_style st =
-        ui_widget_content_style(app, px, false, app->theme->text);
-    st.wrap_w = *text_w;
-    int total = 0;
-    for (size_t i = 0; i < n; i += (size_t)cols) {
-        int row = 0;
-        for (size_t k = i; k < n && k < i + (size_t)cols; k++) {
-            ui_text_size sz;
-            ui_text_measure(app->text, session_offered(s, k)->say, &st, &sz);
-            int h = (sz.h > badge ? sz.h : badge) + 2 * l->pad;
-            card_h[k] = h;
-            if (h > row) {
-                row = h;
-            }
-        }
-        for (size_t k = i; k < n && k < i + (size_t)cols; k++) {
-            card_h[k] = row;
-        }
-        total += row + (i ? l->gap : 0);
+    for (size_t i = 0; i < n && i < SCENARIO_MAX_CHOICES; i++) {
+        texts[i] = session_offered(s, i)->say;
     }
-    return total;
+    ui_options_spec spec = {n, texts, false, 1.0, UI_ACT_CHOOSE,
+                            0, 0,     -1,    NULL};
+    return spec;
 }
 
 /* Height the speech area may take: up to 36% of the column, less when
@@ -267,9 +101,13 @@ static int ui_play_speech_budget(ui_app *app, SDL_Rect col)
     const ui_layout *l = &app->lay;
     int card_h[SCENARIO_MAX_CHOICES];
     int text_w = 0;
-    int options = ui_play_cards(app, l->px_fit, 1, col.w, card_h, &text_w);
+    const char *texts[SCENARIO_MAX_CHOICES];
+    ui_options_spec spec = ui_play_spec(app, texts);
+    int options =
+        ui_options_measure(app, &spec, l->px_fit, 1, col.w, card_h, &text_w);
     if (col.w > l->h) {
-        int two = ui_play_cards(app, l->px_fit, 2, col.w, card_h, &text_w);
+        int two = ui_options_measure(app, &spec, l->px_fit, 2, col.w, card_h,
+                                     &text_w);
         options = two < options ? two : options;
     }
     int hint = ui_text_line_height(app->text, l->px_small, false) + l->gap;
@@ -307,91 +145,10 @@ static void ui_play_options(ui_app *app, SDL_Rect area)
     hs.max_lines = 1;
     ui_widget_label(app, hint, hs, ui_layout_cut_top(&area, lh_small, l->gap));
 
-    int card_h[SCENARIO_MAX_CHOICES];
-    int text_w = 0;
-    int best_px = 0;
-    int best_cols = 1;
-    int max_cols = area.w > l->h ? 2 : 1;
-    for (int cols = 1; cols <= max_cols; cols++) {
-        int lo = l->px_fit;
-        int hi = l->px_body;
-        int found = 0;
-        while (lo <= hi) {
-            int mid = (lo + hi) / 2;
-            if (ui_play_cards(app, mid, cols, area.w, card_h, &text_w) <=
-                area.h) {
-                found = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        if (found > best_px) {
-            best_px = found;
-            best_cols = cols;
-        }
-    }
-    bool scroll = best_px == 0;
-    int px = scroll ? l->px_fit : best_px;
-    int cols = scroll ? 1 : best_cols;
-    int width = scroll ? area.w - ui_play_bar_w(app) : area.w;
-    int total = ui_play_cards(app, px, cols, width, card_h, &text_w);
-    int cw = (width - (cols - 1) * l->gap) / cols;
-
-    /* Keep the focused card in view. */
-    ui_scroll *sv = &app->scroll[UI_SCROLL_OPTIONS];
-    sv->view = area;
-    int y = 0;
-    int ys[SCENARIO_MAX_CHOICES];
-    for (size_t i = 0; i < n; i++) {
-        if (i % (size_t)cols == 0 && i) {
-            y += card_h[i - 1] + l->gap;
-        }
-        ys[i] = y;
-    }
-    if (app->focus_moved && app->focus >= 0 && (size_t)app->focus < n) {
-        app->focus_moved = false;
-        ui_widget_scroll_show(app, UI_SCROLL_OPTIONS, ys[app->focus],
-                              card_h[app->focus]);
-    }
-    ui_widget_scroll_begin(app, UI_SCROLL_OPTIONS, area, total);
-    int off = sv->offset;
-    int badge = ui_text_line_height(app->text, px, true) * 5 / 4;
-    for (size_t i = 0; i < n; i++) {
-        SDL_Rect card = {area.x + (int)(i % (size_t)cols) * (cw + l->gap),
-                         area.y + ys[i] - off, cw, card_h[i]};
-        SDL_Rect visible;
-        if (!SDL_IntersectRect(&card, &area, &visible)) {
-            visible = (SDL_Rect){card.x, area.y, 0, 0};
-        }
-        bool focused =
-            ui_app_add_hit(app, visible, UI_ACT_CHOOSE, (int)i, true);
-        bool hot = focused || ui_app_hovered(app, visible);
-        ui_draw_round_frame(app->renderer, card, l->radius,
-                            hot ? 3 * l->border : l->border,
-                            hot ? th->focus_bg : th->panel,
-                            hot ? th->accent : th->panel_border);
-        ui_text_style ts = ui_widget_content_style(app, px, false, th->text);
-        ts.wrap_w = text_w;
-        /* The number badge at the start of the card: on the right in a
-         * right-to-left language. */
-        int badge_x =
-            ts.rtl ? card.x + card.w - l->pad - badge : card.x + l->pad;
-        int text_x = ts.rtl ? card.x + l->pad : card.x + 2 * l->pad + badge;
-        float cx = (float)badge_x + (float)badge / 2.0f;
-        float cy = (float)(card.y + l->pad) + (float)badge / 2.0f;
-        ui_draw_ellipse(app->renderer, cx, cy, (float)badge / 2.0f,
-                        (float)badge / 2.0f, th->accent);
-        char num[24];
-        snprintf(num, sizeof num, "%zu", i + 1);
-        ui_text_style ns = ui_widget_style(app, px, true, th->accent_text);
-        ns.align = UI_TEXT_CENTRE;
-        int lh = ui_text_line_height(app->text, px, true);
-        ui_text_draw(app->text, num, &ns, (int)cx, (int)cy - lh / 2, NULL);
-        ui_text_draw(app->text, session_offered(s, i)->say, &ts, text_x,
-                     card.y + l->pad, NULL);
-    }
-    ui_widget_scroll_end(app, UI_SCROLL_OPTIONS);
+    const char *texts[SCENARIO_MAX_CHOICES];
+    ui_options_spec spec = ui_play_spec(app, texts);
+    ui_options_draw(app, area, &spec, l->px_fit, l->px_body,
+                    area.w > l->h ? 2 : 1);
 }
 
 /* While the customer's words are being revealed: where the options will
@@ -437,7 +194,6 @@ static int ui_play_block(ui_app *app, const char *heading, const char *text,
 static void ui_play_feedback(ui_app *app, SDL_Rect area)
 {
     const ui_layout *l = &app->lay;
-    const ui_theme *th = app->theme;
     const ui_play *p = &app->play;
     size_t count = session_turn_count(p->s);
     if (count == 0) {
@@ -481,21 +237,7 @@ static void ui_play_feedback(ui_app *app, SDL_Rect area)
                    "while you think.";
     }
     int d = t->mood_after - t->mood_before;
-    const char *before = ui_widget_mood_name(t->mood_before);
-    const char *after = ui_widget_mood_name(t->mood_after);
-    int size = d < 0 ? -d : d;
-    if (d == 0) {
-        snprintf(mood_line, sizeof mood_line,
-                 "Mood: unchanged, %s (%d of 100)", after, t->mood_after);
-    } else if (strcmp(before, after) == 0) {
-        snprintf(mood_line, sizeof mood_line,
-                 "Mood: still %s, %s %d (now %d of 100)", after,
-                 d > 0 ? "up" : "down", size, t->mood_after);
-    } else {
-        snprintf(mood_line, sizeof mood_line,
-                 "Mood: %s to %s, %s %d (now %d of 100)", before, after,
-                 d > 0 ? "up" : "down", size, t->mood_after);
-    }
+    ui_mood_line(mood_line, sizeof mood_line, t->mood_before, t->mood_after);
     char took[32];
     char target[32];
     ui_widget_seconds(took, sizeof took, t->response_ms);
@@ -505,23 +247,10 @@ static void ui_play_feedback(ui_app *app, SDL_Rect area)
              p->relaxed ? " Relaxed timing: time is not scored." : "");
 
     /* Mood change first: bold and marked, not by colour alone. */
-    ui_text_style ms = ui_widget_style(app, l->px_body, true, th->text);
-    ms.wrap_w = area.w - 3 * l->pad;
-    ms.max_lines = 2;
-    ui_text_size msz;
-    ui_text_measure(app->text, mood_line, &ms, &msz);
-    SDL_Rect mood_box =
-        ui_layout_cut_top(&area, msz.h + 2 * l->pad, l->gap * 2);
-    SDL_Color mark = d > 0 ? th->good : d < 0 ? th->bad : th->panel_border;
-    ui_draw_round_frame(app->renderer, mood_box, l->radius, l->border,
-                        th->panel, th->panel_border);
-    SDL_Rect stripe = {mood_box.x, mood_box.y, l->pad, mood_box.h};
-    ui_draw_round_rect(app->renderer, stripe, l->radius, mark);
-    ui_text_draw(app->text, mood_line, &ms, mood_box.x + 2 * l->pad,
-                 mood_box.y + l->pad, NULL);
+    ui_mood_box(app, &area, mood_line, d, l->px_body);
 
     /* The rest scrolls if it must. */
-    SDL_Rect inner = {area.x, area.y, area.w - ui_play_bar_w(app), 0};
+    SDL_Rect inner = {area.x, area.y, area.w - ui_widget_bar_w(app), 0};
     int px = l->px_body;
     int total = 0;
     for (; px >= l->px_fit; px--) {
@@ -564,8 +293,8 @@ static void ui_play_ending(ui_app *app, SDL_Rect area)
     ui_widget_button(app, ui_layout_cut_right(&row, bw, 0), btn,
                      UI_ACT_DEBRIEF, 0, true);
     if (p->speech && p->speech[0]) {
-        int h =
-            ui_play_speech(app, area, area.h * 55 / 100, p->speech, false, 0);
+        int h = ui_reveal_bubble(app, area, area.h * 55 / 100, p->speech,
+                                 false, 0, l->px_speech, true);
         ui_layout_cut_top(&area, h, l->gap * 2);
     }
     char title[256];
@@ -597,7 +326,7 @@ static void ui_play_ending(ui_app *app, SDL_Rect area)
         ui_text_size sz;
         ui_text_measure(app->text, end->feedback, &fs, &sz);
         if (sz.h > area.h) {
-            fs.wrap_w = area.w - ui_play_bar_w(app);
+            fs.wrap_w = area.w - ui_widget_bar_w(app);
             ui_text_measure(app->text, end->feedback, &fs, &sz);
         }
         ui_widget_scroll_begin(app, UI_SCROLL_FEEDBACK, area, sz.h);
@@ -654,8 +383,9 @@ void ui_screen_play_draw(ui_app *app)
     ui_play_left(app, left);
     switch (app->screen) {
     case UI_SCREEN_PLAY: {
-        int h = ui_play_speech(app, body, ui_play_speech_budget(app, body),
-                               p->speech, revealing, p->drawn_words);
+        int h = ui_reveal_bubble(app, body, ui_play_speech_budget(app, body),
+                                 p->speech, revealing, p->drawn_words,
+                                 l->px_speech, true);
         ui_layout_cut_top(&body, h, l->gap * 2);
         if (revealing) {
             ui_play_listening(app, body);

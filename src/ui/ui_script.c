@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ui_class.h"
 #include "ui_internal.h"
 
 /* After this many frames on the same screen the run is stuck. */
@@ -37,6 +38,10 @@ static void ui_script_state(const ui_app *app, char *out, size_t len)
         return;
     }
     size_t turns = app->play.s ? session_turn_count(app->play.s) : 0;
+    if (app->screen == UI_SCREEN_CLASS) {
+        ui_class_state_name(app, out, len);
+        return;
+    }
     if (ui_app_revealing(app)) {
         out[0] = '\0'; /* no screenshot until the options are shown */
         return;
@@ -58,6 +63,7 @@ static void ui_script_state(const ui_app *app, char *out, size_t len)
         snprintf(out, len, "ending");
         break;
     case UI_SCREEN_DEBRIEF:
+    case UI_SCREEN_CLASS:
         snprintf(out, len, "debrief");
         break;
     }
@@ -86,7 +92,7 @@ static void ui_script_fail(ui_app *app, const char *msg)
     app->running = false;
 }
 
-static void ui_script_key(ui_app *app, SDL_Keycode sym)
+void ui_script_key_mod(ui_app *app, SDL_Keycode sym, Uint16 mod)
 {
     SDL_Event ev;
     memset(&ev, 0, sizeof ev);
@@ -95,7 +101,13 @@ static void ui_script_key(ui_app *app, SDL_Keycode sym)
     ev.key.state = SDL_PRESSED;
     ev.key.keysym.sym = sym;
     ev.key.keysym.scancode = SDL_GetScancodeFromKey(sym);
+    ev.key.keysym.mod = mod;
     SDL_PushEvent(&ev);
+}
+
+static void ui_script_key(ui_app *app, SDL_Keycode sym)
+{
+    ui_script_key_mod(app, sym, KMOD_NONE);
 }
 
 /* Physical pixels to window coordinates, for synthetic mouse events. */
@@ -202,8 +214,7 @@ static void ui_script_wheel_down(ui_app *app, SDL_Rect over)
 /* Clicks (or taps) a hit, scrolling its area first (UI_SCROLL_COUNT:
  * none) when it is not visible enough. Returns false when there is no
  * such hit and nothing to scroll. */
-static bool ui_script_click(ui_app *app, ui_action action, int arg,
-                            ui_scroll_id area)
+bool ui_script_click(ui_app *app, ui_action action, int arg, ui_scroll_id area)
 {
     const ui_hit *h = ui_app_find_hit(app, action, arg);
     int min_h = app->lay.px_min;
@@ -428,6 +439,9 @@ void ui_script_drive(ui_app *app)
         break;
     case UI_SCREEN_ENDING:
         ui_script_press(app, SDLK_RETURN, UI_ACT_DEBRIEF, UI_SCROLL_SPEECH);
+        break;
+    case UI_SCREEN_CLASS:
+        ui_script_class(app);
         break;
     case UI_SCREEN_DEBRIEF: {
         size_t all = session_turn_count(app->play.s);

@@ -9,6 +9,7 @@
 #define RAPPORT_UI_THEME_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include <SDL.h>
 
@@ -32,6 +33,17 @@ typedef struct {
 } ui_theme;
 
 const ui_theme *ui_theme_get(bool high_contrast);
+/* The classroom's projector theme: black on white with a deep blue
+ * accent, every text at least 7:1 on what it is drawn on, even where a
+ * washed-out projector lifts the blacks; thick strokes. */
+const ui_theme *ui_theme_projector(void);
+/* The pairs of colours text is drawn in on the screens (text colour,
+ * then background), for tests of contrast; returns how many (at most
+ * max) were written to fg and bg. */
+size_t ui_theme_text_pairs(const ui_theme *theme, SDL_Color *fg, SDL_Color *bg,
+                           size_t max);
+/* WCAG 2 contrast ratio of two colours, 1..21. */
+double ui_theme_contrast(SDL_Color a, SDL_Color b);
 /* The colour of a mood 0..100 on the meter (vermillion .. blue). */
 SDL_Color ui_theme_mood_colour(const ui_theme *theme, int mood);
 

@@ -113,6 +113,11 @@ void ui_widget_meter(ui_app *app, SDL_Rect rect, double fraction,
     }
 }
 
+int ui_widget_bar_w(const ui_app *app)
+{
+    return (app->lay.gap > 4 ? app->lay.gap : 4) + app->lay.gap;
+}
+
 void ui_widget_scroll_begin(ui_app *app, ui_scroll_id id, SDL_Rect view,
                             int content)
 {

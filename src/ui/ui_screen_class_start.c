@@ -1,0 +1,102 @@
+/* ui_screen_class_start.c — the class start screen: the scenario, how
+ * the room decides (whole class or teams, 2-8 of them), whether a
+ * scoreboard shows between turns (off by default), and Start. */
+#include <stdio.h>
+#include <string.h>
+
+#include "ui_class.h"
+
+/* A label and a row of switches, the one in force filled. */
+static void ui_class_start_row(ui_app *app, SDL_Rect *body, const char *label,
+                               const char *const *names, const int *args,
+                               const bool *on, size_t n)
+{
+    const ui_layout *l = &app->lay;
+    int px = l->px_small;
+    int h = ui_widget_button_height(app, px);
+    SDL_Rect row = ui_layout_cut_top(body, h, l->gap * 2);
+    ui_text_style ls = ui_widget_style(app, px, true, app->theme->text);
+    ls.max_lines = 1;
+    ui_text_size lsz;
+    ui_text_measure(app->text, label, &ls, &lsz);
+    int lh = ui_text_line_height(app->text, px, true);
+    ui_text_draw(app->text, label, &ls, row.x, row.y + (h - lh) / 2, NULL);
+    ui_layout_cut_left(&row, lsz.w + 2 * l->gap, 0);
+    for (size_t i = 0; i < n; i++) {
+        int bw = ui_widget_button_width(app, names[i], px);
+        if (bw > row.w) {
+            break;
+        }
+        ui_class_button(app, ui_layout_cut_left(&row, bw, l->gap), names[i],
+                        args[i], on[i]);
+    }
+}
+
+void ui_screen_class_start_draw(ui_app *app)
+{
+    const ui_layout *l = &app->lay;
+    const ui_theme *th = app->theme;
+    ui_class *c = app->cls;
+    static const char *const keys[] = {"PgDn: start", "B or .: blank",
+                                       "H: hide keys", "Esc: menu"};
+    char title[300];
+    snprintf(title, sizeof title, "Classroom \xC2\xB7 %s", c->sc->title);
+    SDL_Rect body = ui_class_frame(app, title, "Start the class \xE2\x96\xB6",
+                                   keys, sizeof keys / sizeof keys[0]);
+    if (c->sc->summary) {
+        ui_text_style ss =
+            ui_widget_content_style(app, l->px_small, false, th->text);
+        ss.wrap_w = body.w;
+        ss.max_lines = 3;
+        int h = ui_widget_label(app, c->sc->summary, ss, body);
+        ui_layout_cut_top(&body, h, l->gap * 3);
+    }
+    const char *modes[2] = {"Whole class", "Teams"};
+    int margs[2] = {UI_CLASS_ARG(UI_CLASS_SET_MODE, CLASS_WHOLE),
+                    UI_CLASS_ARG(UI_CLASS_SET_MODE, CLASS_TEAMS)};
+    bool mon[2] = {c->mode == CLASS_WHOLE, c->mode == CLASS_TEAMS};
+    ui_class_start_row(app, &body, "The room decides as:", modes, margs, mon,
+                       2);
+    if (c->mode == CLASS_TEAMS) {
+        const char *counts[CLASS_MAX_TEAMS - 1];
+        int cargs[CLASS_MAX_TEAMS - 1];
+        bool con[CLASS_MAX_TEAMS - 1];
+        char digits[CLASS_MAX_TEAMS - 1][4];
+        for (int i = 0; i < CLASS_MAX_TEAMS - 1; i++) {
+            snprintf(digits[i], sizeof digits[i], "%d", i + CLASS_MIN_TEAMS);
+            counts[i] = digits[i];
+            cargs[i] = UI_CLASS_ARG(UI_CLASS_SET_TEAMS, i + CLASS_MIN_TEAMS);
+            con[i] = c->team_count == (size_t)(i + CLASS_MIN_TEAMS);
+        }
+        ui_class_start_row(app, &body, "Teams:", counts, cargs, con,
+                           CLASS_MAX_TEAMS - 1);
+        char names[CLASS_MAX_TEAMS * (UI_CLASS_NAME_MAX + 4)] = "";
+        size_t len = 0;
+        for (size_t i = 0; i < c->team_count; i++) {
+            int w = snprintf(names + len, sizeof names - len, "%s%s",
+                             i ? ", " : "", c->teams[i]);
+            if (w < 0 || (size_t)w >= sizeof names - len) {
+                break;
+            }
+            len += (size_t)w;
+        }
+        ui_text_style ns = ui_widget_style(app, l->px_small, false, th->text);
+        ns.wrap_w = body.w;
+        ns.max_lines = 2;
+        int h = ui_widget_label(app, names, ns, body);
+        ui_layout_cut_top(&body, h, l->gap * 2);
+    }
+    const char *board[2] = {"Off", "On"};
+    int bargs[2] = {UI_CLASS_ARG(UI_CLASS_SET_BOARD, 0),
+                    UI_CLASS_ARG(UI_CLASS_SET_BOARD, 1)};
+    bool bon[2] = {!c->scoreboard, c->scoreboard};
+    ui_class_start_row(app, &body, "Scoreboard between turns:", board, bargs,
+                       bon, 2);
+    const char *privacy =
+        "No one's name, score or clock is shown. The room discusses, "
+        "the facilitator enters the votes; discussion time never counts.";
+    ui_text_style ps = ui_widget_style(app, l->px_small, false, th->muted);
+    ps.wrap_w = body.w;
+    ps.max_lines = 3;
+    ui_widget_label(app, privacy, ps, body);
+}

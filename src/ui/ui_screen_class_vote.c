@@ -1,0 +1,129 @@
+/* ui_screen_class_vote.c — the vote: the options with big letters and
+ * the hands counted for each (per team in teams mode, one team at a
+ * time, chosen with the team tabs or Tab); a click or tap on a card adds
+ * a hand, the take-back row removes one, Backspace undoes the last entry.
+ * With no hands counted, Next asks which option the room (or each team)
+ * agreed on: a cursor that Back moves and Next takes. */
+#include <stdio.h>
+
+#include "ui_class.h"
+#include "ui_options.h"
+
+/* "Entering for:" and a tab per team, the current one filled. */
+static void ui_class_vote_teams(ui_app *app, SDL_Rect *body)
+{
+    const ui_layout *l = &app->lay;
+    ui_class *c = app->cls;
+    int px = l->px_small;
+    int h = ui_widget_button_height(app, px);
+    SDL_Rect row = ui_layout_cut_top(body, h, l->gap * 2);
+    const char *label = "Hands of:";
+    ui_text_style ls = ui_widget_style(app, px, true, app->theme->text);
+    ui_text_size lsz;
+    ui_text_measure(app->text, label, &ls, &lsz);
+    int lh = ui_text_line_height(app->text, px, true);
+    ui_text_draw(app->text, label, &ls, row.x, row.y + (h - lh) / 2, NULL);
+    ui_layout_cut_left(&row, lsz.w + l->gap, 0);
+    for (size_t t = 0; t < class_team_count(c->cs); t++) {
+        char name[UI_CLASS_NAME_MAX + 16];
+        snprintf(name, sizeof name, "%s %d", class_team_name(c->cs, t),
+                 class_votes(c->cs, CLASS_SRC_COUNT, (int)t));
+        int bw = ui_widget_button_width(app, name, px);
+        if (bw > row.w) {
+            break;
+        }
+        ui_class_button(app, ui_layout_cut_left(&row, bw, l->gap), name,
+                        UI_CLASS_ARG(UI_CLASS_TEAM, t), (int)t == c->team);
+    }
+}
+
+void ui_screen_class_vote_draw(ui_app *app)
+{
+    const ui_layout *l = &app->lay;
+    const ui_theme *th = app->theme;
+    ui_class *c = app->cls;
+    bool teams = class_mode_of(c->cs) == CLASS_TEAMS;
+    bool agree = c->step == UI_CLASS_STEP_AGREE;
+    char title[300];
+    snprintf(title, sizeof title, "Turn %zu \xC2\xB7 the vote",
+             class_turn_index(c->cs) + 1);
+    static const char *const keys[] = {"A\xE2\x80\x93I, 1\xE2\x80\x93"
+                                       "9: a hand",
+                                       "Shift: one back", "Backspace: undo",
+                                       "PgDn: record", "H: keys"};
+    static const char *const agree_keys[] = {"PgUp: move", "PgDn: take it",
+                                             "H: keys"};
+    SDL_Rect body =
+        agree ? ui_class_frame(app, title, "Take it \xE2\x96\xB6", agree_keys,
+                               sizeof agree_keys / sizeof *agree_keys)
+              : ui_class_frame(app, title, "Record the vote \xE2\x96\xB6",
+                               keys, sizeof keys / sizeof *keys);
+    ui_class_phone_panel(app, &body);
+    char prompt[256];
+    int team = teams ? c->team : CLASS_ROOM;
+    if (agree) {
+        if (c->step_team == CLASS_ROOM) {
+            snprintf(prompt, sizeof prompt,
+                     "No hands counted. Which option did the room agree on? "
+                     "Back moves, Next takes it.");
+        } else {
+            snprintf(prompt, sizeof prompt,
+                     "Which option did team %s agree on? Back moves, Next "
+                     "takes it.",
+                     class_team_name(c->cs, (size_t)c->step_team));
+        }
+    } else {
+        int votes = class_votes(c->cs, CLASS_SRC_HANDS, team);
+        snprintf(prompt, sizeof prompt,
+                 "Hands up for each option: %d counted%s%s. A click or a "
+                 "tap adds one.",
+                 votes, teams ? " for " : "",
+                 teams ? class_team_name(c->cs, (size_t)c->team) : "");
+    }
+    ui_text_style ps = ui_widget_style(app, l->px_small, true, th->text);
+    ps.wrap_w = body.w;
+    ps.max_lines = 2;
+    ui_text_size psz;
+    ui_text_measure(app->text, prompt, &ps, &psz);
+    ui_widget_label(app, prompt, ps,
+                    ui_layout_cut_top(&body, psz.h, l->gap * 2));
+    if (teams && !agree) {
+        ui_class_vote_teams(app, &body);
+    }
+    const char *texts[SCENARIO_MAX_CHOICES];
+    size_t n = ui_class_option_texts(app, NULL, texts);
+    char notes_buf[SCENARIO_MAX_CHOICES][48];
+    const char *notes[SCENARIO_MAX_CHOICES];
+    for (size_t i = 0; i < n; i++) {
+        int hands = class_tally(c->cs, CLASS_SRC_COUNT, team, i);
+        snprintf(notes_buf[i], sizeof notes_buf[i], "%d hand%s", hands,
+                 hands == 1 ? "" : "s");
+        notes[i] = agree ? NULL : notes_buf[i];
+    }
+    if (!agree) {
+        /* Taking a hand back, by mouse or touch. */
+        const char *labels[SCENARIO_MAX_CHOICES + 1];
+        int args[SCENARIO_MAX_CHOICES + 1];
+        char letters[SCENARIO_MAX_CHOICES][16];
+        labels[0] = "Undo";
+        args[0] = UI_CLASS_ARG(UI_CLASS_UNDO, 0);
+        for (size_t i = 0; i < n; i++) {
+            snprintf(letters[i], sizeof letters[i], "%c \xE2\x88\x92 1",
+                     class_letter(i));
+            labels[i + 1] = letters[i];
+            args[i + 1] = UI_CLASS_ARG(UI_CLASS_UNHAND, i);
+        }
+        ui_class_buttons(app, &body, labels, args, n + 1);
+    }
+    ui_options_spec spec = {n,
+                            texts,
+                            true,
+                            1.3,
+                            UI_ACT_CLASS,
+                            agree ? UI_CLASS_CHOOSE : UI_CLASS_HAND,
+                            8,
+                            agree ? c->cursor : -1,
+                            notes};
+    ui_options_draw(app, body, &spec, l->px_fit, l->px_body,
+                    body.w > l->h ? 2 : 1);
+}

@@ -1,0 +1,568 @@
+/* Tests of classroom mode's screens, headless (SDL dummy video driver,
+ * software renderer, virtual clock): the projector theme's contrast (every
+ * text on its background at least 7:1), whole sessions driven with
+ * PageDown and PageUp only in both modes at three window sizes with every
+ * screen checked (no text under 1/28 of the window height, nothing
+ * outside the window, no texts or hits overlapping), hands, undo and
+ * ties by key, mouse and touch, blanking and a 10-minute discussion
+ * changing no score, and scripted runs (ui_script_class.c).
+ *
+ *   test_class_ui                 the tests
+ *   test_class_ui shots DIR SIZE  the golden screens of a scripted class
+ *                                 (whole class and teams) saved in DIR
+ * White-box: it reads the app struct through ui_internal.h. */
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "check.h"
+#include "ui_class.h"
+#include "ui_internal.h"
+
+#define TEST_SCENARIO RAPPORT_SCENARIOS "/isp-promo-question.xml"
+
+static ui_app *test_app(int w, int h, const ui_app_options *base)
+{
+    static const char *paths[] = {TEST_SCENARIO};
+    static ui_app_options opt;
+    opt = *base;
+    opt.width = w;
+    opt.height = h;
+    opt.virtual_clock = true;
+    opt.software = true;
+    opt.paths = paths;
+    opt.path_count = 1;
+    opt.classroom = true;
+    char err[256];
+    ui_app *app = ui_app_new(&opt, err, sizeof err);
+    if (!app) {
+        fprintf(stderr, "cannot start the app: %s\n", err);
+        exit(1);
+    }
+    app->running = true;
+    ui_app_step(app);
+    return app;
+}
+
+static void test_key(ui_app *app, SDL_Keycode sym, Uint16 mod)
+{
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_KEYDOWN;
+    ev.key.state = SDL_PRESSED;
+    ev.key.keysym.sym = sym;
+    ev.key.keysym.mod = mod;
+    SDL_PushEvent(&ev);
+    ui_app_step(app);
+}
+
+/* Every text at least 1/28 of the window high, inside the window, no
+ * two texts or hits overlapping. */
+static void test_screen(ui_app *app, const char *what)
+{
+    ui_app_redraw(app);
+    int h = app->lay.h;
+    int min_px = (h + 27) / 28;
+    char state[64];
+    ui_class_state_name(app, state, sizeof state);
+    const char *dir = getenv("RAPPORT_UI_SHOTS");
+    if (dir) {
+        static int shot;
+        char path[512];
+        snprintf(path, sizeof path, "%s/%03d-%d-%s-%s.png", dir, shot++,
+                 app->lay.w, what, state);
+        CHECK(ui_app_screenshot(app, path));
+    }
+    int px = ui_text_frame_min_px(app->text);
+    if (px < min_px) {
+        fprintf(stderr, "%s (%s) at height %d: text of %d px (< %d)\n", what,
+                state, h, px, min_px);
+    }
+    CHECK(px >= min_px);
+    const SDL_Rect *tr = NULL;
+    size_t nt = ui_text_frame_rects(app->text, &tr);
+    size_t first = ui_app_overlay_open(app) ? app->overlay_text_start : 0;
+    for (size_t i = 0; i < nt; i++) {
+        SDL_Rect a = tr[i];
+        CHECK(a.x >= 0 && a.y >= 0 && a.x + a.w <= app->lay.w &&
+              a.y + a.h <= app->lay.h);
+        for (size_t k = i + 1; k < nt && i >= first; k++) {
+            if (SDL_HasIntersection(&a, &tr[k])) {
+                fprintf(stderr,
+                        "%s (%s) at height %d: texts %zu (%d,%d %dx%d) and "
+                        "%zu (%d,%d %dx%d) overlap\n",
+                        what, state, h, i, a.x, a.y, a.w, a.h, k, tr[k].x,
+                        tr[k].y, tr[k].w, tr[k].h);
+                CHECK(!"overlapping texts");
+            }
+        }
+    }
+    for (int i = 0; i < app->hit_count; i++) {
+        SDL_Rect a = app->hits[i].rect;
+        CHECK(a.x >= 0 && a.y >= 0 && a.x + a.w <= app->lay.w &&
+              a.y + a.h <= app->lay.h);
+        for (int k = i + 1; k < app->hit_count; k++) {
+            SDL_Rect b = app->hits[k].rect;
+            if (SDL_HasIntersection(&a, &b)) {
+                fprintf(stderr, "%s (%s): hits %d and %d overlap\n", what,
+                        state, i, k);
+                CHECK(!"overlapping hits");
+            }
+        }
+    }
+}
+
+static void test_contrast(void)
+{
+    const ui_theme *themes[] = {ui_theme_projector(), ui_theme_get(true)};
+    for (size_t t = 0; t < 2; t++) {
+        SDL_Color fg[16];
+        SDL_Color bg[16];
+        size_t n = ui_theme_text_pairs(themes[t], fg, bg, 16);
+        CHECK(n >= 7);
+        for (size_t i = 0; i < n; i++) {
+            double r = ui_theme_contrast(fg[i], bg[i]);
+            if (r < 7.0) {
+                fprintf(stderr, "%s: pair %zu has contrast %.2f:1\n",
+                        themes[t]->name, i, r);
+            }
+            CHECK(r >= 7.0);
+        }
+    }
+    /* The measure itself: black on white is 21:1, a colour on itself 1. */
+    SDL_Color black = {0, 0, 0, 255};
+    SDL_Color white = {255, 255, 255, 255};
+    CHECK(ui_theme_contrast(black, white) > 20.9);
+    CHECK(ui_theme_contrast(white, white) < 1.01);
+}
+
+static class_phase test_phase(const ui_app *app)
+{
+    /* LINE as well on the start screen (before the class). */
+    return app->cls->cs ? class_phase_of(app->cls->cs) : CLASS_PHASE_LINE;
+}
+
+/* A whole class with PageDown and PageUp only, every screen checked:
+ * each turn is looked back on once, the vote steps back and forth, and
+ * the room's agreed option is chosen with the cursor (Back moves it). */
+static void test_next_back_only(int w, int h, bool teams)
+{
+    ui_app_options o;
+    memset(&o, 0, sizeof o);
+    static const char *const names[] = {"Red", "Blue", "Green"};
+    if (teams) {
+        o.teams = names;
+        o.team_count = 3;
+    }
+    o.scoreboard = true;
+    ui_app *app = test_app(w, h, &o);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_CLASS);
+    test_screen(app, teams ? "start-teams" : "start");
+    test_key(app, SDLK_PAGEDOWN, 0); /* start */
+    CHECK(app->cls->cs != NULL);
+    int guard = 0;
+    while (app->cls->cs && test_phase(app) != CLASS_PHASE_DEBRIEF &&
+           guard++ < 400) {
+        ui_class *c = app->cls;
+        class_phase ph = test_phase(app);
+        if (ph == CLASS_PHASE_LINE && ui_class_revealing(app)) {
+            ui_app_set_clock(app, c->line_started + c->reveal_ms / 2);
+            test_screen(app, "line-reveal");
+            test_key(app, SDLK_PAGEDOWN, 0); /* the whole line */
+            CHECK(!ui_class_revealing(app));
+            continue;
+        }
+        test_screen(app, "step");
+        if (ph == CLASS_PHASE_DISCUSS && class_turn_index(c->cs) == 1 &&
+            class_review_turn(c->cs) < 0) {
+            /* Back to the line, then to the turn before, and forward. */
+            test_key(app, SDLK_PAGEUP, 0);
+            CHECK_INT(test_phase(app), CLASS_PHASE_LINE);
+            test_key(app, SDLK_PAGEUP, 0);
+            CHECK_INT(class_review_turn(c->cs), 0);
+            test_screen(app, "review");
+            test_key(app, SDLK_PAGEDOWN, 0);
+            CHECK_INT(class_review_turn(c->cs), -1);
+            test_key(app, SDLK_PAGEDOWN, 0);
+            CHECK_INT(test_phase(app), CLASS_PHASE_DISCUSS);
+        }
+        if (ph == CLASS_PHASE_VOTE && c->step == UI_CLASS_STEP_AGREE) {
+            /* Back moves the cursor: the second option for the room,
+             * the first for a team. */
+            if (c->step_team == CLASS_ROOM || c->step_team == 1) {
+                test_key(app, SDLK_PAGEUP, 0);
+                CHECK_INT(c->cursor, 1);
+                test_screen(app, "agree-moved");
+            }
+        }
+        test_key(app, SDLK_PAGEDOWN, 0);
+    }
+    CHECK_INT(test_phase(app), CLASS_PHASE_DEBRIEF);
+    test_screen(app, "debrief");
+    size_t turns = class_turn_count(app->cls->cs);
+    CHECK(turns >= 3);
+    for (size_t i = 0; i < turns; i++) {
+        const class_turn *t = class_turn_at(app->cls->cs, i);
+        /* Whole class: B agreed every turn. Teams: Red A, Blue B, Green A:
+         * A by majority. */
+        CHECK_INT(t->chosen_pos, teams ? 0 : 1);
+    }
+    /* Back and Next scroll the debrief; Back from its top goes to the
+     * ending. */
+    test_key(app, SDLK_PAGEDOWN, 0);
+    test_screen(app, "debrief-down");
+    test_key(app, SDLK_PAGEUP, 0);
+    CHECK_INT(app->scroll[UI_SCROLL_REVIEW].offset, 0);
+    ui_app_free(app);
+}
+
+/* Hands by key (letters and digits), taking back, undo, a tie broken by
+ * the facilitator, the results revealed. */
+static void test_hands_and_tie(void)
+{
+    ui_app_options o;
+    memset(&o, 0, sizeof o);
+    ui_app *app = test_app(1024, 768, &o);
+    test_key(app, SDLK_RETURN, 0); /* start */
+    ui_class *c = app->cls;
+    test_key(app, SDLK_r, 0); /* the whole line */
+    test_key(app, SDLK_PAGEDOWN, 0);
+    CHECK_INT(test_phase(app), CLASS_PHASE_DISCUSS);
+    /* A hand during the discussion opens the vote. */
+    test_key(app, SDLK_a, 0);
+    CHECK_INT(test_phase(app), CLASS_PHASE_VOTE);
+    test_key(app, SDLK_a, 0);
+    test_key(app, SDLK_2, 0);
+    test_key(app, SDLK_2, 0);
+    test_key(app, SDLK_3, 0);
+    test_key(app, SDLK_c, KMOD_LSHIFT); /* C taken back */
+    CHECK_INT(class_tally(c->cs, CLASS_SRC_HANDS, CLASS_ROOM, 0), 2);
+    CHECK_INT(class_tally(c->cs, CLASS_SRC_HANDS, CLASS_ROOM, 1), 2);
+    CHECK_INT(class_tally(c->cs, CLASS_SRC_HANDS, CLASS_ROOM, 2), 0);
+    test_key(app, SDLK_d, 0);
+    test_key(app, SDLK_BACKSPACE, 0); /* undo D */
+    CHECK_INT(class_tally(c->cs, CLASS_SRC_HANDS, CLASS_ROOM, 3), 0);
+    test_screen(app, "vote-hands");
+    test_key(app, SDLK_PAGEDOWN, 0); /* record */
+    CHECK_INT(test_phase(app), CLASS_PHASE_RESULTS);
+    CHECK(!c->chart);
+    test_screen(app, "recorded");
+    test_key(app, SDLK_r, 0); /* reveal */
+    CHECK(c->chart);
+    test_screen(app, "chart-tie");
+    bool tied = false;
+    CHECK_INT(class_call(c->cs, &tied), -1);
+    CHECK(tied);
+    /* A tie needs the pick: Next shows the cursor on A, Back moves it
+     * to B (the only other tied option), Next picks B. */
+    test_key(app, SDLK_PAGEDOWN, 0);
+    CHECK_INT(c->step, UI_CLASS_STEP_PICK);
+    CHECK_INT(c->cursor, 0);
+    test_key(app, SDLK_PAGEUP, 0);
+    CHECK_INT(c->cursor, 1);
+    test_key(app, SDLK_PAGEUP, 0);
+    CHECK_INT(c->cursor, 0);
+    test_key(app, SDLK_PAGEUP, 0);
+    test_screen(app, "pick");
+    test_key(app, SDLK_PAGEDOWN, 0);
+    CHECK_INT(class_call(c->cs, &tied), 1);
+    test_key(app, SDLK_PAGEDOWN, 0); /* play */
+    CHECK_INT(test_phase(app), CLASS_PHASE_PLAYED);
+    CHECK_INT(class_turn_at(c->cs, 0)->chosen_pos, 1);
+    CHECK(class_turn_at(c->cs, 0)->picked);
+    test_key(app, SDLK_w, 0);
+    CHECK(c->whatif);
+    test_screen(app, "whatif");
+    test_key(app, SDLK_w, 0);
+    CHECK(!c->whatif);
+    test_key(app, SDLK_h, 0);
+    CHECK(!c->legend);
+    test_screen(app, "no-legend");
+    ui_app_free(app);
+}
+
+/* A click or tap on a card adds a hand; the buttons work the steps. */
+static void test_pointer(bool touch)
+{
+    ui_app_options o;
+    memset(&o, 0, sizeof o);
+    ui_app *app = test_app(1920, 1080, &o);
+    ui_class *c = app->cls;
+    int x = 0;
+    int y = 0;
+    int steps = 0;
+    while (test_phase(app) != CLASS_PHASE_VOTE && steps++ < 10) {
+        ui_app_redraw(app);
+        if (!c->cs) {
+            const ui_hit *h = ui_app_find_hit(app, UI_ACT_CLASS,
+                                              UI_CLASS_ARG(UI_CLASS_NEXT, 0));
+            CHECK(h != NULL);
+        }
+        const ui_hit *h =
+            ui_app_find_hit(app, UI_ACT_CLASS, UI_CLASS_ARG(UI_CLASS_NEXT, 0));
+        if (!h) {
+            break;
+        }
+        x = h->rect.x + h->rect.w / 2;
+        y = h->rect.y + h->rect.h / 2;
+        SDL_Event ev;
+        memset(&ev, 0, sizeof ev);
+        for (int i = 0; i < 2; i++) {
+            if (touch) {
+                ev.type = i == 0 ? SDL_FINGERDOWN : SDL_FINGERUP;
+                ev.tfinger.touchId = 7;
+                ev.tfinger.fingerId = 1;
+                ev.tfinger.x = (float)x / (float)app->lay.w;
+                ev.tfinger.y = (float)y / (float)app->lay.h;
+            } else {
+                ev.type = i == 0 ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
+                ev.button.button = SDL_BUTTON_LEFT;
+                ev.button.which = 1;
+                ev.button.x = x;
+                ev.button.y = y;
+            }
+            SDL_PushEvent(&ev);
+        }
+        ui_app_step(app);
+        if (c->cs && ui_class_revealing(app)) {
+            ui_app_set_clock(app, c->line_started + c->reveal_ms);
+            ui_app_step(app);
+        }
+    }
+    CHECK_INT(test_phase(app), CLASS_PHASE_VOTE);
+    ui_app_redraw(app);
+    const ui_hit *card =
+        ui_app_find_hit(app, UI_ACT_CLASS, UI_CLASS_ARG(UI_CLASS_HAND, 2));
+    CHECK(card != NULL);
+    if (card) {
+        SDL_Event ev;
+        memset(&ev, 0, sizeof ev);
+        x = card->rect.x + card->rect.w / 2;
+        y = card->rect.y + card->rect.h / 2;
+        for (int i = 0; i < 2; i++) {
+            if (touch) {
+                ev.type = i == 0 ? SDL_FINGERDOWN : SDL_FINGERUP;
+                ev.tfinger.touchId = 7;
+                ev.tfinger.fingerId = 1;
+                ev.tfinger.x = (float)x / (float)app->lay.w;
+                ev.tfinger.y = (float)y / (float)app->lay.h;
+            } else {
+                ev.type = i == 0 ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
+                ev.button.button = SDL_BUTTON_LEFT;
+                ev.button.which = 1;
+                ev.button.x = x;
+                ev.button.y = y;
+            }
+            SDL_PushEvent(&ev);
+        }
+        ui_app_step(app);
+    }
+    CHECK_INT(class_tally(c->cs, CLASS_SRC_HANDS, CLASS_ROOM, 2), 1);
+    ui_app_free(app);
+}
+
+/* Ten minutes of discussion, a paused timer and a blank screen change no
+ * score: the same votes give the same scores as a quick class. */
+static void test_time_changes_nothing(void)
+{
+    score_summary quick;
+    score_summary slow;
+    for (int run = 0; run < 2; run++) {
+        ui_app_options o;
+        memset(&o, 0, sizeof o);
+        ui_app *app = test_app(1024, 768, &o);
+        test_key(app, SDLK_PAGEDOWN, 0);
+        int guard = 0;
+        while (test_phase(app) != CLASS_PHASE_DEBRIEF && guard++ < 300) {
+            class_phase ph = test_phase(app);
+            if (run == 1 && ph == CLASS_PHASE_DISCUSS) {
+                ui_app_set_clock(app, app->clock + 600000);
+                test_key(app, SDLK_p, 0); /* pause */
+                test_key(app, SDLK_b, 0); /* blank */
+                CHECK(app->blanked);
+                ui_app_set_clock(app, app->clock + 600000);
+                test_key(app, SDLK_SPACE, 0); /* shows it again */
+                CHECK(!app->blanked);
+                CHECK(!class_timer_running(app->cls->cs));
+                CHECK(class_timer_left_ms(app->cls->cs, ui_class_now(app)) ==
+                      0);
+            }
+            if (ph == CLASS_PHASE_VOTE && app->cls->step == 0) {
+                test_key(app, SDLK_1, 0);
+                test_key(app, SDLK_2, 0);
+                test_key(app, SDLK_2, 0);
+            }
+            test_key(app, SDLK_PAGEDOWN, 0);
+        }
+        CHECK_INT(test_phase(app), CLASS_PHASE_DEBRIEF);
+        CHECK(class_scores(app->cls->cs, CLASS_ROOM, run ? &slow : &quick));
+        ui_app_free(app);
+    }
+    CHECK_INT(slow.overall, quick.overall);
+    for (int d = 0; d < SCENARIO_DIM_COUNT; d++) {
+        CHECK_INT(slow.dim[d], quick.dim[d]);
+    }
+}
+
+/* A scripted run (ui_script_class.c) to the debrief; screenshots in dir
+ * when given. */
+static const char *test_scenario = TEST_SCENARIO;
+static const char *test_results;
+static bool test_print;
+
+static int test_scripted(const char *script, bool teams, bool board, int w,
+                         int h, const char *dir)
+{
+    const char *paths[] = {test_scenario};
+    static const char *const names[] = {"Red", "Blue", "Green"};
+    ui_app_options o;
+    memset(&o, 0, sizeof o);
+    o.width = w;
+    o.height = h;
+    o.paths = paths;
+    o.path_count = 1;
+    o.classroom = true;
+    o.scripted = true;
+    o.class_script = script;
+    o.screenshot_dir = dir;
+    o.scoreboard = board;
+    o.results_dir = test_results;
+    o.print_debrief = test_print;
+    if (teams) {
+        o.teams = names;
+        o.team_count = 3;
+    }
+    char err[256];
+    ui_app *app = ui_app_new(&o, err, sizeof err);
+    if (!app) {
+        fprintf(stderr, "cannot start the app: %s\n", err);
+        return 1;
+    }
+    int rc = ui_app_run(app);
+    if (rc == 0 && (!app->cls || !app->cls->cs ||
+                    class_phase_of(app->cls->cs) != CLASS_PHASE_DEBRIEF)) {
+        rc = 1;
+    }
+    ui_app_free(app);
+    return rc;
+}
+
+/* The golden screens: options with letters, the vote entry with hands,
+ * the chart revealed, what if, the scoreboard, the debrief. */
+#define TEST_GOLDEN_WHOLE "> > > A3 B9 C2 D1 ! > > > w > > "
+#define TEST_GOLDEN_TEAMS "> > > t1 A4 B2 t2 B3 t3 A1 C2 ! > > > > "
+
+/* script followed by n times Next (malloc'd). */
+static char *test_nexts(const char *script, int n)
+{
+    size_t len = strlen(script) + 2 * (size_t)n + 1;
+    char *s = malloc(len);
+    if (!s) {
+        exit(1);
+    }
+    snprintf(s, len, "%s", script);
+    for (int i = 0; i < n; i++) {
+        strcat(s, " >");
+    }
+    return s;
+}
+
+/* The class result saved at the debrief, its journal gone. */
+static void test_saved(void)
+{
+    char dir[] = "/tmp/rapport-class-ui-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    test_results = dir;
+    char *s = test_nexts(">", 90);
+    CHECK_INT(test_scripted(s, true, false, 1024, 768, NULL), 0);
+    free(s);
+    test_results = NULL;
+    int json = 0;
+    int html = 0;
+    int xapi = 0;
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL) {
+        size_t n = strlen(e->d_name);
+        json += n > 11 && strcmp(e->d_name + n - 11, ".class.json") == 0;
+        html += n > 11 && strcmp(e->d_name + n - 11, ".class.html") == 0;
+        xapi += n > 16 && strcmp(e->d_name + n - 16, ".class.xapi.json") == 0;
+    }
+    if (d) {
+        closedir(d);
+    }
+    CHECK_INT(json, 1);
+    CHECK_INT(html, 1);
+    CHECK_INT(xapi, 1);
+    char cmd[256];
+    snprintf(cmd, sizeof cmd,
+             "test -z \"$(ls %s/in-progress 2>/dev/null)\" && rm -rf %s", dir,
+             dir);
+    CHECK_INT(system(cmd), 0);
+}
+
+static void test_scripts(void)
+{
+    /* PageDown only, both modes, a whole class. */
+    char *s = test_nexts(">", 90);
+    CHECK_INT(test_scripted(s, false, false, 1024, 768, NULL), 0);
+    CHECK_INT(test_scripted(s, true, true, 1024, 768, NULL), 0);
+    free(s);
+    /* Bad scripts fail clearly. */
+    CHECK_INT(test_scripted("> q", false, false, 1024, 768, NULL), 1);
+    CHECK_INT(test_scripted(">", false, false, 1024, 768, NULL), 1);
+}
+
+static int test_shots(const char *dir, const char *size)
+{
+    int w = 0;
+    int h = 0;
+    if (sscanf(size, "%dx%d", &w, &h) != 2) {
+        return 2;
+    }
+    char whole[512];
+    char teams[512];
+    snprintf(whole, sizeof whole, "%s/whole", dir);
+    snprintf(teams, sizeof teams, "%s/teams", dir);
+    mkdir(dir, 0777);
+    mkdir(whole, 0777);
+    mkdir(teams, 0777);
+    char *a = test_nexts(TEST_GOLDEN_WHOLE, 90);
+    char *b = test_nexts(TEST_GOLDEN_TEAMS, 110);
+    int rc = test_scripted(a, false, true, w, h, whole) != 0 ||
+             test_scripted(b, true, true, w, h, teams) != 0;
+    free(a);
+    free(b);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc == 4 && strcmp(argv[1], "shots") == 0) {
+        return test_shots(argv[2], argv[3]);
+    }
+    if ((argc == 5 || argc == 6) && strcmp(argv[1], "debrief") == 0) {
+        /* debrief SCENARIO whole|teams SCRIPT [RESULTS]: the class
+         * debrief printed as rapport class prints it (teams: Red, Blue,
+         * Green). */
+        test_scenario = argv[2];
+        test_results = argc == 6 ? argv[5] : NULL;
+        test_print = true;
+        return test_scripted(argv[4], strcmp(argv[3], "teams") == 0, false,
+                             1024, 768, getenv("RAPPORT_CLASS_SHOTS"));
+    }
+    test_contrast();
+    test_hands_and_tie();
+    test_pointer(false);
+    test_pointer(true);
+    test_time_changes_nothing();
+    static const int sizes[][2] = {{1024, 768}, {1920, 1080}, {3840, 2160}};
+    for (size_t i = 0; i < 3; i++) {
+        test_next_back_only(sizes[i][0], sizes[i][1], false);
+        test_next_back_only(sizes[i][0], sizes[i][1], true);
+    }
+    test_scripts();
+    test_saved();
+    return check_done("test_class_ui");
+}
