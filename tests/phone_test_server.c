@@ -1,0 +1,316 @@
+/* phone_test_server.c — the phone server with a stand-in for the game, for
+ * the Python tests (tests/phone_test.py). It journals every event to a
+ * file (one line each, fsync'd) before calling phone_server_saved, keeps
+ * the tallies, and takes commands on stdin, one per line:
+ *   open N TEXT|TEXT|...   open ballot N with these options
+ *   close | wait | end     close the ballot (then take its votes), wait
+ *                          between turns, end the session
+ *   tally N                print "tally N A=.. B=.. total=.."
+ *   counts                 print "counts devices=.. votes=.. refused=.."
+ *   hold | release         stop / start saving events (a slow game)
+ *   quit
+ * Every command is answered with one line (after "ok" or the figures), so
+ * the harness can wait for it. At start it prints
+ *   ready URL CODE PORT
+ * With --journal FILE an existing journal is restored first (the code, the
+ * devices and their votes), as the game does on resume.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "phone_server.h"
+
+#define MAX_BALLOTS 64
+
+static int wake_pipe[2];
+static int tallies[MAX_BALLOTS + 1][PHONE_MAX_OPTIONS];
+static FILE *journal;
+static int holding;
+static uint64_t last_seq;
+
+static void on_wake(void *user)
+{
+    (void)user;
+    char b = 1;
+    ssize_t rc = write(wake_pipe[1], &b, 1);
+    (void)rc; /* a full pipe already wakes the loop */
+}
+
+static void apply_vote(unsigned ballot, int option, int previous)
+{
+    if (ballot == 0 || ballot > MAX_BALLOTS) {
+        return;
+    }
+    if (previous >= 0) {
+        tallies[ballot][previous]--;
+    }
+    tallies[ballot][option]++;
+}
+
+/* Takes every queued event, journals it, applies it, then says saved. */
+static void drain(phone_server *s)
+{
+    if (holding) {
+        return;
+    }
+    phone_event ev;
+    uint64_t seq = 0;
+    while (phone_server_next_event(s, &ev)) {
+        if (ev.kind == PHONE_EV_JOIN) {
+            fprintf(journal, "join %s %s\n", ev.token,
+                    ev.nick[0] ? ev.nick : "-");
+        } else {
+            fprintf(journal, "vote %s %u %d %d\n", ev.token, ev.ballot,
+                    ev.option, ev.previous);
+            apply_vote(ev.ballot, ev.option, ev.previous);
+        }
+        seq = ev.seq;
+    }
+    if (seq) {
+        fflush(journal);
+        fsync(fileno(journal));
+        last_seq = seq;
+        phone_server_saved(s, seq);
+    }
+}
+
+/* Restores a journal: "code C", "join TOKEN NICK", "vote TOKEN B O P". */
+static void restore(phone_server *s, const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        return;
+    }
+    char line[512];
+    while (fgets(line, sizeof line, f)) {
+        char token[64], nick[256];
+        unsigned ballot;
+        int option, previous;
+        if (sscanf(line, "join %63s %255s", token, nick) == 2) {
+            phone_server_restore_join(s, token, strcmp(nick, "-") ? nick : "");
+        } else if (sscanf(line, "vote %63s %u %d %d", token, &ballot, &option,
+                          &previous) == 4) {
+            phone_server_restore_vote(s, token, ballot, option);
+            apply_vote(ballot, option, previous);
+        }
+    }
+    fclose(f);
+}
+
+static char *read_code(const char *path, char *code)
+{
+    FILE *f = path ? fopen(path, "r") : NULL;
+    char *got = NULL;
+    if (f) {
+        if (fscanf(f, "code %15s", code) == 1) {
+            got = code;
+        }
+        fclose(f);
+    }
+    return got;
+}
+
+static void command(phone_server *s, char *line, int *quit)
+{
+    line[strcspn(line, "\r\n")] = '\0';
+    if (strncmp(line, "open ", 5) == 0) {
+        char *rest = line + 5;
+        char *end = NULL;
+        unsigned long n = strtoul(rest, &end, 10);
+        const char *texts[PHONE_MAX_OPTIONS];
+        size_t count = 0;
+        char *p = end && *end == ' ' ? end + 1 : NULL;
+        while (p && count < PHONE_MAX_OPTIONS) {
+            texts[count++] = p;
+            p = strchr(p, '|');
+            if (p) {
+                *p++ = '\0';
+            }
+        }
+        int rc = phone_server_open_ballot(s, (unsigned)n, texts, count);
+        printf(rc == 0 ? "ok\n" : "error open\n");
+    } else if (strcmp(line, "close") == 0) {
+        phone_server_close_ballot(s);
+        drain(s);
+        printf("ok\n");
+    } else if (strcmp(line, "wait") == 0) {
+        phone_server_wait(s);
+        printf("ok\n");
+    } else if (strcmp(line, "end") == 0) {
+        phone_server_end(s);
+        printf("ok\n");
+    } else if (strncmp(line, "tally ", 6) == 0) {
+        unsigned n = (unsigned)strtoul(line + 6, NULL, 10);
+        drain(s);
+        if (n == 0 || n > MAX_BALLOTS) {
+            printf("error tally\n");
+        } else {
+            int total = 0;
+            printf("tally %u", n);
+            for (int i = 0; i < 6; i++) {
+                printf(" %c=%d", 'A' + i, tallies[n][i]);
+                total += tallies[n][i];
+            }
+            printf(" total=%d\n", total);
+        }
+    } else if (strcmp(line, "counts") == 0) {
+        drain(s);
+        phone_counts c = phone_server_counts(s);
+        printf("counts devices=%zu votes=%zu refused=%llu queued=%llu\n",
+               c.devices, c.votes, (unsigned long long)c.refused,
+               (unsigned long long)c.queued);
+    } else if (strcmp(line, "hold") == 0) {
+        holding = 1;
+        printf("ok\n");
+    } else if (strcmp(line, "release") == 0) {
+        holding = 0;
+        drain(s);
+        printf("ok\n");
+    } else if (strcmp(line, "quit") == 0) {
+        *quit = 1;
+        printf("ok\n");
+    } else {
+        printf("error unknown command\n");
+    }
+    fflush(stdout);
+}
+
+int main(int argc, char **argv)
+{
+    phone_options o = {0};
+    o.address = "127.0.0.1";
+    o.any_port = true;
+    const char *journal_path = NULL;
+    static const struct option longs[] = {
+        {"address", required_argument, NULL, 'a'},
+        {"port", required_argument, NULL, 'p'},
+        {"max-devices", required_argument, NULL, 'm'},
+        {"nicknames", no_argument, NULL, 'n'},
+        {"lang", required_argument, NULL, 'l'},
+        {"dir", required_argument, NULL, 'd'},
+        {"title", required_argument, NULL, 't'},
+        {"journal", required_argument, NULL, 'j'},
+        {"request-ms", required_argument, NULL, 'r'},
+        {"poll-ms", required_argument, NULL, 'P'},
+        {"ack-ms", required_argument, NULL, 'k'},
+        {NULL, 0, NULL, 0}};
+    int opt;
+    while ((opt = getopt_long(argc, argv, "", longs, NULL)) != -1) {
+        switch (opt) {
+        case 'a':
+            o.address = optarg;
+            break;
+        case 'p':
+            o.port = (unsigned short)atoi(optarg);
+            o.any_port = false;
+            break;
+        case 'm':
+            o.max_devices = (size_t)atoi(optarg);
+            break;
+        case 'n':
+            o.nicknames = true;
+            break;
+        case 'l':
+            o.lang = optarg;
+            break;
+        case 'd':
+            o.dir = optarg;
+            break;
+        case 't':
+            o.title = optarg;
+            break;
+        case 'j':
+            journal_path = optarg;
+            break;
+        case 'r':
+            o.request_ms = (unsigned)atoi(optarg);
+            break;
+        case 'P':
+            o.poll_ms = (unsigned)atoi(optarg);
+            break;
+        case 'k':
+            o.ack_ms = (unsigned)atoi(optarg);
+            break;
+        default:
+            return 2;
+        }
+    }
+    if (pipe(wake_pipe) != 0) {
+        return 1;
+    }
+    char code_buf[16];
+    o.join_code = read_code(journal_path, code_buf);
+    o.wake = on_wake;
+    char err[256];
+    phone_server *s = phone_server_new(&o, err, sizeof err);
+    if (!s) {
+        fprintf(stderr, "phone_test_server: %s\n", err);
+        return 1;
+    }
+    if (journal_path) {
+        restore(s, journal_path);
+    }
+    journal = journal_path ? fopen(journal_path, "a") : tmpfile();
+    if (!journal) {
+        fprintf(stderr, "phone_test_server: cannot open the journal\n");
+        phone_server_free(s);
+        return 1;
+    }
+    if (!o.join_code) {
+        fprintf(journal, "code %s\n", phone_server_code(s));
+        fflush(journal);
+        fsync(fileno(journal));
+    }
+    if (phone_server_start(s, err, sizeof err) != 0) {
+        fprintf(stderr, "phone_test_server: %s\n", err);
+        phone_server_free(s);
+        return 1;
+    }
+    printf("ready %s %s %u\n", phone_server_url(s), phone_server_code(s),
+           (unsigned)phone_server_port(s));
+    fflush(stdout);
+    char line[8192];
+    size_t used = 0;
+    int quit = 0;
+    while (!quit) {
+        struct pollfd fds[2] = {{STDIN_FILENO, POLLIN, 0},
+                                {wake_pipe[0], POLLIN, 0}};
+        if (poll(fds, 2, 1000) < 0 && errno != EINTR) {
+            break;
+        }
+        if (fds[1].revents & POLLIN) {
+            char buf[256];
+            ssize_t rc = read(wake_pipe[0], buf, sizeof buf);
+            (void)rc;
+            drain(s);
+        }
+        if (fds[0].revents & (POLLIN | POLLHUP)) {
+            ssize_t n =
+                read(STDIN_FILENO, line + used, sizeof line - 1 - used);
+            if (n <= 0) {
+                break;
+            }
+            used += (size_t)n;
+            line[used] = '\0';
+            char *nl;
+            while (!quit && (nl = strchr(line, '\n')) != NULL) {
+                *nl = '\0';
+                command(s, line, &quit);
+                size_t rest = used - (size_t)(nl + 1 - line);
+                memmove(line, nl + 1, rest + 1);
+                used = rest;
+            }
+            if (used == sizeof line - 1) {
+                used = 0; /* a line too long: dropped */
+            }
+        }
+    }
+    phone_server_free(s);
+    fclose(journal);
+    return 0;
+}
