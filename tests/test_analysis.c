@@ -10,9 +10,18 @@
 #include "analysis.h"
 #include "check.h"
 #include "graph.h"
+#include "lint.h"
 #include "scenario.h"
 #include "score.h"
 #include "session.h"
+
+/* What `rapport lint` adds: the design checks as written, then those of
+ * the reachable states. */
+static analysis_report *analysis_lint(const scenario *sc, diag_list *diags)
+{
+    lint_design(sc, diags);
+    return analysis_new(sc, NULL, diags);
+}
 
 #define MAX_DEPTH 16
 
@@ -296,6 +305,7 @@ static void test_random_against_brute_force(void)
         loaded++;
         analysis_options opt = {0, depth, 0};
         analysis_report *rep = analysis_new(sc, &opt, diags);
+        lint_design(sc, diags);
         CHECK(rep != NULL);
         if (rep) {
             brute b;
@@ -350,7 +360,7 @@ static void test_shipped_against_brute_force(void)
             continue;
         }
         size_t before = diag_count(diags);
-        analysis_report *r = analysis_new(sc, NULL, diags);
+        analysis_report *r = analysis_lint(sc, diags);
         CHECK(r != NULL);
         CHECK_INT(diag_count(diags), before); /* lint-clean */
         if (r) {
@@ -427,7 +437,7 @@ static void test_lint_problems(void)
         scenario_load_file(RAPPORT_TEST_DATA "/lint-problems.xml", diags);
     CHECK(sc != NULL);
     CHECK_INT(diag_count(diags), 0); /* the loader sees nothing wrong */
-    analysis_report *r = sc ? analysis_new(sc, NULL, diags) : NULL;
+    analysis_report *r = sc ? analysis_lint(sc, diags) : NULL;
     CHECK(r != NULL);
     static const expected_warning expected[] = {
         {14, 5, "choice 2 of node 'start' has no <feedback>"},
@@ -476,7 +486,7 @@ static void test_lint_branches(void)
     CHECK(sc != NULL);
     /* the loader's two: validate shows them too */
     CHECK_INT(diag_count(diags), 2);
-    analysis_report *r = sc ? analysis_new(sc, NULL, diags) : NULL;
+    analysis_report *r = sc ? analysis_lint(sc, diags) : NULL;
     CHECK(r != NULL);
     static const expected_warning expected[] = {
         {7, 31,
@@ -534,7 +544,7 @@ static void test_lint_branches_quiet(void)
     diag_list *diags = diag_list_new();
     scenario *sc = scenario_load_memory(xml, sizeof xml - 1, "q", diags);
     CHECK(sc != NULL);
-    analysis_report *r = sc ? analysis_new(sc, NULL, diags) : NULL;
+    analysis_report *r = sc ? analysis_lint(sc, diags) : NULL;
     CHECK(r != NULL);
     CHECK(find_diag(diags, -1, "never taken") == NULL);
     CHECK(find_diag(diags, -1, "never used") == NULL);
@@ -599,6 +609,7 @@ static void test_state_cap_fallback(void)
     }
     analysis_options opt = {10, 0, 0};
     analysis_report *r = analysis_new(sc, &opt, diags);
+    lint_design(sc, diags);
     CHECK(r != NULL);
     if (r) {
         CHECK(!r->exact);

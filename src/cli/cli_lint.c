@@ -16,6 +16,7 @@
 #include "cli.h"
 #include "cue.h"
 #include "diag.h"
+#include "lint.h"
 #include "scenario.h"
 
 static void lint_usage(FILE *out)
@@ -405,8 +406,10 @@ int cli_lint(int argc, char **argv)
         if (sc) {
             cli_check_glyphs(sc, diags);
         }
+        lint_design(sc, diags);
         analysis_report *r = sc ? analysis_new(sc, &aopt, diags) : NULL;
         cue_report *q = sc ? cue_new(sc, diags) : NULL;
+        diag_sort(diags);
         if (sc && (!r || !q)) {
             fprintf(stderr, "rapport: error: out of memory analysing %s\n",
                     argv[i]);

@@ -1807,20 +1807,6 @@ static bool an_scores(an_ctx *cx, analysis_report *r, size_t max_entries)
 
 /* ---------- design warnings ---------- */
 
-static size_t an_words(const char *text)
-{
-    size_t words = 0;
-    bool in_word = false;
-    for (const char *p = text ? text : ""; *p; p++) {
-        bool space = *p == ' ';
-        if (!space && !in_word) {
-            words++;
-        }
-        in_word = !space;
-    }
-    return words;
-}
-
 static const char *an_id(const scenario_node *n)
 {
     return n->id ? n->id : "?";
@@ -1844,149 +1830,6 @@ static void an_list_options(char *buf, size_t size, unsigned mask)
         seen++;
         const char *sep = seen == 1 ? "" : (seen == count ? " and " : ", ");
         o += (size_t)snprintf(buf + o, size - o, "%s%d", sep, i + 1);
-    }
-}
-
-static bool an_has_name(char **names, size_t count, const char *name)
-{
-    for (size_t i = 0; i < count; i++) {
-        if (strcmp(names[i], name) == 0) {
-            return true;
-        }
-    }
-    return false;
-}
-
-/* Whenever `b` holds, `a` holds too (so a branch `a` before `b` always
- * wins). */
-static bool an_cond_covers(const scenario_condition *a,
-                           const scenario_condition *b)
-{
-    if (a->min_mood > b->min_mood || a->max_mood < b->max_mood) {
-        return false;
-    }
-    for (size_t i = 0; i < a->if_count; i++) {
-        if (!an_has_name(b->if_flags, b->if_count, a->if_flags[i])) {
-            return false;
-        }
-    }
-    for (size_t i = 0; i < a->unless_count; i++) {
-        if (!an_has_name(b->unless_flags, b->unless_count,
-                         a->unless_flags[i])) {
-            return false;
-        }
-    }
-    return true;
-}
-
-static bool an_cond_any(const scenario_condition *c)
-{
-    return c->if_count || c->unless_count || c->min_mood > 0 ||
-           c->max_mood < 100;
-}
-
-/* Branches tried in order: one with no condition always wins, so what
- * follows it (later branches, the choice's next) is never used; a branch
- * whose condition implies an earlier one's is never taken either. */
-static void an_lint_branches(const scenario *sc, diag_list *diags)
-{
-    for (size_t i = 0; i < sc->node_count; i++) {
-        const scenario_node *n = &sc->nodes[i];
-        for (size_t c = 0; c < n->choice_count; c++) {
-            const scenario_choice *ch = &n->choices[c];
-            bool next_reported = false;
-            for (size_t b = 0; b < ch->branch_count; b++) {
-                const scenario_branch *br = &ch->branches[b];
-                for (size_t a = 0; a < b; a++) {
-                    const scenario_branch *first = &ch->branches[a];
-                    if (!an_cond_covers(&first->cond, &br->cond)) {
-                        continue;
-                    }
-                    if (!an_cond_any(&first->cond)) {
-                        diag_add(diags, DIAG_WARNING, sc->path, br->line,
-                                 br->col,
-                                 "choice %zu of node '%s': this <branch> is "
-                                 "never taken: the <branch> on line %d has "
-                                 "no condition, so it is always taken first; "
-                                 "give that one a condition or move it last",
-                                 c + 1, an_id(n), first->line);
-                    } else {
-                        diag_add(diags, DIAG_WARNING, sc->path, br->line,
-                                 br->col,
-                                 "choice %zu of node '%s': this <branch> is "
-                                 "never taken: the <branch> on line %d comes "
-                                 "first and holds whenever this one does; "
-                                 "put the more specific branch first",
-                                 c + 1, an_id(n), first->line);
-                    }
-                    break;
-                }
-                if (!next_reported && !an_cond_any(&br->cond)) {
-                    next_reported = true;
-                    diag_add(diags, DIAG_WARNING, sc->path, br->line, br->col,
-                             "choice %zu of node '%s': this <branch> has no "
-                             "condition, so it is always taken and the "
-                             "choice's next='%s' is never used; give the "
-                             "branch a condition, or make '%s' the choice's "
-                             "next",
-                             c + 1, an_id(n), ch->next ? ch->next : "?",
-                             br->next ? br->next : "?");
-                }
-            }
-        }
-    }
-}
-
-static bool an_flag_tested(const scenario *sc, const char *flag)
-{
-    for (size_t i = 0; i < sc->node_count; i++) {
-        const scenario_node *n = &sc->nodes[i];
-        for (size_t c = 0; c < n->choice_count; c++) {
-            const scenario_choice *ch = &n->choices[c];
-            for (size_t b = 0; b <= ch->branch_count; b++) {
-                const scenario_condition *cond =
-                    b == ch->branch_count ? &ch->cond : &ch->branches[b].cond;
-                if (an_has_name(cond->if_flags, cond->if_count, flag) ||
-                    an_has_name(cond->unless_flags, cond->unless_count,
-                                flag)) {
-                    return true;
-                }
-            }
-        }
-    }
-    return false;
-}
-
-/* A flag set but never tested changes nothing (once per flag, at the first
- * choice that sets it; the loader warns about the opposite). */
-static void an_lint_flags(const scenario *sc, diag_list *diags)
-{
-    for (size_t i = 0; i < sc->node_count; i++) {
-        const scenario_node *n = &sc->nodes[i];
-        for (size_t c = 0; c < n->choice_count; c++) {
-            const scenario_choice *ch = &n->choices[c];
-            for (size_t f = 0; f < ch->set_count; f++) {
-                const char *flag = ch->set_flags[f];
-                bool earlier = an_has_name(ch->set_flags, f, flag);
-                for (size_t pi = 0; pi <= i && !earlier; pi++) {
-                    const scenario_node *pn = &sc->nodes[pi];
-                    size_t last = pi == i ? c : pn->choice_count;
-                    for (size_t pc = 0; pc < last && !earlier; pc++) {
-                        earlier = an_has_name(pn->choices[pc].set_flags,
-                                              pn->choices[pc].set_count, flag);
-                    }
-                }
-                if (earlier || an_flag_tested(sc, flag)) {
-                    continue;
-                }
-                diag_add(diags, DIAG_WARNING, sc->path, ch->line, ch->col,
-                         "choice %zu of node '%s' sets flag '%s', but no "
-                         "if-flags or unless-flags tests it, so it changes "
-                         "nothing; test it in a later condition or remove "
-                         "it from set=",
-                         c + 1, an_id(n), flag);
-            }
-        }
     }
 }
 
@@ -2047,24 +1890,15 @@ static void an_lint(an_ctx *cx, const analysis_report *r,
                          an_id(n));
             }
         }
-        /* options that teach nothing */
+        /* options that teach nothing (in some calls; lint_design checks
+         * the options as written) */
         unsigned all = 0;
         for (size_t c = 0; c < an_choice_limit(n); c++) {
             all |= 1u << c;
         }
         char opts[64];
-        if (n->choice_count == 1) {
-            diag_add(diags, DIAG_WARNING, path, n->line, n->col,
-                     "node '%s' offers a single option, so the turn has "
-                     "nothing to learn; add alternatives",
-                     an_id(n));
-        } else if (n->choice_count > 1 && !an_differs(n, all)) {
-            diag_add(diags, DIAG_WARNING, path, n->line, n->col,
-                     "node '%s': its options are rated the same on "
-                     "empathy, honesty and promptness, so the turn has "
-                     "nothing to learn; rate the better reply higher",
-                     an_id(n));
-        } else if (reached && !cx->ignore_conditions && cx->flat_offer[i]) {
+        if (n->choice_count > 1 && an_differs(n, all) && reached &&
+            !cx->ignore_conditions && cx->flat_offer[i]) {
             unsigned offer = cx->flat_offer[i] - 1;
             an_list_options(opts, sizeof opts, offer);
             if ((offer & (offer - 1)) == 0) {
@@ -2081,31 +1915,8 @@ static void an_lint(an_ctx *cx, const analysis_report *r,
                          an_id(n), opts);
             }
         }
-        /* reading time against an authored target */
-        if (n->target_ms > 0) {
-            size_t words = 0;
-            for (size_t l = 0; l < n->line_count; l++) {
-                words += an_words(n->lines[l].text);
-            }
-            for (size_t c = 0; c < n->choice_count; c++) {
-                words += an_words(n->choices[c].say);
-            }
-            double need = (double)words * ANALYSIS_MS_PER_WORD;
-            if (need > n->target_ms) {
-                diag_add(diags, DIAG_WARNING, path, n->line, n->col,
-                         "node '%s': the customer's lines and options take "
-                         "about %.0f s to read but target= is %g s",
-                         an_id(n), need / 1000.0, n->target_ms / 1000.0);
-            }
-        }
         for (size_t c = 0; c < n->choice_count; c++) {
             const scenario_choice *ch = &n->choices[c];
-            if (!ch->feedback) {
-                diag_add(diags, DIAG_WARNING, path, ch->line, ch->col,
-                         "choice %zu of node '%s' has no <feedback>: the "
-                         "debrief will have nothing to say about it",
-                         c + 1, an_id(n));
-            }
             if (!reached || cx->ignore_conditions ||
                 c >= SCENARIO_MAX_CHOICES) {
                 continue;
@@ -2119,8 +1930,6 @@ static void an_lint(an_ctx *cx, const analysis_report *r,
             }
         }
     }
-    an_lint_branches(sc, diags);
-    an_lint_flags(sc, diags);
     free(linked);
     free(trap_any);
     free(trap_all);

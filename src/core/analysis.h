@@ -47,18 +47,14 @@
  * is still proven: it is when it equals the bound given by the dimensions'
  * own extremes. No step enumerates paths.
  *
- * DESIGN WARNINGS (added to the diag_list, with the node's or choice's
- * position; the loader's own warnings, e.g. unreachable nodes, are not
- * repeated): a node or ending that is linked but that no play reaches
- * because conditions never hold; a choice that is never on offer; nodes
- * from which no sequence of choices reaches an ending (a loop with no way
- * out; each such node once); choices without <feedback>; turns whose
- * options do not differ on any dimension; a target= shorter than the time
- * the customer's lines and the options take to read (0.3 s a word); a
- * <branch> that is never taken because an earlier one holds whenever it
- * does (always, when the earlier one has no condition); a choice's next
- * that an unconditional <branch> leaves unused; a flag that some choice
- * sets but no condition tests.
+ * DESIGN WARNINGS that need the reachable states (added to the
+ * diag_list, with the node's or choice's position; the loader's own
+ * warnings, e.g. unreachable nodes, are not repeated, and lint.h checks
+ * the scenario as written): a node or ending that is linked but that no
+ * play reaches because conditions never hold; a choice that is never on
+ * offer; nodes from which no sequence of choices reaches an ending (a loop
+ * with no way out; each such node once); turns where, in some calls, the
+ * options on offer do not differ on any dimension.
  *
  * Ownership: analysis_new() borrows the scenario only while it runs and
  * returns a report the caller frees with analysis_free() (NULL accepted);
@@ -82,8 +78,6 @@
 #define ANALYSIS_DEFAULT_CYCLE_TURNS 100
 /* Most (state, turn) pairs of the unrolled graph when a loop exists. */
 #define ANALYSIS_MAX_CELLS (4u * 1024u * 1024u)
-/* Reading speed for the target= check, in ms per word. */
-#define ANALYSIS_MS_PER_WORD 300
 
 typedef struct {
     size_t max_states;  /* 0 = ANALYSIS_DEFAULT_MAX_STATES */

@@ -135,16 +135,18 @@ const char *score_band_name(score_band band)
     return "unknown";
 }
 
-void score_summarise(const session *s, score_summary *out)
+typedef const session_turn *(*score_turn_fn)(const void *ctx, size_t i);
+
+static void score_summarise_with(const scenario *sc, bool relaxed,
+                                 score_turn_fn at, const void *ctx,
+                                 size_t count, score_summary *out)
 {
-    const scenario *sc = session_scenario(s);
-    bool relaxed = session_options_of(s)->relaxed_timing;
     double sum[SCENARIO_DIM_COUNT] = {0};
     int counted[SCENARIO_DIM_COUNT] = {0};
     out->timed_out_turns = 0;
-    for (size_t i = 0; i < session_turn_count(s); i++) {
+    for (size_t i = 0; i < count; i++) {
         score_turn st;
-        const session_turn *turn = session_turn_at(s, i);
+        const session_turn *turn = at(ctx, i);
         score_evaluate_turn(sc, turn, relaxed, &st);
         out->timed_out_turns += turn->choice_index < 0;
         for (int d = 0; d < SCENARIO_DIM_COUNT; d++) {
@@ -182,6 +184,29 @@ void score_summarise(const session *s, score_summary *out)
     out->overall = score_round((double)weighted / (double)weights);
     out->passed = out->overall >= sc->pass_mark && out->timed_out_turns == 0;
     out->band = score_band_for(out->overall);
+}
+
+static const session_turn *score_session_turn(const void *ctx, size_t i)
+{
+    return session_turn_at(ctx, i);
+}
+
+static const session_turn *score_array_turn(const void *ctx, size_t i)
+{
+    return (const session_turn *)ctx + i;
+}
+
+void score_summarise(const session *s, score_summary *out)
+{
+    score_summarise_with(session_scenario(s),
+                         session_options_of(s)->relaxed_timing,
+                         score_session_turn, s, session_turn_count(s), out);
+}
+
+void score_summarise_turns(const scenario *sc, const session_turn *turns,
+                           size_t count, bool relaxed, score_summary *out)
+{
+    score_summarise_with(sc, relaxed, score_array_turn, turns, count, out);
 }
 
 size_t score_pick(const session *s, bool worst)

@@ -78,6 +78,10 @@ double score_option_value(const scenario *sc, const scenario_node *node,
 void score_evaluate_turn(const scenario *sc, const session_turn *turn,
                          bool relaxed, score_turn *out);
 void score_summarise(const session *s, score_summary *out);
+/* The same over turns given as an array (e.g. the turns a team would have
+ * played at the nodes a class's call led to). */
+void score_summarise_turns(const scenario *sc, const session_turn *turns,
+                           size_t count, bool relaxed, score_summary *out);
 
 /* Position (0-based) of the best option on offer at the session's current
  * node (the worst when worst is true): the weighted mean of its placements

@@ -1,0 +1,290 @@
+/* class_debrief.c — the class debrief as plain text: the path the room
+ * took with its votes, the better option at each turn, the scores side by
+ * side, the ending and how promptness was scored. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "class.h"
+#include "debrief.h"
+
+#define CLASS_WIDTH 78
+
+static size_t class_cols(const char *s, size_t bytes)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < bytes; i++) {
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    }
+    return n;
+}
+
+/* label then text wrapped at CLASS_WIDTH, continuation lines indented by
+ * indent columns. */
+static void class_wrap(FILE *out, const char *label, size_t indent,
+                       const char *text)
+{
+    fputs(label, out);
+    size_t col = class_cols(label, strlen(label));
+    const char *p = text ? text : "";
+    bool first = true;
+    while (*p) {
+        const char *space = strchr(p, ' ');
+        size_t wlen = space ? (size_t)(space - p) : strlen(p);
+        size_t wcols = class_cols(p, wlen);
+        if (!first && col + 1 + wcols > CLASS_WIDTH) {
+            fprintf(out, "\n%*s", (int)indent, "");
+            col = indent;
+            first = true;
+        }
+        if (!first) {
+            fputc(' ', out);
+            col++;
+        }
+        fwrite(p, 1, wlen, out);
+        col += wcols;
+        first = false;
+        p += wlen;
+        while (*p == ' ') {
+            p++;
+        }
+    }
+    fputc('\n', out);
+}
+
+static void class_pad(FILE *out, const char *s, size_t width)
+{
+    fputs(s, out);
+    size_t cols = class_cols(s, strlen(s));
+    for (size_t i = cols; i < width; i++) {
+        fputc(' ', out);
+    }
+}
+
+static const char *class_outcome_words(scenario_outcome o)
+{
+    switch (o) {
+    case SCENARIO_OUTCOME_RESOLVED:
+        return "resolved";
+    case SCENARIO_OUTCOME_PARTIAL:
+        return "partly resolved";
+    case SCENARIO_OUTCOME_ESCALATED:
+        return "escalated";
+    default:
+        return "lost";
+    }
+}
+
+static void class_write_votes(FILE *out, const class_session *c,
+                              const class_turn *t)
+{
+    char buf[256];
+    size_t len = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < t->option_count && len < sizeof buf - 32; i++) {
+        len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%c %d",
+                                i ? ", " : "", class_letter(i), t->votes[i]);
+    }
+    const char *unit = class_mode_of(c) == CLASS_TEAMS ? "teams" : "votes";
+    fprintf(out, "  %s: %s", unit, buf);
+    if (t->split) {
+        fputs(class_mode_of(c) == CLASS_TEAMS ? " (the teams disagreed)"
+                                              : " (the room disagreed)",
+              out);
+    } else {
+        fputs(class_mode_of(c) == CLASS_TEAMS ? " (all the teams agreed)"
+                                              : " (the room agreed)",
+              out);
+    }
+    fputc('\n', out);
+    if (class_mode_of(c) == CLASS_TEAMS) {
+        for (size_t k = 0; k < class_team_count(c); k++) {
+            char label[96];
+            snprintf(label, sizeof label, "    %s chose %c%s",
+                     class_team_name(c, k),
+                     class_letter((size_t)t->team_choice[k]),
+                     t->team_picked[k] ? " (tie, facilitator's pick)" : "");
+            fprintf(out, "%s\n", label);
+        }
+    }
+}
+
+static void class_write_turn(FILE *out, const class_session *c, size_t i)
+{
+    const class_turn *t = class_turn_at(c, i);
+    const scenario *sc = class_scenario(c);
+    const scenario_node *n = &sc->nodes[t->node_index];
+    fprintf(out, "\nTurn %zu of %zu\n", i + 1, class_turn_count(c));
+    char *said = debrief_customer_text(n);
+    class_wrap(out, "  Customer: ", 12, said ? said : "");
+    free(said);
+    const scenario_choice *ch = &n->choices[t->chosen_index];
+    char label[64];
+    snprintf(label, sizeof label, "  The %s chose %c: ",
+             class_mode_of(c) == CLASS_TEAMS ? "call" : "room",
+             class_letter((size_t)t->chosen_pos));
+    if (class_mode_of(c) == CLASS_TEAMS) {
+        snprintf(label, sizeof label,
+                 "  The call was %c: ", class_letter((size_t)t->chosen_pos));
+    }
+    class_wrap(out, label, 6, ch->say);
+    if (t->picked) {
+        fputs("  (a tie: the facilitator picked)\n", out);
+    }
+    class_write_votes(out, c, t);
+    fprintf(out, "  Mood: %d -> %d\n", t->mood_before, t->mood_after);
+    if (ch->feedback) {
+        class_wrap(out, "  Feedback: ", 12, ch->feedback);
+    }
+    if (t->best_pos >= 0 && t->best_pos != t->chosen_pos) {
+        const scenario_choice *b = &n->choices[t->option_index[t->best_pos]];
+        /* the chosen one may be as good as the best */
+        class_whatif w;
+        if (class_whatif_at(c, i, (size_t)t->chosen_pos, &w) && w.best) {
+            fputs("  This was one of the best options.\n", out);
+        } else {
+            snprintf(label, sizeof label, "  Better option %c: ",
+                     class_letter((size_t)t->best_pos));
+            class_wrap(out, label, 6, b->say);
+        }
+    } else {
+        fputs("  This was the best option.\n", out);
+    }
+}
+
+static void class_write_scores(FILE *out, const class_session *c)
+{
+    const scenario *sc = class_scenario(c);
+    size_t teams = class_team_count(c);
+    score_summary sums[CLASS_MAX_TEAMS + 1];
+    const char *heads[CLASS_MAX_TEAMS + 1];
+    size_t cols = 0;
+    class_scores(c, CLASS_ROOM, &sums[cols]);
+    heads[cols++] = teams ? "Call" : "Class";
+    for (size_t k = 0; k < teams; k++) {
+        if (!class_scores(c, (int)k, &sums[cols])) {
+            memset(&sums[cols], 0, sizeof sums[cols]);
+        }
+        heads[cols++] = class_team_name(c, k);
+    }
+    size_t width = 8;
+    for (size_t k = 0; k < cols; k++) {
+        size_t w = class_cols(heads[k], strlen(heads[k])) + 2;
+        width = w > width ? w : width;
+    }
+    if (width > 16) {
+        width = 16;
+    }
+    fputs("\nScores", out);
+    fputs(teams ? " (the call's path, and each team on its own choices)\n"
+                : "\n",
+          out);
+    class_pad(out, "", 14);
+    for (size_t k = 0; k < cols; k++) {
+        char head[64];
+        snprintf(head, sizeof head, "%.*s", (int)width - 1, heads[k]);
+        class_pad(out, head, width);
+    }
+    fputc('\n', out);
+    for (int d = 0; d <= SCENARIO_DIM_COUNT + 1; d++) {
+        const char *row = d < SCENARIO_DIM_COUNT    ? scenario_dim_name(d)
+                          : d == SCENARIO_DIM_COUNT ? "overall"
+                                                    : "passed";
+        char name[32];
+        snprintf(name, sizeof name, "  %c%s", row[0] - 32, row + 1);
+        class_pad(out, name, 14);
+        for (size_t k = 0; k < cols; k++) {
+            char cell[32];
+            if (d < SCENARIO_DIM_COUNT) {
+                if (sums[k].turns_counted[d]) {
+                    snprintf(cell, sizeof cell, "%d", sums[k].dim[d]);
+                } else {
+                    snprintf(cell, sizeof cell, "-");
+                }
+            } else if (d == SCENARIO_DIM_COUNT) {
+                snprintf(cell, sizeof cell, "%d", sums[k].overall);
+            } else {
+                snprintf(cell, sizeof cell, "%s",
+                         sums[k].passed ? "yes" : "no");
+            }
+            class_pad(out, cell, width);
+        }
+        fputc('\n', out);
+    }
+    fprintf(out, "  (pass mark %d; - : not assessed in this call)\n",
+            sc->pass_mark);
+}
+
+int class_debrief_write(const class_session *c, FILE *out)
+{
+    const scenario *sc = class_scenario(c);
+    const session *s = class_session_of(c);
+    class_wrap(out, "Class debrief: ", 15, sc->title);
+    if (class_mode_of(c) == CLASS_TEAMS) {
+        fputs("Teams:", out);
+        for (size_t k = 0; k < class_team_count(c); k++) {
+            fprintf(out, "%s %s", k ? "," : "", class_team_name(c, k));
+        }
+        fputc('\n', out);
+    } else {
+        fputs("Whole class\n", out);
+    }
+    if (session_is_finished(s)) {
+        const scenario_node *e = session_ending(s);
+        fprintf(out, "Outcome: %s", class_outcome_words(session_outcome(s)));
+        if (e && e->title) {
+            fprintf(out, " (%s)", e->title);
+        }
+        fputc('\n', out);
+    } else {
+        fputs("Outcome: the call did not reach an ending\n", out);
+    }
+    fputs("\nThe path the room took\n", out);
+    for (size_t i = 0; i < class_turn_count(c); i++) {
+        class_write_turn(out, c, i);
+    }
+    size_t split = 0;
+    for (size_t i = 0; i < class_turn_count(c); i++) {
+        split += class_turn_at(c, i)->split;
+    }
+    fprintf(out, "\n%s disagreed at %zu of %zu turn%s.\n",
+            class_mode_of(c) == CLASS_TEAMS ? "The teams" : "The room", split,
+            class_turn_count(c), class_turn_count(c) == 1 ? "" : "s");
+    class_write_scores(out, c);
+    class_wrap(out, "", 0,
+               "Promptness in class is scored on the options alone "
+               "(relaxed timing): discussion time never counts.");
+    const scenario_node *e = session_ending(s);
+    if (e) {
+        fputs("\nThe ending\n", out);
+        if (e->title) {
+            class_wrap(out, "  ", 2, e->title);
+        }
+        char *said = debrief_customer_text(e);
+        if (said && *said) {
+            class_wrap(out, "  Customer: ", 12, said);
+        }
+        free(said);
+        if (e->feedback) {
+            class_wrap(out, "  What it teaches: ", 4, e->feedback);
+        }
+    } else if (session_gave_up(s)) {
+        fputs("\nThe ending\n  The customer gave up.\n", out);
+    }
+    return ferror(out) ? -1 : 0;
+}
+
+char *class_debrief_text(const class_session *c)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f) {
+        return NULL;
+    }
+    int rc = class_debrief_write(c, f);
+    if (fclose(f) != 0 || rc != 0) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
