@@ -7,6 +7,9 @@
     phone_test.py load    SERVER WORKDIR   200 phones join and vote on
                                            every turn; every vote is
                                            counted exactly once
+    phone_test.py resume  SERVER WORKDIR   SIGKILL during a vote, then
+                                           resume: every acknowledged vote
+                                           is kept, phones keep their cookies
     phone_test.py browser SERVER WORKDIR   headless Chromium (Selenium):
                                            join, vote, change, waiting,
                                            no-JS forms, RTL, 200% zoom,
@@ -274,6 +277,17 @@ def abuse(binary, work):
               "a changed vote replaces the first (C=1 of 1)")
         alice.vote(1, "B")
         intact("a second vote from one device")
+        # at most 8 changes of vote at one ballot (then 429 changes)
+        codes = [alice.vote(1, "AB"[i % 2])[0] for i in range(12)]
+        check(codes[:6] == [200] * 6 and codes[6::2] == [429] * 3 and
+              codes[7::2] == [200] * 3,
+              "a device changes its vote at most 8 times per ballot, then "
+              "429 changes; its current vote again is still 200 (%r)"
+              % codes)
+        st, s = alice.vote(1, "B")
+        check(st == 200 and s["vote"] == "B", "voting its current vote "
+              "again is still fine")
+        intact("many changes of vote")
         # votes that are not on offer
         st, s = alice.vote(1, "D")
         check(st == 400 and s.get("error") == "bad_option",
@@ -489,7 +503,7 @@ def abuse(binary, work):
 # load
 
 def load(binary, work, phones=200, turns=7):
-    journal = os.path.join(work, "load.journal")
+    journal = os.path.join(work, "load.phones")
     if os.path.exists(journal):
         os.remove(journal)
     server = Server(binary, work, journal=journal)
@@ -591,9 +605,9 @@ def load(binary, work, phones=200, turns=7):
     c = server.counts()
     server.stop()
     with open(journal) as f:
-        lines = f.read().splitlines()
-    votes = sum(1 for x in lines if x.startswith("vote "))
-    joins = sum(1 for x in lines if x.startswith("join "))
+        lines = [json.loads(x) for x in f.read().splitlines()]
+    votes = sum(1 for x in lines if "vote" in x)
+    joins = sum(1 for x in lines if "join" in x)
     check(joins == phones, "the journal has %d joins" % joins)
     check(votes == accepted[0],
           "the journal has every acknowledged vote exactly once (%d votes, "
@@ -603,6 +617,74 @@ def load(binary, work, phones=200, turns=7):
           % (phones, turns, votes, total, max(turn_times), c["refused"]))
     check(total < 240, "the load test finished in %.0f s (bound 240 s)"
           % total)
+
+
+# --------------------------------------------------------------------------
+# kill and resume
+
+def resume(binary, work):
+    journal = os.path.join(work, "resume.phones")
+    if os.path.exists(journal):
+        os.remove(journal)
+    options = "open 1 Apologise|Explain the bill|Transfer|Ask a question"
+    server = Server(binary, work, "--ack-ms", "1000", journal=journal)
+    code = server.code
+    server.cmd(options)
+    phones = [Phone(server, "127.0.4.%d" % (i + 1)) for i in range(25)]
+    acked = {}
+    for i, p in enumerate(phones):
+        st, s = p.join(code)
+        if st != 200:
+            check(False, "phone %d joins (%d)" % (i, st))
+    for i, p in enumerate(phones[:20]):
+        letter = "ABCD"[i % 4]
+        st, s = p.vote(1, letter)
+        if i % 3 == 0:  # changes its mind
+            letter = "ABCD"[(i + 1) % 4]
+            st, s = p.vote(1, letter)
+        if st == 200 and s["saved"]:
+            acked[i] = letter
+    check(len(acked) == 20, "20 votes acknowledged before the kill")
+    # the game stops saving: these votes are sent but never acknowledged
+    server.cmd("hold")
+    unacked = 0
+    for p in phones[20:]:
+        st, s = p.vote(1, "D")
+        if st == 202 and not s["saved"]:
+            unacked += 1
+    check(unacked == 5, "5 votes sent while the game does not save: 202, "
+          "'saved': false (%d)" % unacked)
+    server.kill()  # SIGKILL
+    server = Server(binary, work, "--ack-ms", "1000", journal=journal)
+    try:
+        check(server.code == code, "the resumed server keeps the join code")
+        server.cmd(options)  # the game reopens the same ballot
+        want = {x: 0 for x in "ABCDEF"}
+        for letter in acked.values():
+            want[letter] += 1
+        want["total"] = 20
+        t = server.tally(1)
+        check(t == want, "after SIGKILL and resume every acknowledged vote "
+              "is kept, and only those: %r" % t)
+        check(server.counts()["devices"] == 25, "25 devices restored")
+        for p in phones:
+            p.server = server
+            p.close()
+        st, s = phones[0].state()
+        check(st == 200 and s["joined"] and s["vote"] == acked[0] and
+              s["saved"], "a phone's cookie still works; it sees its vote")
+        other = "ABCD"[("ABCD".index(acked[0]) + 1) % 4]
+        st, s = phones[0].vote(1, other)
+        t = server.tally(1)
+        check(st == 200 and t["total"] == 20,
+              "a restored device changing its vote still counts once")
+        for p in phones[20:]:
+            p.vote(1, "D")
+        t = server.tally(1)
+        check(t["total"] == 25,
+              "the 5 phones whose votes were lost vote again: 25 in all")
+    finally:
+        server.stop()
 
 
 # --------------------------------------------------------------------------
@@ -656,7 +738,7 @@ def browser(binary, work):
             "width": width, "height": height, "deviceScaleFactor": scale,
             "mobile": True})
 
-    def wait_text(d, css, pattern, timeout=15):
+    def wait_text(d, css, pattern, timeout=30):
         def found(_):
             for e in d.find_elements(By.CSS_SELECTOR, css):
                 if re.search(pattern, e.text):
@@ -773,9 +855,9 @@ def browser(binary, work):
         shot(one, "08-closed")
         server.cmd("wait")
         check(wait_text(one, "#status", "Waiting for the next question")
-              is not None and
-              wait_text(two, "#status", "Waiting for the next question")
-              is not None, "both phones show the waiting screen")
+              is not None, "phone 1 shows the waiting screen")
+        check(wait_text(two, "#status", "Waiting for the next question")
+              is not None, "phone 2 shows the waiting screen")
         # 200% zoom: 180 CSS pixels wide
         server.cmd("open 2 Ask which charge is wrong and read it back.|"
                    "Refund it at once without checking.|"
@@ -835,13 +917,14 @@ def browser(binary, work):
 
 
 def main():
-    if len(sys.argv) != 4 or sys.argv[1] not in ("abuse", "load", "browser"):
+    if len(sys.argv) != 4 or sys.argv[1] not in ("abuse", "load", "resume",
+                                                  "browser"):
         print(__doc__)
         return 2
     part, binary, work = sys.argv[1:]
     os.makedirs(work, exist_ok=True)
-    rc = {"abuse": abuse, "load": load, "browser": browser}[part](binary,
-                                                                  work)
+    rc = {"abuse": abuse, "load": load, "resume": resume,
+          "browser": browser}[part](binary, work)
     if rc == 77:
         return 77
     print("%d failed" % len(FAILURES))

@@ -12,8 +12,9 @@
  * Every command is answered with one line (after "ok" or the figures), so
  * the harness can wait for it. At start it prints
  *   ready URL CODE PORT
- * With --journal FILE an existing journal is restored first (the code, the
- * devices and their votes), as the game does on resume.
+ * With --journal FILE events are journaled there (phone_journal.h), and an
+ * existing journal is restored first (the code, the devices and their
+ * votes), as the game does on resume.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -23,15 +24,15 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "phone_journal.h"
 #include "phone_server.h"
 
 #define MAX_BALLOTS 64
 
 static int wake_pipe[2];
 static int tallies[MAX_BALLOTS + 1][PHONE_MAX_OPTIONS];
-static FILE *journal;
+static phone_journal *journal;
 static int holding;
-static uint64_t last_seq;
 
 static void on_wake(void *user)
 {
@@ -61,58 +62,22 @@ static void drain(phone_server *s)
     phone_event ev;
     uint64_t seq = 0;
     while (phone_server_next_event(s, &ev)) {
-        if (ev.kind == PHONE_EV_JOIN) {
-            fprintf(journal, "join %s %s\n", ev.token,
-                    ev.nick[0] ? ev.nick : "-");
-        } else {
-            fprintf(journal, "vote %s %u %d %d\n", ev.token, ev.ballot,
-                    ev.option, ev.previous);
+        if (phone_journal_add(journal, &ev) != 0) {
+            fprintf(stderr, "phone_test_server: journal write failed\n");
+            exit(1);
+        }
+        if (ev.kind == PHONE_EV_VOTE) {
             apply_vote(ev.ballot, ev.option, ev.previous);
         }
         seq = ev.seq;
     }
     if (seq) {
-        fflush(journal);
-        fsync(fileno(journal));
-        last_seq = seq;
+        if (phone_journal_sync(journal) != 0) {
+            fprintf(stderr, "phone_test_server: journal sync failed\n");
+            exit(1);
+        }
         phone_server_saved(s, seq);
     }
-}
-
-/* Restores a journal: "code C", "join TOKEN NICK", "vote TOKEN B O P". */
-static void restore(phone_server *s, const char *path)
-{
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        return;
-    }
-    char line[512];
-    while (fgets(line, sizeof line, f)) {
-        char token[64], nick[256];
-        unsigned ballot;
-        int option, previous;
-        if (sscanf(line, "join %63s %255s", token, nick) == 2) {
-            phone_server_restore_join(s, token, strcmp(nick, "-") ? nick : "");
-        } else if (sscanf(line, "vote %63s %u %d %d", token, &ballot, &option,
-                          &previous) == 4) {
-            phone_server_restore_vote(s, token, ballot, option);
-            apply_vote(ballot, option, previous);
-        }
-    }
-    fclose(f);
-}
-
-static char *read_code(const char *path, char *code)
-{
-    FILE *f = path ? fopen(path, "r") : NULL;
-    char *got = NULL;
-    if (f) {
-        if (fscanf(f, "code %15s", code) == 1) {
-            got = code;
-        }
-        fclose(f);
-    }
-    return got;
 }
 
 static void command(phone_server *s, char *line, int *quit)
@@ -243,28 +208,50 @@ int main(int argc, char **argv)
     if (pipe(wake_pipe) != 0) {
         return 1;
     }
-    char code_buf[16];
-    o.join_code = read_code(journal_path, code_buf);
-    o.wake = on_wake;
     char err[256];
+    phone_journal_data *old = NULL;
+    if (journal_path && access(journal_path, F_OK) == 0) {
+        old = phone_journal_read(journal_path, err, sizeof err);
+        if (!old) {
+            fprintf(stderr, "phone_test_server: %s\n", err);
+            return 1;
+        }
+        o.join_code = old->code;
+    }
+    o.wake = on_wake;
     phone_server *s = phone_server_new(&o, err, sizeof err);
     if (!s) {
         fprintf(stderr, "phone_test_server: %s\n", err);
         return 1;
     }
-    if (journal_path) {
-        restore(s, journal_path);
+    if (old) {
+        if (phone_journal_restore(old, s) != 0) {
+            fprintf(stderr, "phone_test_server: a device was not restored\n");
+        }
+        for (size_t i = 0; i < old->vote_count; i++) {
+            apply_vote(old->votes[i].ballot, old->votes[i].option,
+                       old->votes[i].previous);
+        }
+        phone_journal_data_free(old);
     }
-    journal = journal_path ? fopen(journal_path, "a") : tmpfile();
+    char tmp[] = "/tmp/phone-journal-XXXXXX";
+    if (!journal_path) {
+        int fd = mkstemp(tmp);
+        if (fd < 0) {
+            return 1;
+        }
+        close(fd);
+        unlink(tmp);
+    }
+    journal = phone_journal_open(journal_path ? journal_path : tmp,
+                                 phone_server_code(s), err, sizeof err);
+    if (!journal_path) {
+        unlink(tmp);
+    }
     if (!journal) {
-        fprintf(stderr, "phone_test_server: cannot open the journal\n");
+        fprintf(stderr, "phone_test_server: %s\n", err);
         phone_server_free(s);
         return 1;
-    }
-    if (!o.join_code) {
-        fprintf(journal, "code %s\n", phone_server_code(s));
-        fflush(journal);
-        fsync(fileno(journal));
     }
     if (phone_server_start(s, err, sizeof err) != 0) {
         fprintf(stderr, "phone_test_server: %s\n", err);
@@ -311,6 +298,6 @@ int main(int argc, char **argv)
         }
     }
     phone_server_free(s);
-    fclose(journal);
+    phone_journal_close(journal);
     return 0;
 }

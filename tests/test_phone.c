@@ -2,11 +2,14 @@
  * cleaning and its limits, join codes and tokens, the page (escaping,
  * language and direction, no inline script), the QR matrix, address
  * ranking, and the server's option checks, ballots, queue and restore. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "phone_addr.h"
+#include "phone_journal.h"
 #include "phone_page.h"
 #include "phone_qr.h"
 #include "phone_server.h"
@@ -229,6 +232,106 @@ static void test_server_offline(void)
     phone_server_free(NULL);
 }
 
+static void test_journal(void)
+{
+    char path[] = "/tmp/test_phone_journal_XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    if (fd < 0) {
+        return;
+    }
+    close(fd);
+    char err[256];
+    CHECK(phone_journal_open(path, "12345", err, sizeof err) == NULL);
+    phone_journal *j = phone_journal_open(path, "123456", err, sizeof err);
+    CHECK(j != NULL);
+    const char *t1 = "00112233445566778899aabbccddeeff";
+    const char *t2 = "ffeeddccbbaa99887766554433221100";
+    phone_event ev = {0};
+    ev.kind = PHONE_EV_JOIN;
+    ev.device = 1;
+    strcpy(ev.token, t1);
+    strcpy(ev.nick, "Ana \"<b>\"");
+    CHECK_INT(phone_journal_add(j, &ev), 0);
+    ev.device = 2;
+    strcpy(ev.token, t2);
+    ev.nick[0] = '\0';
+    CHECK_INT(phone_journal_add(j, &ev), 0);
+    phone_event v = {0};
+    v.kind = PHONE_EV_VOTE;
+    v.device = 1;
+    strcpy(v.token, t1);
+    v.ballot = 1;
+    v.option = 0;
+    v.previous = -1;
+    CHECK_INT(phone_journal_add(j, &v), 0);
+    v.option = 2;
+    v.previous = 0; /* changed its mind */
+    CHECK_INT(phone_journal_add(j, &v), 0);
+    v.device = 2;
+    strcpy(v.token, t2);
+    v.option = 2;
+    v.previous = -1;
+    CHECK_INT(phone_journal_add(j, &v), 0);
+    v.ballot = 2;
+    v.option = 1;
+    CHECK_INT(phone_journal_add(j, &v), 0);
+    CHECK_INT(phone_journal_sync(j), 0);
+    phone_journal_close(j);
+    /* reopening appends, without a second header */
+    j = phone_journal_open(path, "999999", err, sizeof err);
+    CHECK(j != NULL);
+    phone_journal_close(j);
+    /* a line cut short by a crash */
+    FILE *f = fopen(path, "a");
+    if (f) {
+        fputs("{\"vote\": 1, \"tok", f);
+        fclose(f);
+    }
+    phone_journal_data *d = phone_journal_read(path, err, sizeof err);
+    CHECK(d != NULL);
+    if (d) {
+        CHECK_STR(d->code, "123456");
+        CHECK_INT(d->device_count, 2);
+        CHECK_STR(d->devices[0].nick, "Ana \"<b>\"");
+        CHECK_INT(d->vote_count, 4);
+        CHECK_INT(d->skipped, 1);
+        int tally[4];
+        CHECK_INT(phone_journal_tally(d, 1, tally, 4), 2);
+        CHECK_INT(tally[0], 0);
+        CHECK_INT(tally[2], 2);
+        CHECK_INT(phone_journal_tally(d, 2, tally, 4), 1);
+        CHECK_INT(tally[1], 1);
+        phone_options o = {0};
+        o.address = "127.0.0.1";
+        o.join_code = d->code;
+        phone_server *s = phone_server_new(&o, err, sizeof err);
+        CHECK(s != NULL);
+        if (s) {
+            CHECK_STR(phone_server_code(s), "123456");
+            CHECK_INT(phone_journal_restore(d, s), 0);
+            const char *texts[] = {"a", "b", "c"};
+            phone_server_open_ballot(s, 2, texts, 3);
+            phone_counts c = phone_server_counts(s);
+            CHECK_INT(c.devices, 2);
+            CHECK_INT(c.votes, 1);
+            phone_server_free(s);
+        }
+    }
+    phone_journal_data_free(d);
+    /* not a phones journal */
+    f = fopen(path, "w");
+    if (f) {
+        fputs("{\"format\": \"rapport-journal\"}\n", f);
+        fclose(f);
+    }
+    CHECK(phone_journal_read(path, err, sizeof err) == NULL);
+    CHECK(strstr(err, "not a phones journal") != NULL);
+    unlink(path);
+    CHECK(phone_journal_read(path, err, sizeof err) == NULL);
+    CHECK(phone_journal_read("/dev/zero", err, sizeof err) == NULL);
+}
+
 int main(void)
 {
     test_nick();
@@ -237,5 +340,6 @@ int main(void)
     test_qr();
     test_addr();
     test_server_offline();
+    test_journal();
     return check_done("test_phone");
 }

@@ -53,6 +53,7 @@ typedef struct {
     char nick[PHONE_NICK_MAX_BYTES + 1];
     unsigned ballot; /* ballot of the vote below; 0: none */
     int option;
+    unsigned changes;  /* changes of vote at that ballot */
     uint64_t vote_seq; /* event of that vote (0: restored, saved) */
     uint64_t join_seq; /* 0: restored */
 } phone_device;
@@ -420,6 +421,7 @@ static const char *phone_error_message(const char *code)
         {"bad_request", "The request was not understood."},
         {"too_big", "The request is too large."},
         {"rate", "Too many requests: wait a moment."},
+        {"changes", "You cannot change your vote again at this question."},
         {"stopped", "The session has stopped."},
         {"not_found", "Not found."},
         {"method", "Method not allowed."},
@@ -912,6 +914,10 @@ static void phone_do_vote(phone_server *s, phone_req *r)
         r->seq = d->vote_seq; /* the same vote again: nothing new */
         return;
     }
+    if (previous >= 0 && d->changes >= PHONE_MAX_CHANGES) {
+        phone_req_error(r, MHD_HTTP_TOO_MANY_REQUESTS, "changes");
+        return;
+    }
     phone_event ev = {0};
     ev.kind = PHONE_EV_VOTE;
     ev.device = (unsigned)(d - s->devices) + 1;
@@ -924,6 +930,7 @@ static void phone_do_vote(phone_server *s, phone_req *r)
         phone_req_error(r, MHD_HTTP_INTERNAL_SERVER_ERROR, "no_memory");
         return;
     }
+    d->changes = previous >= 0 ? d->changes + 1 : 0;
     d->ballot = s->ballot;
     d->option = option;
     d->vote_seq = seq;
@@ -1458,6 +1465,32 @@ void phone_server_saved(phone_server *s, uint64_t seq)
             }
             r = next;
         }
+    }
+    pthread_mutex_unlock(&s->mu);
+}
+
+void phone_server_refuse(phone_server *s, const phone_event *ev)
+{
+    if (!s || !ev || ev->kind != PHONE_EV_VOTE) {
+        return;
+    }
+    pthread_mutex_lock(&s->mu);
+    phone_device *d = phone_find(s, ev->token);
+    if (d && d->vote_seq == ev->seq) {
+        d->option = ev->previous;
+        d->vote_seq = 0;
+        if (ev->previous < 0) {
+            d->ballot = 0;
+        }
+    }
+    phone_req *r = s->waiters;
+    while (r) {
+        phone_req *next = r->wnext;
+        if (r->wait == W_ACK && r->seq == ev->seq) {
+            phone_req_error(r, MHD_HTTP_CONFLICT, "closed");
+            phone_wait_wake(s, r);
+        }
+        r = next;
     }
     pthread_mutex_unlock(&s->mu);
 }

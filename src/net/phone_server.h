@@ -59,6 +59,9 @@
 #define PHONE_MAX_OPTIONS 26
 #define PHONE_MAX_OPTION_BYTES 2048
 #define PHONE_MAX_BODY_BYTES 1024
+/* Changes of vote one device may make at one ballot (each change is two
+ * entries in the class session, which holds a bounded number per turn). */
+#define PHONE_MAX_CHANGES 8
 /* Memory per connection: request line and headers must fit. */
 #define PHONE_CONNECTION_MEMORY 8192
 
@@ -156,6 +159,11 @@ void phone_server_end(phone_server *s);
 bool phone_server_next_event(phone_server *s, phone_event *ev);
 /* Every event up to seq has been journaled: their requests are answered. */
 void phone_server_saved(phone_server *s, uint64_t seq);
+
+/* The game could not count a vote it took (the vote had closed in the
+ * meantime): the device's vote goes back to ev->previous and the phone is
+ * answered 409 "closed". Do not journal such an event. */
+void phone_server_refuse(phone_server *s, const phone_event *ev);
 
 phone_counts phone_server_counts(phone_server *s);
 
