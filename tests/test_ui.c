@@ -2136,6 +2136,81 @@ static void test_results_sizes(void)
     free(dir);
 }
 
+/* Marks below the last line of the customer's words (the dots under an
+ * Arabic final yeh, from a fallback font deeper than the bundled one) are
+ * drawn in the bubble's padding, not clipped at the text box: some ink
+ * lies between the text box and the bubble's frame. */
+static void test_speech_marks_below(void)
+{
+    char *xml = test_read(RAPPORT_TEST_DATA "/scripts/arabic.xml");
+    CHECK(xml != NULL);
+    if (!xml) {
+        return;
+    }
+    static const char from[] =
+        "\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd9\x8b\xd8\xa7"; /* مرحبًا */
+    char *at = strstr(xml, "<line expression=\"annoyed\">");
+    char *end = at ? strstr(at, "</line>") : NULL;
+    CHECK(at && end && strstr(at, from));
+    if (!at || !end) {
+        free(xml);
+        return;
+    }
+    at = strchr(at, '>') + 1;
+    /* "يا سلمى الحوراني": ends in a final yeh, whose dots hang low */
+    static const char words[] =
+        "\xd9\x8a\xd8\xa7 \xd8\xb3\xd9\x84\xd9\x85\xd9\x89 "
+        "\xd8\xa7\xd9\x84\xd8\xad\xd9\x88\xd8\xb1\xd8\xa7\xd9\x86"
+        "\xd9\x8a";
+    size_t head = (size_t)(at - xml);
+    size_t len = head + sizeof words + strlen(end) + 1;
+    char *edited = malloc(len);
+    CHECK(edited != NULL);
+    if (!edited) {
+        free(xml);
+        return;
+    }
+    snprintf(edited, len, "%.*s%s%s", (int)head, xml, words, end);
+    char *dir = test_tmpdir("marks");
+    char *path = test_join(dir, "yeh.xml");
+    test_write(path, edited);
+    const char *paths[] = {path};
+    ui_app *app = test_app(1024, 768, paths, 1);
+    test_key(app, SDLK_RETURN, 0);
+    test_key(app, SDLK_RETURN, 0);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
+    test_show_options(app);
+    ui_app_redraw(app);
+    SDL_Rect view = app->scroll[UI_SCROLL_SPEECH].view;
+    SDL_Rect band = {view.x, view.y + view.h, view.w, app->lay.pad / 2};
+    CHECK(band.w > 0 && band.h > 0);
+    Uint32 *px = malloc((size_t)band.w * (size_t)band.h * sizeof *px);
+    size_t ink = 0;
+    if (px &&
+        SDL_RenderReadPixels(app->renderer, &band, SDL_PIXELFORMAT_ARGB8888,
+                             px, band.w * (int)sizeof *px) == 0) {
+        SDL_Color bg = app->theme->panel;
+        for (int i = 0; i < band.w * band.h; i++) {
+            int r = (int)((px[i] >> 16) & 0xFF);
+            int g = (int)((px[i] >> 8) & 0xFF);
+            int b = (int)(px[i] & 0xFF);
+            int d = abs(r - bg.r) + abs(g - bg.g) + abs(b - bg.b);
+            ink += d > 96 ? 1 : 0;
+        }
+    }
+    if (ink == 0) {
+        fprintf(stderr, "no ink below the last line of the speech\n");
+    }
+    CHECK(ink > 0);
+    free(px);
+    ui_app_free(app);
+    free(path);
+    test_rm_rf(dir);
+    free(dir);
+    free(edited);
+    free(xml);
+}
+
 int main(void)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 1);
@@ -2153,6 +2228,7 @@ int main(void)
     test_trainee_name();
     test_font_coverage();
     test_scripts();
+    test_speech_marks_below();
     test_results_save();
     test_results_leave();
     test_recover();

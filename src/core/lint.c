@@ -1,23 +1,10 @@
 /* lint.c — design checks of a scenario as written (see lint.h). */
 #include "lint.h"
+#include "reading.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
-
-static size_t lint_words(const char *text)
-{
-    size_t words = 0;
-    bool in_word = false;
-    for (const char *p = text ? text : ""; *p; p++) {
-        bool space = *p == ' ';
-        if (!space && !in_word) {
-            words++;
-        }
-        in_word = !space;
-    }
-    return words;
-}
 
 static const char *lint_id(const scenario_node *n)
 {
@@ -200,10 +187,10 @@ static void lint_node(const scenario *sc, const scenario_node *n,
     if (n->target_ms > 0) {
         size_t words = 0;
         for (size_t l = 0; l < n->line_count; l++) {
-            words += lint_words(n->lines[l].text);
+            words += reading_word_count(n->lines[l].text);
         }
         for (size_t c = 0; c < n->choice_count; c++) {
-            words += lint_words(n->choices[c].say);
+            words += reading_word_count(n->choices[c].say);
         }
         double need = (double)words * LINT_MS_PER_WORD;
         if (need > n->target_ms) {

@@ -1,4 +1,5 @@
 #include "scenario.h"
+#include "reading.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -215,28 +216,14 @@ int scenario_find(const scenario *sc, const char *id)
     return -1;
 }
 
-static size_t scenario_word_count(const char *text)
-{
-    size_t words = 0;
-    int in_word = 0;
-    for (const char *p = text ? text : ""; *p; p++) {
-        int space = *p == ' ';
-        if (!space && !in_word) {
-            words++;
-        }
-        in_word = !space;
-    }
-    return words;
-}
-
 int scenario_default_target_ms(const scenario_node *node)
 {
     size_t words = 0;
     for (size_t i = 0; i < node->line_count; i++) {
-        words += scenario_word_count(node->lines[i].text);
+        words += reading_word_count(node->lines[i].text);
     }
     for (size_t i = 0; i < node->choice_count; i++) {
-        words += scenario_word_count(node->choices[i].say);
+        words += reading_word_count(node->choices[i].say);
     }
     if (words > 10000) {
         words = 10000;

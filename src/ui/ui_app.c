@@ -14,6 +14,7 @@
 
 #include "diag.h"
 #include "font.h"
+#include "reading.h"
 #include "ui_internal.h"
 #include "ui_png.h"
 #include "ui_prefs.h"
@@ -512,8 +513,9 @@ static char *ui_app_node_text(const scenario_node *n)
     return text;
 }
 
-/* Where each word of the speech ends (words are separated by spaces and
- * line breaks), and how long revealing them takes. */
+/* Where each word of the speech ends (reading.h's words: runs between
+ * spaces, or characters of scripts written without spaces), and how long
+ * revealing them takes. */
 static void ui_app_split_words(ui_play *p)
 {
     free(p->word_ends);
@@ -524,23 +526,14 @@ static void ui_app_split_words(ui_play *p)
     if (!text) {
         return;
     }
-    size_t words = 0;
-    for (size_t i = 0; text[i]; i++) {
-        bool end =
-            text[i] != ' ' && text[i] != '\n' &&
-            (text[i + 1] == ' ' || text[i + 1] == '\n' || text[i + 1] == '\0');
-        words += end ? 1 : 0;
-    }
+    size_t words = reading_word_count(text);
     p->word_ends = words ? malloc(words * sizeof *p->word_ends) : NULL;
     if (!p->word_ends) {
         return; /* no words (or no memory): shown whole at once */
     }
-    for (size_t i = 0; text[i]; i++) {
-        if (text[i] != ' ' && text[i] != '\n' &&
-            (text[i + 1] == ' ' || text[i + 1] == '\n' ||
-             text[i + 1] == '\0')) {
-            p->word_ends[p->word_count++] = i + 1;
-        }
+    size_t at = 0;
+    while (p->word_count < words && (at = reading_word_end(text, at)) != 0) {
+        p->word_ends[p->word_count++] = at;
     }
     uint64_t ms = (uint64_t)p->word_count * UI_REVEAL_WORD_MS;
     p->reveal_ms = ms < UI_REVEAL_MIN_MS   ? UI_REVEAL_MIN_MS

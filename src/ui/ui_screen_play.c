@@ -209,6 +209,12 @@ static int ui_play_speech(ui_app *app, SDL_Rect area, int max_h,
         }
     }
     ui_widget_scroll_begin(app, UI_SCROLL_SPEECH, view, sz.h);
+    /* Marks of a fallback font may reach past the line boxes (the dots
+     * under an Arabic final yeh, Thai vowels above): the text may use the
+     * bubble's padding, so clip to the inside of its frame, not to the
+     * text box. */
+    SDL_Rect inside = ui_layout_inset(bubble, l->border);
+    SDL_RenderSetClipRect(app->renderer, &inside);
     int off_y = view.y - app->scroll[UI_SCROLL_SPEECH].offset;
     if (revealing) {
         ui_text_draw_words(app->text, text, &st, view.x, off_y, words);

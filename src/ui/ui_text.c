@@ -11,6 +11,7 @@
 #include <SDL_ttf.h>
 
 #include "font.h"
+#include "reading.h"
 #include "textlay.h"
 
 #define UI_TEXT_BUCKETS 1024u
@@ -644,20 +645,19 @@ bool ui_text_draw(ui_text *t, const char *text, const ui_text_style *st, int x,
     return true;
 }
 
-/* Byte offset where the first `words` words of text end (words: runs of
- * characters other than spaces and line breaks). */
+/* Byte offset where the first `words` words of text end (reading.h's
+ * words, as the reveal counts them). */
 static size_t ui_text_words_cut(const char *text, size_t words)
 {
-    size_t seen = 0;
-    for (size_t i = 0; text[i]; i++) {
-        bool end =
-            text[i] != ' ' && text[i] != '\n' &&
-            (text[i + 1] == ' ' || text[i + 1] == '\n' || text[i + 1] == '\0');
-        if (end && ++seen == words) {
-            return i + 1;
+    size_t at = 0;
+    for (size_t seen = 0; seen < words; seen++) {
+        size_t end = reading_word_end(text, at);
+        if (end == 0) {
+            return strlen(text);
         }
+        at = end;
     }
-    return strlen(text);
+    return at;
 }
 
 int ui_text_words_height(ui_text *t, const char *text, const ui_text_style *st,
