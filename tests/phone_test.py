@@ -702,6 +702,7 @@ def browser(binary, work):
         from selenium.webdriver.chrome.service import Service
         from selenium.webdriver.common.by import By
         from selenium.webdriver.support.ui import WebDriverWait
+        from selenium.common.exceptions import StaleElementReferenceException
     except ImportError:
         print("skipped: python3-selenium is not installed")
         return 77
@@ -740,13 +741,25 @@ def browser(binary, work):
 
     def wait_text(d, css, pattern, timeout=30):
         def found(_):
-            for e in d.find_elements(By.CSS_SELECTOR, css):
-                if re.search(pattern, e.text):
-                    return e
+            try:
+                for e in d.find_elements(By.CSS_SELECTOR, css):
+                    if re.search(pattern, e.text):
+                        return e
+            except StaleElementReferenceException:
+                pass  # the page was redrawn while it was read: read again
             return False
         try:
             return WebDriverWait(d, timeout).until(found)
         except Exception:
+            try:
+                print("  gave up after %d s on %s /%s/; the page shows: %r; "
+                      "the elements: %r"
+                      % (timeout, css, pattern, d.execute_script(
+                          "return document.body.innerText"),
+                         [e.text for e in
+                          d.find_elements(By.CSS_SELECTOR, css)]))
+            except Exception:
+                pass
             return None
 
     def shot(d, name):
@@ -759,8 +772,12 @@ def browser(binary, work):
             "return document.documentElement.scrollWidth <= "
             "document.documentElement.clientWidth + 1")
 
+    # The browsers all come from 127.0.0.1, where a room's phones each have
+    # an address of their own: that one address gets the room's share of
+    # connections and requests.
+    shared = ("--per-ip", "200", "--rate", "100", "--debug")
     server = Server(binary, work, "--nicknames", "--title",
-                    "Billing error (practice)")
+                    "Billing error (practice)", *shared)
     base = server.url.split("?")[0]
     try:
         # three phones: two with JavaScript, one without
@@ -877,12 +894,13 @@ def browser(binary, work):
         server.cmd("end")
         check(wait_text(two, "#status", "session is over") is not None,
               "the end of the session reaches the phones")
+        print("server: %r" % server.counts())
     finally:
         server.stop()
 
     # right to left: an Arabic scenario
     server = Server(binary, work, "--lang", "ar", "--dir", "rtl", "--title",
-                    "مطالبة التأمين")
+                    "مطالبة التأمين", *shared)
     try:
         one = drivers[0]
         one.delete_all_cookies()

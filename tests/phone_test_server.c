@@ -163,6 +163,9 @@ int main(int argc, char **argv)
         {"request-ms", required_argument, NULL, 'r'},
         {"poll-ms", required_argument, NULL, 'P'},
         {"ack-ms", required_argument, NULL, 'k'},
+        {"per-ip", required_argument, NULL, 'i'},
+        {"debug", no_argument, NULL, 'D'},
+        {"rate", required_argument, NULL, 'R'},
         {NULL, 0, NULL, 0}};
     int opt;
     while ((opt = getopt_long(argc, argv, "", longs, NULL)) != -1) {
@@ -200,6 +203,15 @@ int main(int argc, char **argv)
             break;
         case 'k':
             o.ack_ms = (unsigned)atoi(optarg);
+            break;
+        case 'D':
+            o.debug = true;
+            break;
+        case 'i':
+            o.per_ip_conns = (unsigned)atoi(optarg);
+            break;
+        case 'R':
+            o.rate_per_s = (unsigned)atoi(optarg);
             break;
         default:
             return 2;

@@ -14,7 +14,7 @@
   var version = 0;
   var shown = ''; /* what the options on screen belong to */
   var state = null;
-  var polling = false;
+  var joined = !document.getElementById('join');
 
   function el(tag, cls, text, lang) {
     var e = document.createElement(tag);
@@ -78,6 +78,7 @@
 
   function render(s) {
     state = s;
+    if (s.joined) { joined = true; }
     if (!s.joined) {
       if (!document.getElementById('join')) { window.location.reload(); }
       return;
@@ -132,24 +133,39 @@
     });
   }
 
+  /* One long poll at a time. A poll still open after 30 s (the server
+   * answers within 20) is dropped and sent again: Wi-Fi loses requests. */
+  var pollAbort = null;
+  var chain = 0;
   function poll(wait) {
-    if (polling) { return; }
-    polling = true;
+    var mine = ++chain;
+    if (pollAbort) { pollAbort.abort(); }
+    var ctl = window.AbortController ? new AbortController() : null;
+    pollAbort = ctl;
+    var watchdog = ctl ? window.setTimeout(function () { ctl.abort(); }, 30000) : 0;
     var url = '/api/state' + (wait ? '?since=' + version : '');
-    fetch(url, { credentials: 'same-origin', cache: 'no-store' })
+    fetch(url, { credentials: 'same-origin', cache: 'no-store',
+                 signal: ctl ? ctl.signal : undefined })
       .then(function (r) {
         if (!r.ok) { throw new Error('HTTP ' + r.status); }
         return r.json();
       })
       .then(function (s) {
-        polling = false;
+        window.clearTimeout(watchdog);
+        if (mine !== chain) { return; } /* a newer poll took over */
+        if (joined && !s.joined) {
+          /* sent before this phone joined (no cookie yet): ask again */
+          poll(false);
+          return;
+        }
         version = s.version;
         render(s);
         if (s.state !== 'ended') { poll(true); }
       })
       .catch(function () {
-        polling = false;
-        window.setTimeout(function () { poll(false); }, 2000);
+        window.clearTimeout(watchdog);
+        if (mine !== chain) { return; }
+        window.setTimeout(function () { if (mine === chain) { poll(false); } }, 1000);
       });
   }
 
@@ -189,8 +205,9 @@
         if (res.status === 200 || res.status === 202) {
           main.textContent = '';
           shown = '';
+          joined = true;
           answered(res);
-          poll(true);
+          poll(true); /* with the cookie, instead of the poll before */
         } else {
           answered(res);
         }

@@ -116,6 +116,7 @@ struct phone_server {
     unsigned request_ms, poll_ms, ack_ms;
     void (*wake)(void *);
     void *wake_user;
+    bool debug;
 
     struct MHD_Daemon *daemon;
     pthread_t housekeeper;
@@ -149,6 +150,19 @@ static uint64_t phone_now_ms(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+static void phone_debug(const phone_server *s, const char *fmt, ...)
+{
+    if (!s->debug) {
+        return;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "phone %llu ms: ", (unsigned long long)phone_now_ms());
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
 }
 
 static int phone_random(void *buf, size_t n)
@@ -270,6 +284,8 @@ static void phone_wait_add(phone_server *s, phone_req *r)
     }
     s->waiters = r;
     r->suspended = true;
+    phone_debug(s, "suspend %p (%s)", (void *)r->conn,
+                r->wait == W_POLL ? "poll" : "ack");
     MHD_suspend_connection(r->conn);
 }
 
@@ -286,6 +302,7 @@ static void phone_wait_wake(phone_server *s, phone_req *r)
     r->wprev = r->wnext = NULL;
     r->suspended = false;
     r->woken = true;
+    phone_debug(s, "resume %p", (void *)r->conn);
     MHD_resume_connection(r->conn);
 }
 
@@ -660,6 +677,7 @@ static void phone_completed(void *cls, struct MHD_Connection *connection,
 {
     phone_server *s = cls;
     (void)toe;
+    phone_debug(s, "completed %p (%d)", (void *)connection, (int)toe);
     phone_req *r = *con_cls;
     if (r) {
         if (r->suspended) {
@@ -1086,6 +1104,7 @@ static enum MHD_Result phone_access(void *cls, struct MHD_Connection *conn,
     phone_server *s = cls;
     (void)version;
     if (!*con_cls) {
+        phone_debug(s, "%s %s on %p", method, url, (void *)conn);
         return phone_first_call(s, conn, url, method, con_cls);
     }
     phone_req *r = *con_cls;
@@ -1219,6 +1238,7 @@ phone_server *phone_server_new(const phone_options *o, char *err,
     s->ack_ms = o->ack_ms ? o->ack_ms : 10000;
     s->wake = o->wake;
     s->wake_user = o->wake_user;
+    s->debug = o->debug;
     s->state = ST_WAITING;
     s->version = 1;
     if (o->join_code) {

@@ -93,6 +93,8 @@ typedef struct {
                               within this time: 10000 */
     unsigned poll_ms;      /* a long poll waits at most: 20000 */
     unsigned ack_ms;       /* a join or vote waits for saving: 10000 */
+    /* Tests: a line on stderr per request, suspend and resume. */
+    bool debug;
     /* Called (from a server thread) after an event was queued. */
     void (*wake)(void *user);
     void *wake_user;
