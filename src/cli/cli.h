@@ -26,6 +26,7 @@ int cli_recover(int argc, char **argv);
 int cli_report(int argc, char **argv);
 int cli_test(int argc, char **argv);
 int cli_translate(int argc, char **argv);
+int cli_class(int argc, char **argv);
 
 /* Warns in diags about each character of sc that no font can draw (the
  * bundled fonts or any fontconfig knows), at its first place in the file,
@@ -83,6 +84,8 @@ char *cli_default_results_dir(void);
 /* Prints diagnostics to stderr, sorted. */
 struct diag_list;
 void cli_print_diags(struct diag_list *diags);
+/* "FILE: N errors, N warnings" on stderr, in the interface's language. */
+void cli_print_counts(const char *file, size_t errors, size_t warnings);
 /* Flushes stdout and reports a write error (e.g. a full disk). */
 int cli_finish_output(void);
 /* Writes len bytes to path whole (a temporary file beside it, synced,

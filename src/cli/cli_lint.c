@@ -423,11 +423,8 @@ int cli_lint(int argc, char **argv)
         } else {
             cli_print_diags(diags);
             if (!sc) {
-                fprintf(stderr, "%s: %zu error%s, %zu warning%s\n", argv[i],
-                        diag_error_count(diags),
-                        diag_error_count(diags) == 1 ? "" : "s",
-                        diag_warning_count(diags),
-                        diag_warning_count(diags) == 1 ? "" : "s");
+                cli_print_counts(argv[i], diag_error_count(diags),
+                                 diag_warning_count(diags));
             } else if (r) {
                 lint_print_text(argv[i], sc, r, diags);
                 if (q) {

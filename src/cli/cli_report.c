@@ -101,6 +101,7 @@ static bool rep_is_record_name(const char *name)
     size_t n = strlen(name);
     return name[0] != '.' && n > 5 && strcmp(name + n - 5, ".json") == 0 &&
            !(n > 10 && strcmp(name + n - 10, ".xapi.json") == 0);
+    /* class sessions' records (.class.json) are read too */
 }
 
 /* Adds the records of a folder (sorted), or the file itself. -1 when it
@@ -155,7 +156,21 @@ static report *rep_read(const rep_files *f, bool quiet, size_t *skipped)
     }
     bool progress = !quiet && f->count > REP_PROGRESS_EVERY;
     for (size_t i = 0; i < f->count; i++) {
-        result_record *rec = result_record_load_file(f->paths[i], diags);
+        if (class_record_is_name(f->paths[i])) {
+            class_record *cr = class_record_load_file(f->paths[i], diags);
+            if (cr && report_add_class(r, cr, diags) != 0) {
+                report_free(r);
+                diag_list_free(diags);
+                return NULL;
+            }
+            if (cr) {
+                diag_list_clear(diags);
+                continue;
+            }
+        }
+        result_record *rec = diag_count(diags)
+                                 ? NULL
+                                 : result_record_load_file(f->paths[i], diags);
         if (!rec) {
             /* the first problem says why; it becomes a warning */
             const diag_entry *e = diag_get(diags, 0);
@@ -302,7 +317,7 @@ int cli_report(int argc, char **argv)
         fprintf(stderr, "rapport: error: out of memory\n");
         goto out;
     }
-    size_t read = report_count(r);
+    size_t read = report_count(r) + report_class_count(r);
     if (!quiet || read == 0) {
         fprintf(stderr,
                 "rapport report: %zu result%s read, %zu file%s skipped\n",

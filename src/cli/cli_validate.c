@@ -4,24 +4,25 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "i18n.h"
 #include "scenario.h"
 
 static void validate_usage(FILE *out)
 {
-    fputs("Usage: rapport validate [OPTIONS] FILE...\n"
-          "\n"
-          "Checks scenario files against the Rapport scenario schema and "
-          "for problems\nthe schema cannot see (dangling next=, duplicate "
-          "ids, no reachable ending,\nunreachable nodes), and warns about "
-          "characters no installed font can draw.\nEvery problem of "
-          "every file is reported, as\n  FILE:LINE:COL: error: message\n"
-          "\n"
-          "Options:\n"
-          "  -q, --quiet   print nothing for valid files\n"
-          "  -h, --help    show this help\n"
-          "\n"
-          "Exit status: 0 when every file is valid (warnings allowed), 1 "
-          "otherwise,\n2 on wrong usage.\n",
+    fputs(_("Usage: rapport validate [OPTIONS] FILE...\n"
+            "\n"
+            "Checks scenario files against the Rapport scenario schema and "
+            "for problems\nthe schema cannot see (dangling next=, duplicate "
+            "ids, no reachable ending,\nunreachable nodes), and warns about "
+            "characters no installed font can draw.\nEvery problem of "
+            "every file is reported, as\n  FILE:LINE:COL: error: message\n"
+            "\n"
+            "Options:\n"
+            "  -q, --quiet   print nothing for valid files\n"
+            "  -h, --help    show this help\n"
+            "\n"
+            "Exit status: 0 when every file is valid (warnings allowed), 1 "
+            "otherwise,\n2 on wrong usage.\n"),
           out);
 }
 
@@ -47,7 +48,7 @@ int cli_validate(int argc, char **argv)
         }
     }
     if (optind >= argc) {
-        fprintf(stderr, "rapport validate: give at least one FILE\n\n");
+        fprintf(stderr, _("rapport validate: give at least one FILE\n\n"));
         validate_usage(stderr);
         return CLI_USAGE;
     }
@@ -55,7 +56,7 @@ int cli_validate(int argc, char **argv)
     for (int i = optind; i < argc; i++) {
         diag_list *diags = diag_list_new();
         if (!diags) {
-            fprintf(stderr, "rapport: error: out of memory\n");
+            fprintf(stderr, _("rapport: error: out of memory\n"));
             return CLI_FAIL;
         }
         scenario *sc = scenario_load_file(argv[i], diags);
@@ -65,11 +66,8 @@ int cli_validate(int argc, char **argv)
         cli_print_diags(diags);
         if (!sc) {
             failed++;
-            fprintf(stderr, "%s: %zu error%s, %zu warning%s\n", argv[i],
-                    diag_error_count(diags),
-                    diag_error_count(diags) == 1 ? "" : "s",
-                    diag_warning_count(diags),
-                    diag_warning_count(diags) == 1 ? "" : "s");
+            cli_print_counts(argv[i], diag_error_count(diags),
+                             diag_warning_count(diags));
         } else if (!quiet) {
             size_t nodes = 0;
             size_t endings = 0;
@@ -80,9 +78,16 @@ int cli_validate(int argc, char **argv)
                     nodes++;
                 }
             }
-            printf("%s: valid (%zu nodes, %zu endings, %zu warning%s)\n",
-                   argv[i], nodes, endings, diag_warning_count(diags),
-                   diag_warning_count(diags) == 1 ? "" : "s");
+            size_t w = diag_warning_count(diags);
+            char a[64];
+            char b[64];
+            char c3[64];
+            snprintf(a, sizeof a, P_("%zu node", "%zu nodes", nodes), nodes);
+            snprintf(b, sizeof b, P_("%zu ending", "%zu endings", endings),
+                     endings);
+            snprintf(c3, sizeof c3, P_("%zu warning", "%zu warnings", w), w);
+            /* TRANSLATORS: FILE: valid (N nodes, N endings, N warnings) */
+            printf(_("%s: valid (%s, %s, %s)\n"), argv[i], a, b, c3);
         }
         scenario_free(sc);
         diag_list_free(diags);

@@ -84,8 +84,9 @@ static void class_write_votes(FILE *out, const class_session *c,
         len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%c %d",
                                 i ? ", " : "", class_letter(i), t->votes[i]);
     }
-    const char *unit = class_mode_of(c) == CLASS_TEAMS ? "teams" : "votes";
-    fprintf(out, "  %s: %s", unit, buf);
+    fprintf(out, "  %s: %s",
+            class_mode_of(c) == CLASS_TEAMS ? "Teams per option" : "Votes",
+            buf);
     if (t->split) {
         fputs(class_mode_of(c) == CLASS_TEAMS ? " (the teams disagreed)"
                                               : " (the room disagreed)",
@@ -99,10 +100,10 @@ static void class_write_votes(FILE *out, const class_session *c,
     if (class_mode_of(c) == CLASS_TEAMS) {
         for (size_t k = 0; k < class_team_count(c); k++) {
             char label[96];
-            snprintf(label, sizeof label, "    %s chose %c%s",
-                     class_team_name(c, k),
-                     class_letter((size_t)t->team_choice[k]),
-                     t->team_picked[k] ? " (tie, facilitator's pick)" : "");
+            snprintf(
+                label, sizeof label, "    %s chose %c%s",
+                class_team_name(c, k), class_letter((size_t)t->team_choice[k]),
+                t->team_picked[k] ? " (a tie: the facilitator's pick)" : "");
             fprintf(out, "%s\n", label);
         }
     }
@@ -113,41 +114,34 @@ static void class_write_turn(FILE *out, const class_session *c, size_t i)
     const class_turn *t = class_turn_at(c, i);
     const scenario *sc = class_scenario(c);
     const scenario_node *n = &sc->nodes[t->node_index];
+    bool teams = class_mode_of(c) == CLASS_TEAMS;
     fprintf(out, "\nTurn %zu of %zu\n", i + 1, class_turn_count(c));
     char *said = debrief_customer_text(n);
-    class_wrap(out, "  Customer: ", 12, said ? said : "");
+    class_wrap(out, "  Customer: ", 4, said ? said : "");
     free(said);
+    class_write_votes(out, c, t);
     const scenario_choice *ch = &n->choices[t->chosen_index];
     char label[64];
-    snprintf(label, sizeof label, "  The %s chose %c: ",
-             class_mode_of(c) == CLASS_TEAMS ? "call" : "room",
-             class_letter((size_t)t->chosen_pos));
-    if (class_mode_of(c) == CLASS_TEAMS) {
-        snprintf(label, sizeof label,
-                 "  The call was %c: ", class_letter((size_t)t->chosen_pos));
-    }
-    class_wrap(out, label, 6, ch->say);
-    if (t->picked) {
-        fputs("  (a tie: the facilitator picked)\n", out);
-    }
-    class_write_votes(out, c, t);
-    fprintf(out, "  Mood: %d -> %d\n", t->mood_before, t->mood_after);
+    snprintf(label, sizeof label,
+             "  %s %c%s: ", teams ? "The call was" : "The room chose",
+             class_letter((size_t)t->chosen_pos),
+             t->picked ? " (a tie: the facilitator's pick)" : "");
+    class_wrap(out, label, 4, ch->say);
     if (ch->feedback) {
-        class_wrap(out, "  Feedback: ", 12, ch->feedback);
+        class_wrap(out, "  Feedback: ", 4, ch->feedback);
     }
-    if (t->best_pos >= 0 && t->best_pos != t->chosen_pos) {
+    fprintf(out, "  Mood: %d -> %d\n", t->mood_before, t->mood_after);
+    class_whatif w;
+    if (t->best_pos >= 0 && t->best_pos != t->chosen_pos &&
+        !(class_whatif_at(c, i, (size_t)t->chosen_pos, &w) && w.best)) {
         const scenario_choice *b = &n->choices[t->option_index[t->best_pos]];
-        /* the chosen one may be as good as the best */
-        class_whatif w;
-        if (class_whatif_at(c, i, (size_t)t->chosen_pos, &w) && w.best) {
-            fputs("  This was one of the best options.\n", out);
-        } else {
-            snprintf(label, sizeof label, "  Better option %c: ",
-                     class_letter((size_t)t->best_pos));
-            class_wrap(out, label, 6, b->say);
-        }
+        snprintf(label, sizeof label,
+                 "  Better option %c: ", class_letter((size_t)t->best_pos));
+        class_wrap(out, label, 4, b->say);
     } else {
-        fputs("  This was the best option.\n", out);
+        fputs(teams ? "  The call was the best option.\n"
+                    : "  The room chose the best option.\n",
+              out);
     }
 }
 
@@ -182,7 +176,7 @@ static void class_write_scores(FILE *out, const class_session *c)
     for (size_t k = 0; k < cols; k++) {
         char head[64];
         snprintf(head, sizeof head, "%.*s", (int)width - 1, heads[k]);
-        class_pad(out, head, width);
+        class_pad(out, head, k + 1 < cols ? width : 0);
     }
     fputc('\n', out);
     for (int d = 0; d <= SCENARIO_DIM_COUNT + 1; d++) {
@@ -206,7 +200,7 @@ static void class_write_scores(FILE *out, const class_session *c)
                 snprintf(cell, sizeof cell, "%s",
                          sums[k].passed ? "yes" : "no");
             }
-            class_pad(out, cell, width);
+            class_pad(out, cell, k + 1 < cols ? width : 0);
         }
         fputc('\n', out);
     }

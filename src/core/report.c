@@ -20,6 +20,10 @@ void report_free(report *r)
         result_record_free(r->recs[i]);
     }
     free(r->recs);
+    for (size_t i = 0; i < r->class_count; i++) {
+        class_record_free(r->classes[i]);
+    }
+    free(r->classes);
     free(r);
 }
 

@@ -30,6 +30,7 @@
 
 #include <stddef.h>
 
+#include "class_result.h"
 #include "diag.h"
 #include "result.h"
 
@@ -47,6 +48,12 @@ void report_free(report *r);
  * the record is freed). */
 int report_add(report *r, result_record *rec, diag_list *diags);
 size_t report_count(const report *r);
+/* Adds a class session's record (class_result.h); the report owns it from
+ * now on. The HTML report lists class sessions in a section of their own
+ * (their groups are not trainees: they count in no average or row of the
+ * CSV table). 0, or -1 (no memory, the record is freed). */
+int report_add_class(report *r, class_record *rec, diag_list *diags);
+size_t report_class_count(const report *r);
 
 /* The CSV table described above. */
 char *report_csv(const report *r, diag_list *diags);

@@ -519,6 +519,7 @@ char *report_html(const report *r, diag_list *diags)
         report_h_scores(&h, body, g);
         report_h_weak(&h, body, g);
     }
+    report_h_classes(&h, body, r);
     xmlNodePtr foot = result_h_classed(&h, body, "p", "foot", NULL);
     result_h_text(&h, foot,
                   "Rapport class report, made from the results' JSON "

@@ -14,15 +14,22 @@
 
 #include "report.h"
 #include "result.h"
+#include "result_internal.h"
 
 struct report {
     result_record **recs; /* owned */
     size_t count;
     size_t cap;
+    class_record **classes; /* owned; class sessions (class_result.h) */
+    size_t class_count;
 };
 
 /* The records sorted by start, trainee, scenario id and version; NULL on
  * no memory. */
 const result_record **report_sorted(const report *r);
+
+/* The "Class sessions" section of the HTML report (report_class.c): one
+ * row per class session, sorted by start, with each group's scores. */
+void report_h_classes(result_html *h, xmlNodePtr body, const report *r);
 
 #endif

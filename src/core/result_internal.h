@@ -151,5 +151,15 @@ char *result_base_name(int64_t started_ms, const char *trainee,
 /* fsync()s a folder so that names just created in it are durable; not
  * every file system can, which is no error. */
 void result_sync_dir(const char *dir);
+/* Saves data[i] as DIR/BASE-NN + ext[i] for every i, as result_save does
+ * (each written to a temporary file, synced, then linked to its final
+ * name; NN the smallest counter free for all; nothing left behind on
+ * failure). BASE is result_base_name(started_ms, who, scenario_id). */
+int result_save_texts(const char *dir, int64_t started_ms, const char *who,
+                      const char *scenario_id,
+                      char *const data[RESULT_FILE_COUNT],
+                      const char *const ext[RESULT_FILE_COUNT],
+                      const result_io *io, result_paths *saved,
+                      diag_list *diags);
 
 #endif

@@ -249,6 +249,7 @@ static int result_claim(const result_io *io, result_files *f, int i,
 /* Writes the three files; NULL, or the reason it failed. */
 static const char *result_save_files(const char *dir, const char *base,
                                      char *const data[RESULT_FILE_COUNT],
+                                     const char *const ext[RESULT_FILE_COUNT],
                                      const result_io *io, result_files *f)
 {
     if (result_mkdirs(dir) != 0) {
@@ -263,8 +264,8 @@ static const char *result_save_files(const char *dir, const char *base,
     for (int nn = 1; nn <= RESULT_MAX_COUNTER; nn++) {
         bool taken = false;
         for (int i = 0; i < RESULT_FILE_COUNT && !taken; i++) {
-            char *final = result_format("%s%s%s-%02d%s", dir, sep, base, nn,
-                                        result_file_ext[i]);
+            char *final =
+                result_format("%s%s%s-%02d%s", dir, sep, base, nn, ext[i]);
             if (!final) {
                 return strerror(ENOMEM);
             }
@@ -321,19 +322,42 @@ int result_save(const char *dir, const debrief *d, const result_info *info,
         return -1;
     }
 
+    int rc = result_save_texts(dir, info->started_ms, info->trainee, d->sc->id,
+                               data, result_file_ext, io, saved, diags);
+    for (int i = 0; i < RESULT_FILE_COUNT; i++) {
+        free(data[i]);
+    }
+    return rc;
+}
+
+int result_save_texts(const char *dir, int64_t started_ms, const char *who,
+                      const char *scenario_id,
+                      char *const data[RESULT_FILE_COUNT],
+                      const char *const ext[RESULT_FILE_COUNT],
+                      const result_io *io, result_paths *saved,
+                      diag_list *diags)
+{
+    if (saved) {
+        memset(saved, 0, sizeof *saved);
+    }
+    if (!dir || !*dir) {
+        diag_add(diags, DIAG_ERROR, "results", 0, 0,
+                 "cannot save results: no folder given");
+        return -1;
+    }
     /* "dir/" and "dir" name the same folder; keep "/" as it is */
     char *folder = strdup(dir);
     size_t len = folder ? strlen(folder) : 0;
     while (len > 1 && folder[len - 1] == '/') {
         folder[--len] = '\0';
     }
-    char *base = result_base_name(info->started_ms, info->trainee, d->sc->id);
+    char *base = result_base_name(started_ms, who, scenario_id);
 
     result_files f;
     memset(&f, 0, sizeof f);
-    const char *reason = folder && base
-                             ? result_save_files(folder, base, data, io, &f)
-                             : strerror(ENOMEM);
+    const char *reason =
+        folder && base ? result_save_files(folder, base, data, ext, io, &f)
+                       : strerror(ENOMEM);
     if (reason) {
         diag_add(diags, DIAG_ERROR, dir, 0, 0, "cannot save results in %s: %s",
                  dir, reason);
@@ -355,9 +379,6 @@ int result_save(const char *dir, const debrief *d, const result_info *info,
     }
     free(base);
     free(folder);
-    for (int i = 0; i < RESULT_FILE_COUNT; i++) {
-        free(data[i]);
-    }
     return reason ? -1 : 0;
 }
 

@@ -441,6 +441,9 @@ bool ui_widget_scroll_key(ui_app *app, ui_scroll_id id, int line,
 void ui_widget_seconds(char *buf, size_t len, int ms);
 /* Name of a mood for display, e.g. "Annoyed". */
 const char *ui_widget_mood_name(int mood);
+/* A channel's and a principle's names in the interface's language. */
+const char *ui_widget_channel_name(scenario_channel channel);
+const char *ui_widget_principle_name(int principle);
 /* The header bar: a title on the left, the menu button on the right and,
  * when tag is not NULL, a small label before it (the session's mode).
  * Returns the space left below it. */

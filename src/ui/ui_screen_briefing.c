@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "ui_draw.h"
 #include "ui_internal.h"
 
@@ -44,21 +45,21 @@ static size_t ui_briefing_items(const scenario *sc, ui_briefing_item *it,
     } while (0)
     UI_BRIEFING_ADD(UI_BRIEFING_TITLE, sc->title);
     if (sc->summary && sc->summary[0]) {
-        UI_BRIEFING_ADD(UI_BRIEFING_HEADING, "The call");
+        UI_BRIEFING_ADD(UI_BRIEFING_HEADING, _("The call"));
         UI_BRIEFING_ADD(UI_BRIEFING_TEXT, sc->summary);
     }
     if (sc->customer.persona && sc->customer.persona[0]) {
-        UI_BRIEFING_ADD(UI_BRIEFING_HEADING, "The customer");
+        UI_BRIEFING_ADD(UI_BRIEFING_HEADING, _("The customer"));
         UI_BRIEFING_ADD(UI_BRIEFING_TEXT, sc->customer.persona);
     }
     if (sc->objective_count > 0) {
-        UI_BRIEFING_ADD(UI_BRIEFING_HEADING, "Your objectives");
+        UI_BRIEFING_ADD(UI_BRIEFING_HEADING, _("Your objectives"));
         for (size_t i = 0; i < sc->objective_count; i++) {
             UI_BRIEFING_ADD(UI_BRIEFING_BULLET, sc->objectives[i].text);
             int pr = sc->objectives[i].principle;
             if (pr >= 0 && pr < SCENARIO_PRINCIPLE_COUNT && n < max) {
-                snprintf(it[n].buf, sizeof it[n].buf, "Principle: %s",
-                         scenario_principle_name((scenario_principle)pr));
+                snprintf(it[n].buf, sizeof it[n].buf, _("Principle: %s"),
+                         ui_widget_principle_name(pr));
                 UI_BRIEFING_ADD(UI_BRIEFING_NOTE, it[n].buf);
             }
         }
@@ -142,17 +143,18 @@ static void ui_briefing_left(ui_app *app, SDL_Rect col)
     const scenario *sc = app->play.sc;
     char facts[5][96];
     int nf = 0;
-    const char *channel = scenario_channel_name(sc->channel);
-    snprintf(facts[nf++], sizeof facts[0], "Channel: %s", channel);
-    snprintf(facts[nf++], sizeof facts[0], "Difficulty: %d of 5",
+    snprintf(facts[nf++], sizeof facts[0], _("Channel: %s"),
+             ui_widget_channel_name(sc->channel));
+    snprintf(facts[nf++], sizeof facts[0], _("Difficulty: %d of 5"),
              sc->difficulty);
     if (sc->minutes > 0.0) {
-        snprintf(facts[nf++], sizeof facts[0], "About %.0f minutes",
-                 sc->minutes);
+        int minutes = (int)(sc->minutes + 0.5);
+        snprintf(facts[nf++], sizeof facts[0],
+                 P_("About %d minute", "About %d minutes", minutes), minutes);
     }
-    snprintf(facts[nf++], sizeof facts[0], "Starts: %s (%d of 100)",
+    snprintf(facts[nf++], sizeof facts[0], _("Starts: %s (%d of 100)"),
              ui_widget_mood_name(sc->customer.mood), sc->customer.mood);
-    snprintf(facts[nf++], sizeof facts[0], "Patience: %d s",
+    snprintf(facts[nf++], sizeof facts[0], _("Patience: %d s"),
              (sc->customer.patience_ms + 999) / 1000);
     int px = l->px_small;
     ui_text_style fs = ui_widget_style(app, px, false, th->text);
@@ -204,7 +206,7 @@ void ui_screen_briefing_draw(ui_app *app)
         return;
     }
     char title[300];
-    snprintf(title, sizeof title, "Briefing \xC2\xB7 %s", sc->title);
+    snprintf(title, sizeof title, _("Briefing \xC2\xB7 %s"), sc->title);
     SDL_Rect body =
         ui_widget_header(app, title, ui_app_mode_name(app->set.mode));
     if (p->note[0]) {
@@ -220,8 +222,8 @@ void ui_screen_briefing_draw(ui_app *app)
     int bpx = l->px_small;
     int bh = ui_widget_button_height(app, bpx);
     SDL_Rect row = ui_layout_cut_bottom(&body, bh, l->gap * 2);
-    const char *back = "Back (Esc)";
-    const char *start = "Start the call (Enter)";
+    const char *back = _("Back (Esc)");
+    const char *start = _("Start the call (Enter)");
     int back_w = ui_widget_button_width(app, back, bpx);
     int start_w = ui_widget_button_width(app, start, bpx);
     SDL_Rect start_r = ui_layout_cut_right(&row, start_w, l->gap);
@@ -292,7 +294,7 @@ void ui_screen_briefing_draw(ui_app *app)
             ui_widget_style(app, l->px_small, false, app->theme->muted);
         hs.max_lines = 2;
         hs.wrap_w = row.w - l->gap;
-        const char *more = "More below: Down, the wheel or a drag scrolls";
+        const char *more = _("More below: Down, the wheel or a drag scrolls");
         ui_text_size hsz;
         ui_text_measure(app->text, more, &hs, &hsz);
         if (hsz.h <= row.h + l->gap) {

@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
+#include "lang.h"
 #include "ui_draw.h"
 #include "ui_internal.h"
 
@@ -10,7 +12,9 @@ ui_text_style ui_widget_style(const ui_app *app, int px, bool bold,
                               SDL_Color c)
 {
     (void)app;
-    ui_text_style st = {px, bold, 0, 0, UI_TEXT_LEFT, c, false, {0}};
+    /* The interface's words: right to left when its language is (the
+     * scenario's words get their own direction, below). */
+    ui_text_style st = {px, bold, 0, 0, UI_TEXT_LEFT, c, lang_rtl(), {0}};
     return st;
 }
 
@@ -170,19 +174,88 @@ void ui_widget_seconds(char *buf, size_t len, int ms)
 {
     int tenths = (ms + 50) / 100;
     if (tenths % 10 == 0) {
-        snprintf(buf, len, "%d s", tenths / 10);
+        snprintf(buf, len, _("%d s"), tenths / 10);
     } else {
-        snprintf(buf, len, "%d.%d s", tenths / 10, tenths % 10);
+        /* TRANSLATORS: seconds with one decimal (3.5 s); write your
+         * decimal separator */
+        snprintf(buf, len, _("%d.%d s"), tenths / 10, tenths % 10);
     }
 }
 
 const char *ui_widget_mood_name(int mood)
 {
-    static const char *const names[SCENARIO_EXPR_COUNT] = {
-        "Neutral",  "Furious", "Irate", "Annoyed",  "Worried",
-        "Confused", "Sad",     "Calm",  "Relieved", "Happy"};
-    scenario_expression e = scenario_expression_for_mood(mood);
-    return e < SCENARIO_EXPR_COUNT ? names[e] : "Neutral";
+    switch (scenario_expression_for_mood(mood)) {
+    case SCENARIO_EXPR_FURIOUS:
+        return C_("mood", "Furious");
+    case SCENARIO_EXPR_IRATE:
+        return C_("mood", "Irate");
+    case SCENARIO_EXPR_ANNOYED:
+        return C_("mood", "Annoyed");
+    case SCENARIO_EXPR_WORRIED:
+        return C_("mood", "Worried");
+    case SCENARIO_EXPR_CONFUSED:
+        return C_("mood", "Confused");
+    case SCENARIO_EXPR_SAD:
+        return C_("mood", "Sad");
+    case SCENARIO_EXPR_CALM:
+        return C_("mood", "Calm");
+    case SCENARIO_EXPR_RELIEVED:
+        return C_("mood", "Relieved");
+    case SCENARIO_EXPR_HAPPY:
+        return C_("mood", "Happy");
+    default:
+        return C_("mood", "Neutral");
+    }
+}
+
+const char *ui_widget_channel_name(scenario_channel channel)
+{
+    switch (channel) {
+    case SCENARIO_CHANNEL_COUNTER:
+        return C_("channel", "counter");
+    case SCENARIO_CHANNEL_CHAT:
+        return C_("channel", "chat");
+    case SCENARIO_CHANNEL_EMAIL:
+        return C_("channel", "email");
+    default:
+        return C_("channel", "phone");
+    }
+}
+
+const char *ui_widget_principle_name(int principle)
+{
+    switch ((scenario_principle)principle) {
+    case SCENARIO_PRINCIPLE_ACKNOWLEDGE:
+        return C_("principle", "acknowledge");
+    case SCENARIO_PRINCIPLE_LISTENING:
+        return C_("principle", "listening");
+    case SCENARIO_PRINCIPLE_SINCERITY:
+        return C_("principle", "sincerity");
+    case SCENARIO_PRINCIPLE_COMPOSURE:
+        return C_("principle", "composure");
+    case SCENARIO_PRINCIPLE_INTEGRITY:
+        return C_("principle", "integrity");
+    case SCENARIO_PRINCIPLE_UNDERSTANDING:
+        return C_("principle", "understanding");
+    case SCENARIO_PRINCIPLE_PROMPTNESS:
+        return C_("principle", "promptness");
+    case SCENARIO_PRINCIPLE_VALUE:
+        return C_("principle", "value");
+    case SCENARIO_PRINCIPLE_FAIRNESS:
+        return C_("principle", "fairness");
+    case SCENARIO_PRINCIPLE_CLARITY:
+        return C_("principle", "clarity");
+    case SCENARIO_PRINCIPLE_OWNERSHIP:
+        return C_("principle", "ownership");
+    case SCENARIO_PRINCIPLE_RESPECT:
+        return C_("principle", "respect");
+    case SCENARIO_PRINCIPLE_ADAPTABILITY:
+        return C_("principle", "adaptability");
+    case SCENARIO_PRINCIPLE_KNOWLEDGE:
+        return C_("principle", "knowledge");
+    default:
+        return "?";
+    }
 }
 
 SDL_Rect ui_widget_header(ui_app *app, const char *title, const char *tag)
@@ -193,9 +266,13 @@ SDL_Rect ui_widget_header(ui_app *app, const char *title, const char *tag)
     int px = l->px_small;
     int bh = ui_widget_button_height(app, px);
     SDL_Rect bar = ui_layout_cut_top(&full, bh, l->gap);
-    const char *menu = "Menu (Esc)";
+    const char *menu = _("Menu (Esc)");
     int bw = ui_widget_button_width(app, menu, px);
-    SDL_Rect button = ui_layout_cut_right(&bar, bw, l->gap);
+    /* Right to left, the bar is mirrored: the title on the right, the
+     * menu button and the tag on the left. */
+    bool rtl = lang_rtl();
+    SDL_Rect button = rtl ? ui_layout_cut_left(&bar, bw, l->gap)
+                          : ui_layout_cut_right(&bar, bw, l->gap);
     /* The menu button is for the mouse; Esc opens it from the keyboard. */
     const ui_theme *th = app->theme;
     bool hot = ui_app_hovered(app, button);
@@ -218,7 +295,9 @@ SDL_Rect ui_widget_header(ui_app *app, const char *title, const char *tag)
         ui_text_measure(app->text, tag, &ts, &tsz);
         int tw = tsz.w + 2 * l->pad;
         if (tw < bar.w / 3) {
-            SDL_Rect pill = ui_layout_cut_right(&bar, tw, l->gap);
+            SDL_Rect pill = rtl ? ui_layout_cut_left(&bar, tw, l->gap)
+                                : ui_layout_cut_right(&bar, tw, l->gap);
+            ts.wrap_w = tsz.w;
             ui_draw_round_frame(app->renderer, pill, pill.h / 2, l->border,
                                 th->bg, th->panel_border);
             int tlh = ui_text_line_height(app->text, px, false);

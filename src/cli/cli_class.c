@@ -1,0 +1,702 @@
+/* cli_class.c — rapport class: a classroom session. With --script the
+ * facilitator's actions and the room's tallies come from a script and the
+ * session runs headless from the first turn to the class debrief, which
+ * is printed; the class result is saved and the session journaled after
+ * every recorded vote (--resume goes on from a journal). Without a script
+ * the projector screens are for the game (ui_class). --cheatsheet prints
+ * the facilitator's one-page cheat sheet.
+ *
+ * Script format (one action per line; blank lines and # comments skipped;
+ * LETTER is an option, A for the first; TEAM, where a line takes one, is
+ * the rest of the line and required in teams mode):
+ *   next | back                Next / Back, as a presenter remote sends
+ *   hands LETTER COUNT [TEAM]  add raised hands to an option
+ *   phones LETTER COUNT [TEAM] add phone votes
+ *   take LETTER [COUNT] [TEAM] take hands back (default 1)
+ *   agreed LETTER [TEAM]       the choice the room (or team) agreed on
+ *   undo                       take back the last entry
+ *   close | reopen             close the vote (reveal) / open it again
+ *   pick LETTER [TEAM]         the facilitator's pick on a tie
+ *   play                       play the call
+ *   timer start|pause|skip     the discussion timer
+ *   timer extend SECONDS
+ *   wait SECONDS               time passes (a virtual clock)
+ *   whatif                     print what every option would have done
+ *   scores                     print the scoreboard
+ *   debrief                    go on to the class debrief (the call must
+ *                              have ended)
+ * When the script ends at the call's ending, the debrief follows. */
+#define _DEFAULT_SOURCE
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "class.h"
+#include "class_cheatsheet.h"
+#include "class_journal.h"
+#include "class_result.h"
+#include "cli.h"
+#include "diag.h"
+
+static void class_usage(FILE *out)
+{
+    fputs("Usage: rapport class FILE [--teams \"Red,Blue\"] --script SCRIPT\n"
+          "       rapport class --resume [JOURNAL] --script SCRIPT\n"
+          "       rapport class --cheatsheet[=html|text]\n"
+          "\n"
+          "Runs a scenario for a whole room: each turn the room discusses,\n"
+          "votes (hands, phones, or the choice it agreed on), and the call\n"
+          "follows the majority; a tie needs the facilitator's pick. With\n"
+          "--teams, 2 to 8 named teams each choose, and each team is scored\n"
+          "on its own choices. Promptness is scored on the options alone:\n"
+          "discussion time never counts.\n"
+          "\n"
+          "Options:\n"
+          "  --teams NAMES        teams mode with these comma-separated "
+          "names\n"
+          "  --scoreboard         show the scores between turns\n"
+          "  --discussion SECS    the discussion timer (default 120)\n"
+          "  --script SCRIPT      the facilitator's actions and tallies, one "
+          "per line\n"
+          "                       (- reads standard input); the session "
+          "runs headless\n"
+          "  --results DIR        save the class result and journal here\n"
+          "                       (default: the game's results folder)\n"
+          "  --resume [JOURNAL]   go on with a class session that was "
+          "interrupted\n"
+          "                       (the only one in the results folder when "
+          "none given)\n"
+          "  --cheatsheet[=FMT]   print the facilitator's cheat sheet (html "
+          "or text)\n"
+          "  -h, --help           show this help\n"
+          "\n"
+          "Script lines: next, back, hands LETTER COUNT [TEAM], phones "
+          "LETTER COUNT\n"
+          "[TEAM], take LETTER [COUNT] [TEAM], agreed LETTER [TEAM], undo, "
+          "close,\n"
+          "reopen, pick LETTER [TEAM], play, timer start|pause|skip, timer "
+          "extend\n"
+          "SECS, wait SECS, whatif, scores, debrief. See scenarios/README.md, "
+          "\"Running a class\".\n"
+          "\n"
+          "Exit status: 0 success, 1 failure (a bad script or scenario, "
+          "results not\nsaved), 2 wrong usage.\n",
+          out);
+}
+
+typedef struct {
+    const char *name; /* the script, for messages */
+    int line;
+    int64_t now_ms; /* the virtual clock */
+} class_run;
+
+static void class_fail(const class_run *r, const char *fmt, const char *a,
+                       const char *b)
+{
+    fprintf(stderr, "rapport class: %s:%d: error: ", r->name, r->line);
+    fprintf(stderr, fmt, a, b);
+    fputc('\n', stderr);
+}
+
+/* Splits off the next word of *p (spaces and tabs between words). */
+static char *class_word(char **p)
+{
+    char *s = *p + strspn(*p, " \t");
+    if (!*s) {
+        *p = s;
+        return NULL;
+    }
+    char *e = s + strcspn(s, " \t");
+    if (*e) {
+        *e++ = '\0';
+    }
+    *p = e;
+    return s;
+}
+
+static char *class_rest(char **p)
+{
+    char *s = *p + strspn(*p, " \t");
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t')) {
+        s[--n] = '\0';
+    }
+    return *s ? s : NULL;
+}
+
+static int class_letter_pos(const class_session *c, const char *w)
+{
+    if (!w || strlen(w) != 1) {
+        return -1;
+    }
+    int ch = w[0];
+    if (ch >= 'a' && ch <= 'z') {
+        ch -= 'a' - 'A';
+    }
+    if (ch < 'A' || ch > 'Z') {
+        return -1;
+    }
+    int pos = ch - 'A';
+    return (size_t)pos < class_option_count(c) ? pos : -1;
+}
+
+/* A team by name (teams mode) or CLASS_ROOM; -2 when unknown. */
+static int class_team_of(const class_session *c, const char *name)
+{
+    if (class_mode_of(c) == CLASS_WHOLE) {
+        return name ? -2 : CLASS_ROOM;
+    }
+    for (size_t k = 0; name && k < class_team_count(c); k++) {
+        if (strcmp(class_team_name(c, k), name) == 0) {
+            return (int)k;
+        }
+    }
+    return -2;
+}
+
+static bool class_seconds(const char *w, int *ms)
+{
+    char *end = NULL;
+    errno = 0;
+    double v = w ? strtod(w, &end) : -1.0;
+    if (!w || end == w || *end || errno || !(v >= 0.0) || v > 86400.0) {
+        return false;
+    }
+    *ms = (int)(v * 1000.0 + 0.5);
+    return true;
+}
+
+static void class_print_whatif(const class_session *c)
+{
+    size_t turn = class_phase_of(c) == CLASS_PHASE_PLAYED ||
+                          class_phase_of(c) == CLASS_PHASE_ENDING
+                      ? class_turn_count(c) - 1
+                      : class_turn_count(c);
+    class_whatif w;
+    fprintf(stderr, "What if (turn %zu):\n", turn + 1);
+    for (size_t p = 0; class_whatif_at(c, turn, p, &w); p++) {
+        fprintf(stderr, "  %c%s mood %+d, rating %d/%d/%d%s: %s\n",
+                class_letter(p), w.chosen ? "*" : " ", w.mood_change,
+                w.rating[0], w.rating[1], w.rating[2],
+                w.best ? ", the best" : "",
+                w.feedback ? w.feedback : "(no feedback)");
+    }
+}
+
+static void class_print_scores(const class_session *c)
+{
+    score_summary s;
+    class_scores(c, CLASS_ROOM, &s);
+    fprintf(stderr, "Scores: %s %d", class_team_count(c) ? "call" : "class",
+            s.overall);
+    for (size_t k = 0; k < class_team_count(c); k++) {
+        class_scores(c, (int)k, &s);
+        fprintf(stderr, ", %s %d", class_team_name(c, k), s.overall);
+    }
+    fputc('\n', stderr);
+}
+
+/* One script line; CLI_OK or CLI_FAIL after a message. */
+static int class_step(class_run *r, class_session *c, char *line)
+{
+    char *p = line;
+    char *verb = class_word(&p);
+    if (!verb || verb[0] == '#') {
+        return CLI_OK;
+    }
+    class_status st = CLASS_OK;
+    if (strcmp(verb, "next") == 0 || strcmp(verb, "back") == 0) {
+        st = verb[0] == 'n' ? class_next(c, r->now_ms)
+                            : class_back(c, r->now_ms);
+    } else if (strcmp(verb, "hands") == 0 || strcmp(verb, "phones") == 0 ||
+               strcmp(verb, "take") == 0 || strcmp(verb, "agreed") == 0 ||
+               strcmp(verb, "pick") == 0) {
+        char *letter = class_word(&p);
+        int pos = class_letter_pos(c, letter);
+        if (pos < 0) {
+            class_fail(r, "'%s' is not an option at this turn (A to %s)",
+                       letter ? letter : "",
+                       (char[2]){class_letter(class_option_count(c) - 1), 0});
+            return CLI_FAIL;
+        }
+        int count = 1;
+        bool take = strcmp(verb, "take") == 0;
+        if (take || strcmp(verb, "hands") == 0 ||
+            strcmp(verb, "phones") == 0) {
+            /* the count: required for hands and phones, optional for take */
+            char *q = p + strspn(p, " \t");
+            char *e = q + strcspn(q, " \t");
+            char kept = *e;
+            *e = '\0';
+            char *end = NULL;
+            long v = strtol(q, &end, 10);
+            bool number = *q && end == e && v >= 1 && v <= CLASS_MAX_COUNT;
+            *e = kept;
+            if (number) {
+                count = (int)v;
+                p = e;
+            } else if (!take) {
+                class_fail(r,
+                           "'%s' needs a count from 1 to 10000 after the "
+                           "letter%s",
+                           verb, "");
+                return CLI_FAIL;
+            }
+        }
+        char *team_name = class_rest(&p);
+        int team = class_team_of(c, team_name);
+        if (strcmp(verb, "pick") == 0 && team == -2 && !team_name) {
+            team = CLASS_ROOM;
+        }
+        if (team == -2) {
+            class_fail(r,
+                       class_mode_of(c) == CLASS_TEAMS
+                           ? "'%s' is not a team (%s)"
+                           : "'%s': no teams in whole-class mode%s",
+                       team_name ? team_name : "no team given",
+                       class_mode_of(c) == CLASS_TEAMS
+                           ? "give one of the --teams names"
+                           : "");
+            return CLI_FAIL;
+        }
+        if (strcmp(verb, "pick") == 0) {
+            st = class_pick(c, team, (size_t)pos);
+        } else if (strcmp(verb, "agreed") == 0) {
+            st = class_add(c, CLASS_SRC_AGREED, team, (size_t)pos, 1);
+        } else {
+            class_source src = strcmp(verb, "phones") == 0 ? CLASS_SRC_PHONES
+                                                           : CLASS_SRC_HANDS;
+            st = class_add(c, src, team, (size_t)pos, take ? -count : count);
+        }
+    } else if (strcmp(verb, "undo") == 0) {
+        st = class_undo(c);
+    } else if (strcmp(verb, "close") == 0) {
+        st = class_close_vote(c);
+    } else if (strcmp(verb, "reopen") == 0) {
+        st = class_reopen_vote(c);
+    } else if (strcmp(verb, "play") == 0) {
+        st = class_play(c);
+    } else if (strcmp(verb, "timer") == 0) {
+        char *what = class_word(&p);
+        int ms = 0;
+        if (what && strcmp(what, "start") == 0) {
+            class_timer_start(c, r->now_ms);
+        } else if (what && strcmp(what, "pause") == 0) {
+            class_timer_pause(c, r->now_ms);
+        } else if (what && strcmp(what, "skip") == 0) {
+            st = class_timer_skip(c, r->now_ms);
+        } else if (what && strcmp(what, "extend") == 0 &&
+                   class_seconds(class_word(&p), &ms)) {
+            class_timer_extend(c, ms);
+        } else {
+            class_fail(r,
+                       "'timer %s'%s: use timer start, pause, skip or "
+                       "extend SECONDS",
+                       what ? what : "", "");
+            return CLI_FAIL;
+        }
+    } else if (strcmp(verb, "wait") == 0) {
+        int ms = 0;
+        if (!class_seconds(class_word(&p), &ms)) {
+            class_fail(r, "'wait' needs a number of seconds%s%s", "", "");
+            return CLI_FAIL;
+        }
+        r->now_ms += ms;
+    } else if (strcmp(verb, "whatif") == 0) {
+        class_print_whatif(c);
+    } else if (strcmp(verb, "scores") == 0) {
+        class_print_scores(c);
+    } else if (strcmp(verb, "debrief") == 0) {
+        while (st == CLASS_OK && class_phase_of(c) != CLASS_PHASE_DEBRIEF) {
+            if (!class_is_finished(c)) {
+                class_fail(r, "the call has not reached an ending%s%s", "",
+                           "");
+                return CLI_FAIL;
+            }
+            st = class_next(c, r->now_ms);
+        }
+    } else {
+        class_fail(r, "unknown action '%s'%s", verb, "");
+        return CLI_FAIL;
+    }
+    if (st != CLASS_OK) {
+        fprintf(stderr, "rapport class: %s:%d: error: %s: %s (turn %zu, %s)\n",
+                r->name, r->line, verb, class_status_message(st),
+                class_turn_index(c) + 1, class_phase_name(class_phase_of(c)));
+        return CLI_FAIL;
+    }
+    if (p && class_rest(&p) && strcmp(verb, "timer") != 0 &&
+        strcmp(verb, "hands") != 0 && strcmp(verb, "phones") != 0 &&
+        strcmp(verb, "take") != 0 && strcmp(verb, "agreed") != 0 &&
+        strcmp(verb, "pick") != 0) {
+        class_fail(r, "'%s' takes nothing after it%s", verb, "");
+        return CLI_FAIL;
+    }
+    return CLI_OK;
+}
+
+/* Runs the script, journaling after every line that recorded votes. */
+static int class_play_script(const char *name, FILE *in, class_session *c,
+                             class_journal *j)
+{
+    class_run r = {name, 0, 0};
+    char *line = NULL;
+    size_t cap = 0;
+    int rc = CLI_OK;
+    bool warned = false;
+    while (rc == CLI_OK && class_phase_of(c) != CLASS_PHASE_DEBRIEF &&
+           getline(&line, &cap, in) >= 0) {
+        r.line++;
+        line[strcspn(line, "\r\n")] = '\0';
+        rc = class_step(&r, c, line);
+        if (j && class_journal_event_count(j) < class_event_count(c)) {
+            diag_list *diags = diag_list_new();
+            if (class_journal_append(j, c, diags) != 0 && !warned) {
+                const diag_entry *e = diags ? diag_get(diags, 0) : NULL;
+                fprintf(stderr,
+                        "rapport class: warning: %s; the session goes on "
+                        "but is not safe from a crash\n",
+                        e ? e->message : "out of memory");
+                warned = true;
+            }
+            diag_list_free(diags);
+        }
+    }
+    free(line);
+    if (rc != CLI_OK) {
+        return rc;
+    }
+    while (class_is_finished(c) && class_phase_of(c) != CLASS_PHASE_DEBRIEF) {
+        class_next(c, r.now_ms);
+    }
+    if (class_phase_of(c) != CLASS_PHASE_DEBRIEF) {
+        fprintf(stderr,
+                "rapport class: %s: error: the script ended at turn %zu (%s) "
+                "before the call reached an ending\n",
+                name, class_turn_index(c) + 1,
+                class_phase_name(class_phase_of(c)));
+        return CLI_FAIL;
+    }
+    return CLI_OK;
+}
+
+static char **class_split_teams(const char *arg, size_t *count)
+{
+    char **names = calloc(CLASS_MAX_TEAMS + 1, sizeof *names);
+    char *copy = strdup(arg);
+    *count = 0;
+    if (!names || !copy) {
+        free(names);
+        free(copy);
+        return NULL;
+    }
+    char *save = NULL;
+    for (char *t = strtok_r(copy, ",", &save); t;
+         t = strtok_r(NULL, ",", &save)) {
+        t += strspn(t, " \t");
+        size_t n = strlen(t);
+        while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t')) {
+            t[--n] = '\0';
+        }
+        if (*count == CLASS_MAX_TEAMS) {
+            (*count)++;
+            break;
+        }
+        names[(*count)++] = strdup(t);
+    }
+    free(copy);
+    return names;
+}
+
+static void class_free_names(char **names)
+{
+    for (size_t i = 0; names && i < CLASS_MAX_TEAMS + 1; i++) {
+        free(names[i]);
+    }
+    free(names);
+}
+
+static int class_save(const char *dir, const class_session *c,
+                      const class_result_info *info)
+{
+    diag_list *diags = diag_list_new();
+    result_paths saved;
+    int rc = CLI_OK;
+    if (!diags || class_result_save(dir, c, info, NULL, &saved, diags) != 0) {
+        const diag_entry *e = diags ? diag_get(diags, 0) : NULL;
+        fprintf(stderr,
+                "rapport class: error: %s; the debrief above is complete, "
+                "choose another folder with --results\n",
+                e ? e->message : "cannot save results: out of memory");
+        rc = CLI_FAIL;
+    } else {
+        cli_print_saved(&saved);
+        result_paths_clear(&saved);
+    }
+    diag_list_free(diags);
+    return rc;
+}
+
+static int class_cheatsheet(const char *fmt)
+{
+    if (!fmt || strcmp(fmt, "html") == 0) {
+        char *html = class_cheatsheet_html(NULL);
+        if (!html) {
+            fprintf(stderr, "rapport class: error: out of memory\n");
+            return CLI_FAIL;
+        }
+        fputs(html, stdout);
+        free(html);
+    } else if (strcmp(fmt, "text") == 0) {
+        class_cheatsheet_write_text(stdout);
+    } else {
+        fprintf(stderr,
+                "rapport class: --cheatsheet is html or text, not '%s'\n",
+                fmt);
+        return CLI_USAGE;
+    }
+    return cli_finish_output();
+}
+
+/* The journal to resume: the one given, or the only one in results. */
+static char *class_pick_journal(const char *given, const char *results)
+{
+    if (given) {
+        return strdup(given);
+    }
+    diag_list *diags = diag_list_new();
+    char **list = class_journal_list(results, diags);
+    cli_print_diags(diags);
+    diag_list_free(diags);
+    if (!list) {
+        return NULL;
+    }
+    size_t n = 0;
+    while (list[n]) {
+        n++;
+    }
+    char *pick = NULL;
+    if (n == 1) {
+        pick = strdup(list[0]);
+    } else if (n == 0) {
+        fprintf(stderr, "rapport class: no interrupted class session in %s\n",
+                results);
+    } else {
+        fprintf(stderr,
+                "rapport class: %zu interrupted class sessions in %s; give "
+                "one:\n",
+                n, results);
+        for (size_t i = 0; i < n; i++) {
+            fprintf(stderr, "  rapport class --resume %s ...\n", list[i]);
+        }
+    }
+    journal_list_free(list);
+    return pick;
+}
+
+int cli_class(int argc, char **argv)
+{
+    enum { OPT_SCOREBOARD = 256, OPT_DISCUSSION, OPT_CHEATSHEET };
+    static const struct option options[] = {
+        {"teams", required_argument, NULL, 't'},
+        {"scoreboard", no_argument, NULL, OPT_SCOREBOARD},
+        {"discussion", required_argument, NULL, OPT_DISCUSSION},
+        {"script", required_argument, NULL, 's'},
+        {"results", required_argument, NULL, 'R'},
+        {"resume", optional_argument, NULL, 'r'},
+        {"cheatsheet", optional_argument, NULL, OPT_CHEATSHEET},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    const char *teams_arg = NULL;
+    const char *script_path = NULL;
+    const char *results_arg = NULL;
+    const char *resume_arg = NULL;
+    bool resume = false;
+    class_options opt = {.mode = CLASS_WHOLE};
+    int o;
+    optind = 1;
+    while ((o = getopt_long(argc, argv, "t:s:R:h", options, NULL)) != -1) {
+        switch (o) {
+        case 't':
+            teams_arg = optarg;
+            break;
+        case OPT_SCOREBOARD:
+            opt.scoreboard = true;
+            break;
+        case OPT_DISCUSSION: {
+            int ms = 0;
+            if (!class_seconds(optarg, &ms) || ms < 1000) {
+                fprintf(stderr, "rapport class: --discussion is a number of "
+                                "seconds from 1 to 86400\n");
+                return CLI_USAGE;
+            }
+            opt.discussion_ms = ms;
+            break;
+        }
+        case 's':
+            script_path = optarg;
+            break;
+        case 'R':
+            if (!*optarg) {
+                fprintf(stderr, "rapport class: --results needs a folder\n");
+                return CLI_USAGE;
+            }
+            results_arg = optarg;
+            break;
+        case 'r':
+            resume = true;
+            resume_arg = optarg;
+            break;
+        case OPT_CHEATSHEET:
+            return class_cheatsheet(optarg);
+        case 'h':
+            class_usage(stdout);
+            return cli_finish_output();
+        default:
+            class_usage(stderr);
+            return CLI_USAGE;
+        }
+    }
+    if (resume && !resume_arg && optind < argc) {
+        resume_arg = argv[optind++]; /* --resume JOURNAL */
+    }
+    if (!script_path) {
+        fprintf(stderr,
+                "rapport class: the projector screens are not in this "
+                "build yet; give --script SCRIPT to run a class session "
+                "headless\n");
+        return CLI_USAGE;
+    }
+    if (resume ? (optind != argc || teams_arg) : optind != argc - 1) {
+        fprintf(stderr, resume ? "rapport class: --resume takes no scenario "
+                                 "or --teams (the journal has them)\n\n"
+                               : "rapport class: give one scenario FILE with "
+                                 "--script\n\n");
+        class_usage(stderr);
+        return CLI_USAGE;
+    }
+    char **names = NULL;
+    if (teams_arg) {
+        names = class_split_teams(teams_arg, &opt.team_count);
+        if (!names) {
+            fprintf(stderr, "rapport class: error: out of memory\n");
+            return CLI_FAIL;
+        }
+        opt.mode = CLASS_TEAMS;
+        opt.team_names = (const char *const *)names;
+    }
+    char *results =
+        results_arg ? strdup(results_arg) : cli_default_results_dir();
+    FILE *in = strcmp(script_path, "-") == 0 ? stdin : fopen(script_path, "r");
+    int rc = CLI_FAIL;
+    scenario *sc = NULL;
+    class_session *c = NULL;
+    class_journal *j = NULL;
+    class_journal_data *jd = NULL;
+    char *scenario_abs = NULL;
+    int64_t started = -1;
+    diag_list *diags = diag_list_new();
+    if (!results) {
+        fprintf(stderr, "rapport class: error: no results folder: set HOME "
+                        "or give --results DIR\n");
+        goto out;
+    }
+    if (!in) {
+        fprintf(stderr, "rapport class: error: cannot open %s: %s\n",
+                script_path, strerror(errno));
+        goto out;
+    }
+    if (resume) {
+        char *jpath = class_pick_journal(resume_arg, results);
+        jd = jpath ? class_journal_read(jpath, diags) : NULL;
+        free(jpath);
+        sc = jd ? scenario_load_file(jd->scenario_path, diags) : NULL;
+        c = sc ? class_journal_replay(jd, sc, diags) : NULL;
+        j = c ? class_journal_continue(jd, c, NULL, diags) : NULL;
+        cli_print_diags(diags);
+        if (!j) {
+            goto out;
+        }
+        started = jd->started_ms;
+        fprintf(stderr,
+                "rapport class: resumed %s at turn %zu (%s) with %zu "
+                "recorded entries\n",
+                class_journal_path(j), class_turn_index(c) + 1,
+                class_phase_name(class_phase_of(c)), jd->event_count);
+    } else {
+        if ((started = cli_now_ms("class")) < 0) {
+            goto out;
+        }
+        sc = scenario_load_file(argv[optind], diags);
+        c = sc ? class_new(sc, &opt, diags) : NULL;
+        if (c) {
+            scenario_abs = realpath(argv[optind], NULL);
+            j = class_journal_open(results, c,
+                                   scenario_abs ? scenario_abs : argv[optind],
+                                   started, NULL, diags);
+        }
+        if (c && !j) {
+            const diag_entry *e = diag_get(diags, 0);
+            fprintf(stderr,
+                    "rapport class: warning: %s; running without a "
+                    "journal\n",
+                    e ? e->message : "cannot start a journal");
+            diag_list_free(diags);
+            diags = diag_list_new();
+        }
+        cli_print_diags(diags);
+        if (!c) {
+            if (sc && teams_arg) {
+                fprintf(stderr,
+                        "rapport class: --teams takes %d to %d names of "
+                        "1 to %d bytes, separated by commas\n",
+                        CLASS_MIN_TEAMS, CLASS_MAX_TEAMS,
+                        CLASS_MAX_TEAM_NAME_BYTES);
+                rc = CLI_USAGE;
+            }
+            goto out;
+        }
+    }
+    if (class_play_script(script_path, in, c, j) != CLI_OK) {
+        if (j) {
+            fprintf(stderr,
+                    "rapport class: the session so far is kept in %s;\n"
+                    "  rapport class --results %s --resume --script ... "
+                    "goes on with it\n",
+                    class_journal_path(j), results);
+        }
+        goto out;
+    }
+    if (class_debrief_write(c, stdout) != 0 || cli_finish_output() != 0) {
+        goto out;
+    }
+    int64_t ended = cli_now_ms("class");
+    if (ended < 0) {
+        goto out;
+    }
+    class_result_info info = {.started_ms = started,
+                              .ended_ms = ended < started ? started : ended};
+    rc = class_save(results, c, &info);
+    if (rc == CLI_OK && j) {
+        diag_list *d2 = diag_list_new();
+        if (class_journal_close(j, true, d2) != 0) {
+            cli_print_diags(d2);
+        }
+        diag_list_free(d2);
+        j = NULL;
+    }
+out:
+    class_journal_close(j, false, NULL);
+    class_journal_data_free(jd);
+    class_free(c);
+    scenario_free(sc);
+    diag_list_free(diags);
+    free(scenario_abs);
+    free(results);
+    class_free_names(names);
+    if (in && in != stdin) {
+        fclose(in);
+    }
+    return rc;
+}

@@ -1,0 +1,746 @@
+/* class_journal.c — class sessions in progress kept on disk event by
+ * event (JSON Lines written with cJSON), read back and replayed; see
+ * class_journal.h. */
+#define _POSIX_C_SOURCE 200809L
+#include "class_journal.h"
+#include "result_internal.h"
+
+#include <cjson/cJSON.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <libxml/xmlstring.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "journal.h"
+
+#define CLASS_JOURNAL_MAX_COUNTER 99
+
+struct class_journal {
+    char *path;
+    char *dir;
+    int fd;
+    off_t bytes;
+    size_t events;
+    result_io io;
+    bool has_io;
+};
+
+static void class_j_free(class_journal *j)
+{
+    if (!j) {
+        return;
+    }
+    if (j->fd >= 0) {
+        close(j->fd);
+    }
+    free(j->path);
+    free(j->dir);
+    free(j);
+}
+
+static class_journal *class_j_alloc(const result_io *io)
+{
+    class_journal *j = calloc(1, sizeof *j);
+    if (j) {
+        j->fd = -1;
+        if (io) {
+            j->io = *io;
+            j->has_io = true;
+        }
+    }
+    return j;
+}
+
+static int class_j_write_line(class_journal *j, const char *line, size_t n)
+{
+    size_t done = 0;
+    int rc = 0;
+    while (done < n) {
+        ssize_t w = j->has_io && j->io.write
+                        ? j->io.write(j->io.ctx, j->fd, line + done, n - done)
+                        : write(j->fd, line + done, n - done);
+        if (w < 0 && errno == EINTR) {
+            continue;
+        }
+        if (w <= 0) {
+            if (w == 0) {
+                errno = EIO;
+            }
+            rc = -1;
+            break;
+        }
+        done += (size_t)w;
+    }
+    if (rc == 0 && (j->has_io && j->io.fsync ? j->io.fsync(j->io.ctx, j->fd)
+                                             : fsync(j->fd)) != 0) {
+        rc = -1;
+    }
+    if (rc != 0) {
+        int saved = errno;
+        if (ftruncate(j->fd, j->bytes) == 0) {
+            (void)lseek(j->fd, j->bytes, SEEK_SET);
+        }
+        errno = saved;
+        return -1;
+    }
+    j->bytes += (off_t)n;
+    return 0;
+}
+
+static int class_j_write_json(class_journal *j, cJSON *o, bool ok,
+                              diag_list *diags)
+{
+    char *text = ok && o ? cJSON_PrintUnformatted(o) : NULL;
+    cJSON_Delete(o);
+    char *line = text ? result_format("%s\n", text) : NULL;
+    free(text);
+    if (!line) {
+        diag_add(diags, DIAG_ERROR, j->path, 0, 0,
+                 "cannot write the class journal: out of memory");
+        return -1;
+    }
+    int rc = class_j_write_line(j, line, strlen(line));
+    if (rc != 0) {
+        diag_add(diags, DIAG_ERROR, j->path, 0, 0,
+                 "cannot write the class journal: %s", strerror(errno));
+    }
+    free(line);
+    return rc;
+}
+
+static cJSON *class_j_event(const class_event *ev, size_t n, bool *ok)
+{
+    cJSON *o = cJSON_CreateObject();
+    *ok = o != NULL;
+    result_j_num(o, "n", (double)n, ok);
+    result_j_str(o, "event", class_event_kind_name(ev->kind), ok);
+    result_j_num(o, "turn", ev->turn + 1, ok);
+    switch (ev->kind) {
+    case CLASS_EV_ADD:
+        result_j_str(o, "source", class_source_name(ev->source), ok);
+        result_j_num(o, "team", ev->team, ok);
+        result_j_num(o, "option", ev->pos + 1, ok);
+        result_j_num(o, "count", ev->count, ok);
+        break;
+    case CLASS_EV_PICK:
+        result_j_num(o, "team", ev->team, ok);
+        result_j_num(o, "option", ev->pos + 1, ok);
+        break;
+    case CLASS_EV_PLAY:
+        result_j_num(o, "option", ev->pos + 1, ok);
+        break;
+    default:
+        break;
+    }
+    return o;
+}
+
+int class_journal_append(class_journal *j, const class_session *c,
+                         diag_list *diags)
+{
+    if (!j || !c) {
+        diag_add(diags, DIAG_ERROR, "class journal", 0, 0,
+                 "no journal or class session given");
+        return -1;
+    }
+    size_t n = class_event_count(c);
+    if (n < j->events) {
+        diag_add(diags, DIAG_ERROR, j->path, 0, 0,
+                 "not the journal of this class session");
+        return -1;
+    }
+    while (j->events < n) {
+        bool ok = true;
+        cJSON *o =
+            class_j_event(class_event_at(c, j->events), j->events + 1, &ok);
+        if (class_j_write_json(j, o, ok, diags) != 0) {
+            return -1;
+        }
+        j->events++;
+    }
+    return 0;
+}
+
+static char *class_j_dir_of(const char *results_dir)
+{
+    size_t len = strlen(results_dir);
+    while (len > 1 && results_dir[len - 1] == '/') {
+        len--;
+    }
+    return result_format("%.*s%s%s", (int)len, results_dir,
+                         results_dir[len - 1] == '/' ? "" : "/", JOURNAL_DIR);
+}
+
+static const char *class_j_create(class_journal *j, const char *base)
+{
+    for (int nn = 1; nn <= CLASS_JOURNAL_MAX_COUNTER; nn++) {
+        char *path =
+            result_format("%s/%s-%02d%s", j->dir, base, nn, CLASS_JOURNAL_EXT);
+        if (!path) {
+            return strerror(ENOMEM);
+        }
+        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND, 0644);
+        if (fd < 0 && errno == ENOENT && result_mkdirs(j->dir) == 0) {
+            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND, 0644);
+        }
+        if (fd >= 0) {
+            j->fd = fd;
+            j->path = path;
+            return NULL;
+        }
+        int err = errno;
+        free(path);
+        if (err != EEXIST) {
+            return strerror(err);
+        }
+    }
+    return "no free file name (counters 01 to 99 are all taken)";
+}
+
+class_journal *class_journal_open(const char *results_dir,
+                                  const class_session *c,
+                                  const char *scenario_path,
+                                  int64_t started_ms, const result_io *io,
+                                  diag_list *diags)
+{
+    const char *where = results_dir && *results_dir ? results_dir : "results";
+    if (!results_dir || !*results_dir || !c || started_ms < 0 ||
+        started_ms > RESULT_MAX_EPOCH_MS) {
+        diag_add(diags, DIAG_ERROR, where, 0, 0,
+                 "cannot start a class journal: no folder, class session or "
+                 "valid start time given");
+        return NULL;
+    }
+    const scenario *sc = class_scenario(c);
+    if (!scenario_path) {
+        scenario_path = sc->path;
+    }
+    char fingerprint[37];
+    int64_t bytes = 0;
+    if (!scenario_path || journal_fingerprint_file(scenario_path, fingerprint,
+                                                   &bytes, diags) != 0) {
+        return NULL;
+    }
+    class_journal *j = class_j_alloc(io);
+    const char *who = class_mode_of(c) == CLASS_TEAMS ? "teams" : "class";
+    char *base = result_base_name(started_ms, who, sc->id);
+    const char *reason = NULL;
+    if (!j || !base || !(j->dir = class_j_dir_of(results_dir))) {
+        reason = strerror(ENOMEM);
+    } else {
+        struct stat st;
+        bool existed = stat(j->dir, &st) == 0;
+        if (result_mkdirs(j->dir) != 0) {
+            reason = strerror(errno);
+        } else {
+            if (!existed) {
+                result_sync_dir(results_dir);
+            }
+            reason = class_j_create(j, base);
+        }
+    }
+    free(base);
+    if (reason) {
+        diag_add(diags, DIAG_ERROR, where, 0, 0,
+                 "cannot start a class journal in %s/%s: %s", where,
+                 JOURNAL_DIR, reason);
+        class_j_free(j);
+        return NULL;
+    }
+    const class_options *opt = class_options_of(c);
+    bool ok = true;
+    char started[RESULT_ISO_SIZE];
+    result_iso_time(started_ms, started, sizeof started);
+    cJSON *h = cJSON_CreateObject();
+    ok = h != NULL;
+    result_j_str(h, "format", CLASS_JOURNAL_FORMAT, &ok);
+    result_j_num(h, "format_version", CLASS_JOURNAL_FORMAT_VERSION, &ok);
+    cJSON *so = result_j_obj(h, "scenario", &ok);
+    result_j_str(so, "path", scenario_path, &ok);
+    result_j_str(so, "id", sc->id ? sc->id : "", &ok);
+    result_j_str(so, "version", sc->version ? sc->version : "", &ok);
+    result_j_str(so, "title", sc->title ? sc->title : "", &ok);
+    result_j_num(so, "bytes", (double)bytes, &ok);
+    result_j_str(so, "fingerprint", fingerprint, &ok);
+    result_j_str(h, "started", started, &ok);
+    result_j_num(h, "started_ms", (double)started_ms, &ok);
+    cJSON *set = result_j_obj(h, "settings", &ok);
+    result_j_str(set, "mode",
+                 class_mode_of(c) == CLASS_TEAMS ? "teams" : "whole", &ok);
+    cJSON *teams = result_j_add(set, "teams", cJSON_CreateArray(), &ok);
+    for (size_t k = 0; k < class_team_count(c); k++) {
+        result_j_push(teams, cJSON_CreateString(class_team_name(c, k)), &ok);
+    }
+    result_j_bool(set, "scoreboard", opt->scoreboard, &ok);
+    result_j_num(set, "discussion_ms", opt->discussion_ms, &ok);
+    result_j_num(set, "seed", opt->seed, &ok);
+    if (class_j_write_json(j, h, ok, diags) != 0 ||
+        class_journal_append(j, c, diags) != 0) {
+        unlink(j->path);
+        class_j_free(j);
+        return NULL;
+    }
+    result_sync_dir(j->dir);
+    return j;
+}
+
+const char *class_journal_path(const class_journal *j)
+{
+    return j ? j->path : NULL;
+}
+
+size_t class_journal_event_count(const class_journal *j)
+{
+    return j ? j->events : 0;
+}
+
+int class_journal_remove(const char *path, diag_list *diags)
+{
+    size_t len = path ? strlen(path) : 0;
+    size_t ext = strlen(CLASS_JOURNAL_EXT);
+    if (!path || len <= ext || strcmp(path + len - ext, CLASS_JOURNAL_EXT)) {
+        diag_add(diags, DIAG_ERROR, path ? path : "class journal", 0, 0,
+                 "not removed: not a class journal (a %s file)",
+                 CLASS_JOURNAL_EXT);
+        return -1;
+    }
+    if (unlink(path) != 0) {
+        diag_add(diags, DIAG_ERROR, path, 0, 0,
+                 "cannot remove the class journal: %s", strerror(errno));
+        return -1;
+    }
+    char *dir = strdup(path);
+    char *slash = dir ? strrchr(dir, '/') : NULL;
+    if (slash) {
+        *(slash == dir ? slash + 1 : slash) = '\0';
+        result_sync_dir(dir);
+        const char *base = strrchr(dir, '/');
+        base = base ? base + 1 : dir;
+        if (strcmp(base, JOURNAL_DIR) == 0 && rmdir(dir) == 0) {
+            char *parent = strrchr(dir, '/');
+            if (parent) {
+                *(parent == dir ? parent + 1 : parent) = '\0';
+                result_sync_dir(dir);
+            }
+        }
+    }
+    free(dir);
+    return 0;
+}
+
+int class_journal_close(class_journal *j, bool remove, diag_list *diags)
+{
+    if (!j) {
+        return 0;
+    }
+    close(j->fd);
+    j->fd = -1;
+    int rc = remove ? class_journal_remove(j->path, diags) : 0;
+    class_j_free(j);
+    return rc;
+}
+
+static int class_j_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **class_journal_list(const char *results_dir, diag_list *diags)
+{
+    char *dir =
+        results_dir && *results_dir ? class_j_dir_of(results_dir) : NULL;
+    if (!dir) {
+        diag_add(diags, DIAG_ERROR, "results", 0, 0,
+                 "no results folder given (or out of memory)");
+        return NULL;
+    }
+    size_t count = 0;
+    char **paths = calloc(1, sizeof *paths);
+    DIR *d = paths ? opendir(dir) : NULL;
+    if (paths && !d && errno != ENOENT) {
+        diag_add(diags, DIAG_ERROR, dir, 0, 0, "cannot read the folder: %s",
+                 strerror(errno));
+        free(paths);
+        free(dir);
+        return NULL;
+    }
+    bool failed = !paths;
+    const struct dirent *e;
+    size_t ext = strlen(CLASS_JOURNAL_EXT);
+    while (d && !failed && (e = readdir(d)) != NULL) {
+        size_t len = strlen(e->d_name);
+        if (e->d_name[0] == '.' || len <= ext ||
+            strcmp(e->d_name + len - ext, CLASS_JOURNAL_EXT) != 0) {
+            continue;
+        }
+        char *path = result_format("%s/%s", dir, e->d_name);
+        struct stat st;
+        if (path && (stat(path, &st) != 0 || !S_ISREG(st.st_mode))) {
+            free(path);
+            continue;
+        }
+        char **grown =
+            path ? realloc(paths, (count + 2) * sizeof *paths) : NULL;
+        if (!grown) {
+            free(path);
+            failed = true;
+            break;
+        }
+        paths = grown;
+        paths[count++] = path;
+        paths[count] = NULL;
+    }
+    if (d) {
+        closedir(d);
+    }
+    if (failed) {
+        diag_add(diags, DIAG_ERROR, dir, 0, 0, "out of memory");
+        journal_list_free(paths);
+        paths = NULL;
+    } else {
+        qsort(paths, count, sizeof *paths, class_j_cmp);
+    }
+    free(dir);
+    return paths;
+}
+
+/* ---------- reading ---------- */
+
+typedef struct {
+    const char *path;
+    diag_list *diags;
+    int line;
+    bool failed;
+} class_j_reader;
+
+static void class_j_err(class_j_reader *r, const char *what)
+{
+    if (!r->failed) {
+        r->failed = true;
+        diag_add(r->diags, DIAG_ERROR, r->path, r->line, 0, "%s", what);
+    }
+}
+
+static const cJSON *class_j_item(const cJSON *o, const char *key)
+{
+    return cJSON_IsObject(o) ? cJSON_GetObjectItemCaseSensitive(o, key) : NULL;
+}
+
+static char *class_j_str(class_j_reader *r, const cJSON *o, const char *key)
+{
+    const char *s = cJSON_GetStringValue(class_j_item(o, key));
+    if (r->failed) {
+        return NULL;
+    }
+    if (!s || !xmlCheckUTF8((const unsigned char *)s)) {
+        diag_add(r->diags, DIAG_ERROR, r->path, r->line, 0,
+                 "'%s' is missing or not a string of UTF-8", key);
+        r->failed = true;
+        return NULL;
+    }
+    char *copy = strdup(s);
+    if (!copy) {
+        class_j_err(r, "out of memory");
+    }
+    return copy;
+}
+
+static int64_t class_j_int(class_j_reader *r, const cJSON *o, const char *key,
+                           int64_t min, int64_t max)
+{
+    const cJSON *it = class_j_item(o, key);
+    if (r->failed) {
+        return min;
+    }
+    double v = cJSON_IsNumber(it) ? cJSON_GetNumberValue(it) : -1e300;
+    if (!(v >= (double)min && v <= (double)max) || v != (double)(int64_t)v) {
+        diag_add(r->diags, DIAG_ERROR, r->path, r->line, 0,
+                 "'%s' is missing or not a whole number from %lld to %lld",
+                 key, (long long)min, (long long)max);
+        r->failed = true;
+        return min;
+    }
+    return (int64_t)v;
+}
+
+static void class_j_header(class_j_reader *r, const cJSON *h,
+                           class_journal_data *jd)
+{
+    const char *format = cJSON_GetStringValue(class_j_item(h, "format"));
+    if (!format || strcmp(format, CLASS_JOURNAL_FORMAT) != 0) {
+        class_j_err(r, "not a Rapport class journal (no \"format\": "
+                       "\"" CLASS_JOURNAL_FORMAT "\")");
+        return;
+    }
+    int64_t v = class_j_int(r, h, "format_version", 1, INT32_MAX);
+    if (!r->failed && v > CLASS_JOURNAL_FORMAT_VERSION) {
+        class_j_err(r, "a class journal format version this build does not "
+                       "read");
+    }
+    const cJSON *sc = class_j_item(h, "scenario");
+    jd->scenario_path = class_j_str(r, sc, "path");
+    jd->scenario_id = class_j_str(r, sc, "id");
+    jd->scenario_version = class_j_str(r, sc, "version");
+    jd->scenario_title = class_j_str(r, sc, "title");
+    jd->scenario_bytes =
+        class_j_int(r, sc, "bytes", 0, SCENARIO_MAX_FILE_BYTES);
+    jd->scenario_fingerprint = class_j_str(r, sc, "fingerprint");
+    jd->started_ms = class_j_int(r, h, "started_ms", 0, RESULT_MAX_EPOCH_MS);
+    const cJSON *set = class_j_item(h, "settings");
+    char *mode = class_j_str(r, set, "mode");
+    if (mode && strcmp(mode, "teams") == 0) {
+        jd->options.mode = CLASS_TEAMS;
+    } else if (mode && strcmp(mode, "whole") != 0) {
+        class_j_err(r, "'mode' is neither \"whole\" nor \"teams\"");
+    }
+    free(mode);
+    const cJSON *teams = class_j_item(set, "teams");
+    if (!r->failed && !cJSON_IsArray(teams)) {
+        class_j_err(r, "'teams' is missing or not a list");
+    }
+    const cJSON *t;
+    const cJSON *list = r->failed ? NULL : teams;
+    size_t k = 0;
+    cJSON_ArrayForEach(t, list)
+    {
+        const char *name = cJSON_GetStringValue(t);
+        if (k >= CLASS_MAX_TEAMS || !class_team_name_valid(name)) {
+            class_j_err(r, "a team name is not valid (or too many teams)");
+            break;
+        }
+        jd->team_storage[k] = strdup(name);
+        if (!jd->team_storage[k]) {
+            class_j_err(r, "out of memory");
+            break;
+        }
+        k++;
+    }
+    jd->options.team_count = k;
+    jd->options.team_names = (const char *const *)jd->team_storage;
+    const cJSON *sb = class_j_item(set, "scoreboard");
+    if (!r->failed && !cJSON_IsBool(sb)) {
+        class_j_err(r, "'scoreboard' is missing or not true/false");
+    }
+    jd->options.scoreboard = cJSON_IsTrue(sb);
+    jd->options.discussion_ms =
+        (int)class_j_int(r, set, "discussion_ms", 1, 24 * 3600 * 1000);
+    jd->options.seed = (uint32_t)class_j_int(r, set, "seed", 0, UINT32_MAX);
+}
+
+static void class_j_entry(class_j_reader *r, const cJSON *o,
+                          class_journal_data *jd)
+{
+    size_t n = jd->event_count;
+    int64_t num = class_j_int(r, o, "n", 1, INT32_MAX);
+    if (!r->failed && (size_t)num != n + 1) {
+        class_j_err(r, "events are not numbered in order");
+    }
+    char *kind = class_j_str(r, o, "event");
+    int k = kind ? class_event_kind_from_name(kind) : -1;
+    free(kind);
+    if (!r->failed && k < 0) {
+        class_j_err(r, "an unknown event");
+    }
+    class_event ev = {0};
+    ev.kind = (class_event_kind)k;
+    ev.turn = (int)class_j_int(r, o, "turn", 1, INT32_MAX) - 1;
+    if (ev.kind == CLASS_EV_ADD) {
+        char *src = class_j_str(r, o, "source");
+        ev.source = CLASS_SRC_COUNT;
+        for (int s = 0; src && s < CLASS_SRC_COUNT; s++) {
+            if (strcmp(src, class_source_name((class_source)s)) == 0) {
+                ev.source = (class_source)s;
+            }
+        }
+        free(src);
+        if (!r->failed && ev.source == CLASS_SRC_COUNT) {
+            class_j_err(r, "an unknown vote source");
+        }
+        ev.count =
+            (int)class_j_int(r, o, "count", -CLASS_MAX_COUNT, CLASS_MAX_COUNT);
+    }
+    if (ev.kind == CLASS_EV_ADD || ev.kind == CLASS_EV_PICK) {
+        ev.team = (int)class_j_int(r, o, "team", -1, CLASS_MAX_TEAMS - 1);
+    }
+    if (ev.kind == CLASS_EV_ADD || ev.kind == CLASS_EV_PICK ||
+        ev.kind == CLASS_EV_PLAY) {
+        ev.pos = (int)class_j_int(r, o, "option", 1, SCENARIO_MAX_CHOICES) - 1;
+    }
+    if (r->failed) {
+        return;
+    }
+    class_event *grown = realloc(jd->events, (n + 1) * sizeof *grown);
+    if (!grown) {
+        class_j_err(r, "out of memory");
+        return;
+    }
+    jd->events = grown;
+    jd->events[n] = ev;
+    jd->event_count = n + 1;
+}
+
+class_journal_data *class_journal_read(const char *path, diag_list *diags)
+{
+    size_t size = 0;
+    char *buf = result_read_file(path, JOURNAL_MAX_FILE_BYTES, "class journal",
+                                 &size, diags);
+    if (!buf) {
+        return NULL;
+    }
+    class_journal_data *jd = calloc(1, sizeof *jd);
+    if (!jd || !(jd->path = strdup(path))) {
+        diag_add(diags, DIAG_ERROR, path, 0, 0, "out of memory");
+        free(buf);
+        free(jd);
+        return NULL;
+    }
+    class_j_reader r = {path, diags, 0, false};
+    size_t at = 0;
+    while (at < size && !r.failed) {
+        r.line++;
+        const char *start = buf + at;
+        const char *nl = memchr(start, '\n', size - at);
+        if (!nl) {
+            diag_add(diags, DIAG_WARNING, path, r.line, 0,
+                     "the last record was cut short (the program stopped "
+                     "while writing it); ignored");
+            jd->torn = true;
+            break;
+        }
+        size_t len = (size_t)(nl - start);
+        const char *end = NULL;
+        cJSON *o = cJSON_ParseWithLengthOpts(start, len, &end, false);
+        if (!cJSON_IsObject(o) || (end && end < nl)) {
+            class_j_err(&r, "not a class journal record (not one JSON "
+                            "object on the line)");
+        } else if (r.line == 1) {
+            class_j_header(&r, o, jd);
+        } else {
+            class_j_entry(&r, o, jd);
+        }
+        cJSON_Delete(o);
+        at += len + 1;
+        if (!r.failed) {
+            jd->valid_bytes = at;
+        }
+    }
+    free(buf);
+    if (!r.failed && jd->valid_bytes == 0) {
+        class_j_err(&r, "the class journal has no header; there is nothing "
+                        "to recover");
+    }
+    if (r.failed) {
+        class_journal_data_free(jd);
+        return NULL;
+    }
+    return jd;
+}
+
+void class_journal_data_free(class_journal_data *jd)
+{
+    if (!jd) {
+        return;
+    }
+    for (int k = 0; k < CLASS_MAX_TEAMS; k++) {
+        free(jd->team_storage[k]);
+    }
+    free(jd->events);
+    free(jd->path);
+    free(jd->scenario_path);
+    free(jd->scenario_id);
+    free(jd->scenario_version);
+    free(jd->scenario_title);
+    free(jd->scenario_fingerprint);
+    free(jd);
+}
+
+static bool class_j_same(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+class_session *class_journal_replay(const class_journal_data *jd,
+                                    const scenario *sc, diag_list *diags)
+{
+    if (!jd || !sc) {
+        diag_add(diags, DIAG_ERROR, jd ? jd->path : "class journal", 0, 0,
+                 "no class journal or scenario given");
+        return NULL;
+    }
+    if (!class_j_same(jd->scenario_id, sc->id) ||
+        !class_j_same(jd->scenario_version, sc->version)) {
+        diag_add(diags, DIAG_ERROR, jd->path, 1, 0,
+                 "the class journal is of scenario '%s' version '%s', not of "
+                 "'%s' version '%s'",
+                 jd->scenario_id, jd->scenario_version, sc->id ? sc->id : "",
+                 sc->version ? sc->version : "");
+        return NULL;
+    }
+    char fingerprint[37];
+    int64_t bytes = 0;
+    if (!sc->path ||
+        journal_fingerprint_file(sc->path, fingerprint, &bytes, diags) != 0) {
+        return NULL;
+    }
+    if (bytes != jd->scenario_bytes ||
+        strcmp(fingerprint, jd->scenario_fingerprint) != 0) {
+        diag_add(diags, DIAG_ERROR, jd->path, 1, 0,
+                 "the scenario file %s has changed since the class session "
+                 "started; it can only be replayed on the version it was "
+                 "played on",
+                 sc->path);
+        return NULL;
+    }
+    class_session *c = class_new(sc, &jd->options, diags);
+    if (!c) {
+        return NULL;
+    }
+    for (size_t i = 0; i < jd->event_count; i++) {
+        class_status st = class_apply(c, &jd->events[i]);
+        if (st != CLASS_OK) {
+            diag_add(diags, DIAG_ERROR, jd->path, (int)i + 2, 0,
+                     "event %zu cannot be replayed: %s", i + 1,
+                     class_status_message(st));
+            class_free(c);
+            return NULL;
+        }
+    }
+    return c;
+}
+
+class_journal *class_journal_continue(const class_journal_data *jd,
+                                      const class_session *c,
+                                      const result_io *io, diag_list *diags)
+{
+    if (!jd || !c || class_event_count(c) < jd->event_count) {
+        diag_add(diags, DIAG_ERROR, jd ? jd->path : "class journal", 0, 0,
+                 "cannot continue the class journal: not its session");
+        return NULL;
+    }
+    class_journal *j = class_j_alloc(io);
+    if (!j || !(j->path = strdup(jd->path))) {
+        diag_add(diags, DIAG_ERROR, jd->path, 0, 0, "out of memory");
+        class_j_free(j);
+        return NULL;
+    }
+    j->fd = open(j->path, O_WRONLY | O_APPEND);
+    if (j->fd < 0 || ftruncate(j->fd, (off_t)jd->valid_bytes) != 0 ||
+        fsync(j->fd) != 0) {
+        diag_add(diags, DIAG_ERROR, jd->path, 0, 0,
+                 "cannot continue the class journal: %s", strerror(errno));
+        class_j_free(j);
+        return NULL;
+    }
+    j->bytes = (off_t)jd->valid_bytes;
+    j->events = jd->event_count;
+    if (class_journal_append(j, c, diags) != 0) {
+        class_j_free(j);
+        return NULL;
+    }
+    return j;
+}
