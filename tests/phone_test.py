@@ -10,7 +10,12 @@
     phone_test.py resume  SERVER WORKDIR   SIGKILL during a vote, then
                                            resume: every acknowledged vote
                                            is kept, phones keep their cookies
-    phone_test.py browser SERVER WORKDIR   headless Chromium (Selenium):
+    phone_test.py class_resume SERVER WORKDIR RAPPORT SCENARIO
+                                           the game (rapport class --phones)
+                                           killed during a phone vote and
+                                           resumed: its debrief has exactly
+                                           the acknowledged votes
+    phone_test.py browser SERVER WORKDIR [RAPPORT SCENARIO]   headless Chromium (Selenium):
                                            join, vote, change, waiting,
                                            no-JS forms, RTL, 200% zoom,
                                            screenshots at 360x740
@@ -93,6 +98,67 @@ class Server:
     def kill(self):
         self.proc.kill()
         self.proc.wait()
+
+
+class Game:
+    """rapport class --phones --script -, fed line by line (the real game,
+    headless): the stand-in for the facilitator is this test."""
+
+    def __init__(self, rapport, results, scenario=None, resume=False):
+        args = [rapport, "class"]
+        if resume:
+            args += ["--resume"]
+        else:
+            args += [scenario]
+        args += ["--phones", "--address", "127.0.0.1", "--results", results,
+                 "--script", "-"]
+        self.proc = subprocess.Popen(args, stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE, text=True,
+                                     bufsize=1)
+        self.log = []
+        while True:
+            line = self.proc.stderr.readline()
+            if not line:
+                raise RuntimeError("rapport class did not start: %r"
+                                   % self.log)
+            self.log.append(line)
+            m = re.search(r"phones join at (http://([0-9.]+):(\d+)/\?code="
+                          r"(\d+))", line)
+            if m:
+                self.url, self.port, self.code = (m.group(1),
+                                                  int(m.group(3)), m.group(4))
+                self.host = "%s:%d" % (m.group(2), self.port)
+                break
+        threading.Thread(target=self._drain_stderr, daemon=True).start()
+
+    def _drain_stderr(self):
+        for line in self.proc.stderr:
+            self.log.append(line)
+
+    def send(self, text):
+        self.proc.stdin.write(text + "\n")
+        self.proc.stdin.flush()
+
+    def finish(self, rest):
+        """The rest of the script; the debrief printed, the exit code."""
+        try:
+            self.send(rest)
+            self.proc.stdin.close()
+        except BrokenPipeError:
+            pass
+        out = self.proc.stdout.read()
+        rc = self.proc.wait(timeout=60)
+        return out, rc
+
+    def kill(self):
+        self.proc.kill()
+        self.proc.wait()
+
+
+# Every later turn decided by one hand for A, to the ending (lines past the
+# ending are not read).
+REST_OF_CALL = "\n".join(["next", "next", "hands A 1", "close", "play"] * 14)
 
 
 class Phone:
@@ -200,7 +266,7 @@ def raw(port, data, source="127.0.0.1", timeout=5, read=True):
 # --------------------------------------------------------------------------
 # abuse
 
-def abuse(binary, work):
+def abuse(binary, work, *_game):
     server = Server(binary, work, "--nicknames", "--request-ms", "2000")
     port, host = server.port, server.host
     try:
@@ -502,7 +568,7 @@ def abuse(binary, work):
 # --------------------------------------------------------------------------
 # load
 
-def load(binary, work, phones=200, turns=7):
+def load(binary, work, *_game, phones=200, turns=7):
     journal = os.path.join(work, "load.phones")
     if os.path.exists(journal):
         os.remove(journal)
@@ -622,7 +688,7 @@ def load(binary, work, phones=200, turns=7):
 # --------------------------------------------------------------------------
 # kill and resume
 
-def resume(binary, work):
+def resume(binary, work, *_game):
     journal = os.path.join(work, "resume.phones")
     if os.path.exists(journal):
         os.remove(journal)
@@ -688,6 +754,66 @@ def resume(binary, work):
 
 
 # --------------------------------------------------------------------------
+# the game: rapport class --phones, killed and resumed
+
+def class_resume(binary, work, rapport, scenario):
+    results = os.path.join(work, "results")
+    shutil.rmtree(results, ignore_errors=True)
+    game = Game(rapport, results, scenario)
+    game.send("next")  # the options: the ballot opens on the phones
+    game.send("phones-wait 100 600")  # the game takes votes in meanwhile
+    phones = [Phone(game, "127.0.5.%d" % (i + 1)) for i in range(10)]
+    for p in phones:
+        p.join(game.code)
+    finals = {}
+    plan = ["A", "A", "B", "A", "B", "C", "A", "B"]
+    for i, letter in enumerate(plan):
+        st, s = phones[i].vote(1, letter)
+        if i == 2:  # changes its mind
+            st, s = phones[i].vote(1, "A")
+            letter = "A"
+        if st == 200 and s["saved"]:
+            finals[i] = letter
+    check(len(finals) == len(plan), "%d phone votes acknowledged by the game"
+          % len(finals))
+    game.kill()  # SIGKILL in the middle of the vote
+    journals = os.listdir(os.path.join(results, "in-progress"))
+    check(any(j.endswith(".phones") for j in journals),
+          "the phones journal is beside the class journal (%r)" % journals)
+    game = Game(rapport, results, resume=True)
+    check(game.code == phones[0].server.code,
+          "the resumed session keeps its join code")
+    for p in phones:
+        p.server = game
+        p.close()
+    st, s = phones[0].state()
+    check(st == 200 and s["joined"] and s["vote"] == finals[0],
+          "a phone is still joined after the resume and sees its vote")
+    # one more vote after the resume, and a change that must not count twice
+    game.send("phones-wait %d 60" % (len(finals) + 1))
+    st2, s2 = phones[1].vote(1, "C")  # a change: the count stays
+    finals[1] = "C"
+    st, s = phones[8].vote(1, "C")  # the last vote the game waits for
+    finals[8] = "C"
+    check(st == 200 and st2 == 200, "phones vote after the resume")
+    want = {x: 0 for x in "ABCD"}
+    for letter in finals.values():
+        want[letter] += 1
+    out, rc = game.finish("close\nplay\n" + REST_OF_CALL)
+    line = next((x for x in out.splitlines() if x.strip().startswith(
+        "Votes:")), "")
+    expect = ", ".join("%s %d" % (k, want[k]) for k in "ABCD")
+    check(rc == 0, "the resumed class session ends in its debrief (exit %d)"
+          % rc)
+    check(line.strip().startswith("Votes: " + expect),
+          "the class debrief's first turn has exactly the acknowledged "
+          "votes: %r (want %r)" % (line.strip(), expect))
+    left = os.listdir(os.path.join(results, "in-progress"))
+    check(left == [], "no journal is left once the result is saved (%r)"
+          % left)
+
+
+# --------------------------------------------------------------------------
 # browser
 
 CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu",
@@ -696,7 +822,7 @@ CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu",
                 "--no-first-run", "--disable-dev-shm-usage"]
 
 
-def browser(binary, work):
+def browser(binary, work, rapport=None, scenario=None):
     try:
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
@@ -931,18 +1057,79 @@ def browser(binary, work):
                 d.quit()
             except Exception:
                 pass
+    drivers.clear()
+    if rapport:
+        try:
+            browser_class(rapport, scenario, work, start, wait_text, shot, By)
+        finally:
+            for d in drivers:
+                try:
+                    d.quit()
+                except Exception:
+                    pass
     return 0
 
 
+def browser_class(rapport, scenario, work, start, wait_text, shot, By):
+    """The real game: browsers vote in rapport class --phones; its class
+    debrief shows exactly those votes."""
+    results = os.path.join(work, "class-results")
+    shutil.rmtree(results, ignore_errors=True)
+    game = Game(rapport, results, scenario)
+    base = game.url.split("?")[0]
+    one, two, three = start("c1"), start("c2"), start("c3", javascript=False)
+    one.get(game.url)
+    one.find_element(By.CSS_SELECTOR, "button.primary").click()
+    two.get(game.url)
+    two.find_element(By.CSS_SELECTOR, "button.primary").click()
+    three.get(base)
+    three.find_element(By.ID, "code").send_keys(game.code)
+    three.find_element(By.CSS_SELECTOR, "button.primary").click()
+    check(all(wait_text(d, "#status", "Waiting") is not None
+              for d in (one, two, three)),
+          "three browsers join the game's class session")
+    game.send("next")  # the options are shown: the phones may vote
+    game.send("phones-wait 3 120")
+    check(wait_text(two, "button.option", ".") is not None,
+          "the game's options reach the phones")
+    two.find_elements(By.CSS_SELECTOR, "button.option")[0].click()
+    check(wait_text(two, "#status", r"Vote received: A\.") is not None,
+          "phone 2 votes A in the game")
+    two.find_elements(By.CSS_SELECTOR, "button.option")[2].click()
+    check(wait_text(two, "#status", r"Vote received: C\.") is not None,
+          "phone 2 changes its vote to C")
+    one.find_elements(By.CSS_SELECTOR, "button.option")[1].click()
+    check(wait_text(one, "#status", r"Vote received: B\.") is not None,
+          "phone 1 votes B in the game")
+    shot(one, "11-class-voted")
+    check(wait_text(three, "button.option", ".", 30) is not None,
+          "phone 3 (no JS) sees the game's options")
+    three.find_elements(By.CSS_SELECTOR, "button.option")[0].click()
+    check(wait_text(three, "#status", r"Vote received: A\.") is not None,
+          "phone 3 (no JS) votes A in the game")
+    # a tie of one vote each: the facilitator picks A
+    out, rc = game.finish("close\npick A\nplay\n" + REST_OF_CALL)
+    check(wait_text(one, "#status", "session is over") is not None,
+          "the phones learn that the session is over")
+    line = next((x.strip() for x in out.splitlines()
+                 if x.strip().startswith("Votes:")), "")
+    check(rc == 0 and line.startswith("Votes: A 1, B 1, C 1"),
+          "the game's class debrief shows exactly those votes: %r" % line)
+    print("class debrief, first turn: " + line)
+
+
+
 def main():
-    if len(sys.argv) != 4 or sys.argv[1] not in ("abuse", "load", "resume",
-                                                  "browser"):
+    if len(sys.argv) < 4 or sys.argv[1] not in ("abuse", "load", "resume",
+                                                 "browser", "class_resume"):
         print(__doc__)
         return 2
-    part, binary, work = sys.argv[1:]
+    part, binary, work = sys.argv[1:4]
+    extra = sys.argv[4:]
     os.makedirs(work, exist_ok=True)
-    rc = {"abuse": abuse, "load": load, "resume": resume,
-          "browser": browser}[part](binary, work)
+    parts = {"abuse": abuse, "load": load, "resume": resume,
+             "browser": browser, "class_resume": class_resume}
+    rc = parts[part](binary, work, *extra)
     if rc == 77:
         return 77
     print("%d failed" % len(FAILURES))
