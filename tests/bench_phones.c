@@ -1,7 +1,7 @@
 /* bench_phones.c — the projector's frame time while 200 phones vote (the
  * bench target):
  *
- *   rapport_phonebench ASSET_DIR SCENARIO
+ *   rapport_phonebench ASSET_DIR SCENARIO [PANEL.png]
  *
  * Starts the phone server of classroom mode (ui_class_phones) on
  * 127.0.0.1 with a class session of SCENARIO at its first vote, then
@@ -27,6 +27,7 @@
 #include "class.h"
 #include "scenario.h"
 #include "ui_class_phones.h"
+#include "ui_png.h"
 #include "ui_theme.h"
 
 #define BENCH_PHONES 200
@@ -145,8 +146,9 @@ static void bench_frames(const char *label, ui_phones *p, class_session *c,
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: rapport_phonebench ASSET_DIR SCENARIO\n");
+    if (argc != 3 && argc != 4) {
+        fprintf(stderr,
+                "usage: rapport_phonebench ASSET_DIR SCENARIO [PANEL.png]\n");
         return 2;
     }
     char regular[1024], bold[1024];
@@ -204,6 +206,11 @@ int main(int argc, char **argv)
         sent += bench_sent[i];
     }
     ui_phones_update(p, c, 0);
+    if (argc == 4) { /* the last frame, to look at */
+        printf("the panel: %s\n", ui_png_write_screen(r, 1920, 1080, argv[3])
+                                      ? argv[3]
+                                      : "not written");
+    }
     printf("votes sent by the phones: %lu; phone entries in the class "
            "session: %zu\n",
            sent, class_entry_count(c));
