@@ -25,12 +25,19 @@
  *   scores                     print the scoreboard
  *   debrief                    go on to the class debrief (the call must
  *                              have ended)
+ *   phones-wait N [SECONDS]    with --phones: wait (real time, default 300
+ *                              s) until N phone votes are in at this turn
+ * With --phones the room votes from its phones too (issue 12): the phone
+ * server (ui_class_phones) follows the session, its URL is printed on
+ * stderr, and every join and vote is journaled beside the class journal
+ * (JOURNAL.phones) before the phone is told it was received.
  * When the script ends at the call's ending, the debrief follows. */
 #define _DEFAULT_SOURCE
 #include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "class.h"
 #include "class_cheatsheet.h"
@@ -38,6 +45,7 @@
 #include "class_result.h"
 #include "cli.h"
 #include "diag.h"
+#include "ui_class_phones.h"
 
 static void class_usage(FILE *out)
 {
@@ -76,6 +84,14 @@ static void class_usage(FILE *out)
         "going on\n"
         "  --cheatsheet[=FMT]   print the facilitator's cheat sheet (html "
         "or text)\n"
+        "  --phones             the room also votes from its phones over "
+        "the local\n"
+        "                       network (a QR code and a join code; see "
+        "SECURITY.md)\n"
+        "  --address A          the LAN IPv4 address phones reach "
+        "(default: picked)\n"
+        "  --port P             its port (default 8765 or the next free "
+        "one)\n"
         "  -h, --help           show this help\n"
         "\n"
         "Script lines: next, back, hands LETTER COUNT [TEAM], phones "
@@ -84,7 +100,8 @@ static void class_usage(FILE *out)
         "close,\n"
         "reopen, pick LETTER [TEAM], play, timer start|pause|skip, timer "
         "extend\n"
-        "SECS, wait SECS, whatif, scores, debrief. See scenarios/README.md, "
+        "SECS, wait SECS, whatif, scores, debrief, phones-wait N [SECS]\n"
+        "(with --phones). See scenarios/README.md, "
         "\"Running a class\".\n"
         "\n"
         "Exit status: 0 success, 1 failure (a bad script or scenario, "
@@ -95,7 +112,8 @@ static void class_usage(FILE *out)
 typedef struct {
     const char *name; /* the script, for messages */
     int line;
-    int64_t now_ms; /* the virtual clock */
+    int64_t now_ms;    /* the virtual clock */
+    ui_phones *phones; /* --phones, or NULL */
 } class_run;
 
 static void class_fail(const class_run *r, const char *fmt, const char *a,
@@ -314,6 +332,38 @@ static int class_step(class_run *r, class_session *c, char *line)
         class_print_whatif(c);
     } else if (strcmp(verb, "scores") == 0) {
         class_print_scores(c);
+    } else if (strcmp(verb, "phones-wait") == 0) {
+        char *n_word = class_word(&p);
+        char *end = NULL;
+        long want = n_word ? strtol(n_word, &end, 10) : -1;
+        int limit_ms = 300000;
+        char *secs = class_word(&p);
+        if (!r->phones || !n_word || *end || want < 1 ||
+            want > CLASS_MAX_COUNT ||
+            (secs && !class_seconds(secs, &limit_ms))) {
+            class_fail(r,
+                       "'phones-wait N [SECONDS]' needs --phones and a "
+                       "count of votes%s%s",
+                       "", "");
+            return CLI_FAIL;
+        }
+        int64_t waited = 0;
+        for (;;) {
+            ui_phones_update(r->phones, c, r->now_ms);
+            if (class_votes(c, CLASS_SRC_PHONES, CLASS_ROOM) >= want) {
+                break;
+            }
+            if (waited >= limit_ms) {
+                class_fail(r,
+                           "phones-wait: fewer phone votes than %s after "
+                           "%s seconds",
+                           n_word, secs ? secs : "300");
+                return CLI_FAIL;
+            }
+            struct timespec nap = {0, 20 * 1000000L};
+            nanosleep(&nap, NULL);
+            waited += 20;
+        }
     } else if (strcmp(verb, "debrief") == 0) {
         while (st == CLASS_OK && class_phase_of(c) != CLASS_PHASE_DEBRIEF) {
             if (!class_is_finished(c)) {
@@ -345,9 +395,9 @@ static int class_step(class_run *r, class_session *c, char *line)
 
 /* Runs the script, journaling after every line that recorded votes. */
 static int class_play_script(const char *name, FILE *in, class_session *c,
-                             class_journal *j)
+                             class_journal *j, ui_phones *phones)
 {
-    class_run r = {name, 0, 0};
+    class_run r = {name, 0, 0, phones};
     char *line = NULL;
     size_t cap = 0;
     int rc = CLI_OK;
@@ -358,6 +408,9 @@ static int class_play_script(const char *name, FILE *in, class_session *c,
         line[strcspn(line, "\r\n")] = '\0';
         class_phase before = class_phase_of(c);
         rc = class_step(&r, c, line);
+        if (phones) {
+            ui_phones_update(phones, c, r.now_ms); /* follow the phases */
+        }
         if (class_options_of(c)->scoreboard && before != CLASS_PHASE_PLAYED &&
             class_phase_of(c) == CLASS_PHASE_PLAYED) {
             class_print_scores(c);
@@ -556,7 +609,15 @@ static char *class_pick_journal(const char *given, const char *results)
 
 int cli_class(int argc, char **argv)
 {
-    enum { OPT_SCOREBOARD = 256, OPT_DISCUSSION, OPT_CHEATSHEET, OPT_SAVE };
+    enum {
+        OPT_SCOREBOARD = 256,
+        OPT_DISCUSSION,
+        OPT_CHEATSHEET,
+        OPT_SAVE,
+        OPT_PHONES,
+        OPT_ADDRESS,
+        OPT_PORT
+    };
     static const struct option options[] = {
         {"teams", required_argument, NULL, 't'},
         {"scoreboard", no_argument, NULL, OPT_SCOREBOARD},
@@ -566,6 +627,9 @@ int cli_class(int argc, char **argv)
         {"resume", optional_argument, NULL, 'r'},
         {"cheatsheet", optional_argument, NULL, OPT_CHEATSHEET},
         {"save", no_argument, NULL, OPT_SAVE},
+        {"phones", no_argument, NULL, OPT_PHONES},
+        {"address", required_argument, NULL, OPT_ADDRESS},
+        {"port", required_argument, NULL, OPT_PORT},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *teams_arg = NULL;
@@ -574,6 +638,8 @@ int cli_class(int argc, char **argv)
     const char *resume_arg = NULL;
     bool resume = false;
     bool save = false;
+    bool phones_on = false;
+    ui_phones_options phone_opt = {0};
     class_options opt = {.mode = CLASS_WHOLE};
     int o;
     optind = 1;
@@ -614,6 +680,23 @@ int cli_class(int argc, char **argv)
         case OPT_SAVE:
             save = true;
             break;
+        case OPT_PHONES:
+            phones_on = true;
+            break;
+        case OPT_ADDRESS:
+            phone_opt.address = optarg;
+            break;
+        case OPT_PORT: {
+            char *end = NULL;
+            long port = strtol(optarg, &end, 10);
+            if (!*optarg || *end || port < 1 || port > 65535) {
+                fprintf(stderr, "rapport class: --port is a TCP port from 1 "
+                                "to 65535\n");
+                return CLI_USAGE;
+            }
+            phone_opt.port = (unsigned short)port;
+            break;
+        }
         case 'h':
             class_usage(stdout);
             return cli_finish_output();
@@ -621,6 +704,11 @@ int cli_class(int argc, char **argv)
             class_usage(stderr);
             return CLI_USAGE;
         }
+    }
+    if ((phone_opt.address || phone_opt.port) && !phones_on) {
+        fprintf(stderr, "rapport class: --address and --port are for "
+                        "--phones\n");
+        return CLI_USAGE;
     }
     if (resume && !resume_arg && optind < argc) {
         resume_arg = argv[optind++]; /* --resume JOURNAL */
@@ -669,6 +757,8 @@ int cli_class(int argc, char **argv)
     class_journal *j = NULL;
     class_journal_data *jd = NULL;
     char *scenario_abs = NULL;
+    ui_phones *phones = NULL;
+    char *phones_journal = NULL;
     int64_t started = -1;
     diag_list *diags = diag_list_new();
     if (!results) {
@@ -732,7 +822,42 @@ int cli_class(int argc, char **argv)
             goto out;
         }
     }
-    if (!save && class_play_script(script_path, in, c, j) != CLI_OK) {
+    if (phones_on && !save) {
+        if (opt.mode == CLASS_TEAMS || class_mode_of(c) == CLASS_TEAMS) {
+            fprintf(stderr, "rapport class: --phones is for whole-class "
+                            "sessions (not --teams) in this version\n");
+            rc = CLI_USAGE;
+            goto out;
+        }
+        if (j) {
+            size_t n = strlen(class_journal_path(j)) + 8;
+            phones_journal = malloc(n);
+            if (phones_journal) {
+                snprintf(phones_journal, n, "%s.phones",
+                         class_journal_path(j));
+            }
+        }
+        const scenario *csc = class_scenario(c);
+        phone_opt.journal_path = phones_journal;
+        phone_opt.lang = csc->lang;
+        phone_opt.title = csc->title;
+        char err[512];
+        phones = ui_phones_new(&phone_opt, err, sizeof err);
+        if (!phones) {
+            fprintf(stderr, "rapport class: error: phones: %s\n", err);
+            goto out;
+        }
+        int added = ui_phones_reconcile(phones, c);
+        if (added > 0) {
+            fprintf(stderr,
+                    "rapport class: %d phone vote entries taken from %s\n",
+                    added, phones_journal);
+        }
+        fprintf(stderr, "rapport class: phones join at %s (join code %s)\n",
+                ui_phones_url(phones), ui_phones_code(phones));
+        ui_phones_update(phones, c, 0);
+    }
+    if (!save && class_play_script(script_path, in, c, j, phones) != CLI_OK) {
         if (j) {
             fprintf(stderr,
                     "rapport class: the session so far is kept in %s;\n"
@@ -759,11 +884,17 @@ int cli_class(int argc, char **argv)
         diag_list *d2 = diag_list_new();
         if (class_journal_close(j, true, d2) != 0) {
             cli_print_diags(d2);
+        } else if (phones_journal) {
+            ui_phones_free(phones); /* stops the server first */
+            phones = NULL;
+            remove(phones_journal);
         }
         diag_list_free(d2);
         j = NULL;
     }
 out:
+    ui_phones_free(phones);
+    free(phones_journal);
     class_journal_close(j, false, NULL);
     class_journal_data_free(jd);
     class_free(c);

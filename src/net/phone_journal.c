@@ -1,0 +1,367 @@
+/* phone_journal.c — the phones' events on disk (see phone_journal.h). */
+#include "phone_journal.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "phone_text.h"
+
+struct phone_journal {
+    int fd;
+    off_t bytes; /* what is known to be whole */
+    char *path;
+};
+
+static void phone_journal_err(char *err, size_t errlen, const char *fmt, ...)
+{
+    if (!err || errlen == 0) {
+        return;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, errlen, fmt, ap);
+    va_end(ap);
+}
+
+/* Writes a line whole or not at all (what was written is cut off). */
+static int phone_journal_line(phone_journal *j, cJSON *o)
+{
+    char *text = o ? cJSON_PrintUnformatted(o) : NULL;
+    cJSON_Delete(o);
+    if (!text) {
+        errno = ENOMEM;
+        return -1;
+    }
+    size_t n = strlen(text);
+    char *line = malloc(n + 2);
+    if (!line) {
+        free(text);
+        errno = ENOMEM;
+        return -1;
+    }
+    memcpy(line, text, n);
+    line[n] = '\n';
+    free(text);
+    n++;
+    size_t done = 0;
+    int rc = 0;
+    while (done < n) {
+        ssize_t w = write(j->fd, line + done, n - done);
+        if (w < 0 && errno == EINTR) {
+            continue;
+        }
+        if (w <= 0) {
+            rc = -1;
+            break;
+        }
+        done += (size_t)w;
+    }
+    free(line);
+    if (rc != 0) {
+        int saved = errno;
+        if (ftruncate(j->fd, j->bytes) == 0) {
+            (void)lseek(j->fd, j->bytes, SEEK_SET);
+        }
+        errno = saved;
+        return -1;
+    }
+    j->bytes += (off_t)n;
+    return 0;
+}
+
+phone_journal *phone_journal_open(const char *path, const char *code,
+                                  char *err, size_t errlen)
+{
+    if (!path || !phone_text_is_code(code, PHONE_CODE_DIGITS)) {
+        phone_journal_err(err, errlen, "no journal path or join code");
+        return NULL;
+    }
+    phone_journal *j = calloc(1, sizeof *j);
+    if (!j || !(j->path = strdup(path))) {
+        free(j);
+        phone_journal_err(err, errlen, "out of memory");
+        return NULL;
+    }
+    j->fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    struct stat st;
+    if (j->fd < 0 || fstat(j->fd, &st) != 0) {
+        phone_journal_err(err, errlen, "%s: %s", path, strerror(errno));
+        phone_journal_close(j);
+        return NULL;
+    }
+    j->bytes = st.st_size;
+    if (st.st_size == 0) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "format", PHONE_JOURNAL_FORMAT);
+        cJSON_AddNumberToObject(o, "format_version", PHONE_JOURNAL_VERSION);
+        cJSON_AddStringToObject(o, "code", code);
+        if (phone_journal_line(j, o) != 0 || phone_journal_sync(j) != 0) {
+            phone_journal_err(err, errlen, "%s: %s", path, strerror(errno));
+            phone_journal_close(j);
+            return NULL;
+        }
+    }
+    return j;
+}
+
+int phone_journal_add(phone_journal *j, const phone_event *ev)
+{
+    if (!j || !ev) {
+        return -1;
+    }
+    cJSON *o = cJSON_CreateObject();
+    if (ev->kind == PHONE_EV_JOIN) {
+        cJSON_AddNumberToObject(o, "join", ev->device);
+        cJSON_AddStringToObject(o, "token", ev->token);
+        cJSON_AddStringToObject(o, "nick", ev->nick);
+    } else {
+        cJSON_AddNumberToObject(o, "vote", ev->device);
+        cJSON_AddStringToObject(o, "token", ev->token);
+        cJSON_AddNumberToObject(o, "ballot", ev->ballot);
+        cJSON_AddNumberToObject(o, "option", ev->option);
+        cJSON_AddNumberToObject(o, "previous", ev->previous);
+    }
+    return phone_journal_line(j, o);
+}
+
+int phone_journal_sync(phone_journal *j)
+{
+    return j && fsync(j->fd) == 0 ? 0 : -1;
+}
+
+void phone_journal_close(phone_journal *j)
+{
+    if (!j) {
+        return;
+    }
+    if (j->fd >= 0) {
+        close(j->fd);
+    }
+    free(j->path);
+    free(j);
+}
+
+/* ---------- reading ---------- */
+
+static char *phone_journal_slurp(const char *path, char *err, size_t errlen)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        phone_journal_err(err, errlen, "%s: %s", path, strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+        }
+        return NULL;
+    }
+    if (!S_ISREG(st.st_mode) || st.st_size > PHONE_JOURNAL_MAX_BYTES) {
+        phone_journal_err(err, errlen, "%s: not a phones journal (%s)", path,
+                          S_ISREG(st.st_mode) ? "too large"
+                                              : "not a regular file");
+        close(fd);
+        return NULL;
+    }
+    char *buf = malloc((size_t)st.st_size + 1);
+    size_t got = 0;
+    while (buf && got < (size_t)st.st_size) {
+        ssize_t n = read(fd, buf + got, (size_t)st.st_size - got);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            break;
+        }
+        got += (size_t)n;
+    }
+    close(fd);
+    if (!buf) {
+        phone_journal_err(err, errlen, "out of memory");
+        return NULL;
+    }
+    buf[got] = '\0';
+    return buf;
+}
+
+static bool phone_journal_token(const cJSON *o, char *out)
+{
+    const cJSON *t = cJSON_GetObjectItemCaseSensitive(o, "token");
+    if (!cJSON_IsString(t) ||
+        !phone_text_is_token(t->valuestring, PHONE_TOKEN_HEX)) {
+        return false;
+    }
+    memcpy(out, t->valuestring, PHONE_TOKEN_HEX + 1);
+    return true;
+}
+
+static bool phone_journal_int(const cJSON *o, const char *name, int lo, int hi,
+                              int *out)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+    if (!cJSON_IsNumber(v) || v->valuedouble < lo || v->valuedouble > hi ||
+        v->valuedouble != (double)(int)v->valuedouble) {
+        return false;
+    }
+    *out = (int)v->valuedouble;
+    return true;
+}
+
+static bool phone_journal_entry(phone_journal_data *d, const cJSON *o)
+{
+    int device, ballot, option, previous;
+    if (cJSON_GetObjectItemCaseSensitive(o, "join")) {
+        phone_journal_device dev = {0};
+        const cJSON *nick = cJSON_GetObjectItemCaseSensitive(o, "nick");
+        if (!phone_journal_int(o, "join", 1, 1000000, &device) ||
+            !phone_journal_token(o, dev.token) || !cJSON_IsString(nick) ||
+            phone_text_clean_nick(nick->valuestring, PHONE_NICK_MAX_CHARS,
+                                  dev.nick, sizeof dev.nick) < 0) {
+            return false;
+        }
+        phone_journal_device *more =
+            realloc(d->devices, (d->device_count + 1) * sizeof *more);
+        if (!more) {
+            return false;
+        }
+        d->devices = more;
+        d->devices[d->device_count++] = dev;
+        return true;
+    }
+    phone_journal_vote v = {0};
+    if (!phone_journal_int(o, "vote", 1, 1000000, &device) ||
+        !phone_journal_token(o, v.token) ||
+        !phone_journal_int(o, "ballot", 1, 1000000, &ballot) ||
+        !phone_journal_int(o, "option", 0, PHONE_MAX_OPTIONS - 1, &option) ||
+        !phone_journal_int(o, "previous", -1, PHONE_MAX_OPTIONS - 1,
+                           &previous)) {
+        return false;
+    }
+    v.device = (unsigned)device;
+    v.ballot = (unsigned)ballot;
+    v.option = option;
+    v.previous = previous;
+    phone_journal_vote *more =
+        realloc(d->votes, (d->vote_count + 1) * sizeof *more);
+    if (!more) {
+        return false;
+    }
+    d->votes = more;
+    d->votes[d->vote_count++] = v;
+    return true;
+}
+
+phone_journal_data *phone_journal_read(const char *path, char *err,
+                                       size_t errlen)
+{
+    char *text = phone_journal_slurp(path, err, errlen);
+    if (!text) {
+        return NULL;
+    }
+    phone_journal_data *d = calloc(1, sizeof *d);
+    if (!d) {
+        free(text);
+        phone_journal_err(err, errlen, "out of memory");
+        return NULL;
+    }
+    bool header = false;
+    char *line = text;
+    while (line && *line) {
+        char *nl = strchr(line, '\n');
+        if (nl) {
+            *nl = '\0';
+        }
+        cJSON *o = cJSON_Parse(line);
+        if (!header) {
+            const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(o, "format");
+            const cJSON *ver =
+                cJSON_GetObjectItemCaseSensitive(o, "format_version");
+            const cJSON *code = cJSON_GetObjectItemCaseSensitive(o, "code");
+            if (!cJSON_IsString(fmt) ||
+                strcmp(fmt->valuestring, PHONE_JOURNAL_FORMAT) != 0 ||
+                !cJSON_IsNumber(ver) ||
+                ver->valuedouble != PHONE_JOURNAL_VERSION ||
+                !cJSON_IsString(code) ||
+                !phone_text_is_code(code->valuestring, PHONE_CODE_DIGITS)) {
+                cJSON_Delete(o);
+                free(text);
+                phone_journal_data_free(d);
+                phone_journal_err(err, errlen, "%s: not a phones journal",
+                                  path);
+                return NULL;
+            }
+            memcpy(d->code, code->valuestring, PHONE_CODE_DIGITS + 1);
+            header = true;
+        } else if (!o || !phone_journal_entry(d, o)) {
+            d->skipped++;
+        }
+        cJSON_Delete(o);
+        line = nl ? nl + 1 : NULL;
+    }
+    free(text);
+    if (!header) {
+        phone_journal_data_free(d);
+        phone_journal_err(err, errlen, "%s: empty phones journal", path);
+        return NULL;
+    }
+    return d;
+}
+
+void phone_journal_data_free(phone_journal_data *d)
+{
+    if (!d) {
+        return;
+    }
+    free(d->devices);
+    free(d->votes);
+    free(d);
+}
+
+int phone_journal_restore(const phone_journal_data *d, phone_server *s)
+{
+    int failed = 0;
+    for (size_t i = 0; i < d->device_count; i++) {
+        if (phone_server_restore_join(s, d->devices[i].token,
+                                      d->devices[i].nick) != 0) {
+            failed++;
+        }
+    }
+    for (size_t i = 0; i < d->vote_count; i++) {
+        if (phone_server_restore_vote(s, d->votes[i].token, d->votes[i].ballot,
+                                      d->votes[i].option) != 0) {
+            failed++;
+        }
+    }
+    return -failed;
+}
+
+size_t phone_journal_tally(const phone_journal_data *d, unsigned ballot,
+                           int *tally, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        tally[i] = 0;
+    }
+    size_t votes = 0;
+    /* the latest vote of each device at that ballot */
+    for (size_t i = 0; i < d->vote_count; i++) {
+        const phone_journal_vote *v = &d->votes[i];
+        if (v->ballot != ballot) {
+            continue;
+        }
+        bool later = false;
+        for (size_t k = i + 1; k < d->vote_count && !later; k++) {
+            later = d->votes[k].ballot == ballot &&
+                    strcmp(d->votes[k].token, v->token) == 0;
+        }
+        if (!later && (size_t)v->option < count) {
+            tally[v->option]++;
+            votes++;
+        }
+    }
+    return votes;
+}

@@ -1,0 +1,386 @@
+/* ui_class_phones.c — phones as voting pads in classroom mode (see
+ * ui_class_phones.h). */
+#include "ui_class_phones.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "phone_addr.h"
+#include "phone_journal.h"
+#include "phone_qr.h"
+#include "phone_server.h"
+#include "session.h"
+#include "ui_draw.h"
+
+struct ui_phones {
+    phone_server *server;
+    phone_journal *journal;
+    phone_journal_data *resumed; /* kept for ui_phones_reconcile */
+    phone_qr *qr;
+    Uint32 event_type;
+    bool lang_rtl;
+    /* what the phones were last told */
+    enum {
+        UI_PHONES_WAIT,
+        UI_PHONES_OPEN,
+        UI_PHONES_CLOSED,
+        UI_PHONES_END
+    } told;
+    unsigned ballot;
+    bool timer_was_running;
+};
+
+static void ui_phones_wake(void *user)
+{
+    ui_phones *p = user;
+    if (p->event_type == 0) {
+        return;
+    }
+    /* Several events pending are as good as one: the loop drains all. */
+    SDL_Event ev;
+    SDL_zero(ev);
+    ev.type = p->event_type;
+    SDL_PushEvent(&ev); /* thread-safe */
+}
+
+static bool ui_phones_rtl(const char *lang)
+{
+    static const char *const rtl[] = {"ar", "he", "fa",  "ur", "ps",
+                                      "yi", "dv", "ckb", "sd", "ug"};
+    if (!lang) {
+        return false;
+    }
+    for (size_t i = 0; i < sizeof rtl / sizeof rtl[0]; i++) {
+        size_t n = strlen(rtl[i]);
+        if (strncmp(lang, rtl[i], n) == 0 &&
+            (lang[n] == '\0' || lang[n] == '-' || lang[n] == '_')) {
+            return true;
+        }
+    }
+    return false;
+}
+
+ui_phones *ui_phones_new(const ui_phones_options *o, char *err, size_t errlen)
+{
+    char address[16];
+    if (phone_addr_pick(o->address, address, err, errlen) != 0) {
+        return NULL;
+    }
+    ui_phones *p = calloc(1, sizeof *p);
+    if (!p) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    p->event_type = SDL_RegisterEvents(1);
+    if (p->event_type == (Uint32)-1) {
+        p->event_type = 0;
+    }
+    p->lang_rtl = ui_phones_rtl(o->lang);
+    if (o->journal_path) {
+        FILE *f = fopen(o->journal_path, "r");
+        if (f) {
+            fclose(f);
+            p->resumed = phone_journal_read(o->journal_path, err, errlen);
+            if (!p->resumed) {
+                free(p);
+                return NULL;
+            }
+        }
+    }
+    phone_options so = {0};
+    so.address = address;
+    so.port = o->port;
+    so.join_code = p->resumed ? p->resumed->code : NULL;
+    so.nicknames = o->nicknames;
+    so.lang = o->lang;
+    so.dir = p->lang_rtl ? "rtl" : "ltr";
+    so.title = o->title;
+    so.wake = ui_phones_wake;
+    so.wake_user = p;
+    p->server = phone_server_new(&so, err, errlen);
+    if (!p->server) {
+        ui_phones_free(p);
+        return NULL;
+    }
+    if (p->resumed && phone_journal_restore(p->resumed, p->server) != 0) {
+        snprintf(err, errlen,
+                 "%s: a device in the phones journal could not "
+                 "be restored",
+                 o->journal_path);
+        ui_phones_free(p);
+        return NULL;
+    }
+    if (o->journal_path) {
+        p->journal = phone_journal_open(
+            o->journal_path, phone_server_code(p->server), err, errlen);
+        if (!p->journal) {
+            ui_phones_free(p);
+            return NULL;
+        }
+    }
+    if (phone_server_start(p->server, err, errlen) != 0) {
+        ui_phones_free(p);
+        return NULL;
+    }
+    p->qr = phone_qr_new(phone_server_url(p->server));
+    if (!p->qr) {
+        snprintf(err, errlen, "cannot make the QR code of %s",
+                 phone_server_url(p->server));
+        ui_phones_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+void ui_phones_free(ui_phones *p)
+{
+    if (!p) {
+        return;
+    }
+    phone_server_free(p->server);
+    phone_journal_close(p->journal);
+    phone_journal_data_free(p->resumed);
+    phone_qr_free(p->qr);
+    free(p);
+}
+
+Uint32 ui_phones_event_type(const ui_phones *p)
+{
+    return p ? p->event_type : 0;
+}
+
+const char *ui_phones_url(const ui_phones *p)
+{
+    return phone_server_url(p->server);
+}
+
+const char *ui_phones_base_url(const ui_phones *p)
+{
+    return phone_server_base_url(p->server);
+}
+
+const char *ui_phones_code(const ui_phones *p)
+{
+    return phone_server_code(p->server);
+}
+
+/* Opens the ballot of the current turn on the phones. */
+static void ui_phones_open(ui_phones *p, const class_session *c)
+{
+    const session *s = class_session_of(c);
+    size_t n = session_offered_count(s);
+    const char *texts[PHONE_MAX_OPTIONS];
+    if (n > PHONE_MAX_OPTIONS) {
+        n = PHONE_MAX_OPTIONS;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const scenario_choice *ch = session_offered(s, i);
+        texts[i] = ch && ch->say ? ch->say : "";
+    }
+    unsigned ballot = (unsigned)class_turn_index(c) + 1;
+    if (phone_server_open_ballot(p->server, ballot, texts, n) == 0) {
+        p->ballot = ballot;
+        p->told = UI_PHONES_OPEN;
+    }
+}
+
+/* Takes the queued events into the class session and the journal; the
+ * phones are answered once the journal has them. */
+static bool ui_phones_drain(ui_phones *p, class_session *c)
+{
+    phone_event ev;
+    uint64_t seq = 0;
+    bool changed = false;
+    while (phone_server_next_event(p->server, &ev)) {
+        if (ev.kind == PHONE_EV_VOTE) {
+            bool ok = ev.ballot == (unsigned)class_turn_index(c) + 1 &&
+                      class_mode_of(c) == CLASS_WHOLE;
+            if (ok && ev.previous >= 0) {
+                ok = class_add(c, CLASS_SRC_PHONES, CLASS_ROOM,
+                               (size_t)ev.previous, -1) == CLASS_OK;
+            }
+            if (ok && class_add(c, CLASS_SRC_PHONES, CLASS_ROOM,
+                                (size_t)ev.option, 1) != CLASS_OK) {
+                if (ev.previous >= 0) {
+                    /* put the old vote back */
+                    class_add(c, CLASS_SRC_PHONES, CLASS_ROOM,
+                              (size_t)ev.previous, 1);
+                }
+                ok = false;
+            }
+            if (!ok) {
+                phone_server_refuse(p->server, &ev);
+                continue;
+            }
+        }
+        if (p->journal && phone_journal_add(p->journal, &ev) != 0) {
+            /* not durable: not acknowledged (the phone will retry) */
+            continue;
+        }
+        seq = ev.seq;
+        changed = true;
+    }
+    if (seq && (!p->journal || phone_journal_sync(p->journal) == 0)) {
+        phone_server_saved(p->server, seq);
+    }
+    return changed;
+}
+
+bool ui_phones_update(ui_phones *p, class_session *c, int64_t now_ms)
+{
+    if (!p || !c) {
+        return false;
+    }
+    bool changed = false;
+    class_phase ph = class_phase_of(c);
+    unsigned ballot = (unsigned)class_turn_index(c) + 1;
+    bool voting = ph == CLASS_PHASE_DISCUSS || ph == CLASS_PHASE_VOTE;
+    if (voting && (p->told != UI_PHONES_OPEN || p->ballot != ballot)) {
+        ui_phones_open(p, c);
+        changed = true;
+    }
+    changed |= ui_phones_drain(p, c);
+    /* The vote closes when the discussion timer runs out. */
+    bool running = class_timer_running(c);
+    if (p->timer_was_running && !running &&
+        class_timer_left_ms(c, now_ms) <= 0 &&
+        class_phase_of(c) == CLASS_PHASE_VOTE &&
+        class_votes(c, CLASS_SRC_COUNT, CLASS_ROOM) > 0) {
+        phone_server_close_ballot(p->server);
+        ui_phones_drain(p, c);
+        class_close_vote(c);
+        changed = true;
+    }
+    p->timer_was_running = running;
+    ph = class_phase_of(c);
+    if (ph == CLASS_PHASE_RESULTS && p->told == UI_PHONES_OPEN) {
+        phone_server_close_ballot(p->server);
+        ui_phones_drain(p, c); /* refused: the vote had closed */
+        p->told = UI_PHONES_CLOSED;
+        changed = true;
+    } else if ((ph == CLASS_PHASE_LINE || ph == CLASS_PHASE_PLAYED) &&
+               p->told != UI_PHONES_WAIT) {
+        phone_server_close_ballot(p->server);
+        ui_phones_drain(p, c);
+        phone_server_wait(p->server);
+        p->told = UI_PHONES_WAIT;
+        changed = true;
+    } else if ((ph == CLASS_PHASE_ENDING || ph == CLASS_PHASE_DEBRIEF) &&
+               p->told != UI_PHONES_END) {
+        phone_server_close_ballot(p->server);
+        ui_phones_drain(p, c);
+        phone_server_end(p->server);
+        p->told = UI_PHONES_END;
+        changed = true;
+    }
+    return changed;
+}
+
+int ui_phones_reconcile(ui_phones *p, class_session *c)
+{
+    if (!p || !p->resumed || !c || class_mode_of(c) != CLASS_WHOLE) {
+        return 0;
+    }
+    class_phase ph = class_phase_of(c);
+    if (ph != CLASS_PHASE_DISCUSS && ph != CLASS_PHASE_VOTE &&
+        ph != CLASS_PHASE_LINE) {
+        return 0;
+    }
+    int want[PHONE_MAX_OPTIONS];
+    unsigned ballot = (unsigned)class_turn_index(c) + 1;
+    size_t n = class_option_count(c);
+    if (n > PHONE_MAX_OPTIONS) {
+        n = PHONE_MAX_OPTIONS;
+    }
+    phone_journal_tally(p->resumed, ballot, want, n);
+    int added = 0;
+    for (size_t i = 0; i < n; i++) {
+        int have = class_tally(c, CLASS_SRC_PHONES, CLASS_ROOM, i);
+        if (have != want[i] && class_add(c, CLASS_SRC_PHONES, CLASS_ROOM, i,
+                                         want[i] - have) == CLASS_OK) {
+            added++;
+        }
+    }
+    return added;
+}
+
+ui_phones_figures ui_phones_figures_of(ui_phones *p, const class_session *c)
+{
+    ui_phones_figures f = {0};
+    if (!p) {
+        return f;
+    }
+    phone_counts pc = phone_server_counts(p->server);
+    f.devices = pc.devices;
+    f.refused = pc.refused;
+    f.open = p->told == UI_PHONES_OPEN;
+    f.votes = c ? class_votes(c, CLASS_SRC_PHONES, CLASS_ROOM) : 0;
+    return f;
+}
+
+void ui_phones_draw(ui_phones *p, const class_session *c, SDL_Renderer *r,
+                    ui_text *text, const ui_theme *theme, SDL_Rect area,
+                    int min_px)
+{
+    if (!p || !p->qr || area.w <= 0 || area.h <= 0) {
+        return;
+    }
+    int modules = p->qr->size + 2 * PHONE_QR_QUIET;
+    /* the code takes the left part (or the top, in a tall area) */
+    bool wide = area.w >= area.h;
+    int side = wide ? (area.w * 2 / 5 < area.h ? area.w * 2 / 5 : area.h)
+                    : (area.h * 3 / 5 < area.w ? area.h * 3 / 5 : area.w);
+    int m = side / modules;
+    if (m < 2) {
+        m = 2;
+    }
+    int qr_px = m * modules;
+    SDL_Rect qr = {area.x, area.y, qr_px, qr_px};
+    /* white quiet zone, dark modules: a phone camera reads it best */
+    SDL_Color white = {255, 255, 255, 255};
+    SDL_Color black = {0, 0, 0, 255};
+    ui_draw_rect(r, qr, white);
+    for (int y = 0; y < p->qr->size; y++) {
+        for (int x = 0; x < p->qr->size; x++) {
+            if (phone_qr_dark(p->qr, x, y)) {
+                SDL_Rect cell = {qr.x + (x + PHONE_QR_QUIET) * m,
+                                 qr.y + (y + PHONE_QR_QUIET) * m, m, m};
+                ui_draw_rect(r, cell, black);
+            }
+        }
+    }
+    int tx = wide ? area.x + qr_px + qr_px / 8 : area.x;
+    int ty = wide ? area.y : area.y + qr_px + min_px / 2;
+    int tw = wide ? area.x + area.w - tx : area.w;
+    int big = min_px * 2;
+    ui_text_style st = {0};
+    st.px = min_px;
+    st.colour = theme->muted;
+    st.wrap_w = tw;
+    ui_text_size sz = {0};
+    ui_text_draw(text, "Vote from your phone: scan the code, or open", &st, tx,
+                 ty, &sz);
+    ty += sz.h + min_px / 3;
+    st.px = big;
+    st.bold = true;
+    st.colour = theme->text;
+    ui_text_draw(text, phone_server_base_url(p->server), &st, tx, ty, &sz);
+    ty += sz.h + min_px / 2;
+    char line[128];
+    snprintf(line, sizeof line, "Join code: %s", phone_server_code(p->server));
+    ui_text_draw(text, line, &st, tx, ty, &sz);
+    ty += sz.h + min_px / 2;
+    ui_phones_figures f = ui_phones_figures_of(p, c);
+    st.px = min_px;
+    st.bold = false;
+    snprintf(line, sizeof line, "%zu %s joined", f.devices,
+             f.devices == 1 ? "phone" : "phones");
+    ui_text_draw(text, line, &st, tx, ty, &sz);
+    ty += sz.h + min_px / 3;
+    if (f.open) {
+        st.bold = true;
+        snprintf(line, sizeof line, "Votes in: %d of %zu", f.votes, f.devices);
+        ui_text_draw(text, line, &st, tx, ty, &sz);
+    }
+}

@@ -1,0 +1,85 @@
+/* ui_class_phones.h — phones as voting pads in classroom mode (issue 12):
+ * the game's side of the phone server (src/net).
+ *
+ * It starts the server on the LAN address, follows the class session
+ * (a ballot opens on the phones while the options are shown and the vote
+ * is open, closes with the vote, and the phones wait between turns), and
+ * takes the phones' votes into the class session as PHONES entries: one
+ * vote per device (a changed vote takes the old one back). Every join and
+ * vote is written to the phones journal and made durable before the phone
+ * is told "received"; on resume the journal re-creates the devices, their
+ * votes and the join code, and the current turn's phone tally is made to
+ * match it.
+ *
+ * Waking: the server's threads push an SDL user event
+ * (ui_phones_event_type) when a phone did something; the loop then calls
+ * ui_phones_update. Otherwise the loop sleeps as before.
+ *
+ * The panel for the projector (ui_phones_draw) shows the QR code of the
+ * join URL, the URL in large type, the join code, the devices joined and,
+ * while a vote is open, "Votes in: N of M" — never who voted what.
+ *
+ * Ownership: ui_phones_new returns an object freed with ui_phones_free
+ * (NULL accepted), which stops the server. It borrows nothing.
+ */
+#ifndef RAPPORT_UI_CLASS_PHONES_H
+#define RAPPORT_UI_CLASS_PHONES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <SDL.h>
+
+#include "class.h"
+#include "ui_text.h"
+#include "ui_theme.h"
+
+typedef struct ui_phones ui_phones;
+
+typedef struct {
+    const char *address;      /* --address; NULL picks the LAN address */
+    unsigned short port;      /* 0: 8765 or the next free one */
+    const char *journal_path; /* the phones journal (resumed if it exists) */
+    bool nicknames;           /* participants may give a nickname */
+    const char *lang;         /* the scenario's language */
+    const char *title;        /* shown on the phones */
+} ui_phones_options;
+
+typedef struct {
+    size_t devices;             /* devices joined */
+    int votes;                  /* phone votes at the current turn */
+    bool open;                  /* a ballot is open on the phones */
+    unsigned long long refused; /* requests refused */
+} ui_phones_figures;
+
+/* Starts the server. NULL with a message in err (no address, the port,
+ * a journal that cannot be read or written). */
+ui_phones *ui_phones_new(const ui_phones_options *o, char *err, size_t errlen);
+void ui_phones_free(ui_phones *p);
+
+/* The SDL event type the server's threads push (0 when SDL has none). */
+Uint32 ui_phones_event_type(const ui_phones *p);
+
+/* Follows the class session and takes the phones' votes into it. now_ms
+ * is the UI's clock (the vote closes when the discussion timer ends).
+ * Returns true when something on screen changed. */
+bool ui_phones_update(ui_phones *p, class_session *c, int64_t now_ms);
+/* After a resume: makes the current turn's PHONES tally match the
+ * journal (votes saved by the phones journal but not yet by the class
+ * journal, or the other way round). Returns the entries added. */
+int ui_phones_reconcile(ui_phones *p, class_session *c);
+
+const char *ui_phones_url(const ui_phones *p);
+const char *ui_phones_base_url(const ui_phones *p);
+const char *ui_phones_code(const ui_phones *p);
+ui_phones_figures ui_phones_figures_of(ui_phones *p, const class_session *c);
+
+/* Draws the panel in area: the QR code (dark on white, with its quiet
+ * zone) and beside or under it the URL, the code and the figures. Text
+ * is never smaller than min_px. */
+void ui_phones_draw(ui_phones *p, const class_session *c, SDL_Renderer *r,
+                    ui_text *text, const ui_theme *theme, SDL_Rect area,
+                    int min_px);
+
+#endif
