@@ -22,6 +22,8 @@
 
 #define TEST_SCENARIO RAPPORT_SCENARIOS "/isp-promo-question.xml"
 
+static bool test_from_picker;
+
 static ui_app *test_app(int w, int h, const ui_app_options *base)
 {
     static const char *paths[] = {TEST_SCENARIO};
@@ -33,7 +35,7 @@ static ui_app *test_app(int w, int h, const ui_app_options *base)
     opt.software = true;
     opt.paths = paths;
     opt.path_count = 1;
-    opt.classroom = true;
+    opt.classroom = !test_from_picker;
     char err[256];
     ui_app *app = ui_app_new(&opt, err, sizeof err);
     if (!app) {
@@ -214,6 +216,34 @@ static void test_next_back_only(int w, int h, bool teams)
     test_screen(app, "debrief-down");
     test_key(app, SDLK_PAGEUP, 0);
     CHECK_INT(app->scroll[UI_SCROLL_REVIEW].offset, 0);
+    ui_app_free(app);
+}
+
+/* The picker's Classroom switch (C, or a click): Enter opens the class
+ * start screen; M goes back to one player. */
+static void test_picker(void)
+{
+    ui_app_options o;
+    memset(&o, 0, sizeof o);
+    test_from_picker = true;
+    ui_app *app = test_app(1024, 768, &o);
+    test_from_picker = false;
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_PICKER);
+    test_key(app, SDLK_c, 0);
+    CHECK(app->classroom_pick);
+    test_key(app, SDLK_m, 0);
+    CHECK(!app->classroom_pick);
+    ui_app_redraw(app);
+    const ui_hit *h = ui_app_find_hit(app, UI_ACT_CLASSROOM, 1);
+    CHECK(h != NULL);
+    if (h) {
+        ui_app_do(app, UI_ACT_CLASSROOM, 1);
+    }
+    CHECK(app->classroom_pick);
+    test_key(app, SDLK_RETURN, 0);
+    CHECK_INT(ui_app_screen(app), UI_SCREEN_CLASS);
+    CHECK(app->cls != NULL && app->cls->cs == NULL);
+    test_screen(app, "start-from-picker");
     ui_app_free(app);
 }
 
@@ -553,6 +583,7 @@ int main(int argc, char **argv)
                              1024, 768, getenv("RAPPORT_CLASS_SHOTS"));
     }
     test_contrast();
+    test_picker();
     test_hands_and_tie();
     test_pointer(false);
     test_pointer(true);

@@ -93,31 +93,33 @@ static void play_usage(FILE *out)
         "  -h, --help              show this help\n"
         "\n",
         out);
-    fputs("Settings (text size, high contrast, mode, feedback, relaxed "
-          "timing, shuffled\noptions, fullscreen) and the trainee's name are "
-          "remembered in\n$XDG_CONFIG_HOME/rapport/settings.json "
-          "(~/.config/rapport;\n"
-          "$RAPPORT_CONFIG_DIR overrides); options given here apply to this "
-          "run only.\nScripted runs remember nothing.\n"
-          "A scripted run whose result cannot be saved answers Don't save "
-          "and exits 1.\n"
-          "Calls start at the current time (RAPPORT_FIXED_TIME=SECONDS since "
-          "1970 fixes\nit; scripted runs then save the same files every "
-          "time). Quitting from the\nmenu ends a call in progress without "
-          "saving it; closing the window keeps its\njournal for the next "
-          "start.\n"
-          "\n"
-          "Keys: 1-9 choose; arrows and Enter; PageDown, Right, Space or "
-          "Enter go on (and\nshow the customer's whole line at once); Esc "
-          "menu; F11 fullscreen; B or .\nblanks the screen; F5 or Ctrl+R "
-          "reloads the scenario from disk (on the picker,\nthe list); on the "
-          "picker M switches practice/assessment and Tab types the\n"
-          "trainee's name. Touch screens: tap as you would click, drag to "
-          "scroll.\n"
-          "Scripted runs use the software renderer and honour "
-          "SDL_VIDEODRIVER=dummy\n(no display needed). Exit status: 0 "
-          "success, 1 failure, 2 wrong usage.\n",
-          out);
+    fputs(
+        "Settings (text size, high contrast, mode, feedback, relaxed "
+        "timing, shuffled\noptions, fullscreen) and the trainee's name are "
+        "remembered in\n$XDG_CONFIG_HOME/rapport/settings.json "
+        "(~/.config/rapport;\n"
+        "$RAPPORT_CONFIG_DIR overrides); options given here apply to this "
+        "run only.\nScripted runs remember nothing.\n"
+        "A scripted run whose result cannot be saved answers Don't save "
+        "and exits 1.\n"
+        "Calls start at the current time (RAPPORT_FIXED_TIME=SECONDS since "
+        "1970 fixes\nit; scripted runs then save the same files every "
+        "time). Quitting from the\nmenu ends a call in progress without "
+        "saving it; closing the window keeps its\njournal for the next "
+        "start.\n"
+        "\n"
+        "Keys: 1-9 choose; arrows and Enter; PageDown, Right, Space or "
+        "Enter go on (and\nshow the customer's whole line at once); Esc "
+        "menu; F11 fullscreen; B or .\nblanks the screen; F5 or Ctrl+R "
+        "reloads the scenario from disk (on the picker,\nthe list); on the "
+        "picker M switches practice/assessment, C picks classroom, Tab types "
+        "the\n"
+        "trainee's name. Touch screens: tap as you would click, drag to "
+        "scroll.\n"
+        "Scripted runs use the software renderer and honour "
+        "SDL_VIDEODRIVER=dummy\n(no display needed). Exit status: 0 "
+        "success, 1 failure, 2 wrong usage.\n",
+        out);
 }
 
 static int play_parse_size(const char *arg, int *w, int *h)

@@ -1035,6 +1035,7 @@ void ui_app_do(ui_app *app, ui_action action, int arg)
          * mode's default. */
         if (app->screen == UI_SCREEN_PICKER &&
             (arg == UI_MODE_PRACTICE || arg == UI_MODE_ASSESSMENT)) {
+            app->classroom_pick = false;
             app->set.mode = (ui_session_mode)arg;
             app->set.feedback = ui_app_mode_feedback(app->set.mode);
             ui_app_save_prefs(app, UI_PREFS_MODE | UI_PREFS_FEEDBACK);

@@ -115,15 +115,23 @@ static void ui_picker_mode(ui_app *app, SDL_Rect *body)
     int lh = ui_text_line_height(app->text, px, true);
     ui_text_draw(app->text, label, &ls, row.x, row.y + (h - lh) / 2, NULL);
     ui_layout_cut_left(&row, lsz.w + l->gap, 0);
-    static const char *const names[2] = {"Practice", "Assessment"};
+    /* Practice, Assessment, and Classroom: a facilitator runs the call
+     * for a room (ui_class.h). */
+    static const char *const names[3] = {"Practice", "Assessment",
+                                         "Classroom"};
     static const ui_session_mode modes[2] = {UI_MODE_PRACTICE,
                                              UI_MODE_ASSESSMENT};
-    for (int i = 0; i < 2; i++) {
-        bool on = app->set.mode == modes[i];
+    for (int i = 0; i < 3; i++) {
+        bool on = i == 2 ? app->classroom_pick
+                         : !app->classroom_pick && app->set.mode == modes[i];
         int bw = ui_widget_button_width(app, names[i], px);
         SDL_Rect seg = ui_layout_cut_left(&row, bw, i ? 2 * l->gap : l->gap);
         bool hot = ui_app_hovered(app, seg);
-        ui_app_add_hit(app, seg, UI_ACT_MODE, (int)modes[i], false);
+        if (i == 2) {
+            ui_app_add_hit(app, seg, UI_ACT_CLASSROOM, 1, false);
+        } else {
+            ui_app_add_hit(app, seg, UI_ACT_MODE, (int)modes[i], false);
+        }
         ui_draw_round_frame(app->renderer, seg, l->radius,
                             hot || on ? 3 * l->border : l->border,
                             on    ? th->accent
@@ -139,7 +147,9 @@ static void ui_picker_mode(ui_app *app, SDL_Rect *body)
         ui_text_draw(app->text, names[i], &st, seg.x + l->pad,
                      seg.y + (h - slh) / 2, NULL);
     }
-    const char *what = app->set.mode == UI_MODE_ASSESSMENT
+    const char *what = app->classroom_pick
+                           ? "For a room, on a projector (M: one player)"
+                       : app->set.mode == UI_MODE_ASSESSMENT
                            ? "Feedback withheld until the debrief (M "
                              "switches)"
                            : "Feedback after each reply (M switches)";
@@ -161,10 +171,11 @@ void ui_screen_picker_draw(ui_app *app)
     ui_text_style hs = ui_widget_style(app, l->px_small, false, th->muted);
     hs.max_lines = 2;
     hs.wrap_w = body.w;
-    const char *hint = "Up and Down choose \xC2\xB7 Enter or a click opens "
-                       "it \xC2\xB7 M: practice or assessment "
-                       "\xC2\xB7 Tab: your name \xC2\xB7 F5: read the "
-                       "list again \xC2\xB7 Esc: menu";
+    const char *hint =
+        "Up and Down choose \xC2\xB7 Enter or a click opens "
+        "it \xC2\xB7 M: practice or assessment \xC2\xB7 C: classroom "
+        "\xC2\xB7 Tab: your name \xC2\xB7 F5: read the "
+        "list again \xC2\xB7 Esc: menu";
     ui_text_size hsz;
     ui_text_measure(app->text, hint, &hs, &hsz);
     ui_widget_label(app, hint, hs, ui_layout_cut_bottom(&body, hsz.h, l->gap));
@@ -227,9 +238,16 @@ void ui_screen_picker_draw(ui_app *app)
 bool ui_screen_picker_key(ui_app *app, const SDL_Keysym *key)
 {
     if (key->sym == SDLK_m) {
-        ui_app_do(app, UI_ACT_MODE,
-                  app->set.mode == UI_MODE_PRACTICE ? UI_MODE_ASSESSMENT
-                                                    : UI_MODE_PRACTICE);
+        ui_app_do(
+            app, UI_ACT_MODE,
+            app->set.mode == UI_MODE_PRACTICE || app->classroom_pick
+                ? (app->classroom_pick ? app->set.mode : UI_MODE_ASSESSMENT)
+                : UI_MODE_PRACTICE);
+        return true;
+    }
+    if (key->sym == SDLK_c) {
+        /* Classroom: the scenario picked opens for a room. */
+        ui_app_do(app, UI_ACT_CLASSROOM, 1);
         return true;
     }
     int n = (int)app->pick_count;
