@@ -26,7 +26,7 @@
 #ifndef RAPPORT_SCENARIO_DIR
 #define RAPPORT_SCENARIO_DIR "scenarios"
 #endif
-#define UI_APP_DEFAULT_SCENARIO "isp-promo-question.xml"
+#define UI_APP_DEFAULT_SCENARIO UI_PICKS_DEFAULT_SCENARIO
 
 /* ---- small helpers ---------------------------------------------------- */
 
@@ -177,159 +177,6 @@ void ui_app_press_focus(ui_app *app)
     if (!ui_app_activate_focus(app)) {
         ui_app_focus_move(app, 1);
     }
-}
-
-/* ---- the picker's list -------------------------------------------------- */
-
-static void ui_app_free_picks(ui_app *app)
-{
-    for (size_t i = 0; i < app->pick_count; i++) {
-        ui_pick_entry *e = &app->picks[i];
-        free(e->path);
-        free(e->title);
-        free(e->customer);
-        free(e->summary);
-        free(e->mood);
-    }
-    free(app->picks);
-    app->picks = NULL;
-    app->pick_count = 0;
-}
-
-static bool ui_app_has_pick(const ui_app *app, const char *real)
-{
-    for (size_t i = 0; i < app->pick_count; i++) {
-        char *other = realpath(app->picks[i].path, NULL);
-        bool same = other && strcmp(other, real) == 0;
-        free(other);
-        if (same) {
-            return true;
-        }
-    }
-    return false;
-}
-
-static void ui_app_add_pick(ui_app *app, const char *path)
-{
-    char *real = realpath(path, NULL);
-    if (!real || ui_app_has_pick(app, real)) {
-        free(real);
-        return;
-    }
-    free(real);
-    ui_pick_entry *grown =
-        realloc(app->picks, (app->pick_count + 1) * sizeof *grown);
-    if (!grown) {
-        return;
-    }
-    app->picks = grown;
-    ui_pick_entry *e = &app->picks[app->pick_count];
-    memset(e, 0, sizeof *e);
-    e->path = strdup(path);
-    scenario *sc = scenario_load_file(path, NULL);
-    if (sc) {
-        e->valid = true;
-        e->title = strdup(sc->title);
-        e->customer = strdup(sc->customer.name);
-        e->summary = strdup(sc->summary ? sc->summary : "");
-        const char *mood = ui_widget_mood_name(sc->customer.mood);
-        e->mood = strdup(mood);
-        e->difficulty = sc->difficulty;
-        e->minutes = sc->minutes;
-        scenario_free(sc);
-    } else {
-        const char *slash = strrchr(path, '/');
-        e->title = strdup(slash ? slash + 1 : path);
-        e->customer = strdup("");
-        e->summary = strdup("This file has errors. Pick it to see them.");
-        e->mood = strdup("");
-    }
-    if (!e->path || !e->title || !e->customer || !e->summary || !e->mood) {
-        free(e->path);
-        free(e->title);
-        free(e->customer);
-        free(e->summary);
-        free(e->mood);
-        return;
-    }
-    app->pick_count++;
-}
-
-static int ui_app_cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void ui_app_add_dir(ui_app *app, const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (!d) {
-        return;
-    }
-    char **names = NULL;
-    size_t count = 0;
-    struct dirent *ent;
-    while ((ent = readdir(d)) != NULL) {
-        size_t len = strlen(ent->d_name);
-        if (len < 5 || strcmp(ent->d_name + len - 4, ".xml") != 0) {
-            continue;
-        }
-        char **grown = realloc(names, (count + 1) * sizeof *grown);
-        if (!grown) {
-            break;
-        }
-        names = grown;
-        names[count] = ui_app_join(dir, ent->d_name);
-        if (names[count]) {
-            count++;
-        }
-    }
-    closedir(d);
-    qsort(names, count, sizeof *names, ui_app_cmp_str);
-    for (size_t i = 0; i < count; i++) {
-        if (ui_app_is_file(names[i])) {
-            ui_app_add_pick(app, names[i]);
-        }
-        free(names[i]);
-    }
-    free(names);
-}
-
-static void ui_app_load_picks(ui_app *app)
-{
-    ui_app_free_picks(app);
-    const char *first_file = NULL;
-    for (size_t i = 0; i < app->opt.path_count; i++) {
-        const char *p = app->opt.paths[i];
-        if (ui_app_is_dir(p)) {
-            ui_app_add_dir(app, p);
-        } else {
-            if (!first_file) {
-                first_file = p;
-            }
-            ui_app_add_pick(app, p);
-        }
-    }
-    size_t own = app->pick_count;
-    ui_app_add_dir(app, app->scenario_dir);
-    app->pick_selected = 0;
-    char *want = NULL;
-    if (first_file) {
-        want = realpath(first_file, NULL);
-    } else if (own == 0) {
-        char *def = ui_app_join(app->scenario_dir, UI_APP_DEFAULT_SCENARIO);
-        want = def ? realpath(def, NULL) : NULL;
-        free(def);
-    }
-    for (size_t i = 0; want && i < app->pick_count; i++) {
-        char *real = realpath(app->picks[i].path, NULL);
-        if (real && strcmp(real, want) == 0) {
-            app->pick_selected = (int)i;
-        }
-        free(real);
-    }
-    free(want);
-    app->focus_moved = true; /* the first frame scrolls the choice into view */
 }
 
 /* ---- overlays and pauses ------------------------------------------------ */
@@ -668,6 +515,9 @@ static void ui_app_choose(ui_app *app, int pos)
  * silent, and follow it if the customer has had enough. */
 static void ui_app_tick(ui_app *app)
 {
+    if (app->picks_loading && ui_picks_tick(app)) {
+        app->dirty = true; /* the progress */
+    }
     if (app->screen != UI_SCREEN_PLAY || !app->play.s || app->play.pausing ||
         session_is_finished(app->play.s) || ui_app_revealing(app)) {
         return;
@@ -682,6 +532,9 @@ static void ui_app_tick(ui_app *app)
 int ui_app_next_change_ms(const ui_app *app)
 {
     const ui_play *p = &app->play;
+    if (app->picks_loading) {
+        return 0; /* read on between events */
+    }
     if (app->screen == UI_SCREEN_CLASS) {
         return ui_class_next_change_ms(app);
     }
@@ -717,17 +570,11 @@ static void ui_app_rescan(ui_app *app)
 {
     char *selected = NULL;
     if (app->pick_selected >= 0 &&
-        (size_t)app->pick_selected < app->pick_count) {
-        selected = realpath(app->picks[app->pick_selected].path, NULL);
+        (size_t)app->pick_selected < app->pick_count &&
+        app->picks[app->pick_selected].real) {
+        selected = strdup(app->picks[app->pick_selected].real);
     }
-    ui_app_load_picks(app);
-    for (size_t i = 0; selected && i < app->pick_count; i++) {
-        char *real = realpath(app->picks[i].path, NULL);
-        if (real && strcmp(real, selected) == 0) {
-            app->pick_selected = (int)i;
-        }
-        free(real);
-    }
+    ui_picks_load(app, selected);
     free(selected);
     app->scroll[UI_SCROLL_PICKER].offset = 0;
     app->focus_moved = true;
@@ -1771,7 +1618,7 @@ ui_app *ui_app_new(const ui_app_options *options, char *err, size_t errlen)
     if (app->opt.trainee) {
         snprintf(app->trainee, sizeof app->trainee, "%s", app->opt.trainee);
     }
-    ui_app_load_picks(app);
+    ui_picks_load(app, NULL);
     app->screen = UI_SCREEN_PICKER;
     app->dirty = true;
     app->wall_origin = ui_app_now(app);
@@ -1805,7 +1652,7 @@ void ui_app_free(ui_app *app)
     ui_app_end_play(app);
     ui_results_recover_free(app);
     free(app->results_dir);
-    ui_app_free_picks(app);
+    ui_picks_free(app);
     ui_portrait_cache_clear(&app->portrait);
     ui_text_free(app->text);
     if (app->renderer) {

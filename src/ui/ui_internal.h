@@ -19,6 +19,7 @@
 #include "session.h"
 #include "ui_app.h"
 #include "ui_layout.h"
+#include "ui_picks.h"
 #include "ui_portrait.h"
 #include "ui_prefs.h"
 #include "ui_text.h"
@@ -145,16 +146,7 @@ typedef struct {
     char *problem;    /* why it cannot be resumed (or saved); NULL if fine */
 } ui_recover_item;
 
-typedef struct {
-    char *path;
-    char *title;
-    char *customer;
-    char *summary;
-    char *mood; /* the customer's starting mood, named */
-    int difficulty;
-    double minutes;
-    bool valid;
-} ui_pick_entry;
+/* ui_pick_entry, ui_pick_list, ui_pick_loader: ui_picks.h */
 
 /* The call being played. */
 typedef struct {
@@ -257,8 +249,11 @@ struct ui_app {
     int finger_scroll; /* ui_scroll_id under the finger, or -1 */
     ui_scroll scroll[UI_SCROLL_COUNT];
 
-    ui_pick_entry *picks;
-    size_t pick_count;
+    ui_pick_entry *picks; /* = pick_list.items, for the screens */
+    size_t pick_count;    /* = pick_list.count */
+    ui_pick_list pick_list;
+    ui_pick_loader pick_loader; /* the files still to read (ui_picks.c) */
+    bool picks_loading;         /* a large folder is being read */
     int pick_selected;
 
     ui_play play;
@@ -512,5 +507,15 @@ void ui_script_key_mod(ui_app *app, SDL_Keycode sym, Uint16 mod);
  * visible enough; false when there is no such hit. */
 bool ui_script_click(ui_app *app, ui_action action, int arg,
                      ui_scroll_id area);
+
+/* ---- the picker's list (ui_picks.c) ---- */
+/* (Re)reads the list: the files and folders given, then the scenario
+ * folder; keeps the selection on `keep` (a real path) when given, else
+ * on the first file given or the default scenario. A large list is read
+ * a few files a frame (ui_picks_tick); a scripted run reads it all now. */
+void ui_picks_load(ui_app *app, const char *keep);
+/* Reads a few more files while loading; true while there are more. */
+bool ui_picks_tick(ui_app *app);
+void ui_picks_free(ui_app *app);
 
 #endif

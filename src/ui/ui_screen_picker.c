@@ -162,6 +162,29 @@ static void ui_picker_mode(ui_app *app, SDL_Rect *body)
     }
 }
 
+/* While a large folder is read (ui_picks.c): how far, in words and as a
+ * bar; the list is drawn once it is all read. */
+static void ui_picker_progress(ui_app *app, SDL_Rect body)
+{
+    const ui_layout *l = &app->lay;
+    const ui_theme *th = app->theme;
+    size_t done = ui_pick_loader_done(&app->pick_loader);
+    size_t total = ui_pick_loader_total(&app->pick_loader);
+    char words[160];
+    snprintf(words, sizeof words, "Reading the scenarios: %zu of %zu files",
+             done, total);
+    ui_text_style st = ui_widget_style(app, l->px_body, true, th->text);
+    ui_text_size sz;
+    ui_text_measure(app->text, words, &st, &sz);
+    ui_widget_label(app, words, st, ui_layout_cut_top(&body, sz.h, l->gap));
+    int w = body.w < l->h * 2 ? body.w : l->h * 2;
+    int h = l->gap > 6 ? l->gap : 6;
+    SDL_Rect bar = {body.x, body.y, w, h};
+    ui_draw_rect(app->renderer, bar, th->track);
+    bar.w = total ? (int)((double)w * (double)done / (double)total) : 0;
+    ui_draw_rect(app->renderer, bar, th->accent);
+}
+
 void ui_screen_picker_draw(ui_app *app)
 {
     const ui_layout *l = &app->lay;
@@ -191,6 +214,10 @@ void ui_screen_picker_draw(ui_app *app)
     }
     ui_picker_name(app, &body);
     ui_picker_mode(app, &body);
+    if (app->picks_loading) {
+        ui_picker_progress(app, body);
+        return;
+    }
     if (app->pick_count == 0) {
         ui_text_style st = ui_widget_style(app, l->px_body, false, th->text);
         ui_widget_label(app,
