@@ -194,6 +194,10 @@ grep -q "resume --save keeps it" "$work/part.err" ||
     fail "no word of the journal kept: $(cat "$work/part.err")"
 [ "$(grep -c '^Scores: class ' "$work/part.err")" -eq 1 ] ||
     fail "--scoreboard: not one scoreboard after one turn played"
+"$rapport" recover --results "$work/part" >/dev/null 2>"$work/recover.err" ||
+    fail "recover: $(cat "$work/recover.err")"
+grep -q "1 interrupted class session in" "$work/recover.err" ||
+    fail "rapport recover does not mention the class session: $(cat "$work/recover.err")"
 "$rapport" class --results "$work/part" --resume --save \
     >"$work/part.out" 2>"$work/part.err" ||
     fail "--resume --save: $(cat "$work/part.err")"

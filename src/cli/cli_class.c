@@ -558,6 +558,27 @@ static char *class_pick_journal(const char *given, const char *results)
     return pick;
 }
 
+void cli_class_note_journals(const char *cmd, const char *results_dir)
+{
+    char **list = class_journal_list(results_dir, NULL);
+    size_t n = 0;
+    while (list && list[n]) {
+        n++;
+    }
+    if (n > 0) {
+        fprintf(stderr,
+                "rapport %s: %zu interrupted class session%s in "
+                "%s/in-progress (rapport class --results %s --resume goes on "
+                "with %s, or --resume --save keeps %s):\n",
+                cmd, n, n == 1 ? "" : "s", results_dir, results_dir,
+                n == 1 ? "it" : "one", n == 1 ? "it" : "one");
+        for (size_t i = 0; i < n; i++) {
+            fprintf(stderr, "  %s\n", list[i]);
+        }
+    }
+    journal_list_free(list);
+}
+
 int cli_class(int argc, char **argv)
 {
     enum {
