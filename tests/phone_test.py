@@ -1108,9 +1108,8 @@ def browser_class(rapport, scenario, work, start, wait_text, shot, By):
     check(wait_text(three, "#status", r"Vote received: A\.") is not None,
           "phone 3 (no JS) votes A in the game")
     # a tie of one vote each: the facilitator picks A
+    # (headless, the game stops its server as soon as the script ends)
     out, rc = game.finish("close\npick A\nplay\n" + REST_OF_CALL)
-    check(wait_text(one, "#status", "session is over") is not None,
-          "the phones learn that the session is over")
     line = next((x.strip() for x in out.splitlines()
                  if x.strip().startswith("Votes:")), "")
     check(rc == 0 and line.startswith("Votes: A 1, B 1, C 1"),

@@ -874,9 +874,9 @@ int cli_class(int argc, char **argv)
                     "rapport class: %d phone vote entries taken from %s\n",
                     added, phones_journal);
         }
+        ui_phones_update(phones, c, 0); /* a resumed ballot opens first */
         fprintf(stderr, "rapport class: phones join at %s (join code %s)\n",
                 ui_phones_url(phones), ui_phones_code(phones));
-        ui_phones_update(phones, c, 0);
     }
     if (!save && class_play_script(script_path, in, c, j, phones) != CLI_OK) {
         if (j) {
