@@ -81,7 +81,7 @@ for folder, mode, teams in ((sys.argv[1], "whole", []),
             for letter in letters:
                 assert votes[letter] == chosen.count(letter), t
     if mode == "whole":
-        # turn 1: hands A 12, C 5, D 1 (the phones' 4 were undone)
+        # turn 1: hands A 12, C 5, D 1 (the mistaken 4 on C were undone)
         t1 = rec["turns"][0]
         assert [o["hands"] for o in t1["options"]] == [12, 0, 5, 1], t1
         assert [o["phones"] for o in t1["options"]] == [0, 0, 0, 0], t1
@@ -183,6 +183,36 @@ for f in "$work"/whole/*; do
         fail "$(basename "$f") differs after kill and resume"
 done
 [ ! -e "$work/killed/in-progress" ] || fail "the journal was left behind"
+
+# ---- an interrupted session saved as it is (--resume --save) ----
+head -n "$split" "$data/billing-whole.script" >"$work/part.script"
+status=0
+"$rapport" class "$scenario" --scoreboard --script "$work/part.script" \
+    --results "$work/part" >/dev/null 2>"$work/part.err" || status=$?
+[ "$status" -eq 1 ] || fail "a script ending early exited $status"
+grep -q "resume --save keeps it" "$work/part.err" ||
+    fail "no word of the journal kept: $(cat "$work/part.err")"
+[ "$(grep -c '^Scores: class ' "$work/part.err")" -eq 1 ] ||
+    fail "--scoreboard: not one scoreboard after one turn played"
+"$rapport" recover --results "$work/part" >/dev/null 2>"$work/recover.err" ||
+    fail "recover: $(cat "$work/recover.err")"
+grep -q "1 interrupted class session in" "$work/recover.err" ||
+    fail "rapport recover does not mention the class session: $(cat "$work/recover.err")"
+"$rapport" class --results "$work/part" --resume --save \
+    >"$work/part.out" 2>"$work/part.err" ||
+    fail "--resume --save: $(cat "$work/part.err")"
+grep -q "Outcome: the call did not reach an ending" "$work/part.out" ||
+    fail "--save: the debrief does not say the call is unfinished"
+[ ! -e "$work/part/in-progress" ] || fail "--save left the journal"
+python3 - "$work/part" <<'EOF'
+import glob, json, sys
+rec = json.load(open(glob.glob(sys.argv[1] + "/*.class.json")[0]))
+assert rec["status"] == "incomplete" and rec["outcome"] is None, rec
+assert len(rec["turns"]) == 1, rec["turns"]
+verbs = [s["verb"]["id"].rsplit("/", 1)[1] for s in
+         json.load(open(glob.glob(sys.argv[1] + "/*.class.xapi.json")[0]))]
+assert verbs == ["responded", "terminated"], verbs
+EOF
 
 # ---- mistakes ----
 expect_fail() { # RC DESCRIPTION ARGS...

@@ -2,12 +2,19 @@
  * and ties (a tie needs the facilitator's pick), undo, stepping back for
  * discussion, the timer changing no score, team scores equal to the
  * single-player scores of the same choices at the same turns, and events
- * replayed into the same class session. */
+ * replayed into the same class session; the journal and the record. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "class.h"
+#include "class_journal.h"
+#include "class_result.h"
+#include "journal.h"
 #include "scenario.h"
 #include "score.h"
 #include "session.h"
@@ -299,8 +306,12 @@ static void test_back_and_replay(void)
     CHECK_INT(class_phase_of(c), CLASS_PHASE_DISCUSS);
     CHECK_INT(class_add(c, CLASS_SRC_HANDS, CLASS_ROOM, 0, 2), CLASS_OK);
     CHECK_INT(class_add(c, CLASS_SRC_PHONES, CLASS_ROOM, 1, 3), CLASS_OK);
+    /* Back undoes the facilitator's last entry, never a phone's vote */
     CHECK_INT(class_back(c, 0), CLASS_OK);
-    CHECK_INT(class_tally(c, CLASS_SRC_PHONES, CLASS_ROOM, 1), 0);
+    CHECK_INT(class_tally(c, CLASS_SRC_PHONES, CLASS_ROOM, 1), 3);
+    CHECK_INT(class_tally(c, CLASS_SRC_HANDS, CLASS_ROOM, 0), 0);
+    CHECK_INT(class_undo(c), CLASS_ERR_NOTHING_TO_UNDO);
+    CHECK_INT(class_entry_count(c), 1);
     CHECK_INT(class_add(c, CLASS_SRC_HANDS, CLASS_ROOM, 1, -1),
               CLASS_ERR_BAD_COUNT);
     CHECK_INT(class_next(c, 0), CLASS_OK);
@@ -371,6 +382,127 @@ static void test_options(void)
     scenario_free(sc);
 }
 
+/* Journaled event by event, read back (a torn last line ignored, a
+ * corrupt one refused), replayed into the same class session; the saved
+ * record read back for the report. */
+static void test_journal_and_record(void)
+{
+    scenario *sc = test_load(SCENARIOS "billing-error.xml");
+    CHECK(sc != NULL);
+    if (!sc) {
+        return;
+    }
+    const char *dir = RAPPORT_TEST_TMP "/class-journal";
+    system("rm -rf '" RAPPORT_TEST_TMP "/class-journal'");
+    const char *names[] = {"Red", "Blue"};
+    class_options opt = {.mode = CLASS_TEAMS,
+                         .team_names = names,
+                         .team_count = 2,
+                         .scoreboard = true,
+                         .discussion_ms = 90000,
+                         .seed = 7};
+    class_session *c = class_new(sc, &opt, NULL);
+    diag_list *d = diag_list_new();
+    class_journal *j =
+        class_journal_open(dir, c, NULL, 1700000000000, NULL, d);
+    CHECK(j != NULL);
+    int picks[2] = {0, 1};
+    test_play_turn(c, 0, picks);
+    CHECK_INT(class_add(c, CLASS_SRC_HANDS, 1, 1, 2), CLASS_OK);
+    CHECK_INT(class_journal_append(j, c, d), 0);
+    CHECK_INT(class_journal_event_count(j), class_event_count(c));
+    char *path = j ? strdup(class_journal_path(j)) : NULL;
+    CHECK_INT(class_journal_close(j, false, d), 0);
+    char **list = class_journal_list(dir, d);
+    CHECK(list && list[0] && !list[1] && strcmp(list[0], path) == 0);
+    journal_list_free(list);
+    /* a torn last line is ignored with a warning */
+    FILE *f = fopen(path, "a");
+    fputs("{\"n\": 99, \"event\": \"ad", f);
+    fclose(f);
+    class_journal_data *jd = class_journal_read(path, d);
+    CHECK(jd != NULL);
+    CHECK(jd && jd->torn);
+    CHECK_INT(jd ? jd->event_count : 0, class_event_count(c));
+    CHECK_INT(jd ? jd->options.team_count : 0, 2);
+    CHECK_INT(jd ? jd->options.discussion_ms : 0, 90000);
+    CHECK_INT(jd ? jd->options.seed : 0, 7);
+    class_session *r = jd ? class_journal_replay(jd, sc, d) : NULL;
+    CHECK(r != NULL);
+    CHECK_INT(r ? class_turn_count(r) : 0, 1);
+    CHECK_INT(r ? class_tally(r, CLASS_SRC_HANDS, 1, 1) : 0, 2);
+    CHECK_INT(r ? class_phase_of(r) : 0, CLASS_PHASE_VOTE);
+    CHECK_STR(r ? class_team_name(r, 1) : NULL, "Blue");
+    /* continuing cuts the torn line off and appends */
+    class_journal *k = r ? class_journal_continue(jd, r, NULL, d) : NULL;
+    CHECK(k != NULL);
+    CHECK_INT(class_add(r, CLASS_SRC_AGREED, 0, 0, 1), CLASS_OK);
+    CHECK_INT(class_journal_append(k, r, d), 0);
+    class_journal_close(k, false, d);
+    class_journal_data_free(jd);
+    jd = class_journal_read(path, d);
+    CHECK(jd && !jd->torn && jd->event_count == class_event_count(r));
+    class_journal_data_free(jd);
+    /* a corrupt line in the middle is an error at its line */
+    f = fopen(path, "a");
+    fputs("not json\n{\"n\": 1}\n", f);
+    fclose(f);
+    diag_list_clear(d);
+    CHECK(class_journal_read(path, d) == NULL);
+    CHECK(diag_count(d) >= 1);
+    CHECK_INT(class_journal_remove(path, d), 0);
+    CHECK_INT(class_journal_remove(RAPPORT_TEST_DATA "/tiny.xml", d), -1);
+    struct stat st;
+    CHECK(stat(RAPPORT_TEST_TMP "/class-journal/in-progress", &st) != 0);
+    /* the record, played to the end, read back */
+    while (!class_is_finished(r)) {
+        int p2[2] = {2, 2};
+        if (class_phase_of(r) == CLASS_PHASE_VOTE) {
+            class_add(r, CLASS_SRC_AGREED, 1, 0, 1);
+            CHECK_INT(class_close_vote(r), CLASS_OK);
+            CHECK_INT(class_play(r), CLASS_OK);
+            CHECK_INT(class_next(r, 0), CLASS_OK);
+        } else {
+            test_play_turn(r, 0, p2);
+        }
+    }
+    class_result_info info = {1700000000000, 1700000600000, false};
+    char *json = class_result_json(r, &info, d);
+    CHECK(json != NULL);
+    class_record *rec =
+        json ? class_record_parse(json, strlen(json), "x", d) : NULL;
+    CHECK(rec != NULL);
+    score_summary s;
+    class_scores(r, 1, &s);
+    CHECK_INT(rec ? rec->group_count : 0, 3);
+    CHECK_STR(rec ? rec->groups[2].name : NULL, "Blue");
+    CHECK_INT(rec ? rec->groups[2].overall : -1, s.overall);
+    CHECK_INT(rec ? rec->started_ms : 0, 1700000000000);
+    CHECK_INT(rec ? rec->ended_ms : 0, 1700000600000);
+    CHECK_INT(rec ? rec->turn_count : 0, class_turn_count(r));
+    CHECK(rec && rec->complete && rec->has_outcome);
+    class_record_free(rec);
+    CHECK(class_record_parse("{\"format\": \"rapport-result\"}", 29, "y", d) ==
+          NULL);
+    CHECK(class_record_parse("[", 1, "z", d) == NULL);
+    CHECK(class_record_is_name("a/b.class.json"));
+    CHECK(!class_record_is_name("a/b.class.xapi.json"));
+    /* an unfinished class session has a result only when interrupted */
+    class_session *u = class_new(sc, NULL, NULL);
+    CHECK(class_result_json(u, &info, d) == NULL);
+    info.interrupted = true;
+    char *part = class_result_json(u, &info, d);
+    CHECK(part && strstr(part, "\"incomplete\"") != NULL);
+    free(part);
+    class_free(u);
+    free(json);
+    free(path);
+    class_free(r);
+    class_free(c);
+    diag_list_free(d);
+    scenario_free(sc);
+}
+
 int main(void)
 {
     test_tallies_and_ties();
@@ -378,5 +510,6 @@ int main(void)
     test_discussion_time_changes_nothing();
     test_back_and_replay();
     test_options();
+    test_journal_and_record();
     return check_done("test_class");
 }

@@ -27,6 +27,10 @@ int cli_report(int argc, char **argv);
 int cli_test(int argc, char **argv);
 int cli_translate(int argc, char **argv);
 int cli_class(int argc, char **argv);
+/* Notes on stderr the interrupted class sessions in RESULTS/in-progress
+ * (their own kind of journal) and how to go on with them; nothing when
+ * there are none (cli_class.c). */
+void cli_class_note_journals(const char *cmd, const char *results_dir);
 
 /* Warns in diags about each character of sc that no font can draw (the
  * bundled fonts or any fontconfig knows), at its first place in the file,

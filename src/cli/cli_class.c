@@ -41,48 +41,53 @@
 
 static void class_usage(FILE *out)
 {
-    fputs("Usage: rapport class FILE [--teams \"Red,Blue\"] --script SCRIPT\n"
-          "       rapport class --resume [JOURNAL] --script SCRIPT\n"
-          "       rapport class --cheatsheet[=html|text]\n"
-          "\n"
-          "Runs a scenario for a whole room: each turn the room discusses,\n"
-          "votes (hands, phones, or the choice it agreed on), and the call\n"
-          "follows the majority; a tie needs the facilitator's pick. With\n"
-          "--teams, 2 to 8 named teams each choose, and each team is scored\n"
-          "on its own choices. Promptness is scored on the options alone:\n"
-          "discussion time never counts.\n"
-          "\n"
-          "Options:\n"
-          "  --teams NAMES        teams mode with these comma-separated "
-          "names\n"
-          "  --scoreboard         show the scores between turns\n"
-          "  --discussion SECS    the discussion timer (default 120)\n"
-          "  --script SCRIPT      the facilitator's actions and tallies, one "
-          "per line\n"
-          "                       (- reads standard input); the session "
-          "runs headless\n"
-          "  --results DIR        save the class result and journal here\n"
-          "                       (default: the game's results folder)\n"
-          "  --resume [JOURNAL]   go on with a class session that was "
-          "interrupted\n"
-          "                       (the only one in the results folder when "
-          "none given)\n"
-          "  --cheatsheet[=FMT]   print the facilitator's cheat sheet (html "
-          "or text)\n"
-          "  -h, --help           show this help\n"
-          "\n"
-          "Script lines: next, back, hands LETTER COUNT [TEAM], phones "
-          "LETTER COUNT\n"
-          "[TEAM], take LETTER [COUNT] [TEAM], agreed LETTER [TEAM], undo, "
-          "close,\n"
-          "reopen, pick LETTER [TEAM], play, timer start|pause|skip, timer "
-          "extend\n"
-          "SECS, wait SECS, whatif, scores, debrief. See scenarios/README.md, "
-          "\"Running a class\".\n"
-          "\n"
-          "Exit status: 0 success, 1 failure (a bad script or scenario, "
-          "results not\nsaved), 2 wrong usage.\n",
-          out);
+    fputs(
+        "Usage: rapport class FILE [--teams \"Red,Blue\"] --script SCRIPT\n"
+        "       rapport class --resume [JOURNAL] (--script SCRIPT | --save)\n"
+        "       rapport class --cheatsheet[=html|text]\n"
+        "\n"
+        "Runs a scenario for a whole room: each turn the room discusses,\n"
+        "votes (hands, phones, or the choice it agreed on), and the call\n"
+        "follows the majority; a tie needs the facilitator's pick. With\n"
+        "--teams, 2 to 8 named teams each choose, and each team is scored\n"
+        "on its own choices. Promptness is scored on the options alone:\n"
+        "discussion time never counts.\n"
+        "\n"
+        "Options:\n"
+        "  --teams NAMES        teams mode with these comma-separated "
+        "names\n"
+        "  --scoreboard         show the scores between turns\n"
+        "  --discussion SECS    the discussion timer (default 120)\n"
+        "  --script SCRIPT      the facilitator's actions and tallies, one "
+        "per line\n"
+        "                       (- reads standard input); the session "
+        "runs headless\n"
+        "  --results DIR        save the class result and journal here\n"
+        "                       (default: the game's results folder)\n"
+        "  --resume [JOURNAL]   go on with a class session that was "
+        "interrupted\n"
+        "                       (the only one in the results folder when "
+        "none given)\n"
+        "  --save               with --resume: save the interrupted session "
+        "as it is\n"
+        "                       (an incomplete class result) instead of "
+        "going on\n"
+        "  --cheatsheet[=FMT]   print the facilitator's cheat sheet (html "
+        "or text)\n"
+        "  -h, --help           show this help\n"
+        "\n"
+        "Script lines: next, back, hands LETTER COUNT [TEAM], phones "
+        "LETTER COUNT\n"
+        "[TEAM], take LETTER [COUNT] [TEAM], agreed LETTER [TEAM], undo, "
+        "close,\n"
+        "reopen, pick LETTER [TEAM], play, timer start|pause|skip, timer "
+        "extend\n"
+        "SECS, wait SECS, whatif, scores, debrief. See scenarios/README.md, "
+        "\"Running a class\".\n"
+        "\n"
+        "Exit status: 0 success, 1 failure (a bad script or scenario, "
+        "results not\nsaved), 2 wrong usage.\n",
+        out);
 }
 
 typedef struct {
@@ -349,7 +354,12 @@ static int class_play_script(const char *name, FILE *in, class_session *c,
            getline(&line, &cap, in) >= 0) {
         r.line++;
         line[strcspn(line, "\r\n")] = '\0';
+        class_phase before = class_phase_of(c);
         rc = class_step(&r, c, line);
+        if (class_options_of(c)->scoreboard && before != CLASS_PHASE_PLAYED &&
+            class_phase_of(c) == CLASS_PHASE_PLAYED) {
+            class_print_scores(c);
+        }
         if (j && class_journal_event_count(j) < class_event_count(c)) {
             diag_list *diags = diag_list_new();
             if (class_journal_append(j, c, diags) != 0 && !warned) {
@@ -495,9 +505,30 @@ static char *class_pick_journal(const char *given, const char *results)
     return pick;
 }
 
+void cli_class_note_journals(const char *cmd, const char *results_dir)
+{
+    char **list = class_journal_list(results_dir, NULL);
+    size_t n = 0;
+    while (list && list[n]) {
+        n++;
+    }
+    if (n > 0) {
+        fprintf(stderr,
+                "rapport %s: %zu interrupted class session%s in "
+                "%s/in-progress (rapport class --results %s --resume goes on "
+                "with %s, or --resume --save keeps %s):\n",
+                cmd, n, n == 1 ? "" : "s", results_dir, results_dir,
+                n == 1 ? "it" : "one", n == 1 ? "it" : "one");
+        for (size_t i = 0; i < n; i++) {
+            fprintf(stderr, "  %s\n", list[i]);
+        }
+    }
+    journal_list_free(list);
+}
+
 int cli_class(int argc, char **argv)
 {
-    enum { OPT_SCOREBOARD = 256, OPT_DISCUSSION, OPT_CHEATSHEET };
+    enum { OPT_SCOREBOARD = 256, OPT_DISCUSSION, OPT_CHEATSHEET, OPT_SAVE };
     static const struct option options[] = {
         {"teams", required_argument, NULL, 't'},
         {"scoreboard", no_argument, NULL, OPT_SCOREBOARD},
@@ -506,6 +537,7 @@ int cli_class(int argc, char **argv)
         {"results", required_argument, NULL, 'R'},
         {"resume", optional_argument, NULL, 'r'},
         {"cheatsheet", optional_argument, NULL, OPT_CHEATSHEET},
+        {"save", no_argument, NULL, OPT_SAVE},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *teams_arg = NULL;
@@ -513,6 +545,7 @@ int cli_class(int argc, char **argv)
     const char *results_arg = NULL;
     const char *resume_arg = NULL;
     bool resume = false;
+    bool save = false;
     class_options opt = {.mode = CLASS_WHOLE};
     int o;
     optind = 1;
@@ -550,6 +583,9 @@ int cli_class(int argc, char **argv)
             break;
         case OPT_CHEATSHEET:
             return class_cheatsheet(optarg);
+        case OPT_SAVE:
+            save = true;
+            break;
         case 'h':
             class_usage(stdout);
             return cli_finish_output();
@@ -561,7 +597,13 @@ int cli_class(int argc, char **argv)
     if (resume && !resume_arg && optind < argc) {
         resume_arg = argv[optind++]; /* --resume JOURNAL */
     }
-    if (!script_path) {
+    if (save && (!resume || script_path)) {
+        fprintf(stderr, "rapport class: --save goes with --resume and no "
+                        "--script: it saves an interrupted class session as "
+                        "it is\n");
+        return CLI_USAGE;
+    }
+    if (!script_path && !save) {
         fprintf(stderr,
                 "rapport class: the projector screens are not in this "
                 "build yet; give --script SCRIPT to run a class session "
@@ -588,7 +630,9 @@ int cli_class(int argc, char **argv)
     }
     char *results =
         results_arg ? strdup(results_arg) : cli_default_results_dir();
-    FILE *in = strcmp(script_path, "-") == 0 ? stdin : fopen(script_path, "r");
+    FILE *in = save                            ? NULL
+               : strcmp(script_path, "-") == 0 ? stdin
+                                               : fopen(script_path, "r");
     int rc = CLI_FAIL;
     scenario *sc = NULL;
     class_session *c = NULL;
@@ -602,7 +646,7 @@ int cli_class(int argc, char **argv)
                         "or give --results DIR\n");
         goto out;
     }
-    if (!in) {
+    if (!in && !save) {
         fprintf(stderr, "rapport class: error: cannot open %s: %s\n",
                 script_path, strerror(errno));
         goto out;
@@ -658,13 +702,15 @@ int cli_class(int argc, char **argv)
             goto out;
         }
     }
-    if (class_play_script(script_path, in, c, j) != CLI_OK) {
+    if (!save && class_play_script(script_path, in, c, j) != CLI_OK) {
         if (j) {
             fprintf(stderr,
                     "rapport class: the session so far is kept in %s;\n"
                     "  rapport class --results %s --resume --script ... "
-                    "goes on with it\n",
-                    class_journal_path(j), results);
+                    "goes on with it,\n"
+                    "  rapport class --results %s --resume --save keeps it "
+                    "as an incomplete class result\n",
+                    class_journal_path(j), results, results);
         }
         goto out;
     }
@@ -676,7 +722,8 @@ int cli_class(int argc, char **argv)
         goto out;
     }
     class_result_info info = {.started_ms = started,
-                              .ended_ms = ended < started ? started : ended};
+                              .ended_ms = ended < started ? started : ended,
+                              .interrupted = save};
     rc = class_save(results, c, &info);
     if (rc == CLI_OK && j) {
         diag_list *d2 = diag_list_new();

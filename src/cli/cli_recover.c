@@ -395,6 +395,7 @@ int cli_recover(int argc, char **argv)
         diag_list *diags = diag_list_new();
         found = journal_list(dir, diags);
         cli_print_diags(diags);
+        cli_class_note_journals("recover", dir);
         diag_list_free(diags);
         if (!found) {
             rc = CLI_FAIL;

@@ -592,14 +592,22 @@ class_status class_undo(class_session *c)
     if (c->phase != CLASS_PHASE_VOTE) {
         return CLASS_ERR_PHASE;
     }
-    if (c->entry_count == 0) {
+    /* the facilitator's last entry: phone votes are the room's own */
+    size_t i = c->entry_count;
+    while (i > 0 && c->entries[i - 1].source == CLASS_SRC_PHONES) {
+        i--;
+    }
+    if (i == 0) {
         return CLASS_ERR_NOTHING_TO_UNDO;
     }
     if (class_log(c, CLASS_EV_UNDO, 0, 0, 0, 0) != CLASS_OK) {
         return CLASS_ERR_NO_MEMORY;
     }
-    const class_entry *e = &c->entries[--c->entry_count];
-    c->tally[e->slot][e->source][e->pos] -= e->count;
+    class_entry e = c->entries[i - 1];
+    memmove(&c->entries[i - 1], &c->entries[i],
+            (c->entry_count - i) * sizeof *c->entries);
+    c->entry_count--;
+    c->tally[e.slot][e.source][e.pos] -= e.count;
     return CLASS_OK;
 }
 
@@ -853,12 +861,14 @@ class_status class_back(class_session *c, int64_t now_ms)
         return CLASS_OK;
     }
     switch (c->phase) {
-    case CLASS_PHASE_VOTE:
-        if (c->entry_count > 0) {
-            return class_undo(c);
+    case CLASS_PHASE_VOTE: {
+        class_status st = class_undo(c);
+        if (st != CLASS_ERR_NOTHING_TO_UNDO) {
+            return st;
         }
-        c->phase = CLASS_PHASE_DISCUSS;
+        c->phase = CLASS_PHASE_DISCUSS; /* phone votes stay */
         return CLASS_OK;
+    }
     case CLASS_PHASE_DISCUSS:
         class_timer_stop_at(c, now_ms);
         c->phase = CLASS_PHASE_LINE;

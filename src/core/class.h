@@ -22,7 +22,7 @@
  * that a facilitator can run everything with Next and Back alone.
  *
  * Votes come from sources: HANDS (counted by the facilitator), PHONES
- * (votes arriving from participants' phones, issue 12) and AGREED (the
+ * (votes arriving from participants' phones) and AGREED (the
  * choice the room or team agreed on, entered as one vote). Each entry
  * adds count (may be negative: a hand taken back; a tally never goes
  * below 0) to one option for one source and one team. A room's (or
@@ -163,8 +163,8 @@ size_t class_option_count(const class_session *c);
  * towards the live one. */
 class_status class_next(class_session *c, int64_t now_ms);
 /* One step back: while the vote is open with entries, undo the last
- * entry; RESULTS -> VOTE (the vote reopens, picks are dropped); VOTE
- * without entries -> DISCUSS -> LINE; at LINE or PLAYED, review the
+ * entry (class_undo); RESULTS -> VOTE (the vote reopens, picks are dropped);
+ * VOTE without entries -> DISCUSS -> LINE; at LINE or PLAYED, review the
  * previous turn (class_review_turn). Never removes a played turn. */
 class_status class_back(class_session *c, int64_t now_ms);
 
@@ -175,7 +175,9 @@ class_status class_back(class_session *c, int64_t now_ms);
  * mode). Opens the vote if it is not open yet (LINE or DISCUSS). */
 class_status class_add(class_session *c, class_source source, int team,
                        size_t pos, int count);
-/* Undoes the last entry at this turn (the vote must be open). */
+/* Undoes the facilitator's last entry at this turn (HANDS or AGREED; the
+ * vote must be open). Phone votes are never undone here: a phone changes
+ * its own vote (PHONES -1 on the old option, +1 on the new one). */
 class_status class_undo(class_session *c);
 /* Closes the vote: VOTE -> RESULTS. */
 class_status class_close_vote(class_session *c);
