@@ -96,8 +96,8 @@ void ui_screen_class_turn_draw(ui_app *app)
     static const char *const line_keys[] = {
         "PgDn: options", "PgUp: turn before", "R: whole line", "H: keys"};
     static const char *const keys[] = {"PgDn: vote",
-                                       "A\xE2\x80\x93I, 1\xE2\x80\x93"
-                                       "9: a hand",
+                                       ("A\xE2\x80\x93I, 1\xE2\x80\x93"
+                                        "9: a hand"),
                                        "P: pause",
                                        "X: +30 s",
                                        "S: skip",

@@ -47,8 +47,8 @@ void ui_screen_class_vote_draw(ui_app *app)
     char title[300];
     snprintf(title, sizeof title, "Turn %zu \xC2\xB7 the vote",
              class_turn_index(c->cs) + 1);
-    static const char *const keys[] = {"A\xE2\x80\x93I, 1\xE2\x80\x93"
-                                       "9: a hand",
+    static const char *const keys[] = {("A\xE2\x80\x93I, 1\xE2\x80\x93"
+                                        "9: a hand"),
                                        "Shift: one back", "Backspace: undo",
                                        "PgDn: record", "H: keys"};
     static const char *const agree_keys[] = {"PgUp: move", "PgDn: take it",
