@@ -35,6 +35,7 @@
 #define _DEFAULT_SOURCE
 #include <errno.h>
 #include <getopt.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -393,6 +394,24 @@ static int class_step(class_run *r, class_session *c, char *line)
     return CLI_OK;
 }
 
+/* Waits for the script's next line while the phones are answered: a
+ * facilitator's script that pauses (a person typing, a test driving
+ * browsers) must not leave phone votes unacknowledged. The stream is
+ * unbuffered (class_play_script), so poll() on its descriptor sees every
+ * byte that getline() has not read yet. */
+static void class_serve_until_input(FILE *in, ui_phones *phones,
+                                    class_session *c, int64_t now_ms)
+{
+    struct pollfd pfd = {.fd = fileno(in), .events = POLLIN};
+    for (;;) {
+        ui_phones_update(phones, c, now_ms);
+        int n = poll(&pfd, 1, 20);
+        if (n > 0 || (n < 0 && errno != EINTR)) {
+            return; /* a line, the end of input, or an error for getline */
+        }
+    }
+}
+
 /* Runs the script, journaling after every line that recorded votes. */
 static int class_play_script(const char *name, FILE *in, class_session *c,
                              class_journal *j, ui_phones *phones)
@@ -402,8 +421,16 @@ static int class_play_script(const char *name, FILE *in, class_session *c,
     size_t cap = 0;
     int rc = CLI_OK;
     bool warned = false;
-    while (rc == CLI_OK && class_phase_of(c) != CLASS_PHASE_DEBRIEF &&
-           getline(&line, &cap, in) >= 0) {
+    if (phones) {
+        setvbuf(in, NULL, _IONBF, 0);
+    }
+    while (rc == CLI_OK && class_phase_of(c) != CLASS_PHASE_DEBRIEF) {
+        if (phones) {
+            class_serve_until_input(in, phones, c, r.now_ms);
+        }
+        if (getline(&line, &cap, in) < 0) {
+            break;
+        }
         r.line++;
         line[strcspn(line, "\r\n")] = '\0';
         class_phase before = class_phase_of(c);
