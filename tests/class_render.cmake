@@ -9,6 +9,7 @@
 set(ENV{SDL_VIDEODRIVER} dummy)
 string(REPLACE "^^" ";" GOLDEN "${GOLDEN}")
 file(REMOVE_RECURSE "${OUT}")
+file(MAKE_DIRECTORY "${OUT}") # its parent may not exist yet
 execute_process(COMMAND ${TEST} shots ${OUT} ${SIZE} RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "the scripted class failed (${rc})")

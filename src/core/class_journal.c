@@ -17,17 +17,16 @@
 #include <unistd.h>
 
 #include "journal.h"
+#include "jsonl.h"
 
 #define CLASS_JOURNAL_MAX_COUNTER 99
 
 struct class_journal {
     char *path;
     char *dir;
-    int fd;
-    off_t bytes;
+    jsonl_file f; /* its fd, the whole lines it holds, the hooks */
     size_t events;
-    result_io io;
-    bool has_io;
+    result_io io; /* copied hooks; NULL members are POSIX */
 };
 
 static void class_j_free(class_journal *j)
@@ -35,8 +34,8 @@ static void class_j_free(class_journal *j)
     if (!j) {
         return;
     }
-    if (j->fd >= 0) {
-        close(j->fd);
+    if (j->f.fd >= 0) {
+        close(j->f.fd);
     }
     free(j->path);
     free(j->dir);
@@ -47,70 +46,24 @@ static class_journal *class_j_alloc(const result_io *io)
 {
     class_journal *j = calloc(1, sizeof *j);
     if (j) {
-        j->fd = -1;
+        j->f.fd = -1;
         if (io) {
             j->io = *io;
-            j->has_io = true;
+            j->f.io = &j->io;
         }
     }
     return j;
 }
 
-static int class_j_write_line(class_journal *j, const char *line, size_t n)
-{
-    size_t done = 0;
-    int rc = 0;
-    while (done < n) {
-        ssize_t w = j->has_io && j->io.write
-                        ? j->io.write(j->io.ctx, j->fd, line + done, n - done)
-                        : write(j->fd, line + done, n - done);
-        if (w < 0 && errno == EINTR) {
-            continue;
-        }
-        if (w <= 0) {
-            if (w == 0) {
-                errno = EIO;
-            }
-            rc = -1;
-            break;
-        }
-        done += (size_t)w;
-    }
-    if (rc == 0 && (j->has_io && j->io.fsync ? j->io.fsync(j->io.ctx, j->fd)
-                                             : fsync(j->fd)) != 0) {
-        rc = -1;
-    }
-    if (rc != 0) {
-        int saved = errno;
-        if (ftruncate(j->fd, j->bytes) == 0) {
-            (void)lseek(j->fd, j->bytes, SEEK_SET);
-        }
-        errno = saved;
-        return -1;
-    }
-    j->bytes += (off_t)n;
-    return 0;
-}
-
 static int class_j_write_json(class_journal *j, cJSON *o, bool ok,
                               diag_list *diags)
 {
-    char *text = ok && o ? cJSON_PrintUnformatted(o) : NULL;
-    cJSON_Delete(o);
-    char *line = text ? result_format("%s\n", text) : NULL;
-    free(text);
-    if (!line) {
-        diag_add(diags, DIAG_ERROR, j->path, 0, 0,
-                 "cannot write the class journal: out of memory");
-        return -1;
-    }
-    int rc = class_j_write_line(j, line, strlen(line));
-    if (rc != 0) {
+    if (jsonl_write_json(&j->f, o, ok) != 0) {
         diag_add(diags, DIAG_ERROR, j->path, 0, 0,
                  "cannot write the class journal: %s", strerror(errno));
+        return -1;
     }
-    free(line);
-    return rc;
+    return 0;
 }
 
 static cJSON *class_j_event(const class_event *ev, size_t n, bool *ok)
@@ -166,16 +119,6 @@ int class_journal_append(class_journal *j, const class_session *c,
     return 0;
 }
 
-static char *class_j_dir_of(const char *results_dir)
-{
-    size_t len = strlen(results_dir);
-    while (len > 1 && results_dir[len - 1] == '/') {
-        len--;
-    }
-    return result_format("%.*s%s%s", (int)len, results_dir,
-                         results_dir[len - 1] == '/' ? "" : "/", JOURNAL_DIR);
-}
-
 static const char *class_j_create(class_journal *j, const char *base)
 {
     for (int nn = 1; nn <= CLASS_JOURNAL_MAX_COUNTER; nn++) {
@@ -189,7 +132,7 @@ static const char *class_j_create(class_journal *j, const char *base)
             fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND, 0644);
         }
         if (fd >= 0) {
-            j->fd = fd;
+            j->f.fd = fd;
             j->path = path;
             return NULL;
         }
@@ -230,7 +173,7 @@ class_journal *class_journal_open(const char *results_dir,
     const char *who = class_mode_of(c) == CLASS_TEAMS ? "teams" : "class";
     char *base = result_base_name(started_ms, who, sc->id);
     const char *reason = NULL;
-    if (!j || !base || !(j->dir = class_j_dir_of(results_dir))) {
+    if (!j || !base || !(j->dir = journal_dir_of(results_dir))) {
         reason = strerror(ENOMEM);
     } else {
         struct stat st;
@@ -301,36 +244,18 @@ size_t class_journal_event_count(const class_journal *j)
 
 int class_journal_remove(const char *path, diag_list *diags)
 {
-    size_t len = path ? strlen(path) : 0;
-    size_t ext = strlen(CLASS_JOURNAL_EXT);
-    if (!path || len <= ext || strcmp(path + len - ext, CLASS_JOURNAL_EXT)) {
+    if (journal_unlink(path, CLASS_JOURNAL_EXT) == 0) {
+        return 0;
+    }
+    if (!path || errno == EINVAL) {
         diag_add(diags, DIAG_ERROR, path ? path : "class journal", 0, 0,
                  "not removed: not a class journal (a %s file)",
                  CLASS_JOURNAL_EXT);
-        return -1;
-    }
-    if (unlink(path) != 0) {
+    } else {
         diag_add(diags, DIAG_ERROR, path, 0, 0,
                  "cannot remove the class journal: %s", strerror(errno));
-        return -1;
     }
-    char *dir = strdup(path);
-    char *slash = dir ? strrchr(dir, '/') : NULL;
-    if (slash) {
-        *(slash == dir ? slash + 1 : slash) = '\0';
-        result_sync_dir(dir);
-        const char *base = strrchr(dir, '/');
-        base = base ? base + 1 : dir;
-        if (strcmp(base, JOURNAL_DIR) == 0 && rmdir(dir) == 0) {
-            char *parent = strrchr(dir, '/');
-            if (parent) {
-                *(parent == dir ? parent + 1 : parent) = '\0';
-                result_sync_dir(dir);
-            }
-        }
-    }
-    free(dir);
-    return 0;
+    return -1;
 }
 
 int class_journal_close(class_journal *j, bool remove, diag_list *diags)
@@ -338,170 +263,53 @@ int class_journal_close(class_journal *j, bool remove, diag_list *diags)
     if (!j) {
         return 0;
     }
-    close(j->fd);
-    j->fd = -1;
+    close(j->f.fd);
+    j->f.fd = -1;
     int rc = remove ? class_journal_remove(j->path, diags) : 0;
     class_j_free(j);
     return rc;
 }
 
-static int class_j_cmp(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 char **class_journal_list(const char *results_dir, diag_list *diags)
 {
-    char *dir =
-        results_dir && *results_dir ? class_j_dir_of(results_dir) : NULL;
-    if (!dir) {
-        diag_add(diags, DIAG_ERROR, "results", 0, 0,
-                 "no results folder given (or out of memory)");
-        return NULL;
-    }
-    size_t count = 0;
-    char **paths = calloc(1, sizeof *paths);
-    DIR *d = paths ? opendir(dir) : NULL;
-    if (paths && !d && errno != ENOENT) {
-        diag_add(diags, DIAG_ERROR, dir, 0, 0, "cannot read the folder: %s",
-                 strerror(errno));
-        free(paths);
-        free(dir);
-        return NULL;
-    }
-    bool failed = !paths;
-    const struct dirent *e;
-    size_t ext = strlen(CLASS_JOURNAL_EXT);
-    while (d && !failed && (e = readdir(d)) != NULL) {
-        size_t len = strlen(e->d_name);
-        if (e->d_name[0] == '.' || len <= ext ||
-            strcmp(e->d_name + len - ext, CLASS_JOURNAL_EXT) != 0) {
-            continue;
-        }
-        char *path = result_format("%s/%s", dir, e->d_name);
-        struct stat st;
-        if (path && (stat(path, &st) != 0 || !S_ISREG(st.st_mode))) {
-            free(path);
-            continue;
-        }
-        char **grown =
-            path ? realloc(paths, (count + 2) * sizeof *paths) : NULL;
-        if (!grown) {
-            free(path);
-            failed = true;
-            break;
-        }
-        paths = grown;
-        paths[count++] = path;
-        paths[count] = NULL;
-    }
-    if (d) {
-        closedir(d);
-    }
-    if (failed) {
-        diag_add(diags, DIAG_ERROR, dir, 0, 0, "out of memory");
-        journal_list_free(paths);
-        paths = NULL;
-    } else {
-        qsort(paths, count, sizeof *paths, class_j_cmp);
-    }
-    free(dir);
-    return paths;
+    return journal_list_ext(results_dir, CLASS_JOURNAL_EXT, diags);
 }
 
 /* ---------- reading ---------- */
 
-typedef struct {
-    const char *path;
-    diag_list *diags;
-    int line;
-    bool failed;
-} class_j_reader;
-
-static void class_j_err(class_j_reader *r, const char *what)
-{
-    if (!r->failed) {
-        r->failed = true;
-        diag_add(r->diags, DIAG_ERROR, r->path, r->line, 0, "%s", what);
-    }
-}
-
-static const cJSON *class_j_item(const cJSON *o, const char *key)
-{
-    return cJSON_IsObject(o) ? cJSON_GetObjectItemCaseSensitive(o, key) : NULL;
-}
-
-static char *class_j_str(class_j_reader *r, const cJSON *o, const char *key)
-{
-    const char *s = cJSON_GetStringValue(class_j_item(o, key));
-    if (r->failed) {
-        return NULL;
-    }
-    if (!s || !xmlCheckUTF8((const unsigned char *)s)) {
-        diag_add(r->diags, DIAG_ERROR, r->path, r->line, 0,
-                 "'%s' is missing or not a string of UTF-8", key);
-        r->failed = true;
-        return NULL;
-    }
-    char *copy = strdup(s);
-    if (!copy) {
-        class_j_err(r, "out of memory");
-    }
-    return copy;
-}
-
-static int64_t class_j_int(class_j_reader *r, const cJSON *o, const char *key,
-                           int64_t min, int64_t max)
-{
-    const cJSON *it = class_j_item(o, key);
-    if (r->failed) {
-        return min;
-    }
-    double v = cJSON_IsNumber(it) ? cJSON_GetNumberValue(it) : -1e300;
-    if (!(v >= (double)min && v <= (double)max) || v != (double)(int64_t)v) {
-        diag_add(r->diags, DIAG_ERROR, r->path, r->line, 0,
-                 "'%s' is missing or not a whole number from %lld to %lld",
-                 key, (long long)min, (long long)max);
-        r->failed = true;
-        return min;
-    }
-    return (int64_t)v;
-}
-
-static void class_j_header(class_j_reader *r, const cJSON *h,
+static void class_j_header(jsonl_reader *r, const cJSON *h,
                            class_journal_data *jd)
 {
-    const char *format = cJSON_GetStringValue(class_j_item(h, "format"));
+    const char *format = cJSON_GetStringValue(jsonl_item(h, "format"));
     if (!format || strcmp(format, CLASS_JOURNAL_FORMAT) != 0) {
-        class_j_err(r, "not a Rapport class journal (no \"format\": "
+        jsonl_error(r, "not a Rapport class journal (no \"format\": "
                        "\"" CLASS_JOURNAL_FORMAT "\")");
         return;
     }
-    int64_t v = class_j_int(r, h, "format_version", 1, INT32_MAX);
+    int64_t v = jsonl_int(r, h, "format_version", 1, INT32_MAX);
     if (!r->failed && v > CLASS_JOURNAL_FORMAT_VERSION) {
-        class_j_err(r, "a class journal format version this build does not "
+        jsonl_error(r, "a class journal format version this build does not "
                        "read");
     }
-    const cJSON *sc = class_j_item(h, "scenario");
-    jd->scenario_path = class_j_str(r, sc, "path");
-    jd->scenario_id = class_j_str(r, sc, "id");
-    jd->scenario_version = class_j_str(r, sc, "version");
-    jd->scenario_title = class_j_str(r, sc, "title");
-    jd->scenario_bytes =
-        class_j_int(r, sc, "bytes", 0, SCENARIO_MAX_FILE_BYTES);
-    jd->scenario_fingerprint = class_j_str(r, sc, "fingerprint");
-    jd->started_ms = class_j_int(r, h, "started_ms", 0, RESULT_MAX_EPOCH_MS);
-    const cJSON *set = class_j_item(h, "settings");
-    char *mode = class_j_str(r, set, "mode");
+    const cJSON *sc = jsonl_item(h, "scenario");
+    jd->scenario_path = jsonl_string(r, sc, "path");
+    jd->scenario_id = jsonl_string(r, sc, "id");
+    jd->scenario_version = jsonl_string(r, sc, "version");
+    jd->scenario_title = jsonl_string(r, sc, "title");
+    jd->scenario_bytes = jsonl_int(r, sc, "bytes", 0, SCENARIO_MAX_FILE_BYTES);
+    jd->scenario_fingerprint = jsonl_string(r, sc, "fingerprint");
+    jd->started_ms = jsonl_int(r, h, "started_ms", 0, RESULT_MAX_EPOCH_MS);
+    const cJSON *set = jsonl_item(h, "settings");
+    char *mode = jsonl_string(r, set, "mode");
     if (mode && strcmp(mode, "teams") == 0) {
         jd->options.mode = CLASS_TEAMS;
     } else if (mode && strcmp(mode, "whole") != 0) {
-        class_j_err(r, "'mode' is neither \"whole\" nor \"teams\"");
+        jsonl_error(r, "'mode' is neither \"whole\" nor \"teams\"");
     }
     free(mode);
-    const cJSON *teams = class_j_item(set, "teams");
+    const cJSON *teams = jsonl_item(set, "teams");
     if (!r->failed && !cJSON_IsArray(teams)) {
-        class_j_err(r, "'teams' is missing or not a list");
+        jsonl_error(r, "'teams' is missing or not a list");
     }
     const cJSON *t;
     const cJSON *list = r->failed ? NULL : teams;
@@ -510,47 +318,47 @@ static void class_j_header(class_j_reader *r, const cJSON *h,
     {
         const char *name = cJSON_GetStringValue(t);
         if (k >= CLASS_MAX_TEAMS || !class_team_name_valid(name)) {
-            class_j_err(r, "a team name is not valid (or too many teams)");
+            jsonl_error(r, "a team name is not valid (or too many teams)");
             break;
         }
         jd->team_storage[k] = strdup(name);
         if (!jd->team_storage[k]) {
-            class_j_err(r, "out of memory");
+            jsonl_error(r, "out of memory");
             break;
         }
         k++;
     }
     jd->options.team_count = k;
     jd->options.team_names = (const char *const *)jd->team_storage;
-    const cJSON *sb = class_j_item(set, "scoreboard");
+    const cJSON *sb = jsonl_item(set, "scoreboard");
     if (!r->failed && !cJSON_IsBool(sb)) {
-        class_j_err(r, "'scoreboard' is missing or not true/false");
+        jsonl_error(r, "'scoreboard' is missing or not true/false");
     }
     jd->options.scoreboard = cJSON_IsTrue(sb);
     jd->options.discussion_ms =
-        (int)class_j_int(r, set, "discussion_ms", 1, 24 * 3600 * 1000);
-    jd->options.seed = (uint32_t)class_j_int(r, set, "seed", 0, UINT32_MAX);
+        (int)jsonl_int(r, set, "discussion_ms", 1, 24 * 3600 * 1000);
+    jd->options.seed = (uint32_t)jsonl_int(r, set, "seed", 0, UINT32_MAX);
 }
 
-static void class_j_entry(class_j_reader *r, const cJSON *o,
+static void class_j_entry(jsonl_reader *r, const cJSON *o,
                           class_journal_data *jd)
 {
     size_t n = jd->event_count;
-    int64_t num = class_j_int(r, o, "n", 1, INT32_MAX);
+    int64_t num = jsonl_int(r, o, "n", 1, INT32_MAX);
     if (!r->failed && (size_t)num != n + 1) {
-        class_j_err(r, "events are not numbered in order");
+        jsonl_error(r, "events are not numbered in order");
     }
-    char *kind = class_j_str(r, o, "event");
+    char *kind = jsonl_string(r, o, "event");
     int k = kind ? class_event_kind_from_name(kind) : -1;
     free(kind);
     if (!r->failed && k < 0) {
-        class_j_err(r, "an unknown event");
+        jsonl_error(r, "an unknown event");
     }
     class_event ev = {0};
     ev.kind = (class_event_kind)k;
-    ev.turn = (int)class_j_int(r, o, "turn", 1, INT32_MAX) - 1;
+    ev.turn = (int)jsonl_int(r, o, "turn", 1, INT32_MAX) - 1;
     if (ev.kind == CLASS_EV_ADD) {
-        char *src = class_j_str(r, o, "source");
+        char *src = jsonl_string(r, o, "source");
         ev.source = CLASS_SRC_COUNT;
         for (int s = 0; src && s < CLASS_SRC_COUNT; s++) {
             if (strcmp(src, class_source_name((class_source)s)) == 0) {
@@ -559,24 +367,24 @@ static void class_j_entry(class_j_reader *r, const cJSON *o,
         }
         free(src);
         if (!r->failed && ev.source == CLASS_SRC_COUNT) {
-            class_j_err(r, "an unknown vote source");
+            jsonl_error(r, "an unknown vote source");
         }
         ev.count =
-            (int)class_j_int(r, o, "count", -CLASS_MAX_COUNT, CLASS_MAX_COUNT);
+            (int)jsonl_int(r, o, "count", -CLASS_MAX_COUNT, CLASS_MAX_COUNT);
     }
     if (ev.kind == CLASS_EV_ADD || ev.kind == CLASS_EV_PICK) {
-        ev.team = (int)class_j_int(r, o, "team", -1, CLASS_MAX_TEAMS - 1);
+        ev.team = (int)jsonl_int(r, o, "team", -1, CLASS_MAX_TEAMS - 1);
     }
     if (ev.kind == CLASS_EV_ADD || ev.kind == CLASS_EV_PICK ||
         ev.kind == CLASS_EV_PLAY) {
-        ev.pos = (int)class_j_int(r, o, "option", 1, SCENARIO_MAX_CHOICES) - 1;
+        ev.pos = (int)jsonl_int(r, o, "option", 1, SCENARIO_MAX_CHOICES) - 1;
     }
     if (r->failed) {
         return;
     }
     class_event *grown = realloc(jd->events, (n + 1) * sizeof *grown);
     if (!grown) {
-        class_j_err(r, "out of memory");
+        jsonl_error(r, "out of memory");
         return;
     }
     jd->events = grown;
@@ -599,24 +407,21 @@ class_journal_data *class_journal_read(const char *path, diag_list *diags)
         free(jd);
         return NULL;
     }
-    class_j_reader r = {path, diags, 0, false};
+    jsonl_reader r = {path, diags, 0, false};
     size_t at = 0;
-    while (at < size && !r.failed) {
-        r.line++;
-        const char *start = buf + at;
-        const char *nl = memchr(start, '\n', size - at);
-        if (!nl) {
+    cJSON *o = NULL;
+    jsonl_step step;
+    while (!r.failed &&
+           (step = jsonl_next(&r, buf, size, &at, &o)) != JSONL_END) {
+        if (step == JSONL_TORN) {
             diag_add(diags, DIAG_WARNING, path, r.line, 0,
                      "the last record was cut short (the program stopped "
                      "while writing it); ignored");
             jd->torn = true;
             break;
         }
-        size_t len = (size_t)(nl - start);
-        const char *end = NULL;
-        cJSON *o = cJSON_ParseWithLengthOpts(start, len, &end, false);
-        if (!cJSON_IsObject(o) || (end && end < nl)) {
-            class_j_err(&r, "not a class journal record (not one JSON "
+        if (step == JSONL_NOT_OBJECT) {
+            jsonl_error(&r, "not a class journal record (not one JSON "
                             "object on the line)");
         } else if (r.line == 1) {
             class_j_header(&r, o, jd);
@@ -624,14 +429,13 @@ class_journal_data *class_journal_read(const char *path, diag_list *diags)
             class_j_entry(&r, o, jd);
         }
         cJSON_Delete(o);
-        at += len + 1;
         if (!r.failed) {
             jd->valid_bytes = at;
         }
     }
     free(buf);
     if (!r.failed && jd->valid_bytes == 0) {
-        class_j_err(&r, "the class journal has no header; there is nothing "
+        jsonl_error(&r, "the class journal has no header; there is nothing "
                         "to recover");
     }
     if (r.failed) {
@@ -728,15 +532,15 @@ class_journal *class_journal_continue(const class_journal_data *jd,
         class_j_free(j);
         return NULL;
     }
-    j->fd = open(j->path, O_WRONLY | O_APPEND);
-    if (j->fd < 0 || ftruncate(j->fd, (off_t)jd->valid_bytes) != 0 ||
-        fsync(j->fd) != 0) {
+    j->f.fd = open(j->path, O_WRONLY | O_APPEND);
+    if (j->f.fd < 0 || ftruncate(j->f.fd, (off_t)jd->valid_bytes) != 0 ||
+        fsync(j->f.fd) != 0) {
         diag_add(diags, DIAG_ERROR, jd->path, 0, 0,
                  "cannot continue the class journal: %s", strerror(errno));
         class_j_free(j);
         return NULL;
     }
-    j->bytes = (off_t)jd->valid_bytes;
+    j->f.bytes = (off_t)jd->valid_bytes;
     j->events = jd->event_count;
     if (class_journal_append(j, c, diags) != 0) {
         class_j_free(j);

@@ -20,6 +20,7 @@
 
 #include "debrief.h"
 #include "filelock.h"
+#include "jsonl.h"
 
 #define JOURNAL_MAX_COUNTER 99
 /* Corrupt lines reported per journal before giving up on the rest. */
@@ -27,83 +28,22 @@
 
 struct journal {
     char *path;
-    char *dir; /* the in-progress folder */
-    int fd;
-    off_t bytes;  /* what the file holds: whole lines only */
+    char *dir;    /* the in-progress folder */
+    jsonl_file f; /* its fd, the whole lines it holds, the hooks */
     size_t turns; /* turns written */
     result_io io; /* copied hooks; NULL members are POSIX */
-    bool has_io;
 };
 
-/* ---------- I/O through the hooks ---------- */
-
-static ssize_t journal_io_write(const journal *j, const void *buf, size_t n)
-{
-    return j->has_io && j->io.write ? j->io.write(j->io.ctx, j->fd, buf, n)
-                                    : write(j->fd, buf, n);
-}
-
-static int journal_io_fsync(const journal *j)
-{
-    return j->has_io && j->io.fsync ? j->io.fsync(j->io.ctx, j->fd)
-                                    : fsync(j->fd);
-}
-
-/* Writes a whole line and syncs it; on failure cuts off what was written
- * of it, so that the file ends with a whole line. 0 or -1 with errno. */
-static int journal_write_line(journal *j, const char *line, size_t n)
-{
-    size_t done = 0;
-    int rc = 0;
-    while (done < n) {
-        ssize_t w = journal_io_write(j, line + done, n - done);
-        if (w < 0 && errno == EINTR) {
-            continue;
-        }
-        if (w <= 0) {
-            if (w == 0) {
-                errno = EIO;
-            }
-            rc = -1;
-            break;
-        }
-        done += (size_t)w;
-    }
-    if (rc == 0 && journal_io_fsync(j) != 0) {
-        rc = -1;
-    }
-    if (rc != 0) {
-        int saved = errno;
-        if (ftruncate(j->fd, j->bytes) == 0) {
-            (void)lseek(j->fd, j->bytes, SEEK_SET);
-        }
-        errno = saved;
-        return -1;
-    }
-    j->bytes += (off_t)n;
-    return 0;
-}
-
-/* Prints a JSON object as one line (with its newline) and writes it. */
+/* Writes obj as one line (jsonl_write_json), reporting a failure. */
 static int journal_write_json(journal *j, cJSON *obj, bool ok,
                               diag_list *diags)
 {
-    char *text = ok && obj ? cJSON_PrintUnformatted(obj) : NULL;
-    cJSON_Delete(obj);
-    char *line = text ? result_format("%s\n", text) : NULL;
-    free(text);
-    if (!line) {
-        diag_add(diags, DIAG_ERROR, j->path, 0, 0,
-                 "cannot write the journal: out of memory");
-        return -1;
-    }
-    int rc = journal_write_line(j, line, strlen(line));
-    if (rc != 0) {
+    if (jsonl_write_json(&j->f, obj, ok) != 0) {
         diag_add(diags, DIAG_ERROR, j->path, 0, 0,
                  "cannot write the journal: %s", strerror(errno));
+        return -1;
     }
-    free(line);
-    return rc;
+    return 0;
 }
 
 /* ---------- fingerprints ---------- */
@@ -194,8 +134,8 @@ static void journal_free(journal *j)
     if (!j) {
         return;
     }
-    if (j->fd >= 0) {
-        close(j->fd);
+    if (j->f.fd >= 0) {
+        close(j->f.fd);
     }
     free(j->path);
     free(j->dir);
@@ -208,16 +148,15 @@ static journal *journal_alloc(const result_io *io)
     if (!j) {
         return NULL;
     }
-    j->fd = -1;
+    j->f.fd = -1;
     if (io) {
         j->io = *io;
-        j->has_io = true;
+        j->f.io = &j->io;
     }
     return j;
 }
 
-/* The in-progress folder of a results folder, malloc'd. */
-static char *journal_dir_of(const char *results_dir)
+char *journal_dir_of(const char *results_dir)
 {
     size_t len = strlen(results_dir);
     while (len > 1 && results_dir[len - 1] == '/') {
@@ -288,7 +227,7 @@ static const char *journal_create_temp(journal *j)
     if (fd < 0) {
         return strerror(errno);
     }
-    j->fd = fd;
+    j->f.fd = fd;
     (void)fchmod(fd, 0644);
     int fl = fcntl(fd, F_GETFL);
     if (fl < 0 || fcntl(fd, F_SETFL, fl | O_APPEND) != 0 ||
@@ -350,7 +289,7 @@ journal *journal_open(const char *results_dir, const session *s,
         diag_add(diags, DIAG_ERROR, where, 0, 0,
                  "cannot start a journal in %s/%s: %s", where, JOURNAL_DIR,
                  reason);
-        if (j && j->fd >= 0) {
+        if (j && j->f.fd >= 0) {
             unlink(j->path);
         }
         journal_free(j);
@@ -415,19 +354,15 @@ const char *journal_path(const journal *j) { return j ? j->path : NULL; }
 
 size_t journal_turn_count(const journal *j) { return j ? j->turns : 0; }
 
-int journal_remove(const char *path, diag_list *diags)
+int journal_unlink(const char *path, const char *ext)
 {
     size_t len = path ? strlen(path) : 0;
-    size_t ext = strlen(JOURNAL_EXT);
-    if (path && (len <= ext || strcmp(path + len - ext, JOURNAL_EXT) != 0)) {
-        diag_add(diags, DIAG_ERROR, path, 0, 0,
-                 "not removed: not a journal (a %s file)", JOURNAL_EXT);
+    size_t n = ext ? strlen(ext) : 0;
+    if (!path || len <= n || strcmp(path + len - n, ext) != 0) {
+        errno = EINVAL;
         return -1;
     }
-    if (!path || unlink(path) != 0) {
-        diag_add(diags, DIAG_ERROR, path ? path : "journal", 0, 0,
-                 "cannot remove the journal: %s",
-                 path ? strerror(errno) : "no file given");
+    if (unlink(path) != 0) {
         return -1;
     }
     char *dir = strdup(path);
@@ -453,6 +388,22 @@ int journal_remove(const char *path, diag_list *diags)
     }
     free(dir);
     return 0;
+}
+
+int journal_remove(const char *path, diag_list *diags)
+{
+    if (journal_unlink(path, JOURNAL_EXT) == 0) {
+        return 0;
+    }
+    if (path && errno == EINVAL) {
+        diag_add(diags, DIAG_ERROR, path, 0, 0,
+                 "not removed: not a journal (a %s file)", JOURNAL_EXT);
+    } else {
+        diag_add(diags, DIAG_ERROR, path ? path : "journal", 0, 0,
+                 "cannot remove the journal: %s",
+                 path ? strerror(errno) : "no file given");
+    }
+    return -1;
 }
 
 int journal_close(journal *j, bool remove, diag_list *diags)
@@ -487,6 +438,12 @@ void journal_list_free(char **paths)
 
 char **journal_list(const char *results_dir, diag_list *diags)
 {
+    return journal_list_ext(results_dir, JOURNAL_EXT, diags);
+}
+
+char **journal_list_ext(const char *results_dir, const char *ext_name,
+                        diag_list *diags)
+{
     char *dir =
         results_dir && *results_dir ? journal_dir_of(results_dir) : NULL;
     if (!dir) {
@@ -510,9 +467,9 @@ char **journal_list(const char *results_dir, diag_list *diags)
     const struct dirent *e;
     while (d && !failed && (e = readdir(d)) != NULL) {
         size_t len = strlen(e->d_name);
-        size_t ext = strlen(JOURNAL_EXT);
+        size_t ext = strlen(ext_name);
         if (e->d_name[0] == '.' || len <= ext ||
-            strcmp(e->d_name + len - ext, JOURNAL_EXT) != 0) {
+            strcmp(e->d_name + len - ext, ext_name) != 0) {
             continue;
         }
         char *path = result_format("%s/%s", dir, e->d_name);
@@ -553,127 +510,60 @@ char **journal_list(const char *results_dir, diag_list *diags)
 /* ---------- reading ---------- */
 
 typedef struct {
-    const char *path;
-    diag_list *diags;
-    int line;
-    bool failed; /* this line */
-    size_t cap;  /* entries allocated */
+    jsonl_reader rd;
+    size_t cap; /* entries allocated */
 } journal_reader;
-
-static void journal_rd_error(journal_reader *r, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-static void journal_rd_error(journal_reader *r, const char *fmt, ...)
-{
-    if (r->failed) {
-        return; /* one problem per line */
-    }
-    r->failed = true;
-    va_list ap;
-    va_start(ap, fmt);
-    diag_addv(r->diags, DIAG_ERROR, r->path, r->line, 0, fmt, ap);
-    va_end(ap);
-}
-
-static const cJSON *journal_rd_item(const cJSON *o, const char *key)
-{
-    return cJSON_IsObject(o) ? cJSON_GetObjectItemCaseSensitive(o, key) : NULL;
-}
-
-static char *journal_rd_string(journal_reader *r, const cJSON *o,
-                               const char *key)
-{
-    const char *s = cJSON_GetStringValue(journal_rd_item(o, key));
-    if (r->failed) {
-        return NULL;
-    }
-    if (!s || !xmlCheckUTF8((const unsigned char *)s)) {
-        journal_rd_error(r, "'%s' is missing or not a string of UTF-8", key);
-        return NULL;
-    }
-    char *copy = strdup(s);
-    if (!copy) {
-        journal_rd_error(r, "out of memory");
-    }
-    return copy;
-}
-
-static int64_t journal_rd_int(journal_reader *r, const cJSON *o,
-                              const char *key, int64_t min, int64_t max)
-{
-    const cJSON *item = journal_rd_item(o, key);
-    if (r->failed) {
-        return min;
-    }
-    double v = cJSON_IsNumber(item) ? cJSON_GetNumberValue(item) : -1e300;
-    if (!(v >= (double)min && v <= (double)max) || v != (double)(int64_t)v) {
-        journal_rd_error(r,
-                         "'%s' is missing or not a whole number from %lld "
-                         "to %lld",
-                         key, (long long)min, (long long)max);
-        return min;
-    }
-    return (int64_t)v;
-}
-
-static bool journal_rd_bool(journal_reader *r, const cJSON *o, const char *key)
-{
-    const cJSON *item = journal_rd_item(o, key);
-    if (!r->failed && !cJSON_IsBool(item)) {
-        journal_rd_error(r, "'%s' is missing or not true/false", key);
-    }
-    return cJSON_IsTrue(item);
-}
 
 static void journal_rd_header(journal_reader *r, const cJSON *h,
                               journal_data *jd)
 {
-    const char *format = cJSON_GetStringValue(journal_rd_item(h, "format"));
+    const char *format = cJSON_GetStringValue(jsonl_item(h, "format"));
     if (!format || strcmp(format, JOURNAL_FORMAT) != 0) {
-        journal_rd_error(r, "not a Rapport journal: no \"format\": \"%s\"",
-                         JOURNAL_FORMAT);
+        jsonl_error(&r->rd, "not a Rapport journal: no \"format\": \"%s\"",
+                    JOURNAL_FORMAT);
         return;
     }
     jd->format_version =
-        (int)journal_rd_int(r, h, "format_version", 1, INT32_MAX);
-    if (!r->failed && jd->format_version > JOURNAL_FORMAT_VERSION) {
-        journal_rd_error(r,
-                         "journal format version %d was written by a newer "
-                         "Rapport; this one reads version %d",
-                         jd->format_version, JOURNAL_FORMAT_VERSION);
+        (int)jsonl_int(&r->rd, h, "format_version", 1, INT32_MAX);
+    if (!r->rd.failed && jd->format_version > JOURNAL_FORMAT_VERSION) {
+        jsonl_error(&r->rd,
+                    "journal format version %d was written by a newer "
+                    "Rapport; this one reads version %d",
+                    jd->format_version, JOURNAL_FORMAT_VERSION);
     }
-    const cJSON *sc = journal_rd_item(h, "scenario");
-    if (!r->failed && !cJSON_IsObject(sc)) {
-        journal_rd_error(r, "'scenario' is missing or not an object");
+    const cJSON *sc = jsonl_item(h, "scenario");
+    if (!r->rd.failed && !cJSON_IsObject(sc)) {
+        jsonl_error(&r->rd, "'scenario' is missing or not an object");
     }
-    jd->scenario_path = journal_rd_string(r, sc, "path");
-    jd->scenario_id = journal_rd_string(r, sc, "id");
-    jd->scenario_version = journal_rd_string(r, sc, "version");
-    jd->scenario_title = journal_rd_string(r, sc, "title");
+    jd->scenario_path = jsonl_string(&r->rd, sc, "path");
+    jd->scenario_id = jsonl_string(&r->rd, sc, "id");
+    jd->scenario_version = jsonl_string(&r->rd, sc, "version");
+    jd->scenario_title = jsonl_string(&r->rd, sc, "title");
     jd->scenario_bytes =
-        journal_rd_int(r, sc, "bytes", 0, SCENARIO_MAX_FILE_BYTES);
-    jd->scenario_fingerprint = journal_rd_string(r, sc, "fingerprint");
-    jd->trainee = journal_rd_string(r, h, "trainee");
-    if (!r->failed && !result_trainee_valid(jd->trainee)) {
-        journal_rd_error(r, "'trainee' is not a valid name");
+        jsonl_int(&r->rd, sc, "bytes", 0, SCENARIO_MAX_FILE_BYTES);
+    jd->scenario_fingerprint = jsonl_string(&r->rd, sc, "fingerprint");
+    jd->trainee = jsonl_string(&r->rd, h, "trainee");
+    if (!r->rd.failed && !result_trainee_valid(jd->trainee)) {
+        jsonl_error(&r->rd, "'trainee' is not a valid name");
     }
     jd->started_ms =
-        journal_rd_int(r, h, "started_ms", 0, RESULT_MAX_EPOCH_MS);
-    const cJSON *set = journal_rd_item(h, "settings");
-    char *mode = journal_rd_string(r, set, "feedback_mode");
+        jsonl_int(&r->rd, h, "started_ms", 0, RESULT_MAX_EPOCH_MS);
+    const cJSON *set = jsonl_item(h, "settings");
+    char *mode = jsonl_string(&r->rd, set, "feedback_mode");
     if (mode && strcmp(mode, "immediate") == 0) {
         jd->feedback_mode = RESULT_FEEDBACK_IMMEDIATE;
     } else if (mode && strcmp(mode, "withheld") != 0) {
-        journal_rd_error(r,
-                         "'feedback_mode' is \"%s\", expected \"withheld\" "
-                         "or \"immediate\"",
-                         mode);
+        jsonl_error(&r->rd,
+                    "'feedback_mode' is \"%s\", expected \"withheld\" "
+                    "or \"immediate\"",
+                    mode);
     }
     free(mode);
-    jd->relaxed_timing = journal_rd_bool(r, set, "relaxed_timing");
+    jd->relaxed_timing = jsonl_bool(&r->rd, set, "relaxed_timing");
     if (jd->format_version >= 2) {
-        jd->shuffle = journal_rd_bool(r, set, "shuffle");
-        jd->seed = (uint64_t)journal_rd_int(r, set, "seed", 0,
-                                            (int64_t)SESSION_SEED_MAX);
+        jd->shuffle = jsonl_bool(&r->rd, set, "shuffle");
+        jd->seed = (uint64_t)jsonl_int(&r->rd, set, "seed", 0,
+                                       (int64_t)SESSION_SEED_MAX);
     }
 }
 
@@ -681,34 +571,34 @@ static void journal_rd_entry(journal_reader *r, const cJSON *o,
                              journal_data *jd)
 {
     size_t n = jd->entry_count;
-    int64_t turn = journal_rd_int(r, o, "turn", 1, INT32_MAX);
-    if (!r->failed && (size_t)turn != n + 1) {
-        journal_rd_error(r, "turn %lld where turn %zu was expected",
-                         (long long)turn, n + 1);
+    int64_t turn = jsonl_int(&r->rd, o, "turn", 1, INT32_MAX);
+    if (!r->rd.failed && (size_t)turn != n + 1) {
+        jsonl_error(&r->rd, "turn %lld where turn %zu was expected",
+                    (long long)turn, n + 1);
     }
     journal_entry e = {NULL, false, 0, -1, 0};
-    e.node = journal_rd_string(r, o, "node");
-    const cJSON *t = journal_rd_item(o, "timed_out");
+    e.node = jsonl_string(&r->rd, o, "node");
+    const cJSON *t = jsonl_item(o, "timed_out");
     e.timed_out = cJSON_IsTrue(t);
     if (t && !cJSON_IsBool(t)) {
-        journal_rd_error(r, "'timed_out' is not true/false");
+        jsonl_error(&r->rd, "'timed_out' is not true/false");
     }
     if (!e.timed_out) {
         e.choice =
-            (int)journal_rd_int(r, o, "choice", 1, SCENARIO_MAX_CHOICES);
-        e.choice_index = (int)journal_rd_int(r, o, "choice_index", 0, 15);
+            (int)jsonl_int(&r->rd, o, "choice", 1, SCENARIO_MAX_CHOICES);
+        e.choice_index = (int)jsonl_int(&r->rd, o, "choice_index", 0, 15);
     }
-    e.response_ms = (int)journal_rd_int(r, o, "response_ms", 0, INT32_MAX);
-    if (r->failed) {
+    e.response_ms = (int)jsonl_int(&r->rd, o, "response_ms", 0, INT32_MAX);
+    if (r->rd.failed) {
         free(e.node);
         return;
     }
     if (n == JOURNAL_MAX_TURNS) {
         free(e.node);
-        journal_rd_error(r,
-                         "more than %u replies: no call is that long; not a "
-                         "journal Rapport wrote",
-                         JOURNAL_MAX_TURNS);
+        jsonl_error(&r->rd,
+                    "more than %u replies: no call is that long; not a "
+                    "journal Rapport wrote",
+                    JOURNAL_MAX_TURNS);
         return;
     }
     if (n == r->cap) {
@@ -720,7 +610,7 @@ static void journal_rd_entry(journal_reader *r, const cJSON *o,
         journal_entry *grown = realloc(jd->entries, cap * sizeof *grown);
         if (!grown) {
             free(e.node);
-            journal_rd_error(r, "out of memory");
+            jsonl_error(&r->rd, "out of memory");
             return;
         }
         jd->entries = grown;
@@ -759,46 +649,40 @@ journal_data *journal_parse(const char *buf, size_t size, const char *path,
         free(jd);
         return NULL;
     }
-    journal_reader r = {path, diags, 0, false, 0};
+    journal_reader r = {{path, diags, 0, false}, 0};
     int errors = 0;
     size_t at = 0;
-    while (at < size && errors < JOURNAL_MAX_LINE_ERRORS) {
-        r.line++;
-        r.failed = false;
-        const char *start = buf + at;
-        const char *nl = memchr(start, '\n', size - at);
-        if (!nl) {
-            /* cut short: the program stopped while writing it */
-            diag_add(diags, DIAG_WARNING, path, r.line, 0,
+    cJSON *o = NULL;
+    jsonl_step step;
+    while (errors < JOURNAL_MAX_LINE_ERRORS &&
+           (step = jsonl_next(&r.rd, buf, size, &at, &o)) != JSONL_END) {
+        if (step == JSONL_TORN) {
+            diag_add(diags, DIAG_WARNING, path, r.rd.line, 0,
                      "the last record was cut short (the program stopped "
                      "while writing it); ignored");
             jd->torn = true;
             break;
         }
-        size_t len = (size_t)(nl - start);
-        const char *end = NULL;
-        cJSON *o = cJSON_ParseWithLengthOpts(start, len, &end, false);
-        if (!cJSON_IsObject(o) || (end && end < nl)) {
-            journal_rd_error(&r, "not a journal record (not one JSON object "
-                                 "on the line)");
-        } else if (r.line == 1) {
+        if (step == JSONL_NOT_OBJECT) {
+            jsonl_error(&r.rd, "not a journal record (not one JSON object "
+                               "on the line)");
+        } else if (r.rd.line == 1) {
             journal_rd_header(&r, o, jd);
         } else if (errors == 0) {
             journal_rd_entry(&r, o, jd);
         }
         cJSON_Delete(o);
-        if (r.failed) {
+        if (r.rd.failed) {
             errors++;
-            if (r.line == 1) {
+            if (r.rd.line == 1) {
                 break; /* without a header the rest means nothing */
             }
         }
-        at += len + 1;
         if (errors == 0) {
             jd->valid_bytes = at;
         }
     }
-    if (errors == 0 && r.line < (jd->torn ? 2 : 1)) {
+    if (errors == 0 && r.rd.line < (jd->torn ? 2 : 1)) {
         diag_add(diags, DIAG_ERROR, path, 1, 0,
                  "the journal has no header (the program stopped as the "
                  "session began); there is nothing to recover");
@@ -974,17 +858,18 @@ journal *journal_continue_locked(const journal_data *jd, const session *s,
     }
     /* the journal's descriptor shares the lock's open file, so the call
      * keeps the lock until the journal is closed */
-    j->fd = dup(filelock_fd(lock));
+    j->f.fd = dup(filelock_fd(lock));
     filelock_release(lock);
-    int fl = j->fd >= 0 ? fcntl(j->fd, F_GETFL) : -1;
-    if (fl < 0 || fcntl(j->fd, F_SETFL, fl | O_APPEND) != 0 ||
-        ftruncate(j->fd, (off_t)jd->valid_bytes) != 0 || fsync(j->fd) != 0) {
+    int fl = j->f.fd >= 0 ? fcntl(j->f.fd, F_GETFL) : -1;
+    if (fl < 0 || fcntl(j->f.fd, F_SETFL, fl | O_APPEND) != 0 ||
+        ftruncate(j->f.fd, (off_t)jd->valid_bytes) != 0 ||
+        fsync(j->f.fd) != 0) {
         diag_add(diags, DIAG_ERROR, jd->path, 0, 0,
                  "cannot continue the journal: %s", strerror(errno));
         journal_free(j);
         return NULL;
     }
-    j->bytes = (off_t)jd->valid_bytes;
+    j->f.bytes = (off_t)jd->valid_bytes;
     j->turns = jd->entry_count;
     if (journal_append(j, s, diags) != 0) {
         journal_free(j);

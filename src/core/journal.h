@@ -150,6 +150,16 @@ int journal_close(journal *j, bool remove, diag_list *diags);
 char **journal_list(const char *results_dir, diag_list *diags);
 void journal_list_free(char **paths);
 
+/* Shared with class_journal.c. journal_dir_of: results_dir's in-progress
+ * folder, malloc'd (NULL when out of memory). journal_list_ext: as
+ * journal_list, for the files ending in ext. journal_unlink: removes path,
+ * which must end in ext, then the in-progress folder when it is left
+ * empty; 0, or -1 with errno (EINVAL when path does not end in ext). */
+char *journal_dir_of(const char *results_dir);
+char **journal_list_ext(const char *results_dir, const char *ext,
+                        diag_list *diags);
+int journal_unlink(const char *path, const char *ext);
+
 /* Reads a journal from memory (path names it in diagnostics), as
  * journal_read does a file. */
 journal_data *journal_parse(const char *text, size_t size, const char *path,
