@@ -266,9 +266,14 @@ static void ui_debrief_chart(ui_app *app, SDL_Rect box)
     }
     /* Leave the band names clear on the left. */
     ui_text_style ms = ui_widget_style(app, px, false, th->muted);
-    ui_text_size name_w;
-    ui_text_measure(app->text, ui_widget_mood_name(50), &ms, &name_w);
-    int x0 = plot.x + name_w.w + l->pad;
+    ui_text_size sz;
+    ui_text_measure(app->text, C_("mood", "Confused"), &ms, &sz);
+    int name_w = sz.w;
+    for (int m = 0; m <= 100; m += 5) {
+        ui_text_measure(app->text, ui_widget_mood_name(m), &ms, &sz);
+        name_w = sz.w > name_w ? sz.w : name_w;
+    }
+    int x0 = plot.x + name_w + l->pad;
     int x1 = plot.x + plot.w - l->pad * 2;
     SDL_FPoint pts[64];
     size_t shown = n < 64 ? n : 64;

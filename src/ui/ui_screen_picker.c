@@ -79,7 +79,8 @@ static int ui_picker_entry(ui_app *app, size_t i, SDL_Rect at, bool draw)
     return h;
 }
 
-/* "Trainee (optional)" and the name field, above the list. */
+/* "Trainee (optional)" and the name field, above the list; the language
+ * filter's button at the row's end. */
 static void ui_picker_name(ui_app *app, SDL_Rect *body)
 {
     const ui_layout *l = &app->lay;
@@ -87,6 +88,21 @@ static void ui_picker_name(ui_app *app, SDL_Rect *body)
     int px = l->px_small;
     int h = ui_widget_button_height(app, px);
     SDL_Rect row = ui_layout_cut_top(body, h, l->gap * 2);
+    /* The language filter (L), at the row's end. */
+    char filter[96];
+    char name[64];
+    if (app->pick_lang[0]) {
+        snprintf(filter, sizeof filter, _("Scenarios in %s (L)"),
+                 ui_pickfilter_lang_name(app->pick_lang, name, sizeof name));
+    } else {
+        snprintf(filter, sizeof filter, "%s",
+                 _("Scenarios in every language (L)"));
+    }
+    int fw = ui_widget_button_width(app, filter, px);
+    if (fw < row.w / 2) {
+        ui_widget_button(app, ui_layout_cut_right(&row, fw, l->gap), filter,
+                         UI_ACT_PICK_LANG, 0, false);
+    }
     const char *label = _("Trainee (optional):");
     ui_text_style ls = ui_widget_style(app, px, true, th->text);
     ui_text_size lsz;
@@ -159,21 +175,6 @@ static void ui_picker_mode(ui_app *app, SDL_Rect *body)
         int slh = ui_text_line_height(app->text, px, on);
         ui_text_draw(app->text, names[i], &st, seg.x + l->pad,
                      seg.y + (h - slh) / 2, NULL);
-    }
-    /* The language filter (L), at the row's end. */
-    char filter[96];
-    char name[64];
-    if (app->pick_lang[0]) {
-        snprintf(filter, sizeof filter, _("Scenarios in %s (L)"),
-                 ui_pickfilter_lang_name(app->pick_lang, name, sizeof name));
-    } else {
-        snprintf(filter, sizeof filter, "%s",
-                 _("Scenarios in every language (L)"));
-    }
-    int fw = ui_widget_button_width(app, filter, px);
-    if (fw < row.w / 2) {
-        ui_widget_button(app, ui_layout_cut_right(&row, fw, l->gap), filter,
-                         UI_ACT_PICK_LANG, 0, false);
     }
     const char *what = app->classroom_pick
                            ? _("For a room, on a projector (M: one player)")
