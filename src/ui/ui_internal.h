@@ -221,6 +221,7 @@ struct ui_app {
     ui_screen_id screen;
     ui_overlay overlay;
     bool blanked;
+    bool mirrored; /* drawn right to left (ui_mirror.h) */
     bool running;
     bool dirty;
     int exit_code;

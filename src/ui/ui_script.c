@@ -16,6 +16,7 @@
 
 #include "ui_class.h"
 #include "ui_internal.h"
+#include "ui_mirror.h"
 
 /* After this many frames on the same screen the run is stuck. */
 #define UI_SCRIPT_MAX_STUCK 40
@@ -116,6 +117,7 @@ static void ui_script_to_window(const ui_app *app, int *x, int *y)
     int ww = 0;
     int wh = 0;
     SDL_GetWindowSize(app->window, &ww, &wh);
+    *x = ui_mirror_x(app, *x);
     if (app->lay.w > 0 && app->lay.h > 0) {
         *x = (int)((long)*x * ww / app->lay.w);
         *y = (int)((long)*y * wh / app->lay.h);
@@ -156,7 +158,7 @@ static void ui_script_finger(ui_app *app, Uint32 type, int x, int y, int dy)
     ev.type = type;
     ev.tfinger.touchId = UI_SCRIPT_TOUCH_ID;
     ev.tfinger.fingerId = 1;
-    ev.tfinger.x = (float)x / (float)app->lay.w;
+    ev.tfinger.x = ((float)ui_mirror_x(app, x) + 0.5f) / (float)app->lay.w;
     ev.tfinger.y = (float)y / (float)app->lay.h;
     ev.tfinger.dy = (float)dy / (float)app->lay.h;
     ev.tfinger.pressure = type == SDL_FINGERUP ? 0.0f : 1.0f;
