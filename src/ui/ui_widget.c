@@ -35,11 +35,12 @@ bool ui_widget_content_rtl(const ui_app *app)
 
 const char *ui_widget_isolate(const ui_app *app)
 {
-    bool ui_rtl = lang_rtl();
-    if (ui_widget_content_rtl(app) == ui_rtl) {
+    if (!lang_rtl() && !ui_widget_content_rtl(app)) {
         return "";
     }
-    return ui_rtl ? UI_TEXT_RLI : UI_TEXT_LRI;
+    /* Each isolated piece takes the direction of its own first letter:
+     * the interface's words, and the core's words not yet translated. */
+    return UI_TEXT_FSI;
 }
 
 int ui_widget_label(ui_app *app, const char *text, ui_text_style st,
