@@ -12,7 +12,7 @@ void ui_class_score_line(const score_summary *s, char *buf, size_t len)
 {
     snprintf(buf, len,
              _("Overall %d \xC2\xB7 empathy %d \xC2\xB7 honesty %d \xC2\xB7 "
-             "promptness %d"),
+               "promptness %d"),
              s->overall, s->dim[SCENARIO_DIM_EMPATHY],
              s->dim[SCENARIO_DIM_HONESTY], s->dim[SCENARIO_DIM_PROMPTNESS]);
 }
@@ -23,12 +23,12 @@ void ui_screen_class_board_draw(ui_app *app)
     const ui_theme *th = app->theme;
     ui_class *c = app->cls;
     const char *const keys[] = {_("PgDn: next turn"), _("PgUp: back"),
-                                       _("H: keys")};
+                                _("H: keys")};
     char title[300];
     snprintf(title, sizeof title, _("Scores after turn %zu"),
              class_turn_count(c->cs));
-    SDL_Rect body = ui_class_frame(app, title, _("Next turn \xE2\x96\xB6"), keys,
-                                   sizeof keys / sizeof *keys);
+    SDL_Rect body = ui_class_frame(app, title, _("Next turn \xE2\x96\xB6"),
+                                   keys, sizeof keys / sizeof *keys);
     size_t teams = class_team_count(c->cs);
     int rows = 1 + (int)teams;
     int name_lh = ui_text_line_height(app->text, l->px_body, true);

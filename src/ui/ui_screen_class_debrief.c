@@ -31,10 +31,10 @@ void ui_screen_class_ending_draw(ui_app *app)
     const ui_theme *th = app->theme;
     ui_class *c = app->cls;
     const char *const keys[] = {_("PgDn: the debrief"), _("PgUp: back"),
-                                       _("H: keys")};
-    SDL_Rect body =
-        ui_class_frame(app, _("The call has ended"), _("Class debrief \xE2\x96\xB6"),
-                       keys, sizeof keys / sizeof *keys);
+                                _("H: keys")};
+    SDL_Rect body = ui_class_frame(app, _("The call has ended"),
+                                   _("Class debrief \xE2\x96\xB6"), keys,
+                                   sizeof keys / sizeof *keys);
     if (c->speech && c->speech[0]) {
         int h = ui_reveal_bubble(app, body, body.h * 45 / 100, c->speech,
                                  false, 0, l->px_speech, false);
@@ -100,11 +100,10 @@ static size_t ui_class_blocks(const ui_class *c, ui_class_block *b)
     for (size_t i = 0; i < class_turn_count(c->cs); i++) {
         const class_turn *t = class_turn_at(c->cs, i);
         size_t len = 0;
-        len +=
-            (size_t)snprintf(line + len, sizeof line - len,
-                             _("Turn %zu: the room chose %c%s. Votes: "), i + 1,
-                             class_letter((size_t)t->chosen_pos),
-                             t->picked ? _(" (tie, picked)") : "");
+        len += (size_t)snprintf(line + len, sizeof line - len,
+                                _("Turn %zu: the room chose %c%s. Votes: "),
+                                i + 1, class_letter((size_t)t->chosen_pos),
+                                t->picked ? _(" (tie, picked)") : "");
         for (size_t k = 0; k < t->option_count && len < sizeof line; k++) {
             len +=
                 (size_t)snprintf(line + len, sizeof line - len, "%s%c %d",
@@ -135,13 +134,14 @@ static size_t ui_class_blocks(const ui_class *c, ui_class_block *b)
         char scores[200];
         ui_class_score_line(&s, scores, sizeof scores);
         snprintf(line, sizeof line, "%s: %s",
-                 r == 0 ? _("The class") : class_team_name(c->cs, (size_t)team),
+                 r == 0 ? _("The class")
+                        : class_team_name(c->cs, (size_t)team),
                  scores);
         ui_class_add(b, &n, false, false, "%s", line);
     }
     ui_class_add(b, &n, false, false, "%s",
                  _("Promptness is scored on the options alone (relaxed "
-                 "timing): discussion time never counts."));
+                   "timing): discussion time never counts."));
     char title[300];
     ui_class_ending_title(c, title, sizeof title);
     ui_class_add(b, &n, true, false, "%s", title);
@@ -158,7 +158,7 @@ void ui_screen_class_debrief_draw(ui_app *app)
     const ui_theme *th = app->theme;
     ui_class *c = app->cls;
     const char *const keys[] = {_("PgDn, PgUp: scroll"), _("Esc: menu"),
-                                       _("H: keys")};
+                                _("H: keys")};
     SDL_Rect body = ui_class_frame(app, _("Class debrief"), NULL, keys,
                                    sizeof keys / sizeof *keys);
     ui_class_block b[UI_CLASS_BLOCKS];

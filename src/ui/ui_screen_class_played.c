@@ -32,7 +32,7 @@ static SDL_Rect ui_class_played_frame(ui_app *app, size_t index, bool whatif)
              review ? _("Looking back \xC2\xB7 ") : "", index + 1,
              whatif ? _("what if") : _("the call played"));
     const char *const keys[] = {_("PgDn: go on"), _("PgUp: turn before"),
-                                       _("W: what if"), _("H: keys")};
+                                _("W: what if"), _("H: keys")};
     const char *next = review ? _("Forward \xE2\x96\xB6")
                        : session_is_finished(class_session_of(c->cs))
                            ? _("The ending \xE2\x96\xB6")
@@ -136,7 +136,7 @@ void ui_screen_class_whatif_draw(ui_app *app)
         texts[i] = w.feedback ? w.feedback : _("No feedback for this option.");
         snprintf(buf[i], sizeof buf[i],
                  _("Mood %+d \xC2\xB7 empathy %+d, honesty %+d, promptness "
-                 "%+d%s%s"),
+                   "%+d%s%s"),
                  w.mood_change, w.rating[SCENARIO_DIM_EMPATHY],
                  w.rating[SCENARIO_DIM_HONESTY],
                  w.rating[SCENARIO_DIM_PROMPTNESS],

@@ -39,7 +39,8 @@ static void ui_class_results_bars(ui_app *app, SDL_Rect area)
     int badge = row_h;
     char count_w_text[64];
     snprintf(count_w_text, sizeof count_w_text,
-             teams ? _("%d teams (100%%) chosen") : _("%d votes (100%%) chosen"),
+             teams ? _("%d teams (100%%) chosen")
+                   : _("%d votes (100%%) chosen"),
              top);
     ui_text_style cs = ui_widget_style(app, px, true, th->text);
     ui_text_size csz;
