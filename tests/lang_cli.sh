@@ -4,7 +4,8 @@
 # comma, an Arabic result page right to left (lang="ar" dir="rtl", its
 # headings in Arabic, the English scenario's words marked lang="en"), a
 # Spanish class report with "80 %" spacing, a Spanish recover message,
-# and English unchanged with --lang en.
+# an Arabic class debrief and class page (right to left), and English
+# unchanged with --lang en.
 set -u
 rapport=$1
 scenarios=$2
@@ -51,6 +52,21 @@ check "percent spacing" "$work/report.html" "1 de 1 (100 %)"
 mkdir -p "$work/empty"
 "$rapport" --lang es recover --results "$work/empty" >"$work/recover.txt" 2>&1
 check "Spanish recover" "$work/recover.txt" "no hay sesiones interrumpidas"
+
+"$rapport" --lang ar class "$scenario" \
+    --script "$(dirname "$0")/data/class/billing-whole.script" \
+    --results "$work/class" >"$work/class.txt" 2>"$work/class.err" ||
+    { echo "FAIL: ar class: $(cat "$work/class.err")"; fail=1; }
+check "Arabic class debrief" "$work/class.txt" "^التقييم الختامي للصف: "
+check "Arabic class scores" "$work/class.txt" "^  التعاطف"
+chtml=$(ls "$work"/class/*.html 2>/dev/null | head -n 1)
+if [ -z "$chtml" ]; then
+    echo "FAIL: no class HTML saved"
+    fail=1
+else
+    check "RTL class page" "$chtml" '<html lang="ar" dir="rtl">'
+    check "Arabic class heading" "$chtml" "<h2>المسار الذي سلكته القاعة</h2>"
+fi
 
 "$rapport" --lang en run "$scenario" --choices best --times 4.5 \
     >"$work/en.txt" 2>&1 || { echo "FAIL: en run"; fail=1; }

@@ -6,6 +6,8 @@
 
 #include "class.h"
 #include "debrief.h"
+#include "i18n.h"
+#include "words.h"
 
 #define CLASS_WIDTH 78
 
@@ -64,13 +66,13 @@ static const char *class_outcome_words(scenario_outcome o)
 {
     switch (o) {
     case SCENARIO_OUTCOME_RESOLVED:
-        return "resolved";
+        return C_("outcome", "resolved");
     case SCENARIO_OUTCOME_PARTIAL:
-        return "partly resolved";
+        return _("partly resolved");
     case SCENARIO_OUTCOME_ESCALATED:
-        return "escalated";
+        return C_("outcome", "escalated");
     default:
-        return "lost";
+        return C_("outcome", "lost");
     }
 }
 
@@ -84,26 +86,25 @@ static void class_write_votes(FILE *out, const class_session *c,
         len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%c %d",
                                 i ? ", " : "", class_letter(i), t->votes[i]);
     }
-    fprintf(out, "  %s: %s",
-            class_mode_of(c) == CLASS_TEAMS ? "Teams per option" : "Votes",
-            buf);
+    bool teams = class_mode_of(c) == CLASS_TEAMS;
+    fprintf(out, teams ? _("  Teams per option: %s") : _("  Votes: %s"), buf);
     if (t->split) {
-        fputs(class_mode_of(c) == CLASS_TEAMS ? " (the teams disagreed)"
-                                              : " (the room disagreed)",
+        fputs(teams ? _(" (the teams disagreed)") : _(" (the room disagreed)"),
               out);
     } else {
-        fputs(class_mode_of(c) == CLASS_TEAMS ? " (all the teams agreed)"
-                                              : " (the room agreed)",
+        fputs(teams ? _(" (all the teams agreed)") : _(" (the room agreed)"),
               out);
     }
     fputc('\n', out);
     if (class_mode_of(c) == CLASS_TEAMS) {
         for (size_t k = 0; k < class_team_count(c); k++) {
             char label[96];
-            snprintf(
-                label, sizeof label, "    %s chose %c%s",
-                class_team_name(c, k), class_letter((size_t)t->team_choice[k]),
-                t->team_picked[k] ? " (a tie: the facilitator's pick)" : "");
+            snprintf(label, sizeof label,
+                     t->team_picked[k]
+                         ? _("    %s chose %c (a tie: the facilitator's pick)")
+                         : _("    %s chose %c"),
+                     class_team_name(c, k),
+                     class_letter((size_t)t->team_choice[k]));
             fprintf(out, "%s\n", label);
         }
     }
@@ -115,32 +116,36 @@ static void class_write_turn(FILE *out, const class_session *c, size_t i)
     const scenario *sc = class_scenario(c);
     const scenario_node *n = &sc->nodes[t->node_index];
     bool teams = class_mode_of(c) == CLASS_TEAMS;
-    fprintf(out, "\nTurn %zu of %zu\n", i + 1, class_turn_count(c));
+    fprintf(out, _("\nTurn %zu of %zu\n"), i + 1, class_turn_count(c));
     char *said = debrief_customer_text(n);
-    class_wrap(out, "  Customer: ", 4, said ? said : "");
+    class_wrap(out, _("  Customer: "), 4, said ? said : "");
     free(said);
     class_write_votes(out, c, t);
     const scenario_choice *ch = &n->choices[t->chosen_index];
     char label[64];
-    snprintf(label, sizeof label,
-             "  %s %c%s: ", teams ? "The call was" : "The room chose",
-             class_letter((size_t)t->chosen_pos),
-             t->picked ? " (a tie: the facilitator's pick)" : "");
+    const char *fmt =
+        teams ? (t->picked
+                     ? _("  The call was %c (a tie: the facilitator's pick): ")
+                     : _("  The call was %c: "))
+              : (t->picked ? _("  The room chose %c (a tie: the facilitator's "
+                               "pick): ")
+                           : _("  The room chose %c: "));
+    snprintf(label, sizeof label, fmt, class_letter((size_t)t->chosen_pos));
     class_wrap(out, label, 4, ch->say);
     if (ch->feedback) {
-        class_wrap(out, "  Feedback: ", 4, ch->feedback);
+        class_wrap(out, _("  Feedback: "), 4, ch->feedback);
     }
-    fprintf(out, "  Mood: %d -> %d\n", t->mood_before, t->mood_after);
+    fprintf(out, _("  Mood: %d -> %d\n"), t->mood_before, t->mood_after);
     class_whatif w;
     if (t->best_pos >= 0 && t->best_pos != t->chosen_pos &&
         !(class_whatif_at(c, i, (size_t)t->chosen_pos, &w) && w.best)) {
         const scenario_choice *b = &n->choices[t->option_index[t->best_pos]];
-        snprintf(label, sizeof label,
-                 "  Better option %c: ", class_letter((size_t)t->best_pos));
+        snprintf(label, sizeof label, _("  Better option %c: "),
+                 class_letter((size_t)t->best_pos));
         class_wrap(out, label, 4, b->say);
     } else {
-        fputs(teams ? "  The call was the best option.\n"
-                    : "  The room chose the best option.\n",
+        fputs(teams ? _("  The call was the best option.\n")
+                    : _("  The room chose the best option.\n"),
               out);
     }
 }
@@ -153,7 +158,7 @@ static void class_write_scores(FILE *out, const class_session *c)
     const char *heads[CLASS_MAX_TEAMS + 1];
     size_t cols = 0;
     class_scores(c, CLASS_ROOM, &sums[cols]);
-    heads[cols++] = teams ? "Call" : "Class";
+    heads[cols++] = teams ? _("Call") : _("Class");
     for (size_t k = 0; k < teams; k++) {
         if (!class_scores(c, (int)k, &sums[cols])) {
             memset(&sums[cols], 0, sizeof sums[cols]);
@@ -168,9 +173,9 @@ static void class_write_scores(FILE *out, const class_session *c)
     if (width > 16) {
         width = 16;
     }
-    fputs("\nScores", out);
-    fputs(teams ? " (the call's path, and each team on its own choices)\n"
-                : "\n",
+    fputs(teams ? _("\nScores (the call's path, and each team on its own "
+                    "choices)\n")
+                : _("\nScores\n"),
           out);
     class_pad(out, "", 14);
     for (size_t k = 0; k < cols; k++) {
@@ -180,11 +185,11 @@ static void class_write_scores(FILE *out, const class_session *c)
     }
     fputc('\n', out);
     for (int d = 0; d <= SCENARIO_DIM_COUNT + 1; d++) {
-        const char *row = d < SCENARIO_DIM_COUNT    ? scenario_dim_name(d)
-                          : d == SCENARIO_DIM_COUNT ? "overall"
-                                                    : "passed";
-        char name[32];
-        snprintf(name, sizeof name, "  %c%s", row[0] - 32, row + 1);
+        const char *row = d <= SCENARIO_DIM_COUNT
+                              ? words_dim_label(d)
+                              : C_("score label", "Passed");
+        char name[64];
+        snprintf(name, sizeof name, "  %s", row);
         class_pad(out, name, 14);
         for (size_t k = 0; k < cols; k++) {
             char cell[32];
@@ -198,13 +203,13 @@ static void class_write_scores(FILE *out, const class_session *c)
                 snprintf(cell, sizeof cell, "%d", sums[k].overall);
             } else {
                 snprintf(cell, sizeof cell, "%s",
-                         sums[k].passed ? "yes" : "no");
+                         sums[k].passed ? _("yes") : _("no"));
             }
             class_pad(out, cell, k + 1 < cols ? width : 0);
         }
         fputc('\n', out);
     }
-    fprintf(out, "  (pass mark %d; - : not assessed in this call)\n",
+    fprintf(out, _("  (pass mark %d; - : not assessed in this call)\n"),
             sc->pass_mark);
 }
 
@@ -212,27 +217,29 @@ int class_debrief_write(const class_session *c, FILE *out)
 {
     const scenario *sc = class_scenario(c);
     const session *s = class_session_of(c);
-    class_wrap(out, "Class debrief: ", 15, sc->title);
+    const char *head = _("Class debrief: ");
+    class_wrap(out, head, class_cols(head, strlen(head)), sc->title);
     if (class_mode_of(c) == CLASS_TEAMS) {
-        fputs("Teams:", out);
+        fputs(_("Teams:"), out);
         for (size_t k = 0; k < class_team_count(c); k++) {
             fprintf(out, "%s %s", k ? "," : "", class_team_name(c, k));
         }
         fputc('\n', out);
     } else {
-        fputs("Whole class\n", out);
+        fputs(_("Whole class\n"), out);
     }
     if (session_is_finished(s)) {
         const scenario_node *e = session_ending(s);
-        fprintf(out, "Outcome: %s", class_outcome_words(session_outcome(s)));
+        fprintf(out, _("Outcome: %s"),
+                class_outcome_words(session_outcome(s)));
         if (e && e->title) {
             fprintf(out, " (%s)", e->title);
         }
         fputc('\n', out);
     } else {
-        fputs("Outcome: the call did not reach an ending\n", out);
+        fputs(_("Outcome: the call did not reach an ending\n"), out);
     }
-    fputs("\nThe path the room took\n", out);
+    fputs(_("\nThe path the room took\n"), out);
     for (size_t i = 0; i < class_turn_count(c); i++) {
         class_write_turn(out, c, i);
     }
@@ -240,29 +247,35 @@ int class_debrief_write(const class_session *c, FILE *out)
     for (size_t i = 0; i < class_turn_count(c); i++) {
         split += class_turn_at(c, i)->split;
     }
-    fprintf(out, "\n%s disagreed at %zu of %zu turn%s.\n",
-            class_mode_of(c) == CLASS_TEAMS ? "The teams" : "The room", split,
-            class_turn_count(c), class_turn_count(c) == 1 ? "" : "s");
+    size_t turns = class_turn_count(c);
+    fprintf(out,
+            class_mode_of(c) == CLASS_TEAMS
+                ? P_("\nThe teams disagreed at %zu of %zu turn.\n",
+                     "\nThe teams disagreed at %zu of %zu turns.\n", turns)
+                : P_("\nThe room disagreed at %zu of %zu turn.\n",
+                     "\nThe room disagreed at %zu of %zu turns.\n", turns),
+            split, turns);
     class_write_scores(out, c);
     class_wrap(out, "", 0,
-               "Promptness in class is scored on the options alone "
-               "(relaxed timing): discussion time never counts.");
+               _("Promptness in class is scored on the options alone "
+                 "(relaxed timing): discussion time never counts."));
     const scenario_node *e = session_ending(s);
     if (e) {
-        fputs("\nThe ending\n", out);
+        fputs(_("\nThe ending\n"), out);
         if (e->title) {
             class_wrap(out, "  ", 2, e->title);
         }
         char *said = debrief_customer_text(e);
         if (said && *said) {
-            class_wrap(out, "  Customer: ", 12, said);
+            const char *who = _("  Customer: ");
+            class_wrap(out, who, class_cols(who, strlen(who)), said);
         }
         free(said);
         if (e->feedback) {
-            class_wrap(out, "  What it teaches: ", 4, e->feedback);
+            class_wrap(out, _("  What it teaches: "), 4, e->feedback);
         }
     } else if (session_gave_up(s)) {
-        fputs("\nThe ending\n  The customer gave up.\n", out);
+        fputs(_("\nThe ending\n  The customer gave up.\n"), out);
     }
     return ferror(out) ? -1 : 0;
 }

@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "debrief.h"
+#include "i18n.h"
+#include "words.h"
 
 static const char class_css[] =
     "@page{margin:16mm 14mm}\n"
@@ -33,11 +35,11 @@ static void class_h_scores(result_html *h, xmlNodePtr body,
                            const class_session *c)
 {
     size_t teams = class_team_count(c);
-    result_h_el(h, body, "h2", "Scores");
+    result_h_el(h, body, "h2", _("Scores"));
     xmlNodePtr table = result_h_el(h, body, "table", NULL);
     xmlNodePtr tr = result_h_el(h, table, "tr", NULL);
     result_h_el(h, tr, "th", "");
-    result_h_el(h, tr, "th", teams ? "The call" : "The class");
+    result_h_el(h, tr, "th", teams ? _("The call") : _("The class"));
     for (size_t k = 0; k < teams; k++) {
         result_h_el(h, tr, "th", class_team_name(c, k));
     }
@@ -49,31 +51,30 @@ static void class_h_scores(result_html *h, xmlNodePtr body,
     for (int d = 0; d <= SCENARIO_DIM_COUNT + 1; d++) {
         tr = result_h_el(h, table, "tr", NULL);
         result_h_el(h, tr, "th",
-                    d < SCENARIO_DIM_COUNT    ? scenario_dim_name(d)
-                    : d == SCENARIO_DIM_COUNT ? "overall"
-                                              : "passed");
+                    d <= SCENARIO_DIM_COUNT ? words_dim(d) : _("passed"));
         for (size_t k = 0; k <= teams; k++) {
             xmlNodePtr td;
             if (d < SCENARIO_DIM_COUNT) {
                 td = sums[k].turns_counted[d]
                          ? result_h_elf(h, tr, "td", "%d", sums[k].dim[d])
-                         : result_h_el(h, tr, "td", "not assessed");
+                         : result_h_el(h, tr, "td", _("not assessed"));
             } else if (d == SCENARIO_DIM_COUNT) {
                 td = result_h_elf(h, tr, "td", "%d", sums[k].overall);
             } else {
-                td = result_h_el(h, tr, "td", sums[k].passed ? "yes" : "no");
+                td = result_h_el(h, tr, "td",
+                                 sums[k].passed ? _("yes") : _("no"));
             }
             result_h_attr(h, td, "class", "n");
         }
     }
     result_h_classed(h, body, "p", "note",
-                     "Promptness in class is scored on the options alone "
-                     "(relaxed timing): discussion time never counts.");
+                     _("Promptness in class is scored on the options alone "
+                       "(relaxed timing): discussion time never counts."));
     if (teams) {
         result_h_classed(h, body, "p", "note",
-                         "Each team is scored on its own choices at the "
-                         "turns the call led to, as a single player choosing "
-                         "them there would be.");
+                         _("Each team is scored on its own choices at the "
+                           "turns the call led to, as a single player "
+                           "choosing them there would be."));
     }
 }
 
@@ -83,12 +84,13 @@ static void class_h_turn(result_html *h, xmlNodePtr body,
     const class_turn *t = class_turn_at(c, i);
     const scenario_node *n = &class_scenario(c)->nodes[t->node_index];
     xmlNodePtr sec = result_h_classed(h, body, "section", "turn", NULL);
-    result_h_elf(h, sec, "h3", "Turn %zu of %zu", i + 1, class_turn_count(c));
+    result_h_elf(h, sec, "h3", _("Turn %zu of %zu"), i + 1,
+                 class_turn_count(c));
     char *said = debrief_customer_text(n);
     if (!said) {
         h->failed = true;
     }
-    result_h_field(h, sec, "Customer:", said ? said : "");
+    result_h_said(h, sec, _("Customer:"), said ? said : "");
     free(said);
     int most = 1;
     for (size_t p = 0; p < t->option_count; p++) {
@@ -96,9 +98,9 @@ static void class_h_turn(result_html *h, xmlNodePtr body,
     }
     xmlNodePtr table = result_h_el(h, sec, "table", NULL);
     xmlNodePtr tr = result_h_el(h, table, "tr", NULL);
-    result_h_el(h, tr, "th", "Option");
+    result_h_el(h, tr, "th", _("Option"));
     result_h_el(h, tr, "th",
-                class_mode_of(c) == CLASS_TEAMS ? "Teams" : "Votes");
+                class_mode_of(c) == CLASS_TEAMS ? _("Teams") : _("Votes"));
     result_h_el(h, tr, "th", "");
     for (size_t p = 0; p < t->option_count; p++) {
         tr = result_h_el(h, table, "tr", NULL);
@@ -108,7 +110,7 @@ static void class_h_turn(result_html *h, xmlNodePtr body,
         const scenario_choice *ch = &n->choices[t->option_index[p]];
         result_h_elf(h, tr, "td", "%c. %s%s", class_letter(p),
                      ch->say ? ch->say : "",
-                     (int)p == t->chosen_pos ? " (the call)" : "");
+                     (int)p == t->chosen_pos ? _(" (the call)") : "");
         xmlNodePtr td = result_h_elf(h, tr, "td", "%d", t->votes[p]);
         result_h_attr(h, td, "class", "n");
         td = result_h_el(h, tr, "td", NULL);
@@ -118,31 +120,33 @@ static void class_h_turn(result_html *h, xmlNodePtr body,
     }
     result_h_classed(
         h, sec, "p", "note",
-        t->split ? (class_mode_of(c) == CLASS_TEAMS ? "The teams disagreed."
-                                                    : "The room disagreed.")
-                 : (class_mode_of(c) == CLASS_TEAMS ? "All the teams agreed."
-                                                    : "The room agreed."));
+        t->split
+            ? (class_mode_of(c) == CLASS_TEAMS ? _("The teams disagreed.")
+                                               : _("The room disagreed."))
+            : (class_mode_of(c) == CLASS_TEAMS ? _("All the teams agreed.")
+                                               : _("The room agreed.")));
     if (t->picked) {
         result_h_classed(h, sec, "p", "note",
-                         "A tie: the facilitator picked.");
+                         _("A tie: the facilitator picked."));
     }
     if (class_mode_of(c) == CLASS_TEAMS) {
         xmlNodePtr ul = result_h_el(h, sec, "ul", NULL);
         for (size_t k = 0; k < class_team_count(c); k++) {
-            result_h_elf(h, ul, "li", "%s chose %c%s", class_team_name(c, k),
-                         class_letter((size_t)t->team_choice[k]),
-                         t->team_picked[k] ? " (a tie: the facilitator "
-                                             "picked)"
-                                           : "");
+            result_h_elf(h, ul, "li",
+                         t->team_picked[k]
+                             ? _("%s chose %c (a tie: the facilitator picked)")
+                             : _("%s chose %c"),
+                         class_team_name(c, k),
+                         class_letter((size_t)t->team_choice[k]));
         }
     }
     const scenario_choice *ch = &n->choices[t->chosen_index];
     if (ch->feedback) {
-        result_h_field(h, sec, "Feedback:", ch->feedback);
+        result_h_said(h, sec, _("Feedback:"), ch->feedback);
     }
     char mood[64];
-    snprintf(mood, sizeof mood, "%d to %d", t->mood_before, t->mood_after);
-    result_h_field(h, sec, "Mood:", mood);
+    snprintf(mood, sizeof mood, _("%d to %d"), t->mood_before, t->mood_after);
+    result_h_field(h, sec, _("Mood:"), mood);
     class_whatif w;
     if (t->best_pos >= 0 && t->best_pos != t->chosen_pos &&
         !(class_whatif_at(c, i, (size_t)t->chosen_pos, &w) && w.best)) {
@@ -152,10 +156,11 @@ static void class_h_turn(result_html *h, xmlNodePtr body,
         if (!text) {
             h->failed = true;
         }
-        result_h_field(h, sec, "Better option:", text ? text : "");
+        result_h_said(h, sec, _("Better option:"), text ? text : "");
         free(text);
     } else {
-        result_h_field(h, sec, "Better option:", "the call was the best.");
+        result_h_field(h, sec, _("Better option:"),
+                       _("the call was the best."));
     }
 }
 
@@ -163,22 +168,22 @@ char *class_result_html(const class_session *c, const class_result_info *info,
                         diag_list *diags)
 {
     if (!c || !info || (!class_is_finished(c) && !info->interrupted)) {
-        diag_add(diags, DIAG_ERROR, "class", 0, 0,
-                 "the class session has not reached an ending");
+        diag_add(diags, DIAG_ERROR, "class", 0, 0, "%s",
+                 _("the class session has not reached an ending"));
         return NULL;
     }
     const scenario *sc = class_scenario(c);
     const session *s = class_session_of(c);
     result_html h = {false};
-    char *title = result_format("Class session: %s", sc->title);
+    char *title = result_format(_("Class session: %s"), sc->title);
     xmlNodePtr body = NULL;
     xmlDocPtr doc = result_h_page(
-        &h, sc->lang, title ? title : "Class session", class_css, &body);
-    result_h_el(&h, body, "h1", title ? title : "Class session");
+        &h, sc->lang, title ? title : _("Class session"), class_css, &body);
+    result_h_el(&h, body, "h1", title ? title : _("Class session"));
     free(title);
     char when[64];
     result_utc_time(info->started_ms, "%Y-%m-%d %H:%M UTC", when, sizeof when);
-    result_h_field(&h, body, "Date:", when);
+    result_h_field(&h, body, _("Date:"), when);
     if (class_mode_of(c) == CLASS_TEAMS) {
         size_t len = 1;
         for (size_t k = 0; k < class_team_count(c); k++) {
@@ -191,43 +196,43 @@ char *class_result_html(const class_session *c, const class_result_info *info,
             }
             strcat(names, class_team_name(c, k));
         }
-        result_h_field(&h, body, "Teams:", names ? names : "");
+        result_h_field(&h, body, _("Teams:"), names ? names : "");
         free(names);
     } else {
-        result_h_field(&h, body, "Mode:", "whole class");
+        result_h_field(&h, body, _("Mode:"), _("whole class"));
     }
     if (class_is_finished(c)) {
         const scenario_node *e = session_ending(s);
-        char *o = result_format(
-            "%s%s%s%s", scenario_outcome_name(session_outcome(s)),
-            e && e->title ? " (" : "", e && e->title ? e->title : "",
-            e && e->title ? ")" : "");
-        result_h_field(&h, body, "Outcome:", o ? o : "");
+        char *o = result_format("%s%s%s%s", words_outcome(session_outcome(s)),
+                                e && e->title ? " (" : "",
+                                e && e->title ? e->title : "",
+                                e && e->title ? ")" : "");
+        result_h_field(&h, body, _("Outcome:"), o ? o : "");
         free(o);
     } else {
-        result_h_field(&h, body, "Outcome:",
-                       "incomplete: the call did not reach an ending");
+        result_h_field(&h, body, _("Outcome:"),
+                       _("incomplete: the call did not reach an ending"));
     }
     class_h_scores(&h, body, c);
-    result_h_el(&h, body, "h2", "The path the room took");
+    result_h_el(&h, body, "h2", _("The path the room took"));
     for (size_t i = 0; i < class_turn_count(c); i++) {
         class_h_turn(&h, body, c, i);
     }
     const scenario_node *e = session_ending(s);
     if (e) {
-        result_h_el(&h, body, "h2", "The ending");
+        result_h_el(&h, body, "h2", _("The ending"));
         char *said = debrief_customer_text(e);
         if (said && *said) {
-            result_h_field(&h, body, "Customer:", said);
+            result_h_said(&h, body, _("Customer:"), said);
         }
         free(said);
         if (e->feedback) {
-            result_h_field(&h, body, "What it teaches:", e->feedback);
+            result_h_said(&h, body, _("What it teaches:"), e->feedback);
         }
     }
     char *text = result_h_finish_page(&h, doc);
     if (!text) {
-        diag_add(diags, DIAG_ERROR, "class", 0, 0, "out of memory");
+        diag_add(diags, DIAG_ERROR, "class", 0, 0, "%s", _("out of memory"));
     }
     return text;
 }

@@ -2,8 +2,10 @@
  * a section of the HTML page with one row per session and each group's
  * scores side by side. */
 #define _POSIX_C_SOURCE 200809L
+#include "i18n.h"
 #include "report.h"
 #include "report_internal.h"
+#include "words.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -51,17 +53,28 @@ void report_h_classes(result_html *h, xmlNodePtr body, const report *r)
     }
     memcpy(v, r->classes, r->class_count * sizeof *v);
     qsort(v, r->class_count, sizeof *v, report_class_cmp);
-    result_h_el(h, body, "h2", "Class sessions");
+    result_h_el(h, body, "h2", _("Class sessions"));
     result_h_elf(h, body, "p",
-                 "%zu class session%s played for a whole room (rapport "
-                 "class). The groups are the class and its teams, never "
-                 "trainees: they count in none of the figures above.",
-                 r->class_count, r->class_count == 1 ? "" : "s");
+                 P_("%zu class session played for a whole room (rapport "
+                    "class). The groups are the class and its teams, never "
+                    "trainees: they count in none of the figures above.",
+                    "%zu class sessions played for a whole room (rapport "
+                    "class). The groups are the class and its teams, never "
+                    "trainees: they count in none of the figures above.",
+                    r->class_count),
+                 r->class_count);
     xmlNodePtr table = result_h_el(h, body, "table", NULL);
     xmlNodePtr tr = result_h_el(h, table, "tr", NULL);
-    static const char *const heads[] = {
-        "Date (UTC)", "Scenario", "Group",  "Empathy", "Honesty",
-        "Promptness", "Overall",  "Passed", "Outcome", "Turns split"};
+    const char *const heads[] = {_("Date (UTC)"),
+                                 _("Scenario"),
+                                 _("Group"),
+                                 words_dim_label(SCENARIO_DIM_EMPATHY),
+                                 words_dim_label(SCENARIO_DIM_HONESTY),
+                                 words_dim_label(SCENARIO_DIM_PROMPTNESS),
+                                 words_dim_label(SCENARIO_DIM_COUNT),
+                                 C_("score label", "Passed"),
+                                 _("Outcome"),
+                                 _("Turns split")};
     for (size_t i = 0; i < sizeof heads / sizeof *heads; i++) {
         result_h_el(h, tr, "th", heads[i]);
     }
@@ -74,22 +87,22 @@ void report_h_classes(result_html *h, xmlNodePtr body, const report *r)
             tr = result_h_el(h, table, "tr", NULL);
             result_h_el(h, tr, "td", g == 0 ? date : "");
             result_h_el(h, tr, "td", g == 0 ? c->scenario_title : "");
-            result_h_el(
-                h, tr, "td",
-                g == 0 ? (c->mode == CLASS_TEAMS ? "the call" : "the class")
-                       : gr->name);
+            result_h_el(h, tr, "td",
+                        g == 0 ? (c->mode == CLASS_TEAMS ? _("the call")
+                                                         : _("the class"))
+                               : gr->name);
             for (int d = 0; d < SCENARIO_DIM_COUNT; d++) {
                 result_h_elf(h, tr, "td", "%d", gr->dim[d]);
             }
             result_h_elf(h, tr, "td", "%d", gr->overall);
-            result_h_el(h, tr, "td", gr->passed ? "yes" : "no");
+            result_h_el(h, tr, "td", gr->passed ? _("yes") : _("no"));
             result_h_el(h, tr, "td",
                         g > 0            ? ""
-                        : !c->complete   ? "incomplete"
-                        : c->has_outcome ? scenario_outcome_name(c->outcome)
+                        : !c->complete   ? _("incomplete")
+                        : c->has_outcome ? words_outcome(c->outcome)
                                          : "");
             if (g == 0) {
-                result_h_elf(h, tr, "td", "%zu of %zu", c->split_turns,
+                result_h_elf(h, tr, "td", _("%zu of %zu"), c->split_turns,
                              c->turn_count);
             } else {
                 result_h_el(h, tr, "td", "");
