@@ -114,8 +114,8 @@ static void ui_options_notice_text(const ui_options_spec *spec, size_t above,
                                    size_t below, const char *also, char *buf,
                                    size_t len)
 {
-    char up[64];
-    char down[64];
+    char up[64] = "";
+    char down[64] = "";
     char where[256];
     size_t n = spec->count;
     if (above > 0) {
@@ -162,8 +162,8 @@ static int ui_options_notice_h(ui_app *app, const ui_options_spec *spec,
     const ui_layout *l = &app->lay;
     char text[512];
     size_t n = spec->count;
-    ui_options_notice_text(spec, n / 2, n - n / 2 - 1, also, text,
-                           sizeof text);
+    size_t above = n / 2; /* some above and the rest below: the longest */
+    ui_options_notice_text(spec, above, n - above, also, text, sizeof text);
     ui_text_style ns = ui_options_notice_style(app, px, w);
     ui_text_size sz;
     ui_text_measure(app->text, text, &ns, &sz);
