@@ -1352,6 +1352,123 @@ static void test_scrolling(void)
     ui_app_free(app);
 }
 
+/* Nine options, the most a turn may have, at every window size down to
+ * the smallest the window allows: short ones are all whole inside the
+ * window, none overlapping, keys 1-9 and the arrows reach each, and the
+ * clock runs. Long ones scroll under a notice, and the clock waits until
+ * each has been in view; the arrows bring each into view. */
+static void test_nine_options(void)
+{
+    static const int sizes[][2] = {
+        {1024, 768}, {1920, 1080}, {3840, 2160}, {320, 240}};
+    const char *short_path = RAPPORT_TEST_DATA "/nine-short-options.xml";
+    const char *long_path = RAPPORT_TEST_DATA "/nine-options.xml";
+    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+        int w = sizes[z][0];
+        int h = sizes[z][1];
+        const char *paths[] = {short_path};
+        ui_app *app = test_app(w, h, paths, 1);
+        CHECK(ui_app_start(app, short_path));
+        test_show_options(app);
+        ui_app_redraw(app);
+        CHECK_INT(session_offered_count(app->play.s), 9);
+        SDL_Rect window = {0, 0, w, h};
+        SDL_Rect cards[9];
+        for (int i = 0; i < 9; i++) {
+            const ui_hit *hit = ui_app_find_hit(app, UI_ACT_CHOOSE, i);
+            CHECK(hit != NULL);
+            cards[i] = hit ? hit->rect : (SDL_Rect){0, 0, 0, 0};
+            if (!ui_layout_inside(cards[i], window) ||
+                !ui_layout_inside(cards[i],
+                                  app->scroll[UI_SCROLL_OPTIONS].view)) {
+                fprintf(stderr, "%dx%d: card %d (%d,%d %dx%d) not whole\n", w,
+                        h, i + 1, cards[i].x, cards[i].y, cards[i].w,
+                        cards[i].h);
+                CHECK(!"card whole in the window");
+            }
+            /* A card holds at least its badge and a line of text. */
+            CHECK(cards[i].h >= 2 * app->lay.px_min);
+            for (int j = 0; j < i; j++) {
+                if (SDL_HasIntersection(&cards[i], &cards[j])) {
+                    fprintf(stderr, "%dx%d: cards %d and %d overlap\n", w, h,
+                            j + 1, i + 1);
+                    CHECK(!"cards apart");
+                }
+            }
+        }
+        CHECK(!turn_clock_held(&app->play.clock));
+        test_sizes_on_screen(app, h, "nine-short");
+        /* The clock runs. */
+        ui_app_set_clock(app, app->clock + 3000);
+        ui_app_step(app);
+        CHECK(ui_app_elapsed_ms(app) >= 3000);
+        /* Down nine times: each card focused in turn, the ninth last. */
+        for (int i = 0; i < 9; i++) {
+            test_key(app, SDLK_DOWN, 0);
+            CHECK_INT(app->focus, i);
+        }
+        test_key(app, SDLK_9, 0);
+        CHECK_INT(ui_app_screen(app), UI_SCREEN_FEEDBACK);
+        CHECK_INT(session_turn_at(app->play.s, 0)->offered_pos, 9);
+        ui_app_free(app);
+
+        /* Long options. */
+        paths[0] = long_path;
+        app = test_app(w, h, paths, 1);
+        CHECK(ui_app_start(app, long_path));
+        test_show_options(app);
+        ui_app_redraw(app);
+        ui_scroll *s = &app->scroll[UI_SCROLL_OPTIONS];
+        CHECK(s->active && s->content > s->view.h);
+        CHECK(ui_layout_inside(s->view, window));
+        CHECK(turn_clock_holds(&app->play.clock) & TURN_CLOCK_OUT_OF_VIEW);
+        test_sizes_on_screen(app, h, "nine-long");
+        /* A minute passes: no time counted, no patience lost. */
+        int patience = ui_app_patience_s(app);
+        ui_app_set_clock(app, app->clock + 60000);
+        ui_app_step(app);
+        CHECK_INT(ui_app_elapsed_ms(app), 0);
+        CHECK_INT(ui_app_patience_s(app), patience);
+        CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
+        /* Each card comes into view as the arrows reach it. */
+        for (int i = 0; i < 9; i++) {
+            test_key(app, SDLK_DOWN, 0);
+            CHECK_INT(app->focus, i);
+            const ui_hit *hit = ui_app_find_hit(app, UI_ACT_CHOOSE, i);
+            CHECK(hit != NULL);
+            if (hit) {
+                CHECK(hit->rect.h > 0);
+                CHECK(ui_layout_inside(hit->rect, s->view));
+            }
+        }
+        CHECK(s->offset > 0);
+        /* All seen: the clock runs, back at the top too. */
+        CHECK(!turn_clock_held(&app->play.clock));
+        test_key(app, SDLK_HOME, 0);
+        s->offset = 0;
+        app->dirty = true;
+        ui_app_set_clock(app, app->clock + 2500);
+        ui_app_step(app);
+        CHECK(!turn_clock_held(&app->play.clock));
+        CHECK_INT(ui_app_elapsed_ms(app), 2500);
+        /* Option 9 by its key, from anywhere. */
+        test_key(app, SDLK_9, 0);
+        CHECK_INT(ui_app_screen(app), UI_SCREEN_FEEDBACK);
+        CHECK_INT(session_turn_at(app->play.s, 0)->offered_pos, 9);
+        CHECK_INT(session_turn_at(app->play.s, 0)->response_ms, 2500);
+        ui_app_free(app);
+    }
+    /* A window wide enough for the long ones: all in view in two
+     * columns, the clock runs. */
+    const char *paths[] = {long_path};
+    ui_app *app = test_app(3840, 1080, paths, 1);
+    CHECK(ui_app_start(app, long_path));
+    test_show_options(app);
+    ui_app_redraw(app);
+    CHECK(!turn_clock_held(&app->play.clock));
+    ui_app_free(app);
+}
+
 static void test_text_input(ui_app *app, const char *text)
 {
     SDL_Event ev;
@@ -2382,6 +2499,7 @@ int main(void)
     test_debrief_agrees();
     test_reload_screens();
     test_scrolling();
+    test_nine_options();
     test_trainee_name();
     test_font_coverage();
     test_scripts();

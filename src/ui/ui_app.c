@@ -189,15 +189,8 @@ void ui_app_press_focus(ui_app *app)
 static void ui_app_pause_update(ui_app *app)
 {
     bool hidden = app->overlay != UI_OVERLAY_NONE || app->blanked;
-    ui_play *p = &app->play;
-    uint64_t now = ui_app_now(app);
-    if (hidden && !p->pausing) {
-        p->pausing = true;
-        p->pause_started = now;
-    } else if (!hidden && p->pausing) {
-        p->pausing = false;
-        p->paused_ms += now - p->pause_started;
-    }
+    turn_clock_hold_set(&app->play.clock, TURN_CLOCK_HIDDEN, hidden,
+                        ui_app_now(app));
     ui_class_hidden(app, hidden);
 }
 
@@ -236,19 +229,12 @@ char *ui_app_diag_text(diag_list *diags)
 
 uint64_t ui_app_turn_ms(const ui_app *app)
 {
-    const ui_play *p = &app->play;
-    uint64_t now = ui_app_now(app);
-    uint64_t paused = p->paused_ms;
-    if (p->pausing) {
-        paused += now - p->pause_started;
-    }
-    uint64_t since = now > p->turn_started ? now - p->turn_started : 0;
-    return since > paused ? since - paused : 0;
+    return turn_clock_ms(&app->play.clock, ui_app_now(app));
 }
 
 uint64_t ui_app_clock_at_turn_ms(const ui_app *app, uint64_t turn_ms)
 {
-    return app->play.turn_started + app->play.paused_ms + turn_ms;
+    return turn_clock_when(&app->play.clock, turn_ms, ui_app_now(app));
 }
 
 bool ui_app_revealing(const ui_app *app)
@@ -373,9 +359,7 @@ static void ui_app_begin_turn(ui_app *app)
     free(p->word_ends);
     ui_reveal_split(p->speech, &p->word_ends, &p->word_count, &p->reveal_ms);
     p->note[0] = '\0';
-    p->turn_started = ui_app_now(app);
-    p->paused_ms = 0;
-    p->pausing = false;
+    turn_clock_start(&p->clock, ui_app_now(app));
     p->drawn_words = 0;
     app->screen = UI_SCREEN_PLAY;
     ui_app_pause_update(app);
@@ -529,7 +513,8 @@ static void ui_app_tick(ui_app *app)
     if (app->picks_loading && ui_picks_tick(app)) {
         app->dirty = true; /* the progress */
     }
-    if (app->screen != UI_SCREEN_PLAY || !app->play.s || app->play.pausing ||
+    if (app->screen != UI_SCREEN_PLAY || !app->play.s ||
+        turn_clock_held(&app->play.clock) ||
         session_is_finished(app->play.s) || ui_app_revealing(app)) {
         return;
     }
@@ -549,7 +534,7 @@ int ui_app_next_change_ms(const ui_app *app)
     if (app->screen == UI_SCREEN_CLASS) {
         return ui_class_next_change_ms(app);
     }
-    if (app->screen != UI_SCREEN_PLAY || !p->s || p->pausing ||
+    if (app->screen != UI_SCREEN_PLAY || !p->s || turn_clock_held(&p->clock) ||
         session_is_finished(p->s)) {
         return -1;
     }

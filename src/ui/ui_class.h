@@ -159,7 +159,9 @@ SDL_Rect ui_class_frame(ui_app *app, const char *title, const char *next_label,
 /* A big button; its label centred. */
 void ui_class_button(ui_app *app, SDL_Rect r, const char *label, int arg,
                      bool primary);
-/* A row of buttons right-aligned at the bottom of *area (cut off it). */
+/* Buttons right-aligned at the bottom of *area (cut off it), in as many
+ * rows as they need; at most UI_CLASS_BUTTONS_MAX. */
+#define UI_CLASS_BUTTONS_MAX 16
 void ui_class_buttons(ui_app *app, SDL_Rect *area, const char *const *labels,
                       const int *args, size_t n);
 /* The discussion timer: "1:45" big, a meter, and its state. */

@@ -96,14 +96,31 @@ void ui_class_buttons(ui_app *app, SDL_Rect *area, const char *const *labels,
     const ui_layout *l = &app->lay;
     int px = l->px_small;
     int bh = ui_widget_button_height(app, px);
-    SDL_Rect row = ui_layout_cut_bottom(area, bh, l->gap);
-    for (size_t i = n; i-- > 0;) {
-        int bw = ui_widget_button_width(app, labels[i], px);
-        if (bw > row.w) {
-            break;
+    /* As many rows as they need (ten with nine options do not fit one
+     * row at 1024x768): each row right-aligned, in order, the last at
+     * the foot. */
+    size_t start[UI_CLASS_BUTTONS_MAX + 1];
+    size_t rows = 0;
+    int used = 0;
+    for (size_t i = 0; i < n && i < UI_CLASS_BUTTONS_MAX; i++) {
+        int bw = ui_widget_button_width(app, labels[i], px) + l->gap;
+        if (i == 0 || used + bw - l->gap > area->w) {
+            start[rows++] = i;
+            used = 0;
         }
-        ui_class_button(app, ui_layout_cut_right(&row, bw, l->gap), labels[i],
-                        args[i], false);
+        used += bw;
+    }
+    start[rows] = n < UI_CLASS_BUTTONS_MAX ? n : UI_CLASS_BUTTONS_MAX;
+    for (size_t r = rows; r-- > 0;) {
+        SDL_Rect row = ui_layout_cut_bottom(area, bh, l->gap);
+        for (size_t i = start[r + 1]; i-- > start[r];) {
+            int bw = ui_widget_button_width(app, labels[i], px);
+            if (bw > row.w) {
+                break;
+            }
+            ui_class_button(app, ui_layout_cut_right(&row, bw, l->gap),
+                            labels[i], args[i], false);
+        }
     }
 }
 

@@ -17,6 +17,7 @@
 #include "result.h"
 #include "scenario.h"
 #include "session.h"
+#include "turnclock.h"
 #include "ui_app.h"
 #include "ui_layout.h"
 #include "ui_picks.h"
@@ -160,15 +161,13 @@ typedef struct {
     /* Words of speech: byte offset of the end of each. */
     size_t *word_ends;
     size_t word_count;
-    /* Turn time is the clock since the turn began, pauses (menu, blank
-     * screen) left out. The words are revealed from turn time 0 and the
-     * options appear at reveal_ms (sooner when the trainee skips); the
-     * response time runs from there. */
-    uint64_t turn_started; /* clock when the turn began */
+    /* Turn time is the clock since the turn began, with the time held
+     * left out (the core's turn_clock: a menu or a blank screen hides the
+     * call, or options are out of view). The words are revealed from turn
+     * time 0 and the options appear at reveal_ms (sooner when the trainee
+     * skips); the response time runs from there. */
+    turn_clock clock;
     uint64_t reveal_ms;
-    uint64_t paused_ms;
-    uint64_t pause_started;
-    bool pausing;
     char note[256];       /* status line (e.g. after a reload) */
     bool relaxed;         /* the session's relaxed timing */
     ui_session_mode mode; /* the session's mode */

@@ -3,6 +3,9 @@
 #include "ui_mirror.h"
 
 #include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
 
 #include "ui_draw.h"
 
@@ -68,12 +71,141 @@ int ui_options_measure(ui_app *app, const ui_options_spec *spec, int px,
     return total;
 }
 
+/* The largest text size in [px_lo, px_hi] at which the cards fit in area
+ * in cols columns; 0 when none does. */
+static int ui_options_fit(ui_app *app, SDL_Rect area,
+                          const ui_options_spec *spec, int px_lo, int px_hi,
+                          int cols, int *card_h)
+{
+    int text_w = 0;
+    int found = 0;
+    int lo = px_lo;
+    int hi = px_hi;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        if (ui_options_measure(app, spec, mid, cols, area.w, card_h,
+                               &text_w) <= area.h) {
+            found = mid;
+            lo = mid + 1;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    return found;
+}
+
+/* "7–9", "9" or "G–I": the labels of positions [from, to). */
+static void ui_options_range(const ui_options_spec *spec, size_t from,
+                             size_t to, char *buf, size_t len)
+{
+    char a[24];
+    char b[24];
+    ui_options_label(spec, from, a, sizeof a);
+    ui_options_label(spec, to - 1, b, sizeof b);
+    if (to - from == 1) {
+        snprintf(buf, len, "%s", a);
+    } else {
+        snprintf(buf, len, "%s\xE2\x80\x93%s", a, b);
+    }
+}
+
+/* The notice saying which options are out of view, and how to reach
+ * them. */
+static void ui_options_notice_text(const ui_options_spec *spec, size_t above,
+                                   size_t below, const char *also, char *buf,
+                                   size_t len)
+{
+    char up[64] = "";
+    char down[64] = "";
+    char where[256];
+    size_t n = spec->count;
+    if (above > 0) {
+        ui_options_range(spec, 0, above, up, sizeof up);
+    }
+    if (below > 0) {
+        ui_options_range(spec, n - below, n, down, sizeof down);
+    }
+    if (above > 0 && below > 0) {
+        snprintf(where, sizeof where,
+                 _("More options above (%s) and below (%s): scroll, or "
+                   "press Up or Down."),
+                 up, down);
+    } else if (above > 0) {
+        snprintf(where, sizeof where,
+                 _("More options above: %s. Scroll, or press Up."), up);
+    } else {
+        snprintf(where, sizeof where,
+                 _("More options below: %s. Scroll, or press Down."), down);
+    }
+    if (also) {
+        /* TRANSLATORS: two sentences, the second after the first. */
+        snprintf(buf, len, _("%s %s"), where, also);
+    } else {
+        snprintf(buf, len, "%s", where);
+    }
+}
+
+static ui_text_style ui_options_notice_style(ui_app *app, int px, int w)
+{
+    const ui_layout *l = &app->lay;
+    ui_text_style ns = ui_widget_style(app, px, true, app->theme->text);
+    ns.max_lines = 2;
+    ns.wrap_w = w - 2 * l->pad;
+    ns.align = UI_TEXT_CENTRE;
+    return ns;
+}
+
+/* The notice's height at text size px in width w: room for its longest
+ * text, so that it does not change as the options scroll. */
+static int ui_options_notice_h(ui_app *app, const ui_options_spec *spec,
+                               const char *also, int px, int w)
+{
+    const ui_layout *l = &app->lay;
+    char text[512];
+    size_t n = spec->count;
+    size_t above = n / 2; /* some above and the rest below: the longest */
+    ui_options_notice_text(spec, above, n - above, also, text, sizeof text);
+    ui_text_style ns = ui_options_notice_style(app, px, w);
+    ui_text_size sz;
+    ui_text_measure(app->text, text, &ns, &sz);
+    return sz.h + l->pad + 4 * l->border;
+}
+
+static void ui_options_notice(ui_app *app, SDL_Rect box, int px,
+                              const char *text)
+{
+    const ui_layout *l = &app->lay;
+    const ui_theme *th = app->theme;
+    ui_draw_round_frame(app->renderer, box, l->radius, 2 * l->border,
+                        th->focus_bg, th->accent);
+    ui_text_style ns = ui_options_notice_style(app, px, box.w);
+    ui_text_size sz;
+    ui_text_measure(app->text, text, &ns, &sz);
+    ui_text_draw(app->text, text, &ns, box.x + l->pad,
+                 box.y + (box.h - sz.h) / 2, NULL);
+}
+
 int ui_options_draw(ui_app *app, SDL_Rect area, const ui_options_spec *spec,
                     int px_lo, int px_hi, int max_cols)
+{
+    return ui_options_draw_view(app, area, spec, px_lo, px_hi, max_cols, NULL,
+                                NULL);
+}
+
+int ui_options_draw_view(ui_app *app, SDL_Rect area,
+                         const ui_options_spec *spec, int px_lo, int px_hi,
+                         int max_cols, turn_clock *clock,
+                         ui_options_view *view)
 {
     const ui_layout *l = &app->lay;
     const ui_theme *th = app->theme;
     size_t n = spec->count;
+    ui_options_view local;
+    ui_options_view *v = view ? view : &local;
+    memset(v, 0, sizeof *v);
+    v->px = px_lo;
+    v->cols = 1;
+    v->view = area;
     if (n == 0) {
         return px_lo;
     }
@@ -82,31 +214,40 @@ int ui_options_draw(ui_app *app, SDL_Rect area, const ui_options_spec *spec,
     int best_px = 0;
     int best_cols = 1;
     for (int cols = 1; cols <= max_cols; cols++) {
-        int lo = px_lo;
-        int hi = px_hi;
-        int found = 0;
-        while (lo <= hi) {
-            int mid = (lo + hi) / 2;
-            if (ui_options_measure(app, spec, mid, cols, area.w, card_h,
-                                   &text_w) <= area.h) {
-                found = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
+        int found =
+            ui_options_fit(app, area, spec, px_lo, px_hi, cols, card_h);
         if (found > best_px) {
             best_px = found;
             best_cols = cols;
         }
     }
+    if (best_px == 0 && max_cols < 2 && n > 1) {
+        /* Narrow columns before scrolling: short options fit side by
+         * side. */
+        best_px = ui_options_fit(app, area, spec, px_lo, px_hi, 2, card_h);
+        best_cols = 2;
+    }
     bool scroll = best_px == 0;
+    /* The notice's room is for its longer, waiting, form. */
+    const char *also =
+        clock ? _("Your time starts once you have seen every option.") : NULL;
     int px = scroll ? px_lo : best_px;
     int cols = scroll ? 1 : best_cols;
+    SDL_Rect notice = {area.x, area.y + area.h, area.w, 0};
+    if (scroll) {
+        /* The notice at the foot, the cards scrolling above it. */
+        notice = ui_layout_cut_bottom(
+            &area, ui_options_notice_h(app, spec, also, px_lo, area.w),
+            l->gap);
+    }
     int width = scroll ? area.w - ui_widget_bar_w(app) : area.w;
     int total =
         ui_options_measure(app, spec, px, cols, width, card_h, &text_w);
     int cw = (width - (cols - 1) * l->gap) / cols;
+    v->px = px;
+    v->cols = cols;
+    v->scroll = scroll;
+    v->view = area;
 
     /* Keep the focused card in view. */
     ui_scroll *sv = &app->scroll[UI_SCROLL_OPTIONS];
@@ -132,6 +273,15 @@ int ui_options_draw(ui_app *app, SDL_Rect area, const ui_options_spec *spec,
     for (size_t i = 0; i < n; i++) {
         SDL_Rect card = {area.x + (int)(i % (size_t)cols) * (cw + l->gap),
                          area.y + ys[i] - off, cw, card_h[i]};
+        v->cards[i] = card;
+        if (ui_layout_inside(card, area)) {
+            v->in_view++;
+            v->in_view_mask |= 1u << i;
+        } else if (card.y < area.y) {
+            v->above = i + 1;
+        } else if (v->below == 0) {
+            v->below = n - i;
+        }
         SDL_Rect visible;
         if (!SDL_IntersectRect(&card, &area, &visible)) {
             visible = (SDL_Rect){card.x, area.y, 0, 0};
@@ -179,5 +329,20 @@ int ui_options_draw(ui_app *app, SDL_Rect area, const ui_options_spec *spec,
         }
     }
     ui_widget_scroll_end(app, UI_SCROLL_OPTIONS);
+    if (clock) {
+        /* The clock is the core's: it waits until every option has been
+         * in view. */
+        turn_clock_options_in_view(clock, v->in_view_mask, n, ui_app_now(app));
+        if (!(turn_clock_holds(clock) & TURN_CLOCK_OUT_OF_VIEW)) {
+            also = _("You have seen every option: your time is running.");
+        }
+    }
+    if (scroll && (v->above > 0 || v->below > 0)) {
+        char text[512];
+        ui_options_notice_text(spec, v->above, v->below, also, text,
+                               sizeof text);
+        ui_options_notice(app, notice, px_lo, text);
+        v->notice = notice;
+    }
     return px;
 }

@@ -74,8 +74,16 @@ static void ui_play_left(ui_app *app, SDL_Rect col)
         }
         char target_s[32];
         ui_widget_seconds(target_s, sizeof target_s, target);
-        snprintf(m[n].label, sizeof m[n].label,
-                 _("Your time: %d s (target %s)"), elapsed / 1000, target_s);
+        if (turn_clock_holds(&p->clock) & TURN_CLOCK_OUT_OF_VIEW) {
+            /* The core holds the clock until every option has been in
+             * view. */
+            snprintf(m[n].label, sizeof m[n].label,
+                     _("Your time: %d s (paused)"), elapsed / 1000);
+        } else {
+            snprintf(m[n].label, sizeof m[n].label,
+                     _("Your time: %d s (target %s)"), elapsed / 1000,
+                     target_s);
+        }
         m[n].bold = false;
         m[n].fraction = target > 0 ? (double)elapsed / (double)target : 0.0;
         m[n++].colour = elapsed > target ? th->warn : th->muted;
@@ -153,8 +161,8 @@ static void ui_play_options(ui_app *app, SDL_Rect area)
 
     const char *texts[SCENARIO_MAX_CHOICES];
     ui_options_spec spec = ui_play_spec(app, texts);
-    ui_options_draw(app, area, &spec, l->px_fit, l->px_body,
-                    area.w > l->h ? 2 : 1);
+    ui_options_draw_view(app, area, &spec, l->px_fit, l->px_body,
+                         area.w > l->h ? 2 : 1, &app->play.clock, NULL);
 }
 
 /* While the customer's words are being revealed: where the options will
@@ -392,7 +400,8 @@ void ui_screen_play_draw(ui_app *app)
         left_w = body.h * 58 / 100;
     }
     SDL_Rect left = ui_layout_cut_left(&body, left_w, l->gap * 2);
-    ui_play_left(app, left);
+    /* The options first: whether all are in view decides the clock the
+     * left column shows. */
     switch (app->screen) {
     case UI_SCREEN_PLAY: {
         int h = ui_reveal_bubble(app, body, ui_play_speech_budget(app, body),
@@ -415,6 +424,7 @@ void ui_screen_play_draw(ui_app *app)
     default:
         break;
     }
+    ui_play_left(app, left);
 }
 
 bool ui_screen_play_key(ui_app *app, const SDL_Keysym *key)

@@ -196,7 +196,20 @@ static void ui_script_point_at(ui_app *app, int x, int y)
     }
 }
 
-static void ui_script_wheel_down(ui_app *app, SDL_Rect over)
+/* A finger drawn down the middle of the area: the content moves down. */
+static void ui_script_drag_down(ui_app *app, SDL_Rect over)
+{
+    int x = over.x + over.w / 2;
+    int y0 = over.y + over.h / 4;
+    int y1 = over.y + over.h * 3 / 4;
+    ui_script_finger(app, SDL_FINGERDOWN, x, y0, 0);
+    ui_script_finger(app, SDL_FINGERMOTION, x, (y0 + y1) / 2, (y1 - y0) / 2);
+    ui_script_finger(app, SDL_FINGERMOTION, x, y1, (y1 - y0) / 2);
+    ui_script_finger(app, SDL_FINGERUP, x, y1, 0);
+}
+
+/* The wheel turned one notch: down (dir 1) or up (dir -1). */
+static void ui_script_wheel(ui_app *app, SDL_Rect over, int dir)
 {
     int x = over.x + over.w / 2;
     int y = over.y + over.h / 2;
@@ -206,8 +219,8 @@ static void ui_script_wheel_down(ui_app *app, SDL_Rect over)
     ev.type = SDL_MOUSEWHEEL;
     ev.wheel.windowID = SDL_GetWindowID(app->window);
     ev.wheel.which = UI_SCRIPT_MOUSE_ID;
-    ev.wheel.y = -1;
-    ev.wheel.preciseY = -1.0f;
+    ev.wheel.y = -dir;
+    ev.wheel.preciseY = (float)-dir;
     ev.wheel.direction = SDL_MOUSEWHEEL_NORMAL;
     ev.wheel.mouseX = x;
     ev.wheel.mouseY = y;
@@ -230,15 +243,52 @@ bool ui_script_click(ui_app *app, ui_action action, int arg, ui_scroll_id area)
         return false; /* nothing to scroll */
     }
     const ui_scroll *s = &app->scroll[area];
+    if (h && s->active && h->rect.y <= s->view.y && s->offset > 0) {
+        /* Above the view: back up. */
+        if (app->opt.input == UI_INPUT_TOUCH) {
+            ui_script_drag_down(app, s->view);
+        } else {
+            ui_script_wheel(app, s->view, -1);
+        }
+        return true;
+    }
     if (s->active && s->offset < s->content - s->view.h) {
         if (app->opt.input == UI_INPUT_TOUCH) {
             ui_script_drag_up(app, s->view);
         } else {
-            ui_script_wheel_down(app, s->view);
+            ui_script_wheel(app, s->view, 1);
         }
         return true;
     }
     return false;
+}
+
+/* Options out of view whose clock waits until each has been seen: one
+ * step further through them (Down, the wheel or a drag, as the run's
+ * input says). Returns false when there is nowhere further to go. */
+static bool ui_script_read_on(ui_app *app)
+{
+    if (!(turn_clock_holds(&app->play.clock) & TURN_CLOCK_OUT_OF_VIEW)) {
+        return false;
+    }
+    const ui_scroll *s = &app->scroll[UI_SCROLL_OPTIONS];
+    if (app->opt.input == UI_INPUT_KEYS) {
+        int last = (int)session_offered_count(app->play.s) - 1;
+        if (app->focus >= last) {
+            return false;
+        }
+        ui_script_key(app, SDLK_DOWN);
+        return true;
+    }
+    if (!s->active || s->offset >= s->content - s->view.h) {
+        return false;
+    }
+    if (app->opt.input == UI_INPUT_TOUCH) {
+        ui_script_drag_up(app, s->view);
+    } else {
+        ui_script_wheel(app, s->view, 1);
+    }
+    return true;
 }
 
 static void ui_script_play(ui_app *app)
@@ -299,6 +349,9 @@ static void ui_script_play(ui_app *app)
             ui_script_fail(app,
                            _("cannot reach the speech to skip its reveal"));
         }
+        return;
+    }
+    if (ui_script_read_on(app)) {
         return;
     }
     int ms = turn < app->opt.time_count ? app->opt.times_ms[turn]
