@@ -3,6 +3,10 @@
  * class_journal.h. */
 #define _POSIX_C_SOURCE 200809L
 #include "class_journal.h"
+
+/* A header longer than this is not looked for (class_journal_drop_empty
+ * leaves such a file to class_journal_read, which refuses it). */
+#define CLASS_JOURNAL_HEADER_SCAN (64u * 1024u)
 #include "result_internal.h"
 
 #include <cjson/cJSON.h>
@@ -297,6 +301,57 @@ const char *class_journal_path(const class_journal *j)
 size_t class_journal_event_count(const class_journal *j)
 {
     return j ? j->events : 0;
+}
+
+int class_journal_drop_empty(const char *path, diag_list *diags)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno == ENOENT) {
+            return 0;
+        }
+        diag_add(diags, DIAG_ERROR, path, 0, 0,
+                 "cannot read the class journal: %s", strerror(errno));
+        return -1;
+    }
+    char buf[4096];
+    ssize_t n;
+    bool line = false;
+    size_t total = 0;
+    while (
+        !line && total < CLASS_JOURNAL_HEADER_SCAN &&
+        ((n = read(fd, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))) {
+        if (n > 0) {
+            line = memchr(buf, '\n', (size_t)n) != NULL;
+            total += (size_t)n;
+        }
+    }
+    int err = errno;
+    bool failed = !line && total < CLASS_JOURNAL_HEADER_SCAN && n < 0;
+    close(fd);
+    if (failed) {
+        diag_add(diags, DIAG_ERROR, path, 0, 0,
+                 "cannot read the class journal: %s", strerror(err));
+        return -1;
+    }
+    if (line || total >= CLASS_JOURNAL_HEADER_SCAN) {
+        return 0;
+    }
+    diag_list *quiet = diag_list_new();
+    int rc = class_journal_remove(path, quiet);
+    if (rc == 0) {
+        diag_add(diags, DIAG_WARNING, path, 0, 0,
+                 "removed an empty class journal: the program stopped as the "
+                 "session began, before anything was recorded");
+    } else {
+        const diag_entry *e = quiet ? diag_get(quiet, 0) : NULL;
+        diag_add(diags, DIAG_ERROR, path, 0, 0,
+                 "an empty class journal (the program stopped as the session "
+                 "began) that %s",
+                 e ? e->message : "cannot be removed: out of memory");
+    }
+    diag_list_free(quiet);
+    return rc == 0 ? 1 : -1;
 }
 
 int class_journal_remove(const char *path, diag_list *diags)

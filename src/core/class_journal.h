@@ -96,6 +96,11 @@ class_session *class_journal_replay(const class_journal_data *jd,
 class_journal *class_journal_continue(const class_journal_data *jd,
                                       const class_session *c,
                                       const result_io *io, diag_list *diags);
+/* A class journal with no header (no byte, or a first line cut short: the
+ * program stopped as the session began) holds nothing to recover: it is
+ * removed with a warning. 1 when removed, 0 when it has a header (or is
+ * gone), -1 with an error when it cannot be read or removed. */
+int class_journal_drop_empty(const char *path, diag_list *diags);
 /* Deletes a class journal (refusing other names) and syncs its folder. */
 int class_journal_remove(const char *path, diag_list *diags);
 
