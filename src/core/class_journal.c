@@ -629,12 +629,17 @@ static void class_j_entry(class_j_reader *r, const cJSON *o,
     if (r->failed) {
         return;
     }
-    class_event *grown = realloc(jd->events, (n + 1) * sizeof *grown);
-    if (!grown) {
-        class_j_err(r, "out of memory");
-        return;
+    if (n == jd->event_cap) {
+        /* geometric: reading stays linear (and fast under the sanitizers) */
+        size_t cap = jd->event_cap ? jd->event_cap * 2 : 64;
+        class_event *grown = realloc(jd->events, cap * sizeof *grown);
+        if (!grown) {
+            class_j_err(r, "out of memory");
+            return;
+        }
+        jd->events = grown;
+        jd->event_cap = cap;
     }
-    jd->events = grown;
     jd->events[n] = ev;
     jd->event_count = n + 1;
 }
@@ -647,10 +652,23 @@ class_journal_data *class_journal_read(const char *path, diag_list *diags)
     if (!buf) {
         return NULL;
     }
+    class_journal_data *jd = class_journal_parse(buf, size, path, diags);
+    free(buf);
+    return jd;
+}
+
+class_journal_data *class_journal_parse(const char *buf, size_t size,
+                                        const char *path, diag_list *diags)
+{
+    if (size > JOURNAL_MAX_FILE_BYTES) {
+        diag_add(diags, DIAG_ERROR, path, 0, 0,
+                 "the class journal is larger than %u bytes",
+                 (unsigned)JOURNAL_MAX_FILE_BYTES);
+        return NULL;
+    }
     class_journal_data *jd = calloc(1, sizeof *jd);
     if (!jd || !(jd->path = strdup(path))) {
         diag_add(diags, DIAG_ERROR, path, 0, 0, "out of memory");
-        free(buf);
         free(jd);
         return NULL;
     }
@@ -684,7 +702,6 @@ class_journal_data *class_journal_read(const char *path, diag_list *diags)
             jd->valid_bytes = at;
         }
     }
-    free(buf);
     if (!r.failed && jd->valid_bytes == 0) {
         class_j_err(&r, "the class journal has no header; there is nothing "
                         "to recover");

@@ -279,6 +279,10 @@ static bool phone_journal_entry(phone_journal_data *d, const cJSON *o)
                                   dev.nick, sizeof dev.nick) < 0) {
             return false;
         }
+        if (d->device_count >= PHONE_JOURNAL_MAX_DEVICES) {
+            d->too_many = true;
+            return false;
+        }
         if (d->device_count == d->device_cap) {
             size_t cap = d->device_cap ? d->device_cap * 2 : 16;
             phone_journal_device *more =
@@ -318,6 +322,9 @@ static bool phone_journal_entry(phone_journal_data *d, const cJSON *o)
     return true;
 }
 
+static phone_journal_data *phone_journal_take(char *text, const char *path,
+                                              char *err, size_t errlen);
+
 phone_journal_data *phone_journal_read(const char *path, char *err,
                                        size_t errlen)
 {
@@ -325,6 +332,32 @@ phone_journal_data *phone_journal_read(const char *path, char *err,
     if (!text) {
         return NULL;
     }
+    return phone_journal_take(text, path, err, errlen);
+}
+
+phone_journal_data *phone_journal_parse(const char *buf, size_t size,
+                                        const char *path, char *err,
+                                        size_t errlen)
+{
+    if (size > PHONE_JOURNAL_MAX_BYTES) {
+        phone_journal_err(err, errlen, "%s: not a phones journal (too large)",
+                          path);
+        return NULL;
+    }
+    char *text = malloc(size + 1);
+    if (!text) {
+        phone_journal_err(err, errlen, "out of memory");
+        return NULL;
+    }
+    memcpy(text, buf, size);
+    text[size] = '\0';
+    return phone_journal_take(text, path, err, errlen);
+}
+
+/* Reads the journal in text (NUL-terminated, freed here). */
+static phone_journal_data *phone_journal_take(char *text, const char *path,
+                                              char *err, size_t errlen)
+{
     phone_journal_data *d = calloc(1, sizeof *d);
     if (!d) {
         free(text);
@@ -369,6 +402,13 @@ phone_journal_data *phone_journal_read(const char *path, char *err,
     if (!header) {
         phone_journal_data_free(d);
         phone_journal_err(err, errlen, "%s: empty phones journal", path);
+        return NULL;
+    }
+    if (d->too_many) {
+        phone_journal_data_free(d);
+        phone_journal_err(
+            err, errlen, "%s: more than %u phones joined; the limit is %u",
+            path, PHONE_JOURNAL_MAX_DEVICES, PHONE_JOURNAL_MAX_DEVICES);
         return NULL;
     }
     return d;

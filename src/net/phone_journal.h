@@ -34,6 +34,9 @@
 #define PHONE_JOURNAL_VERSION 1
 /* Files larger than this are refused. */
 #define PHONE_JOURNAL_MAX_BYTES (8u * 1024u * 1024u)
+/* A journal with more phones than this is refused (a room has at most
+ * PHONE_DEFAULT_MAX_DEVICES unless told otherwise). */
+#define PHONE_JOURNAL_MAX_DEVICES 10000u
 
 typedef struct phone_journal phone_journal;
 
@@ -70,12 +73,17 @@ typedef struct {
     size_t vote_count;
     size_t skipped; /* lines that could not be read (a cut last line) */
     size_t device_cap, vote_cap; /* allocated (private) */
+    bool too_many;               /* over PHONE_JOURNAL_MAX_DEVICES (private) */
 } phone_journal_data;
 
 /* Reads a journal. NULL with a message in err when the file cannot be
  * read or is not a phones journal. */
 phone_journal_data *phone_journal_read(const char *path, char *err,
                                        size_t errlen);
+/* Reads a journal from memory (size bytes; path names it in messages). */
+phone_journal_data *phone_journal_parse(const char *buf, size_t size,
+                                        const char *path, char *err,
+                                        size_t errlen);
 void phone_journal_data_free(phone_journal_data *d);
 
 /* Re-creates the devices and each device's latest vote in a server that
