@@ -29,6 +29,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     phone_options o;
     memset(&o, 0, sizeof o);
     o.join_code = d->code;
+    o.address = "127.0.0.1"; /* never bound: the server is not started */
+    o.max_devices = PHONE_JOURNAL_MAX_DEVICES;
     phone_server *s = phone_server_new(&o, err, sizeof err);
     if (!s) {
         abort(); /* a code read from a journal makes a server */
