@@ -209,9 +209,9 @@ static void ui_notice_recover(ui_app *app)
         /* TRANSLATORS: %s is the file of the call's saved record */
         snprintf(what, sizeof what,
                  _("This call was saved already, as %s: Rapport stopped "
-                   "after saving it, before removing its journal. Save "
-                   "removes the journal without saving the call a second "
-                   "time."),
+                   "after saving it, before removing its journal. Remove its "
+                   "journal deletes the journal without saving the call a "
+                   "second time."),
                  slash ? slash + 1 : it->saved_as);
         n.paras[n.para_count] = what;
         n.colours[n.para_count++] = th->text;
