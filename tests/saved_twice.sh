@@ -4,6 +4,8 @@
 #   rapport recover --save         finds the record, removes the journal;
 #   rapport recover --resume       likewise for a call that had ended;
 #   rapport play --on-journal save the game's notice does the same;
+#   both rapport recover's list and the game's notice say up front that
+#   the call was saved already;
 # and rapport report counts a call once even when two records of it exist
 # (older versions saved it again). Empty journals are removed and said so.
 # Usage: sh saved_twice.sh RAPPORT SCENARIO WORK
@@ -39,13 +41,21 @@ grep -q "already saved as $r/$base-01.json" "$work/again.err" ||
 [ "$(records "$r")" -eq 1 ] || fail "saved twice: $(ls "$r")"
 [ ! -e "$j" ] || fail "the journal of a saved call was kept"
 
-# ---- the game's notice: Save finds it saved ----
+# ---- said up front: rapport recover's list and the game's notice ----
 mkdir -p "$r/in-progress" && cp "$work/journal" "$j"
+"$rapport" recover --results "$r" >"$work/list.out" 2>&1 ||
+    fail "recover list: $(cat "$work/list.out")"
+grep -q "saved:     already, as $r/$base-01.json" "$work/list.out" ||
+    fail "the list did not say it was saved: $(cat "$work/list.out")"
+
+# ---- the game's notice: Save finds it saved ----
 "$rapport" play --size 1024x768 "$scenario" --script 3,2,1,1,4,3 \
     --name "Bo" --results "$r" --on-journal save >/dev/null \
     2>"$work/play.err" || fail "play failed: $(cat "$work/play.err")"
 grep -q "already saved as $r/$base-01.json; not saved again" \
     "$work/play.err" || fail "the game did not say: $(cat "$work/play.err")"
+grep -q "already saved as $r/$base-01.json (the program stopped before removing its journal); Save removes" \
+    "$work/play.err" || fail "the notice did not say it up front: $(cat "$work/play.err")"
 [ ! -e "$j" ] || fail "the game kept the journal of a saved call"
 [ "$(ls "$r" | grep -c "^$base-.*[0-9]\.json$")" -eq 1 ] ||
     fail "the game saved the call twice: $(ls "$r")"

@@ -503,9 +503,44 @@ static void test_journal_and_record(void)
     scenario_free(sc);
 }
 
+/* The limits on what a facilitator (or a class journal) enters: a count
+ * of at most CLASS_MAX_COUNT, at most CLASS_MAX_ENTRIES entries a turn,
+ * each refused with its own status; and a class journal over its size. */
+static void test_limits(void)
+{
+    scenario *sc = test_load(RAPPORT_TEST_DATA "/tiny.xml");
+    CHECK(sc != NULL);
+    if (!sc) {
+        return;
+    }
+    class_session *c = class_new(sc, NULL, NULL);
+    CHECK_INT(class_add(c, CLASS_SRC_HANDS, CLASS_ROOM, 0, CLASS_MAX_COUNT),
+              CLASS_OK);
+    CHECK_INT(
+        class_add(c, CLASS_SRC_HANDS, CLASS_ROOM, 0, CLASS_MAX_COUNT + 1),
+        CLASS_ERR_BAD_COUNT);
+    int last = CLASS_OK;
+    int added = 1;
+    while (last == CLASS_OK && added < CLASS_MAX_ENTRIES + 5) {
+        last = class_add(c, CLASS_SRC_HANDS, CLASS_ROOM, added % 2, 1);
+        added += last == CLASS_OK;
+    }
+    CHECK_INT(last, CLASS_ERR_TOO_MANY);
+    CHECK_INT(added, CLASS_MAX_ENTRIES);
+    class_free(c);
+    scenario_free(sc);
+    diag_list *diags = diag_list_new();
+    CHECK(class_journal_parse("", (size_t)JOURNAL_MAX_FILE_BYTES + 1, "big",
+                              diags) == NULL);
+    const diag_entry *e = diag_get(diags, 0);
+    CHECK(e && strstr(e->message, "larger than") != NULL);
+    diag_list_free(diags);
+}
+
 int main(void)
 {
     test_tallies_and_ties();
+    test_limits();
     test_teams_score_as_single_players();
     test_discussion_time_changes_nothing();
     test_back_and_replay();

@@ -332,6 +332,48 @@ static void test_journal(void)
     CHECK(phone_journal_read("/dev/zero", err, sizeof err) == NULL);
 }
 
+/* The phones journal's limits: its size and the phones in it, each with
+ * a clear error at the limit; a torn last line is cut off when the
+ * journal is opened again. */
+static void test_journal_limits(void)
+{
+    char err[256];
+    size_t cap = 64 + (PHONE_JOURNAL_MAX_DEVICES + 1) * 80;
+    char *text = malloc(cap);
+    CHECK(text != NULL);
+    if (!text) {
+        return;
+    }
+    size_t n = (size_t)snprintf(text, cap,
+                                "{\"format\":\"rapport-phones\","
+                                "\"format_version\":1,\"code\":\"123456\"}\n");
+    for (unsigned dev = 1; dev <= PHONE_JOURNAL_MAX_DEVICES + 1; dev++) {
+        n += (size_t)snprintf(text + n, cap - n,
+                              "{\"join\":%u,\"token\":\"%032x\","
+                              "\"nick\":\"\"}\n",
+                              dev, dev);
+        if (dev == PHONE_JOURNAL_MAX_DEVICES) {
+            phone_journal_data *d =
+                phone_journal_parse(text, n, "p", err, sizeof err);
+            CHECK(d && d->device_count == PHONE_JOURNAL_MAX_DEVICES);
+            phone_journal_data_free(d);
+        }
+    }
+    CHECK(phone_journal_parse(text, n, "p", err, sizeof err) == NULL);
+    CHECK(strstr(err, "more than 10000 phones joined") != NULL);
+    free(text);
+    /* over the size limit */
+    char *big = calloc(1, (size_t)PHONE_JOURNAL_MAX_BYTES + 2);
+    CHECK(big != NULL);
+    if (big) {
+        memset(big, ' ', (size_t)PHONE_JOURNAL_MAX_BYTES + 1);
+        CHECK(phone_journal_parse(big, (size_t)PHONE_JOURNAL_MAX_BYTES + 1,
+                                  "p", err, sizeof err) == NULL);
+        CHECK(strstr(err, "too large") != NULL);
+        free(big);
+    }
+}
+
 int main(void)
 {
     test_nick();
@@ -341,5 +383,6 @@ int main(void)
     test_addr();
     test_server_offline();
     test_journal();
+    test_journal_limits();
     return check_done("test_phone");
 }

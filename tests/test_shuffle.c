@@ -309,6 +309,55 @@ static void test_journal(const scenario *sc)
     session_free(s);
 }
 
+/* Seeds near 2^53 are kept to the last digit in the journal and the
+ * record (cJSON's own printing rounded 6975105279416053 to 15 digits,
+ * and the replay of such a journal failed; found by the session fuzzer) */
+static void test_big_seeds(const scenario *sc)
+{
+    char dir[] = RAPPORT_TEST_TMP "/shuffle-big-XXXXXX";
+    if (!mkdtemp(dir)) {
+        fprintf(stderr, "mkdtemp: %s\n", strerror(errno));
+        exit(1);
+    }
+    const uint64_t seeds[] = {6975105279416053ULL, SESSION_SEED_MAX,
+                              SESSION_SEED_MAX - 1, 4503599627370497ULL};
+    for (size_t i = 0; i < sizeof seeds / sizeof seeds[0]; i++) {
+        session_options opt = {.shuffle = true, .seed = seeds[i]};
+        session *s = session_new(sc, &opt);
+        result_info info = {.trainee = "Ana",
+                            .started_ms = TEST_START_MS,
+                            .ended_ms = TEST_START_MS + 9000,
+                            .feedback_mode = RESULT_FEEDBACK_IMMEDIATE,
+                            .interrupted = true};
+        diag_list *diags = diag_list_new();
+        journal *j = journal_open(dir, s, NULL, &info, NULL, diags);
+        CHECK(j != NULL);
+        session_choose(s, 1, 2000);
+        CHECK_INT(journal_append(j, s, diags), 0);
+        char *path = strdup(journal_path(j));
+        journal_close(j, false, diags);
+        journal_data *jd = journal_read(path, diags);
+        CHECK(jd && jd->seed == seeds[i]);
+        session *again = jd ? journal_replay(jd, sc, diags) : NULL;
+        CHECK(again != NULL);
+        debrief *d = debrief_new(s);
+        char *json = result_record_json(d, &info, NULL);
+        result_record *rec =
+            json ? result_record_parse(json, strlen(json), "r", NULL) : NULL;
+        CHECK(rec && (uint64_t)rec->seed == seeds[i]);
+        result_record_free(rec);
+        free(json);
+        debrief_free(d);
+        session_free(again);
+        journal_data_free(jd);
+        CHECK_INT(journal_remove(path, NULL), 0);
+        free(path);
+        diag_list_free(diags);
+        session_free(s);
+    }
+    rmdir(dir);
+}
+
 int main(void)
 {
     scenario *sc = test_load("shuffle.xml");
@@ -317,6 +366,7 @@ int main(void)
     test_best_worst(sc);
     test_results(sc);
     test_journal(sc);
+    test_big_seeds(sc);
     scenario_free(sc);
     return check_done("test_shuffle");
 }

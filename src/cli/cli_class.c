@@ -567,18 +567,31 @@ static int class_window(int argc, char **argv, const char *teams_arg,
 }
 
 static int class_save(const char *dir, const class_session *c,
-                      const class_result_info *info)
+                      const class_result_info *info, bool resumed)
 {
     diag_list *diags = diag_list_new();
     result_paths saved;
     int rc = CLI_OK;
-    if (!diags || class_result_save(dir, c, info, NULL, &saved, diags) != 0) {
+    bool already = false;
+    /* a resumed session may have been saved before its journal was
+     * removed: never twice */
+    if (!diags || (resumed ? class_result_save_once(dir, c, info, NULL, &saved,
+                                                    &already, diags)
+                           : class_result_save(dir, c, info, NULL, &saved,
+                                               diags)) != 0) {
         const diag_entry *e = diags ? diag_get(diags, 0) : NULL;
         fprintf(stderr,
                 _("rapport class: error: %s; the debrief above is complete, "
                   "choose another folder with --results\n"),
                 e ? e->message : _("cannot save results: out of memory"));
         rc = CLI_FAIL;
+    } else if (already) {
+        fprintf(stderr,
+                "rapport class: this session was saved already, as %s; not "
+                "saved again\n",
+                saved.path[RESULT_FILE_JSON] ? saved.path[RESULT_FILE_JSON]
+                                             : dir);
+        result_paths_clear(&saved);
     } else {
         cli_print_saved(&saved);
         result_paths_clear(&saved);
@@ -615,15 +628,25 @@ static char *class_pick_journal(const char *given, const char *results)
         return strdup(given);
     }
     diag_list *diags = diag_list_new();
+    /* temporary files a stopped save left, then journals that hold
+     * nothing (the program stopped as the session began) */
+    journal_sweep(results, diags);
     char **list = class_journal_list(results, diags);
+    size_t n = 0;
+    for (size_t i = 0; list && list[i]; i++) {
+        if (class_journal_drop_empty(list[i], diags) == 1) {
+            free(list[i]);
+        } else {
+            list[n++] = list[i];
+        }
+    }
+    if (list) {
+        list[n] = NULL;
+    }
     cli_print_diags(diags);
     diag_list_free(diags);
     if (!list) {
         return NULL;
-    }
-    size_t n = 0;
-    while (list[n]) {
-        n++;
     }
     char *pick = NULL;
     if (n == 1) {
@@ -943,11 +966,16 @@ int cli_class(int argc, char **argv)
     class_result_info info = {.started_ms = started,
                               .ended_ms = ended < started ? started : ended,
                               .interrupted = save};
-    rc = class_save(results, c, &info);
+    rc = class_save(results, c, &info, resume);
     if (rc == CLI_OK && j) {
         diag_list *d2 = diag_list_new();
         if (class_journal_close(j, true, d2) != 0) {
+            /* left, it would be offered again: an error, not a success */
             cli_print_diags(d2);
+            fprintf(stderr, "rapport class: error: the session is saved but "
+                            "its journal could not be removed; --resume "
+                            "--save removes it without saving twice\n");
+            rc = CLI_FAIL;
         } else if (phones_journal) {
             ui_phones_free(phones); /* stops the server first */
             phones = NULL;

@@ -25,18 +25,34 @@ int cli_write_whole(const char *cmd, const char *path, const char *data,
     }
     snprintf(tmp, n, "%s.tmp-XXXXXX", path);
     int fd = mkstemp(tmp);
-    FILE *out = fd >= 0 ? fdopen(fd, "w") : NULL;
-    bool ok = out && fwrite(data, 1, len, out) == len && fflush(out) == 0 &&
-              fsync(fileno(out)) == 0;
+    bool ok = fd >= 0;
+    const char *p = data;
+    size_t left = len;
+    while (ok && left > 0) {
+        ssize_t w = write(fd, p, left);
+        if (w < 0 && errno == EINTR) {
+            continue;
+        }
+        if (w <= 0) {
+            if (w == 0) {
+                errno = EIO;
+            }
+            ok = false;
+            break;
+        }
+        p += w;
+        left -= (size_t)w;
+    }
+    if (ok && fsync(fd) != 0) {
+        ok = false;
+    }
     int err = errno;
-    if (out) {
-        if (fclose(out) != 0 && ok) {
+    if (fd >= 0) {
+        if (close(fd) != 0 && ok) {
             ok = false;
             err = errno;
         }
         (void)chmod(tmp, 0644);
-    } else if (fd >= 0) {
-        close(fd);
     }
     if (ok && rename(tmp, path) != 0) {
         ok = false;

@@ -176,7 +176,8 @@ static void recover_time(int64_t ms, char *buf, size_t size)
     }
 }
 
-static int recover_list_one(const char *path, const char *scenario_file)
+static int recover_list_one(const char *dir, const char *path,
+                            const char *scenario_file)
 {
     recover_item it;
     int loaded = recover_load(path, scenario_file, &it);
@@ -203,6 +204,22 @@ static int recover_list_one(const char *path, const char *scenario_file)
         } else {
             printf(_("; the call goes on at turn %zu\n"), n + 1);
         }
+        char *saved = NULL;
+        diag_list *quiet = diag_list_new();
+        result_record *r = result_find_call(
+            dir, it.jd->scenario_id, it.jd->scenario_version, it.jd->trainee,
+            it.jd->started_ms, &saved, NULL, quiet);
+        diag_list_free(quiet);
+        if (r && saved && (r->complete || r->turn_count >= n)) {
+            /* TRANSLATORS: a call whose result is saved but whose journal
+             * was left behind; %s is the record's file */
+            printf(_("  saved:     already, as %s (the program stopped before "
+                     "removing the journal); --save removes the journal "
+                     "without saving the call again\n"),
+                   saved);
+        }
+        result_record_free(r);
+        free(saved);
     } else {
         printf(_("  unreadable (see above); rapport recover --discard --yes "
                  "%s deletes it\n"),
@@ -538,7 +555,7 @@ int cli_recover(int argc, char **argv)
     for (size_t i = 0; i < count; i++) {
         int one = CLI_OK;
         if (action == RECOVER_LIST) {
-            one = recover_list_one(paths[i], scenario_file);
+            one = recover_list_one(dir, paths[i], scenario_file);
         } else if (action == RECOVER_SAVE) {
             one = recover_save_one(dir, paths[i], scenario_file);
         } else {

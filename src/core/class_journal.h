@@ -63,6 +63,7 @@ typedef struct {
     char *team_storage[CLASS_MAX_TEAMS];
     class_event *events;
     size_t event_count;
+    size_t event_cap; /* allocated (private) */
     size_t valid_bytes;
     bool torn;
 } class_journal_data;
@@ -86,6 +87,10 @@ int class_journal_close(class_journal *j, bool remove, diag_list *diags);
 /* Class journals in RESULTS/in-progress/, sorted by name. */
 char **class_journal_list(const char *results_dir, diag_list *diags);
 class_journal_data *class_journal_read(const char *path, diag_list *diags);
+/* Reads a class journal from memory (path names it in diagnostics; size
+ * bytes, no NUL needed), as class_journal_read does a file. */
+class_journal_data *class_journal_parse(const char *buf, size_t size,
+                                        const char *path, diag_list *diags);
 void class_journal_data_free(class_journal_data *jd);
 /* Checks the scenario (id, version, size and fingerprint of sc->path) and
  * replays every event into a new class session. */
@@ -96,6 +101,11 @@ class_session *class_journal_replay(const class_journal_data *jd,
 class_journal *class_journal_continue(const class_journal_data *jd,
                                       const class_session *c,
                                       const result_io *io, diag_list *diags);
+/* A class journal with no header (no byte, or a first line cut short: the
+ * program stopped as the session began) holds nothing to recover: it is
+ * removed with a warning. 1 when removed, 0 when it has a header (or is
+ * gone), -1 with an error when it cannot be read or removed. */
+int class_journal_drop_empty(const char *path, diag_list *diags);
 /* Deletes a class journal (refusing other names) and syncs its folder. */
 int class_journal_remove(const char *path, diag_list *diags);
 

@@ -75,6 +75,19 @@ int class_result_save(const char *dir, const class_session *c,
                       const class_result_info *info, const result_io *io,
                       result_paths *saved, diag_list *diags);
 
+/* As class_result_save, unless dir already holds a record of this
+ * session (the same scenario id and version, mode and start) that is
+ * complete or holds at least its turns: then nothing is written, *already
+ * (may be NULL) is set and saved names that record's files. A program
+ * stopped after saving a session and before removing its journal leaves
+ * both; resuming that journal must not save the session twice. -1 with
+ * an error, and nothing written, when a class record in dir cannot be
+ * read (an I/O error: it may be this session's). */
+int class_result_save_once(const char *dir, const class_session *c,
+                           const class_result_info *info, const result_io *io,
+                           result_paths *saved, bool *already,
+                           diag_list *diags);
+
 /* One group's scores in a record read back. */
 typedef struct {
     char *name; /* "class", or the team's name */

@@ -321,11 +321,9 @@ journal *journal_open(const char *results_dir, const session *s,
     result_j_bool(set, "relaxed_timing", session_options_of(s)->relaxed_timing,
                   &ok);
     result_j_bool(set, "shuffle", session_options_of(s)->shuffle, &ok);
-    result_j_num(set, "seed",
-                 session_options_of(s)->shuffle
-                     ? (double)session_options_of(s)->seed
-                     : 0.0,
-                 &ok);
+    result_j_uint(
+        set, "seed",
+        session_options_of(s)->shuffle ? session_options_of(s)->seed : 0, &ok);
     if (journal_write_json(j, h, ok, diags) != 0 ||
         journal_append(j, s, diags) != 0) {
         unlink(j->path);

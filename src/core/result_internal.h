@@ -78,6 +78,8 @@ cJSON *result_j_add(cJSON *obj, const char *key, cJSON *item, bool *ok);
 /* a string, or null for NULL s */
 void result_j_str(cJSON *obj, const char *key, const char *s, bool *ok);
 void result_j_num(cJSON *obj, const char *key, double v, bool *ok);
+/* An integer written with every digit (a seed up to 2^53). */
+void result_j_uint(cJSON *obj, const char *key, uint64_t v, bool *ok);
 void result_j_bool(cJSON *obj, const char *key, bool v, bool *ok);
 /* a new empty object under key */
 cJSON *result_j_obj(cJSON *obj, const char *key, bool *ok);

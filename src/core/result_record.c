@@ -247,6 +247,16 @@ void result_j_num(cJSON *obj, const char *key, double v, bool *ok)
     result_j_add(obj, key, cJSON_CreateNumber(v), ok);
 }
 
+void result_j_uint(cJSON *obj, const char *key, uint64_t v, bool *ok)
+{
+    /* cJSON prints a number with 15 digits when that reads back "equal"
+     * within a relative epsilon, which loses the last digit of a seed near
+     * 2^53: written exactly instead */
+    char text[24];
+    snprintf(text, sizeof text, "%llu", (unsigned long long)v);
+    result_j_add(obj, key, cJSON_CreateRaw(text), ok);
+}
+
 void result_j_bool(cJSON *obj, const char *key, bool v, bool *ok)
 {
     result_j_add(obj, key, cJSON_CreateBool(v), ok);
@@ -369,7 +379,7 @@ char *result_record_json(const debrief *d, const result_info *info,
                  result_feedback_mode_name(info->feedback_mode), &ok);
     result_j_bool(settings, "relaxed_timing", d->relaxed_timing, &ok);
     result_j_bool(settings, "shuffle", d->shuffled, &ok);
-    result_j_num(settings, "seed", (double)d->seed, &ok);
+    result_j_uint(settings, "seed", d->seed, &ok);
     cJSON *transcript =
         result_j_add(root, "transcript", cJSON_CreateArray(), &ok);
     for (size_t i = 0; ok && i < d->turn_count; i++) {

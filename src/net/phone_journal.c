@@ -16,6 +16,7 @@
 struct phone_journal {
     int fd;
     off_t bytes; /* what is known to be whole */
+    bool broken; /* a cut line could not be cut off: no more lines */
     char *path;
 };
 
@@ -33,6 +34,11 @@ static void phone_journal_err(char *err, size_t errlen, const char *fmt, ...)
 /* Writes a line whole or not at all (what was written is cut off). */
 static int phone_journal_line(phone_journal *j, cJSON *o)
 {
+    if (j->broken) {
+        cJSON_Delete(o);
+        errno = EIO;
+        return -1;
+    }
     char *text = o ? cJSON_PrintUnformatted(o) : NULL;
     cJSON_Delete(o);
     if (!text) {
@@ -69,10 +75,52 @@ static int phone_journal_line(phone_journal *j, cJSON *o)
         if (ftruncate(j->fd, j->bytes) == 0) {
             (void)lseek(j->fd, j->bytes, SEEK_SET);
         }
+        /* No line after a failed one: a line written after one not cut
+         * off would be lost with it, and an acknowledgement covers every
+         * event before it. */
+        j->broken = true;
         errno = saved;
         return -1;
     }
     j->bytes += (off_t)n;
+    return 0;
+}
+
+/* Cuts the file back to just after its last newline (to nothing when it
+ * has none: a header cut short). 0, or -1 with errno. */
+static int phone_journal_cut_torn(phone_journal *j)
+{
+    char buf[4096];
+    off_t end = j->bytes;
+    while (end > 0) {
+        size_t want = end > (off_t)sizeof buf ? sizeof buf : (size_t)end;
+        ssize_t n = pread(j->fd, buf, want, end - (off_t)want);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n != (ssize_t)want) {
+            if (n >= 0) {
+                errno = EIO;
+            }
+            return -1;
+        }
+        size_t i = want;
+        while (i > 0 && buf[i - 1] != '\n') {
+            i--;
+        }
+        if (i > 0) {
+            end = end - (off_t)want + (off_t)i;
+            break;
+        }
+        end -= (off_t)want;
+    }
+    if (end == j->bytes) {
+        return 0;
+    }
+    if (ftruncate(j->fd, end) != 0 || fsync(j->fd) != 0) {
+        return -1;
+    }
+    j->bytes = end;
     return 0;
 }
 
@@ -89,7 +137,7 @@ phone_journal *phone_journal_open(const char *path, const char *code,
         phone_journal_err(err, errlen, "out of memory");
         return NULL;
     }
-    j->fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    j->fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
     struct stat st;
     if (j->fd < 0 || fstat(j->fd, &st) != 0) {
         phone_journal_err(err, errlen, "%s: %s", path, strerror(errno));
@@ -97,7 +145,14 @@ phone_journal *phone_journal_open(const char *path, const char *code,
         return NULL;
     }
     j->bytes = st.st_size;
-    if (st.st_size == 0) {
+    /* A line cut short by a crash (a kill while writing) is cut off
+     * here, so that the next line starts on a line of its own. */
+    if (st.st_size > 0 && phone_journal_cut_torn(j) != 0) {
+        phone_journal_err(err, errlen, "%s: %s", path, strerror(errno));
+        phone_journal_close(j);
+        return NULL;
+    }
+    if (j->bytes == 0) {
         cJSON *o = cJSON_CreateObject();
         cJSON_AddStringToObject(o, "format", PHONE_JOURNAL_FORMAT);
         cJSON_AddNumberToObject(o, "format_version", PHONE_JOURNAL_VERSION);
@@ -133,7 +188,7 @@ int phone_journal_add(phone_journal *j, const phone_event *ev)
 
 int phone_journal_sync(phone_journal *j)
 {
-    return j && fsync(j->fd) == 0 ? 0 : -1;
+    return j && !j->broken && fsync(j->fd) == 0 ? 0 : -1;
 }
 
 void phone_journal_close(phone_journal *j)
@@ -224,12 +279,20 @@ static bool phone_journal_entry(phone_journal_data *d, const cJSON *o)
                                   dev.nick, sizeof dev.nick) < 0) {
             return false;
         }
-        phone_journal_device *more =
-            realloc(d->devices, (d->device_count + 1) * sizeof *more);
-        if (!more) {
+        if (d->device_count >= PHONE_JOURNAL_MAX_DEVICES) {
+            d->too_many = true;
             return false;
         }
-        d->devices = more;
+        if (d->device_count == d->device_cap) {
+            size_t cap = d->device_cap ? d->device_cap * 2 : 16;
+            phone_journal_device *more =
+                realloc(d->devices, cap * sizeof *more);
+            if (!more) {
+                return false;
+            }
+            d->devices = more;
+            d->device_cap = cap;
+        }
         d->devices[d->device_count++] = dev;
         return true;
     }
@@ -246,15 +309,21 @@ static bool phone_journal_entry(phone_journal_data *d, const cJSON *o)
     v.ballot = (unsigned)ballot;
     v.option = option;
     v.previous = previous;
-    phone_journal_vote *more =
-        realloc(d->votes, (d->vote_count + 1) * sizeof *more);
-    if (!more) {
-        return false;
+    if (d->vote_count == d->vote_cap) {
+        size_t cap = d->vote_cap ? d->vote_cap * 2 : 64;
+        phone_journal_vote *more = realloc(d->votes, cap * sizeof *more);
+        if (!more) {
+            return false;
+        }
+        d->votes = more;
+        d->vote_cap = cap;
     }
-    d->votes = more;
     d->votes[d->vote_count++] = v;
     return true;
 }
+
+static phone_journal_data *phone_journal_take(char *text, const char *path,
+                                              char *err, size_t errlen);
 
 phone_journal_data *phone_journal_read(const char *path, char *err,
                                        size_t errlen)
@@ -263,6 +332,32 @@ phone_journal_data *phone_journal_read(const char *path, char *err,
     if (!text) {
         return NULL;
     }
+    return phone_journal_take(text, path, err, errlen);
+}
+
+phone_journal_data *phone_journal_parse(const char *buf, size_t size,
+                                        const char *path, char *err,
+                                        size_t errlen)
+{
+    if (size > PHONE_JOURNAL_MAX_BYTES) {
+        phone_journal_err(err, errlen, "%s: not a phones journal (too large)",
+                          path);
+        return NULL;
+    }
+    char *text = malloc(size + 1);
+    if (!text) {
+        phone_journal_err(err, errlen, "out of memory");
+        return NULL;
+    }
+    memcpy(text, buf, size);
+    text[size] = '\0';
+    return phone_journal_take(text, path, err, errlen);
+}
+
+/* Reads the journal in text (NUL-terminated, freed here). */
+static phone_journal_data *phone_journal_take(char *text, const char *path,
+                                              char *err, size_t errlen)
+{
     phone_journal_data *d = calloc(1, sizeof *d);
     if (!d) {
         free(text);
@@ -307,6 +402,13 @@ phone_journal_data *phone_journal_read(const char *path, char *err,
     if (!header) {
         phone_journal_data_free(d);
         phone_journal_err(err, errlen, "%s: empty phones journal", path);
+        return NULL;
+    }
+    if (d->too_many) {
+        phone_journal_data_free(d);
+        phone_journal_err(
+            err, errlen, "%s: more than %u phones joined; the limit is %u",
+            path, PHONE_JOURNAL_MAX_DEVICES, PHONE_JOURNAL_MAX_DEVICES);
         return NULL;
     }
     return d;

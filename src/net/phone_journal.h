@@ -15,7 +15,8 @@
  *            "previous": P}
  * DEVICE is 1-based, I and P 0-based (P -1: the device's first vote at
  * that ballot). A line cut short by a crash can only be the last one and
- * is ignored when read.
+ * is ignored when read, and cut off when the journal is opened again
+ * (so the next line starts on a line of its own).
  *
  * Ownership: phone_journal_open returns a journal closed (and freed) with
  * phone_journal_close (NULL accepted). phone_journal_read returns data
@@ -33,6 +34,9 @@
 #define PHONE_JOURNAL_VERSION 1
 /* Files larger than this are refused. */
 #define PHONE_JOURNAL_MAX_BYTES (8u * 1024u * 1024u)
+/* A journal with more phones than this is refused (a room has at most
+ * PHONE_DEFAULT_MAX_DEVICES unless told otherwise). */
+#define PHONE_JOURNAL_MAX_DEVICES 10000u
 
 typedef struct phone_journal phone_journal;
 
@@ -41,7 +45,8 @@ typedef struct phone_journal phone_journal;
 phone_journal *phone_journal_open(const char *path, const char *code,
                                   char *err, size_t errlen);
 /* Appends one event (a join or a vote); not yet durable. -1 on a write
- * error (the line is cut off again). */
+ * error (the line is cut off again); after one, every later add and sync
+ * fails too, so that nothing after a lost event is acknowledged. */
 int phone_journal_add(phone_journal *j, const phone_event *ev);
 /* Makes what was added durable (fsync). -1 on error. */
 int phone_journal_sync(phone_journal *j);
@@ -67,12 +72,18 @@ typedef struct {
     phone_journal_vote *votes; /* in order */
     size_t vote_count;
     size_t skipped; /* lines that could not be read (a cut last line) */
+    size_t device_cap, vote_cap; /* allocated (private) */
+    bool too_many;               /* over PHONE_JOURNAL_MAX_DEVICES (private) */
 } phone_journal_data;
 
 /* Reads a journal. NULL with a message in err when the file cannot be
  * read or is not a phones journal. */
 phone_journal_data *phone_journal_read(const char *path, char *err,
                                        size_t errlen);
+/* Reads a journal from memory (size bytes; path names it in messages). */
+phone_journal_data *phone_journal_parse(const char *buf, size_t size,
+                                        const char *path, char *err,
+                                        size_t errlen);
 void phone_journal_data_free(phone_journal_data *d);
 
 /* Re-creates the devices and each device's latest vote in a server that

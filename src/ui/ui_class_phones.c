@@ -193,6 +193,7 @@ static bool ui_phones_drain(ui_phones *p, class_session *c)
     uint64_t seq = 0;
     bool changed = false;
     while (phone_server_next_event(p->server, &ev)) {
+        bool counted = false;
         if (ev.kind == PHONE_EV_VOTE) {
             bool ok = ev.ballot == (unsigned)class_turn_index(c) + 1 &&
                       class_mode_of(c) == CLASS_WHOLE;
@@ -213,9 +214,22 @@ static bool ui_phones_drain(ui_phones *p, class_session *c)
                 phone_server_refuse(p->server, &ev);
                 continue;
             }
+            counted = true;
         }
         if (p->journal && phone_journal_add(p->journal, &ev) != 0) {
-            /* not durable: not acknowledged (the phone will retry) */
+            /* Not durable, so not counted: the vote is taken back and the
+             * phone told. The journal takes nothing more (phone_journal.h),
+             * so nothing after it is acknowledged. */
+            if (ev.kind == PHONE_EV_VOTE && counted) {
+                class_add(c, CLASS_SRC_PHONES, CLASS_ROOM, (size_t)ev.option,
+                          -1);
+                if (ev.previous >= 0) {
+                    class_add(c, CLASS_SRC_PHONES, CLASS_ROOM,
+                              (size_t)ev.previous, 1);
+                }
+                phone_server_refuse(p->server, &ev);
+                changed = true;
+            }
             continue;
         }
         seq = ev.seq;

@@ -147,6 +147,8 @@ typedef struct {
     session *s;       /* replayed; NULL when it cannot be */
     bool changed;     /* the file changed since: s replayed as F5 does */
     char *problem;    /* why it cannot be resumed (or saved); NULL if fine */
+    char *saved_as;   /* the record of the call when it was saved already
+                         (the program stopped before removing the journal) */
 } ui_recover_item;
 
 /* ui_pick_entry, ui_pick_list, ui_pick_loader: ui_picks.h */

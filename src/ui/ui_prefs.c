@@ -28,21 +28,26 @@ static char *ui_prefs_path(const char *dir, const char *suffix)
 }
 
 /* The file's text (malloc'd), or NULL with *missing set when there is no
- * file, or with why filled in when it cannot be read. */
-static char *ui_prefs_read(const char *path, bool *missing, char *why,
-                           size_t why_len)
+ * file, or with why filled in when it cannot be read (and *io_error set,
+ * errno kept, when that was an I/O error rather than what the file is). */
+static char *ui_prefs_read_io(const char *path, bool *missing, bool *io_error,
+                              char *why, size_t why_len)
 {
     *missing = false;
+    *io_error = false;
     /* Non-blocking: opening a FIFO for reading would wait for a writer
      * (forever, before the window opens); then only a regular file of at
      * most UI_PREFS_MAX_BYTES is read. */
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) {
+        int saved = errno;
         if (errno == ENOENT) {
             *missing = true;
         } else {
             snprintf(why, why_len, "%s", strerror(errno));
+            *io_error = saved != EACCES && saved != ENOTDIR;
         }
+        errno = saved;
         return NULL;
     }
     struct stat sb;
@@ -71,8 +76,11 @@ static char *ui_prefs_read(const char *path, bool *missing, char *why,
         }
         n += (size_t)r;
     }
+    int read_errno = errno;
     close(fd);
     if (!buf || failed || n > UI_PREFS_MAX_BYTES) {
+        *io_error = failed || !buf;
+        errno = failed ? read_errno : ENOMEM;
         snprintf(why, why_len, "%s",
                  !buf     ? _("out of memory")
                  : failed ? _("read error")
@@ -87,6 +95,13 @@ static char *ui_prefs_read(const char *path, bool *missing, char *why,
         return NULL;
     }
     return buf;
+}
+
+static char *ui_prefs_read(const char *path, bool *missing, char *why,
+                           size_t why_len)
+{
+    bool io_error;
+    return ui_prefs_read_io(path, missing, &io_error, why, why_len);
 }
 
 /* Appends a skipped key to the warning. */
@@ -303,6 +318,57 @@ static bool ui_prefs_put(cJSON *root, const char *key, cJSON *item)
     return ok;
 }
 
+/* Writes text and a newline to tmp, makes it durable, then renames it
+ * over path: path is the old file or the new one whole, never part of
+ * one. A kill leaves at most tmp, which the next save writes over.
+ * false with errno on failure (tmp removed). */
+static bool ui_prefs_write_whole(const char *tmp, const char *path,
+                                 const char *text)
+{
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        return false;
+    }
+    size_t n = strlen(text);
+    bool ok = true;
+    for (int part = 0; part < 2 && ok; part++) {
+        const char *data = part == 0 ? text : "\n";
+        size_t left = part == 0 ? n : 1;
+        while (left > 0) {
+            ssize_t w = write(fd, data, left);
+            if (w < 0 && errno == EINTR) {
+                continue;
+            }
+            if (w <= 0) {
+                if (w == 0) {
+                    errno = EIO;
+                }
+                ok = false;
+                break;
+            }
+            data += w;
+            left -= (size_t)w;
+        }
+    }
+    if (ok && fsync(fd) != 0) {
+        ok = false;
+    }
+    int saved = errno;
+    if (close(fd) != 0 && ok) {
+        ok = false;
+        saved = errno;
+    }
+    if (ok && rename(tmp, path) != 0) {
+        ok = false;
+        saved = errno;
+    }
+    if (!ok) {
+        (void)unlink(tmp);
+        errno = saved;
+    }
+    return ok;
+}
+
 bool ui_prefs_save(const char *dir, const ui_prefs *p, unsigned fields)
 {
     if (!dir || !ui_prefs_make_dirs(dir)) {
@@ -317,7 +383,17 @@ bool ui_prefs_save(const char *dir, const ui_prefs *p, unsigned fields)
     }
     bool missing = false;
     char why[128];
-    char *old = ui_prefs_read(path, &missing, why, sizeof why);
+    bool io_error = false;
+    char *old = ui_prefs_read_io(path, &missing, &io_error, why, sizeof why);
+    if (!old && io_error) {
+        /* Not read (an I/O error): saving now would lose the other
+         * settings in it. */
+        int saved = errno;
+        free(path);
+        free(tmp);
+        errno = saved;
+        return false;
+    }
     cJSON *root = old ? cJSON_Parse(old) : NULL;
     free(old);
     if (!cJSON_IsObject(root)) {
@@ -364,19 +440,7 @@ bool ui_prefs_save(const char *dir, const ui_prefs *p, unsigned fields)
     }
     char *text = ok ? cJSON_Print(root) : NULL;
     cJSON_Delete(root);
-    FILE *f = text ? fopen(tmp, "wb") : NULL;
-    ok = f && fputs(text, f) >= 0 && fputc('\n', f) != EOF;
-    if (f && fclose(f) != 0) {
-        ok = false;
-    }
-    if (ok && rename(tmp, path) != 0) {
-        ok = false;
-    }
-    if (!ok && f) {
-        int saved = errno;
-        remove(tmp);
-        errno = saved;
-    }
+    ok = text && ui_prefs_write_whole(tmp, path, text);
     free(text);
     free(path);
     free(tmp);

@@ -372,6 +372,7 @@ static void ui_results_item_free(ui_recover_item *it)
     filelock_release(it->lock);
     free(it->path);
     free(it->problem);
+    free(it->saved_as);
     memset(it, 0, sizeof *it);
 }
 
@@ -543,6 +544,33 @@ static void ui_results_item_load(ui_recover_item *it, const char *path)
     diag_list_free(diags);
 }
 
+/* Says up front, as `rapport recover` does, when the call was saved
+ * already: Save then only removes its journal. */
+static void ui_results_item_saved(ui_app *app, ui_recover_item *it)
+{
+    const journal_data *jd = it->jd;
+    if (!jd || !app->results_dir) {
+        return;
+    }
+    char *path = NULL;
+    diag_list *quiet = diag_list_new();
+    result_record *r = result_find_call(app->results_dir, jd->scenario_id,
+                                        jd->scenario_version, jd->trainee,
+                                        jd->started_ms, &path, NULL, quiet);
+    diag_list_free(quiet);
+    if (r && path && (r->complete || r->turn_count >= jd->entry_count)) {
+        it->saved_as = path;
+        path = NULL;
+        fprintf(stderr,
+                _("rapport play: %s: already saved as %s (the program "
+                  "stopped before removing its journal); Save removes the "
+                  "journal without saving the call again\n"),
+                it->path ? it->path : "", it->saved_as);
+    }
+    free(path);
+    result_record_free(r);
+}
+
 bool ui_results_recover_next(ui_app *app)
 {
     ui_results_item_free(&app->recover);
@@ -556,6 +584,7 @@ bool ui_results_recover_next(ui_app *app)
                 continue; /* dealt with meanwhile, live or empty */
             }
             ui_results_item_load(&app->recover, path);
+            ui_results_item_saved(app, &app->recover);
             ui_app_set_overlay(app, UI_OVERLAY_RECOVER);
             return true;
         }

@@ -188,7 +188,10 @@ static void ui_notice_recover(ui_app *app)
         return;
     }
     size_t left = app->recover_total;
-    if (left > 1) {
+    if (it->saved_as) {
+        snprintf(title, sizeof title, "%s",
+                 _("An interrupted call, saved already, was found"));
+    } else if (left > 1) {
         snprintf(title, sizeof title,
                  _("An interrupted call was found (%zu of %zu)"),
                  app->recover_next, left);
@@ -201,7 +204,18 @@ static void ui_notice_recover(ui_app *app)
     n.bold[n.para_count] = true;
     n.colours[n.para_count++] = th->text;
     char what[UI_FOLDER_MAX + 512];
-    if (it->problem) {
+    if (it->saved_as) {
+        const char *slash = strrchr(it->saved_as, '/');
+        /* TRANSLATORS: %s is the file of the call's saved record */
+        snprintf(what, sizeof what,
+                 _("This call was saved already, as %s: Rapport stopped "
+                   "after saving it, before removing its journal. Remove its "
+                   "journal deletes the journal without saving the call a "
+                   "second time."),
+                 slash ? slash + 1 : it->saved_as);
+        n.paras[n.para_count] = what;
+        n.colours[n.para_count++] = th->text;
+    } else if (it->problem) {
         n.paras[n.para_count] = it->problem;
         n.colours[n.para_count++] = th->text;
     } else if (it->changed) {
@@ -244,7 +258,8 @@ static void ui_notice_recover(ui_app *app)
         n.acts[n.button_count++] = UI_ACT_RECOVER_RESUME;
     }
     if (it->s) {
-        n.labels[n.button_count] = it->s && session_is_finished(it->s)
+        n.labels[n.button_count] = it->saved_as ? _("Remove its journal (S)")
+                                   : session_is_finished(it->s)
                                        ? _("Save (S)")
                                        : _("Save as incomplete (S)");
         n.acts[n.button_count++] = UI_ACT_RECOVER_SAVE;
