@@ -36,6 +36,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <poll.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -46,67 +47,70 @@
 #include "class_result.h"
 #include "cli.h"
 #include "diag.h"
+#include "i18n.h"
 #include "ui_class_phones.h"
 
 static void class_usage(FILE *out)
 {
     fputs(
-        "Usage: rapport class FILE [--teams \"Red,Blue\"] [--script SCRIPT]\n"
-        "       rapport class --resume [JOURNAL] (--script SCRIPT | --save)\n"
-        "       rapport class --cheatsheet[=html|text]\n"
-        "\n"
-        "Runs a scenario for a whole room: each turn the room discusses,\n"
-        "votes (hands, phones, or the choice it agreed on), and the call\n"
-        "follows the majority; a tie needs the facilitator's pick. With\n"
-        "--teams, 2 to 8 named teams each choose, and each team is scored\n"
-        "on its own choices. Promptness is scored on the options alone:\n"
-        "discussion time never counts. Without --script it opens the\n"
-        "projector screens in a window: PageDown and PageUp (a presenter\n"
-        "remote's Next and Back) run everything; see the cheat sheet.\n"
-        "\n"
-        "Options:\n"
-        "  --teams NAMES        teams mode with these comma-separated "
-        "names\n"
-        "  --scoreboard         show the scores between turns\n"
-        "  --discussion SECS    the discussion timer (default 120)\n"
-        "  --script SCRIPT      the facilitator's actions and tallies, one "
-        "per line\n"
-        "                       (- reads standard input); the session "
-        "runs headless\n"
-        "  --results DIR        save the class result and journal here\n"
-        "                       (default: the game's results folder)\n"
-        "  --resume [JOURNAL]   go on with a class session that was "
-        "interrupted\n"
-        "                       (the only one in the results folder when "
-        "none given)\n"
-        "  --save               with --resume: save the interrupted session "
-        "as it is\n"
-        "                       (an incomplete class result) instead of "
-        "going on\n"
-        "  --cheatsheet[=FMT]   print the facilitator's cheat sheet (html "
-        "or text)\n"
-        "  --phones             the room also votes from its phones over "
-        "the local\n"
-        "                       network (a QR code and a join code; see "
-        "SECURITY.md)\n"
-        "  --address A          the LAN IPv4 address phones reach "
-        "(default: picked)\n"
-        "  --port P             its port (default 8765 or the next free "
-        "one)\n"
-        "  -h, --help           show this help\n"
-        "\n"
-        "Script lines: next, back, hands LETTER COUNT [TEAM], phones "
-        "LETTER COUNT\n"
-        "[TEAM], take LETTER [COUNT] [TEAM], agreed LETTER [TEAM], undo, "
-        "close,\n"
-        "reopen, pick LETTER [TEAM], play, timer start|pause|skip, timer "
-        "extend\n"
-        "SECS, wait SECS, whatif, scores, debrief, phones-wait N [SECS]\n"
-        "(with --phones). See scenarios/README.md, "
-        "\"Running a class\".\n"
-        "\n"
-        "Exit status: 0 success, 1 failure (a bad script or scenario, "
-        "results not\nsaved), 2 wrong usage.\n",
+        _("Usage: rapport class FILE [--teams \"Red,Blue\"] [--script "
+          "SCRIPT]\n"
+          "       rapport class --resume [JOURNAL] (--script SCRIPT | "
+          "--save)\n"
+          "       rapport class --cheatsheet[=html|text]\n"
+          "\n"
+          "Runs a scenario for a whole room: each turn the room discusses,\n"
+          "votes (hands, phones, or the choice it agreed on), and the call\n"
+          "follows the majority; a tie needs the facilitator's pick. With\n"
+          "--teams, 2 to 8 named teams each choose, and each team is scored\n"
+          "on its own choices. Promptness is scored on the options alone:\n"
+          "discussion time never counts. Without --script it opens the\n"
+          "projector screens in a window: PageDown and PageUp (a presenter\n"
+          "remote's Next and Back) run everything; see the cheat sheet.\n"
+          "\n"
+          "Options:\n"
+          "  --teams NAMES        teams mode with these comma-separated "
+          "names\n"
+          "  --scoreboard         show the scores between turns\n"
+          "  --discussion SECS    the discussion timer (default 120)\n"
+          "  --script SCRIPT      the facilitator's actions and tallies, one "
+          "per line\n"
+          "                       (- reads standard input); the session "
+          "runs headless\n"
+          "  --results DIR        save the class result and journal here\n"
+          "                       (default: the game's results folder)\n"
+          "  --resume [JOURNAL]   go on with a class session that was "
+          "interrupted\n"
+          "                       (the only one in the results folder when "
+          "none given)\n"
+          "  --save               with --resume: save the interrupted session "
+          "as it is\n"
+          "                       (an incomplete class result) instead of "
+          "going on\n"
+          "  --cheatsheet[=FMT]   print the facilitator's cheat sheet (html "
+          "or text)\n"
+          "  --phones             the room also votes from its phones over "
+          "the local\n"
+          "                       network (a QR code and a join code; see "
+          "SECURITY.md)\n"
+          "  --address A          the LAN IPv4 address phones reach "
+          "(default: picked)\n"
+          "  --port P             its port (default 8765 or the next free "
+          "one)\n"
+          "  -h, --help           show this help\n"
+          "\n"
+          "Script lines: next, back, hands LETTER COUNT [TEAM], phones "
+          "LETTER COUNT\n"
+          "[TEAM], take LETTER [COUNT] [TEAM], agreed LETTER [TEAM], undo, "
+          "close,\n"
+          "reopen, pick LETTER [TEAM], play, timer start|pause|skip, timer "
+          "extend\n"
+          "SECS, wait SECS, whatif, scores, debrief, phones-wait N [SECS]\n"
+          "(with --phones). See scenarios/README.md, "
+          "\"Running a class\".\n"
+          "\n"
+          "Exit status: 0 success, 1 failure (a bad script or scenario, "
+          "results not\nsaved), 2 wrong usage.\n"),
         out);
 }
 
@@ -117,12 +121,14 @@ typedef struct {
     ui_phones *phones; /* --phones, or NULL */
 } class_run;
 
-static void class_fail(const class_run *r, const char *fmt, const char *a,
-                       const char *b)
+static void class_fail(const class_run *r, const char *fmt, ...)
 {
-    fprintf(stderr, "rapport class: %s:%d: error: ", r->name, r->line);
-    fprintf(stderr, fmt, a, b);
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, _("rapport class: %s:%d: error: "), r->name, r->line);
+    vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
+    va_end(ap);
 }
 
 /* Splits off the next word of *p (spaces and tabs between words). */
@@ -200,13 +206,13 @@ static void class_print_whatif(const class_session *c)
                       ? class_turn_count(c) - 1
                       : class_turn_count(c);
     class_whatif w;
-    fprintf(stderr, "What if (turn %zu):\n", turn + 1);
+    fprintf(stderr, _("What if (turn %zu):\n"), turn + 1);
     for (size_t p = 0; class_whatif_at(c, turn, p, &w); p++) {
-        fprintf(stderr, "  %c%s mood %+d, rating %d/%d/%d%s: %s\n",
+        fprintf(stderr, _("  %c%s mood %+d, rating %d/%d/%d%s: %s\n"),
                 class_letter(p), w.chosen ? "*" : " ", w.mood_change,
                 w.rating[0], w.rating[1], w.rating[2],
-                w.best ? ", the best" : "",
-                w.feedback ? w.feedback : "(no feedback)");
+                w.best ? _(", the best") : "",
+                w.feedback ? w.feedback : _("(no feedback)"));
     }
 }
 
@@ -214,7 +220,8 @@ static void class_print_scores(const class_session *c)
 {
     score_summary s;
     class_scores(c, CLASS_ROOM, &s);
-    fprintf(stderr, "Scores: %s %d", class_team_count(c) ? "call" : "class",
+    fprintf(stderr,
+            class_team_count(c) ? _("Scores: call %d") : _("Scores: class %d"),
             s.overall);
     for (size_t k = 0; k < class_team_count(c); k++) {
         class_scores(c, (int)k, &s);
@@ -241,7 +248,7 @@ static int class_step(class_run *r, class_session *c, char *line)
         char *letter = class_word(&p);
         int pos = class_letter_pos(c, letter);
         if (pos < 0) {
-            class_fail(r, "'%s' is not an option at this turn (A to %s)",
+            class_fail(r, _("'%s' is not an option at this turn (A to %s)"),
                        letter ? letter : "",
                        (char[2]){class_letter(class_option_count(c) - 1), 0});
             return CLI_FAIL;
@@ -264,9 +271,9 @@ static int class_step(class_run *r, class_session *c, char *line)
                 p = e;
             } else if (!take) {
                 class_fail(r,
-                           "'%s' needs a count from 1 to 10000 after the "
-                           "letter%s",
-                           verb, "");
+                           _("'%s' needs a count from 1 to 10000 after the "
+                             "letter"),
+                           verb);
                 return CLI_FAIL;
             }
         }
@@ -276,14 +283,18 @@ static int class_step(class_run *r, class_session *c, char *line)
             team = CLASS_ROOM;
         }
         if (team == -2) {
-            class_fail(r,
-                       class_mode_of(c) == CLASS_TEAMS
-                           ? "'%s' is not a team (%s)"
-                           : "'%s': no teams in whole-class mode%s",
-                       team_name ? team_name : "no team given",
-                       class_mode_of(c) == CLASS_TEAMS
-                           ? "give one of the --teams names"
-                           : "");
+            if (class_mode_of(c) != CLASS_TEAMS) {
+                class_fail(r, _("'%s': no teams in whole-class mode"),
+                           team_name ? team_name : "");
+            } else if (team_name) {
+                class_fail(r,
+                           _("'%s' is not a team (give one of the --teams "
+                             "names)"),
+                           team_name);
+            } else {
+                class_fail(r, _("no team given (give one of the --teams "
+                                "names)"));
+            }
             return CLI_FAIL;
         }
         if (strcmp(verb, "pick") == 0) {
@@ -317,15 +328,15 @@ static int class_step(class_run *r, class_session *c, char *line)
             class_timer_extend(c, ms);
         } else {
             class_fail(r,
-                       "'timer %s'%s: use timer start, pause, skip or "
-                       "extend SECONDS",
-                       what ? what : "", "");
+                       _("'timer %s': use timer start, pause, skip or "
+                         "extend SECONDS"),
+                       what ? what : "");
             return CLI_FAIL;
         }
     } else if (strcmp(verb, "wait") == 0) {
         int ms = 0;
         if (!class_seconds(class_word(&p), &ms)) {
-            class_fail(r, "'wait' needs a number of seconds%s%s", "", "");
+            class_fail(r, _("'wait' needs a number of seconds"));
             return CLI_FAIL;
         }
         r->now_ms += ms;
@@ -342,10 +353,8 @@ static int class_step(class_run *r, class_session *c, char *line)
         if (!r->phones || !n_word || *end || want < 1 ||
             want > CLASS_MAX_COUNT ||
             (secs && !class_seconds(secs, &limit_ms))) {
-            class_fail(r,
-                       "'phones-wait N [SECONDS]' needs --phones and a "
-                       "count of votes%s%s",
-                       "", "");
+            class_fail(r, _("'phones-wait N [SECONDS]' needs --phones and a "
+                            "count of votes"));
             return CLI_FAIL;
         }
         int64_t waited = 0;
@@ -356,8 +365,8 @@ static int class_step(class_run *r, class_session *c, char *line)
             }
             if (waited >= limit_ms) {
                 class_fail(r,
-                           "phones-wait: fewer phone votes than %s after "
-                           "%s seconds",
+                           _("phones-wait: fewer phone votes than %s after "
+                             "%s seconds"),
                            n_word, secs ? secs : "300");
                 return CLI_FAIL;
             }
@@ -368,18 +377,18 @@ static int class_step(class_run *r, class_session *c, char *line)
     } else if (strcmp(verb, "debrief") == 0) {
         while (st == CLASS_OK && class_phase_of(c) != CLASS_PHASE_DEBRIEF) {
             if (!class_is_finished(c)) {
-                class_fail(r, "the call has not reached an ending%s%s", "",
-                           "");
+                class_fail(r, _("the call has not reached an ending"));
                 return CLI_FAIL;
             }
             st = class_next(c, r->now_ms);
         }
     } else {
-        class_fail(r, "unknown action '%s'%s", verb, "");
+        class_fail(r, _("unknown action '%s'"), verb);
         return CLI_FAIL;
     }
     if (st != CLASS_OK) {
-        fprintf(stderr, "rapport class: %s:%d: error: %s: %s (turn %zu, %s)\n",
+        fprintf(stderr,
+                _("rapport class: %s:%d: error: %s: %s (turn %zu, %s)\n"),
                 r->name, r->line, verb, class_status_message(st),
                 class_turn_index(c) + 1, class_phase_name(class_phase_of(c)));
         return CLI_FAIL;
@@ -388,7 +397,7 @@ static int class_step(class_run *r, class_session *c, char *line)
         strcmp(verb, "hands") != 0 && strcmp(verb, "phones") != 0 &&
         strcmp(verb, "take") != 0 && strcmp(verb, "agreed") != 0 &&
         strcmp(verb, "pick") != 0) {
-        class_fail(r, "'%s' takes nothing after it%s", verb, "");
+        class_fail(r, _("'%s' takes nothing after it"), verb);
         return CLI_FAIL;
     }
     return CLI_OK;
@@ -447,9 +456,9 @@ static int class_play_script(const char *name, FILE *in, class_session *c,
             if (class_journal_append(j, c, diags) != 0 && !warned) {
                 const diag_entry *e = diags ? diag_get(diags, 0) : NULL;
                 fprintf(stderr,
-                        "rapport class: warning: %s; the session goes on "
-                        "but is not safe from a crash\n",
-                        e ? e->message : "out of memory");
+                        _("rapport class: warning: %s; the session goes on "
+                          "but is not safe from a crash\n"),
+                        e ? e->message : _("out of memory"));
                 warned = true;
             }
             diag_list_free(diags);
@@ -463,11 +472,12 @@ static int class_play_script(const char *name, FILE *in, class_session *c,
         class_next(c, r.now_ms);
     }
     if (class_phase_of(c) != CLASS_PHASE_DEBRIEF) {
-        fprintf(stderr,
-                "rapport class: %s: error: the script ended at turn %zu (%s) "
-                "before the call reached an ending\n",
-                name, class_turn_index(c) + 1,
-                class_phase_name(class_phase_of(c)));
+        fprintf(
+            stderr,
+            _("rapport class: %s: error: the script ended at turn %zu (%s) "
+              "before the call reached an ending\n"),
+            name, class_turn_index(c) + 1,
+            class_phase_name(class_phase_of(c)));
         return CLI_FAIL;
     }
     return CLI_OK;
@@ -516,7 +526,7 @@ static int class_window(int argc, char **argv, const char *teams_arg,
                         const cli_class_phones *phones)
 {
     if (optind != argc - 1) {
-        fprintf(stderr, "rapport class: give one scenario FILE\n\n");
+        fprintf(stderr, _("rapport class: give one scenario FILE\n\n"));
         class_usage(stderr);
         return CLI_USAGE;
     }
@@ -524,7 +534,7 @@ static int class_window(int argc, char **argv, const char *teams_arg,
     if (teams_arg) {
         names = class_split_teams(teams_arg, &opt->team_count);
         if (!names) {
-            fprintf(stderr, "rapport class: error: out of memory\n");
+            fprintf(stderr, _("rapport class: error: out of memory\n"));
             return CLI_FAIL;
         }
         bool ok = opt->team_count >= CLASS_MIN_TEAMS &&
@@ -534,8 +544,8 @@ static int class_window(int argc, char **argv, const char *teams_arg,
         }
         if (!ok) {
             fprintf(stderr,
-                    "rapport class: --teams takes %d to %d names of 1 to "
-                    "%d bytes, separated by commas\n",
+                    _("rapport class: --teams takes %d to %d names of 1 to "
+                      "%d bytes, separated by commas\n"),
                     CLASS_MIN_TEAMS, CLASS_MAX_TEAMS,
                     CLASS_MAX_TEAM_NAME_BYTES);
             class_free_names(names);
@@ -547,9 +557,9 @@ static int class_window(int argc, char **argv, const char *teams_arg,
     char *results =
         results_arg ? strdup(results_arg) : cli_default_results_dir();
     if (!results) {
-        fprintf(stderr, "rapport class: warning: no results folder (HOME is "
-                        "not set): the class is not saved; give --results "
-                        "DIR\n");
+        fprintf(stderr, _("rapport class: warning: no results folder (HOME is "
+                          "not set): the class is not saved; give --results "
+                          "DIR\n"));
     }
     int rc = cli_class_window(argv[optind], opt, results, phones);
     free(results);
@@ -566,9 +576,9 @@ static int class_save(const char *dir, const class_session *c,
     if (!diags || class_result_save(dir, c, info, NULL, &saved, diags) != 0) {
         const diag_entry *e = diags ? diag_get(diags, 0) : NULL;
         fprintf(stderr,
-                "rapport class: error: %s; the debrief above is complete, "
-                "choose another folder with --results\n",
-                e ? e->message : "cannot save results: out of memory");
+                _("rapport class: error: %s; the debrief above is complete, "
+                  "choose another folder with --results\n"),
+                e ? e->message : _("cannot save results: out of memory"));
         rc = CLI_FAIL;
     } else {
         cli_print_saved(&saved);
@@ -583,7 +593,7 @@ static int class_cheatsheet(const char *fmt)
     if (!fmt || strcmp(fmt, "html") == 0) {
         char *html = class_cheatsheet_html(NULL);
         if (!html) {
-            fprintf(stderr, "rapport class: error: out of memory\n");
+            fprintf(stderr, _("rapport class: error: out of memory\n"));
             return CLI_FAIL;
         }
         fputs(html, stdout);
@@ -592,7 +602,7 @@ static int class_cheatsheet(const char *fmt)
         class_cheatsheet_write_text(stdout);
     } else {
         fprintf(stderr,
-                "rapport class: --cheatsheet is html or text, not '%s'\n",
+                _("rapport class: --cheatsheet is html or text, not '%s'\n"),
                 fmt);
         return CLI_USAGE;
     }
@@ -620,15 +630,16 @@ static char *class_pick_journal(const char *given, const char *results)
     if (n == 1) {
         pick = strdup(list[0]);
     } else if (n == 0) {
-        fprintf(stderr, "rapport class: no interrupted class session in %s\n",
+        fprintf(stderr,
+                _("rapport class: no interrupted class session in %s\n"),
                 results);
     } else {
         fprintf(stderr,
-                "rapport class: %zu interrupted class sessions in %s; give "
-                "one:\n",
+                _("rapport class: %zu interrupted class sessions in %s; give "
+                  "one:\n"),
                 n, results);
         for (size_t i = 0; i < n; i++) {
-            fprintf(stderr, "  rapport class --resume %s ...\n", list[i]);
+            fprintf(stderr, _("  rapport class --resume %s ...\n"), list[i]);
         }
     }
     journal_list_free(list);
@@ -643,12 +654,16 @@ void cli_class_note_journals(const char *cmd, const char *results_dir)
         n++;
     }
     if (n > 0) {
-        fprintf(stderr,
-                "rapport %s: %zu interrupted class session%s in "
-                "%s/in-progress (rapport class --results %s --resume goes on "
-                "with %s, or --resume --save keeps %s):\n",
-                cmd, n, n == 1 ? "" : "s", results_dir, results_dir,
-                n == 1 ? "it" : "one", n == 1 ? "it" : "one");
+        fprintf(
+            stderr,
+            P_("rapport %s: %zu interrupted class session in "
+               "%s/in-progress (rapport class --results %s --resume goes on "
+               "with it, or --resume --save keeps it):\n",
+               "rapport %s: %zu interrupted class sessions in "
+               "%s/in-progress (rapport class --results %s --resume goes on "
+               "with one, or --resume --save keeps one):\n",
+               n),
+            cmd, n, results_dir, results_dir);
         for (size_t i = 0; i < n; i++) {
             fprintf(stderr, "  %s\n", list[i]);
         }
@@ -703,8 +718,8 @@ int cli_class(int argc, char **argv)
         case OPT_DISCUSSION: {
             int ms = 0;
             if (!class_seconds(optarg, &ms) || ms < 1000) {
-                fprintf(stderr, "rapport class: --discussion is a number of "
-                                "seconds from 1 to 86400\n");
+                fprintf(stderr, _("rapport class: --discussion is a number of "
+                                  "seconds from 1 to 86400\n"));
                 return CLI_USAGE;
             }
             opt.discussion_ms = ms;
@@ -715,7 +730,8 @@ int cli_class(int argc, char **argv)
             break;
         case 'R':
             if (!*optarg) {
-                fprintf(stderr, "rapport class: --results needs a folder\n");
+                fprintf(stderr,
+                        _("rapport class: --results needs a folder\n"));
                 return CLI_USAGE;
             }
             results_arg = optarg;
@@ -739,8 +755,8 @@ int cli_class(int argc, char **argv)
             char *end = NULL;
             long port = strtol(optarg, &end, 10);
             if (!*optarg || *end || port < 1 || port > 65535) {
-                fprintf(stderr, "rapport class: --port is a TCP port from 1 "
-                                "to 65535\n");
+                fprintf(stderr, _("rapport class: --port is a TCP port from 1 "
+                                  "to 65535\n"));
                 return CLI_USAGE;
             }
             phone_opt.port = (unsigned short)port;
@@ -755,17 +771,17 @@ int cli_class(int argc, char **argv)
         }
     }
     if ((phone_opt.address || phone_opt.port) && !phones_on) {
-        fprintf(stderr, "rapport class: --address and --port are for "
-                        "--phones\n");
+        fprintf(stderr, _("rapport class: --address and --port are for "
+                          "--phones\n"));
         return CLI_USAGE;
     }
     if (resume && !resume_arg && optind < argc) {
         resume_arg = argv[optind++]; /* --resume JOURNAL */
     }
     if (save && (!resume || script_path)) {
-        fprintf(stderr, "rapport class: --save goes with --resume and no "
-                        "--script: it saves an interrupted class session as "
-                        "it is\n");
+        fprintf(stderr, _("rapport class: --save goes with --resume and no "
+                          "--script: it saves an interrupted class session as "
+                          "it is\n"));
         return CLI_USAGE;
     }
     if (!script_path && !save && !resume) {
@@ -773,16 +789,16 @@ int cli_class(int argc, char **argv)
         return class_window(argc, argv, teams_arg, results_arg, &opt, &ph);
     }
     if (!script_path && !save) {
-        fprintf(stderr, "rapport class: --resume goes on with --script "
-                        "SCRIPT, or --save keeps it (the projector screens "
-                        "start a class afresh)\n");
+        fprintf(stderr, _("rapport class: --resume goes on with --script "
+                          "SCRIPT, or --save keeps it (the projector screens "
+                          "start a class afresh)\n"));
         return CLI_USAGE;
     }
     if (resume ? (optind != argc || teams_arg) : optind != argc - 1) {
-        fprintf(stderr, resume ? "rapport class: --resume takes no scenario "
-                                 "or --teams (the journal has them)\n\n"
-                               : "rapport class: give one scenario FILE with "
-                                 "--script\n\n");
+        fprintf(stderr, resume ? _("rapport class: --resume takes no scenario "
+                                   "or --teams (the journal has them)\n\n")
+                               : _("rapport class: give one scenario FILE "
+                                   "with --script\n\n"));
         class_usage(stderr);
         return CLI_USAGE;
     }
@@ -790,7 +806,7 @@ int cli_class(int argc, char **argv)
     if (teams_arg) {
         names = class_split_teams(teams_arg, &opt.team_count);
         if (!names) {
-            fprintf(stderr, "rapport class: error: out of memory\n");
+            fprintf(stderr, _("rapport class: error: out of memory\n"));
             return CLI_FAIL;
         }
         opt.mode = CLASS_TEAMS;
@@ -812,12 +828,12 @@ int cli_class(int argc, char **argv)
     int64_t started = -1;
     diag_list *diags = diag_list_new();
     if (!results) {
-        fprintf(stderr, "rapport class: error: no results folder: set HOME "
-                        "or give --results DIR\n");
+        fprintf(stderr, _("rapport class: error: no results folder: set HOME "
+                          "or give --results DIR\n"));
         goto out;
     }
     if (!in && !save) {
-        fprintf(stderr, "rapport class: error: cannot open %s: %s\n",
+        fprintf(stderr, _("rapport class: error: cannot open %s: %s\n"),
                 script_path, strerror(errno));
         goto out;
     }
@@ -834,8 +850,8 @@ int cli_class(int argc, char **argv)
         }
         started = jd->started_ms;
         fprintf(stderr,
-                "rapport class: resumed %s at turn %zu (%s) with %zu "
-                "recorded entries\n",
+                _("rapport class: resumed %s at turn %zu (%s) with %zu "
+                  "recorded entries\n"),
                 class_journal_path(j), class_turn_index(c) + 1,
                 class_phase_name(class_phase_of(c)), jd->event_count);
     } else {
@@ -853,9 +869,9 @@ int cli_class(int argc, char **argv)
         if (c && !j) {
             const diag_entry *e = diag_get(diags, 0);
             fprintf(stderr,
-                    "rapport class: warning: %s; running without a "
-                    "journal\n",
-                    e ? e->message : "cannot start a journal");
+                    _("rapport class: warning: %s; running without a "
+                      "journal\n"),
+                    e ? e->message : _("cannot start a journal"));
             diag_list_free(diags);
             diags = diag_list_new();
         }
@@ -863,8 +879,8 @@ int cli_class(int argc, char **argv)
         if (!c) {
             if (sc && teams_arg) {
                 fprintf(stderr,
-                        "rapport class: --teams takes %d to %d names of "
-                        "1 to %d bytes, separated by commas\n",
+                        _("rapport class: --teams takes %d to %d names of "
+                          "1 to %d bytes, separated by commas\n"),
                         CLASS_MIN_TEAMS, CLASS_MAX_TEAMS,
                         CLASS_MAX_TEAM_NAME_BYTES);
                 rc = CLI_USAGE;
@@ -874,8 +890,8 @@ int cli_class(int argc, char **argv)
     }
     if (phones_on && !save) {
         if (opt.mode == CLASS_TEAMS || class_mode_of(c) == CLASS_TEAMS) {
-            fprintf(stderr, "rapport class: --phones is for whole-class "
-                            "sessions (not --teams) in this version\n");
+            fprintf(stderr, _("rapport class: --phones is for whole-class "
+                              "sessions (not --teams) in this version\n"));
             rc = CLI_USAGE;
             goto out;
         }
@@ -894,27 +910,27 @@ int cli_class(int argc, char **argv)
         char err[512];
         phones = ui_phones_new(&phone_opt, err, sizeof err);
         if (!phones) {
-            fprintf(stderr, "rapport class: error: phones: %s\n", err);
+            fprintf(stderr, _("rapport class: error: phones: %s\n"), err);
             goto out;
         }
         int added = ui_phones_reconcile(phones, c);
         if (added > 0) {
             fprintf(stderr,
-                    "rapport class: %d phone vote entries taken from %s\n",
+                    _("rapport class: %d phone vote entries taken from %s\n"),
                     added, phones_journal);
         }
         ui_phones_update(phones, c, 0); /* a resumed ballot opens first */
-        fprintf(stderr, "rapport class: phones join at %s (join code %s)\n",
+        fprintf(stderr, _("rapport class: phones join at %s (join code %s)\n"),
                 ui_phones_url(phones), ui_phones_code(phones));
     }
     if (!save && class_play_script(script_path, in, c, j, phones) != CLI_OK) {
         if (j) {
             fprintf(stderr,
-                    "rapport class: the session so far is kept in %s;\n"
-                    "  rapport class --results %s --resume --script ... "
-                    "goes on with it,\n"
-                    "  rapport class --results %s --resume --save keeps it "
-                    "as an incomplete class result\n",
+                    _("rapport class: the session so far is kept in %s;\n"
+                      "  rapport class --results %s --resume --script ... "
+                      "goes on with it,\n"
+                      "  rapport class --results %s --resume --save keeps it "
+                      "as an incomplete class result\n"),
                     class_journal_path(j), results, results);
         }
         goto out;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "ui_app.h"
 #include "ui_prefs.h"
 
@@ -36,7 +37,7 @@ int cli_class_window(const char *file, const class_options *copt,
     char err[512];
     ui_app *app = ui_app_new(&opt, err, sizeof err);
     if (!app) {
-        fprintf(stderr, "rapport class: error: %s\n", err);
+        fprintf(stderr, _("rapport class: error: %s\n"), err);
         free(config_dir);
         return CLI_FAIL;
     }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "scenario.h"
 #include "session.h"
 
@@ -16,11 +17,11 @@ int cli_parse_choices(const char *cmd, const char *arg, choices_list *out,
 {
     char why[300];
     if (!*arg) {
-        fprintf(stderr, "rapport %s: --choices is empty\n", cmd);
+        fprintf(stderr, _("rapport %s: --choices is empty\n"), cmd);
         return -1;
     }
     if (choices_parse(arg, max, out, why, sizeof why) != 0) {
-        fprintf(stderr, "rapport %s: --choices: %s\n", cmd, why);
+        fprintf(stderr, _("rapport %s: --choices: %s\n"), cmd, why);
         return -1;
     }
     return 0;
@@ -37,14 +38,14 @@ int cli_parse_times(const char *cmd, const char *arg, int *out, size_t max,
         if (end == p || errno || !(v >= 0.0) || v > 86400.0 ||
             (*end != ',' && *end != '\0')) {
             fprintf(stderr,
-                    "rapport %s: --times: '%s' is not a list of seconds "
-                    "separated by commas (e.g. 4.5,3,12)\n",
+                    _("rapport %s: --times: '%s' is not a list of seconds "
+                      "separated by commas (e.g. 4.5,3,12)\n"),
                     cmd, arg);
             return -1;
         }
         if (*count == max) {
-            fprintf(stderr, "rapport %s: --times: more than %zu times\n", cmd,
-                    max);
+            fprintf(stderr, _("rapport %s: --times: more than %zu times\n"),
+                    cmd, max);
             return -1;
         }
         out[(*count)++] = (int)lround(v * 1000.0);
@@ -61,8 +62,8 @@ int cli_parse_seed(const char *cmd, const char *arg, uint64_t *seed)
         arg[0] >= '0' && arg[0] <= '9' ? strtoumax(arg, &end, 10) : 0;
     if (!end || end == arg || *end != '\0' || errno || v > SESSION_SEED_MAX) {
         fprintf(stderr,
-                "rapport %s: --seed: '%s' is not a whole number from 0 to "
-                "%llu\n",
+                _("rapport %s: --seed: '%s' is not a whole number from 0 to "
+                  "%llu\n"),
                 cmd, arg, (unsigned long long)SESSION_SEED_MAX);
         return -1;
     }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "trainee.h"
 
 int cli_trainee_name(const char *cmd, const char *option, const char *name,
@@ -11,8 +12,8 @@ int cli_trainee_name(const char *cmd, const char *option, const char *name,
 {
     trainee_status st = trainee_check(name);
     if (st != TRAINEE_OK && st != TRAINEE_TOO_LONG) {
-        fprintf(stderr, "rapport %s: %s: the name is refused: %s; %s\n", cmd,
-                option, trainee_problem(st), trainee_rule());
+        fprintf(stderr, _("rapport %s: %s: the name is refused: %s; %s\n"),
+                cmd, option, trainee_problem(st), trainee_rule());
         return -1;
     }
     size_t max = size - 1 < TRAINEE_MAX_BYTES ? size - 1 : TRAINEE_MAX_BYTES;
@@ -21,13 +22,14 @@ int cli_trainee_name(const char *cmd, const char *option, const char *name,
     out[n] = '\0';
     if (n < strlen(name)) {
         fprintf(stderr,
-                "rapport %s: note: %s: the name is longer than %d bytes; "
-                "it is kept as \"%s\"\n",
+                _("rapport %s: note: %s: the name is longer than %d bytes; "
+                  "it is kept as \"%s\"\n"),
                 cmd, option, TRAINEE_MAX_BYTES, out);
     }
     if (trainee_check(out) != TRAINEE_OK) { /* only invisible ones kept */
-        fprintf(stderr, "rapport %s: %s: the name is refused: %s; %s\n", cmd,
-                option, trainee_problem(TRAINEE_INVISIBLE), trainee_rule());
+        fprintf(stderr, _("rapport %s: %s: the name is refused: %s; %s\n"),
+                cmd, option, trainee_problem(TRAINEE_INVISIBLE),
+                trainee_rule());
         return -1;
     }
     return 0;

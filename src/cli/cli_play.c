@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "i18n.h"
 #include "scenario.h"
 #include "trainee.h"
 #include "ui_app.h"
@@ -17,108 +18,111 @@
 static void play_usage(FILE *out)
 {
     fputs(
-        "Usage: rapport play [OPTIONS] [FILE|DIR]...\n"
-        "\n"
-        "Plays scenarios in a window. The picker lists the scenarios given "
-        "(files, or\nfolders of .xml files) and the bundled ones; the "
-        "first FILE is selected.\nPicking one shows its briefing (summary, "
-        "customer, objectives), then the call.\n"
-        "Every call that ends is saved in the results folder (a JSON "
-        "record, an HTML\nreport and xAPI statements, as rapport run "
-        "--results saves them) and journaled\nwhile it goes on; calls a "
-        "stopped program left unsaved are offered on start.\n"
-        "\n"
-        "Options:\n"
-        "  -s, --size WxH          window size in pixels (e.g. 1920x1080)\n"
-        "  -F, --fullscreen        start in desktop fullscreen (F11 "
-        "toggles)\n"
-        "  -S, --start             skip the picker and the briefing: start "
-        "the first\n"
-        "                          FILE's call at once\n"
-        "  -R, --results DIR       keep results and journals in DIR (created "
-        "if missing;\n"
-        "                          default $XDG_DATA_HOME/rapport/results, "
-        "else\n"
-        "                          ~/.local/share/rapport/results; scripted "
-        "runs save\n"
-        "                          only with --results)\n"
-        "  -m, --mode MODE         practice (feedback after each reply, "
-        "the default)\n"
-        "                          or assessment (feedback withheld until "
-        "the debrief)\n"
-        "  -f, --feedback MODE     immediate or withheld: overrides the "
-        "mode's feedback\n"
-        "  -r, --relaxed           relaxed timing: time is shown, never "
-        "penalised\n"
-        "      --no-shuffle        show each turn's options in the "
-        "scenario's order\n"
-        "                          (by default the game shuffles them, "
-        "from a seed\n"
-        "                          drawn for each call and kept in its "
-        "result)\n"
-        "      --seed N            shuffle from seed N (0-2^53) in every "
-        "call; scripted\n"
-        "                          runs keep the scenario's order without "
-        "it\n"
-        "      --high-contrast     start with the high-contrast theme\n"
-        "  -n, --name NAME         the trainee's name (else the one "
-        "remembered)\n"
-        "  -c, --script LIST       play FILE with these choices (1-based "
-        "option numbers\n"
-        "                          or choice ids, e.g. 2,refund,1)\n"
-        "                          through the real interface, then quit "
-        "at the debrief\n"
-        "  -t, --times LIST        with --script: response times in "
-        "seconds, counted\n"
-        "                          from when the options appear (default: "
-        "on target)\n"
-        "  -o, --screenshot-dir DIR  with --script: save a PNG of every "
-        "screen\n"
-        "  -i, --input MODE        with --script: keys (default), mouse or "
-        "touch\n"
-        "  -p, --print-debrief     with --script: print the debrief as "
-        "rapport run does\n"
-        "  -H, --hold              with --script: after the script's choices "
-        "wait on\n"
-        "                          the next turn (until the window is "
-        "closed or the\n"
-        "                          process stopped) instead of failing\n"
-        "  -J, --on-journal ANSWER with --script: answer the notice of an "
-        "interrupted\n"
-        "                          call in the results folder with resume "
-        "(play on with\n"
-        "                          the script's choices), save (as an "
-        "incomplete\n"
-        "                          attempt), discard or later\n"
-        "  -h, --help              show this help\n"
-        "\n",
+        _("Usage: rapport play [OPTIONS] [FILE|DIR]...\n"
+          "\n"
+          "Plays scenarios in a window. The picker lists the scenarios given "
+          "(files, or\nfolders of .xml files) and the bundled ones; the "
+          "first FILE is selected.\nPicking one shows its briefing (summary, "
+          "customer, objectives), then the call.\n"
+          "Every call that ends is saved in the results folder (a JSON "
+          "record, an HTML\nreport and xAPI statements, as rapport run "
+          "--results saves them) and journaled\nwhile it goes on; calls a "
+          "stopped program left unsaved are offered on start.\n"
+          "\n"
+          "Options:\n"
+          "  -s, --size WxH          window size in pixels (e.g. 1920x1080)\n"
+          "  -F, --fullscreen        start in desktop fullscreen (F11 "
+          "toggles)\n"
+          "  -S, --start             skip the picker and the briefing: start "
+          "the first\n"
+          "                          FILE's call at once\n"
+          "  -R, --results DIR       keep results and journals in DIR "
+          "(created "
+          "if missing;\n"
+          "                          default $XDG_DATA_HOME/rapport/results, "
+          "else\n"
+          "                          ~/.local/share/rapport/results; scripted "
+          "runs save\n"
+          "                          only with --results)\n"
+          "  -m, --mode MODE         practice (feedback after each reply, "
+          "the default)\n"
+          "                          or assessment (feedback withheld until "
+          "the debrief)\n"
+          "  -f, --feedback MODE     immediate or withheld: overrides the "
+          "mode's feedback\n"
+          "  -r, --relaxed           relaxed timing: time is shown, never "
+          "penalised\n"
+          "      --no-shuffle        show each turn's options in the "
+          "scenario's order\n"
+          "                          (by default the game shuffles them, "
+          "from a seed\n"
+          "                          drawn for each call and kept in its "
+          "result)\n"
+          "      --seed N            shuffle from seed N (0-2^53) in every "
+          "call; scripted\n"
+          "                          runs keep the scenario's order without "
+          "it\n"
+          "      --high-contrast     start with the high-contrast theme\n"
+          "  -n, --name NAME         the trainee's name (else the one "
+          "remembered)\n"
+          "  -c, --script LIST       play FILE with these choices (1-based "
+          "option numbers\n"
+          "                          or choice ids, e.g. 2,refund,1)\n"
+          "                          through the real interface, then quit "
+          "at the debrief\n"
+          "  -t, --times LIST        with --script: response times in "
+          "seconds, counted\n"
+          "                          from when the options appear (default: "
+          "on target)\n"
+          "  -o, --screenshot-dir DIR  with --script: save a PNG of every "
+          "screen\n"
+          "  -i, --input MODE        with --script: keys (default), mouse or "
+          "touch\n"
+          "  -p, --print-debrief     with --script: print the debrief as "
+          "rapport run does\n"
+          "  -H, --hold              with --script: after the script's "
+          "choices "
+          "wait on\n"
+          "                          the next turn (until the window is "
+          "closed or the\n"
+          "                          process stopped) instead of failing\n"
+          "  -J, --on-journal ANSWER with --script: answer the notice of an "
+          "interrupted\n"
+          "                          call in the results folder with resume "
+          "(play on with\n"
+          "                          the script's choices), save (as an "
+          "incomplete\n"
+          "                          attempt), discard or later\n"
+          "  -h, --help              show this help\n"
+          "\n"),
         out);
     fputs(
-        "Settings (text size, high contrast, mode, feedback, relaxed "
-        "timing, shuffled\noptions, fullscreen) and the trainee's name are "
-        "remembered in\n$XDG_CONFIG_HOME/rapport/settings.json "
-        "(~/.config/rapport;\n"
-        "$RAPPORT_CONFIG_DIR overrides); options given here apply to this "
-        "run only.\nScripted runs remember nothing.\n"
-        "A scripted run whose result cannot be saved answers Don't save "
-        "and exits 1.\n"
-        "Calls start at the current time (RAPPORT_FIXED_TIME=SECONDS since "
-        "1970 fixes\nit; scripted runs then save the same files every "
-        "time). Quitting from the\nmenu ends a call in progress without "
-        "saving it; closing the window keeps its\njournal for the next "
-        "start.\n"
-        "\n"
-        "Keys: 1-9 choose; arrows and Enter; PageDown, Right, Space or "
-        "Enter go on (and\nshow the customer's whole line at once); Esc "
-        "menu; F11 fullscreen; B or .\nblanks the screen; F5 or Ctrl+R "
-        "reloads the scenario from disk (on the picker,\nthe list); on the "
-        "picker M switches practice/assessment, C picks classroom, Tab types "
-        "the\n"
-        "trainee's name. Touch screens: tap as you would click, drag to "
-        "scroll.\n"
-        "Scripted runs use the software renderer and honour "
-        "SDL_VIDEODRIVER=dummy\n(no display needed). Exit status: 0 "
-        "success, 1 failure, 2 wrong usage.\n",
+        _("Settings (text size, high contrast, mode, feedback, relaxed "
+          "timing, shuffled\noptions, fullscreen) and the trainee's name are "
+          "remembered in\n$XDG_CONFIG_HOME/rapport/settings.json "
+          "(~/.config/rapport;\n"
+          "$RAPPORT_CONFIG_DIR overrides); options given here apply to this "
+          "run only.\nScripted runs remember nothing.\n"
+          "A scripted run whose result cannot be saved answers Don't save "
+          "and exits 1.\n"
+          "Calls start at the current time (RAPPORT_FIXED_TIME=SECONDS since "
+          "1970 fixes\nit; scripted runs then save the same files every "
+          "time). Quitting from the\nmenu ends a call in progress without "
+          "saving it; closing the window keeps its\njournal for the next "
+          "start.\n"
+          "\n"
+          "Keys: 1-9 choose; arrows and Enter; PageDown, Right, Space or "
+          "Enter go on (and\nshow the customer's whole line at once); Esc "
+          "menu; F11 fullscreen; B or .\nblanks the screen; F5 or Ctrl+R "
+          "reloads the scenario from disk (on the picker,\nthe list); on the "
+          "picker M switches practice/assessment, C picks classroom, Tab "
+          "types "
+          "the\n"
+          "trainee's name. Touch screens: tap as you would click, drag to "
+          "scroll.\n"
+          "Scripted runs use the software renderer and honour "
+          "SDL_VIDEODRIVER=dummy\n(no display needed). Exit status: 0 "
+          "success, 1 failure, 2 wrong usage.\n"),
         out);
 }
 
@@ -198,7 +202,7 @@ int cli_play(int argc, char **argv)
         {NULL, 0, NULL, 0}};
     play_lists *lists = calloc(1, sizeof *lists);
     if (!lists) {
-        fprintf(stderr, "rapport: error: out of memory\n");
+        fprintf(stderr, _("rapport: error: out of memory\n"));
         return CLI_FAIL;
     }
     ui_app_options opt;
@@ -218,9 +222,9 @@ int cli_play(int argc, char **argv)
         case 's':
             if (play_parse_size(optarg, &opt.width, &opt.height) != 0) {
                 fprintf(stderr,
-                        "rapport play: --size: '%s' is not WIDTHxHEIGHT "
-                        "between 320x240 and 16384x16384 (e.g. "
-                        "1024x768)\n",
+                        _("rapport play: --size: '%s' is not WIDTHxHEIGHT "
+                          "between 320x240 and 16384x16384 (e.g. "
+                          "1024x768)\n"),
                         optarg);
                 goto out;
             }
@@ -238,8 +242,8 @@ int cli_play(int argc, char **argv)
                 opt.mode = UI_MODE_ASSESSMENT;
             } else {
                 fprintf(stderr,
-                        "rapport play: --mode must be practice or "
-                        "assessment, not '%s'\n",
+                        _("rapport play: --mode must be practice or "
+                          "assessment, not '%s'\n"),
                         optarg);
                 goto out;
             }
@@ -253,8 +257,8 @@ int cli_play(int argc, char **argv)
                 opt.feedback = UI_FEEDBACK_WITHHELD;
             } else {
                 fprintf(stderr,
-                        "rapport play: --feedback must be immediate or "
-                        "withheld, not '%s'\n",
+                        _("rapport play: --feedback must be immediate or "
+                          "withheld, not '%s'\n"),
                         optarg);
                 goto out;
             }
@@ -308,10 +312,11 @@ int cli_play(int argc, char **argv)
             } else if (strcmp(optarg, "touch") == 0) {
                 opt.input = UI_INPUT_TOUCH;
             } else {
-                fprintf(stderr,
-                        "rapport play: --input must be keys, mouse or touch, "
-                        "not '%s'\n",
-                        optarg);
+                fprintf(
+                    stderr,
+                    _("rapport play: --input must be keys, mouse or touch, "
+                      "not '%s'\n"),
+                    optarg);
                 goto out;
             }
             break;
@@ -321,7 +326,7 @@ int cli_play(int argc, char **argv)
             break;
         case 'R':
             if (!*optarg) {
-                fprintf(stderr, "rapport play: --results needs a folder\n");
+                fprintf(stderr, _("rapport play: --results needs a folder\n"));
                 goto out;
             }
             results = optarg;
@@ -341,8 +346,8 @@ int cli_play(int argc, char **argv)
             }
             if (opt.on_journal == UI_JOURNAL_ASK) {
                 fprintf(stderr,
-                        "rapport play: --on-journal must be resume, save, "
-                        "discard or later, not '%s'\n",
+                        _("rapport play: --on-journal must be resume, save, "
+                          "discard or later, not '%s'\n"),
                         optarg);
                 goto out;
             }
@@ -357,19 +362,19 @@ int cli_play(int argc, char **argv)
         }
     }
     if (needs_script && !scripted) {
-        fprintf(stderr, "rapport play: --times, --screenshot-dir, --input, "
-                        "--print-debrief, --hold and --on-journal need "
-                        "--script\n");
+        fprintf(stderr, _("rapport play: --times, --screenshot-dir, --input, "
+                          "--print-debrief, --hold and --on-journal need "
+                          "--script\n"));
         goto out;
     }
     if (opt.no_shuffle && opt.seed_set) {
-        fprintf(stderr, "rapport play: --seed shuffles the options and "
-                        "--no-shuffle keeps their order: give one\n");
+        fprintf(stderr, _("rapport play: --seed shuffles the options and "
+                          "--no-shuffle keeps their order: give one\n"));
         goto out;
     }
     if (scripted && optind != argc - 1) {
         fprintf(stderr,
-                "rapport play: --script needs exactly one scenario FILE\n");
+                _("rapport play: --script needs exactly one scenario FILE\n"));
         goto out;
     }
     rc = CLI_FAIL;
@@ -386,12 +391,13 @@ int cli_play(int argc, char **argv)
         if (opt.screenshot_dir) {
             struct stat st;
             if (play_make_dirs(opt.screenshot_dir) != 0) {
-                fprintf(stderr, "rapport play: error: cannot create %s: %s\n",
+                fprintf(stderr,
+                        _("rapport play: error: cannot create %s: %s\n"),
                         opt.screenshot_dir, strerror(errno));
                 goto out;
             }
             if (stat(opt.screenshot_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-                fprintf(stderr, "rapport play: error: %s is not a folder\n",
+                fprintf(stderr, _("rapport play: error: %s is not a folder\n"),
                         opt.screenshot_dir);
                 goto out;
             }
@@ -401,9 +407,9 @@ int cli_play(int argc, char **argv)
     if (!results && !scripted) {
         default_results = cli_default_results_dir();
         if (!default_results) {
-            fprintf(stderr, "rapport play: warning: no results folder (HOME "
-                            "is not set): calls are not saved; give "
-                            "--results DIR\n");
+            fprintf(stderr, _("rapport play: warning: no results folder (HOME "
+                              "is not set): calls are not saved; give "
+                              "--results DIR\n"));
         }
         results = default_results;
     }
@@ -425,7 +431,7 @@ int cli_play(int argc, char **argv)
     char err[512];
     ui_app *app = ui_app_new(&opt, err, sizeof err);
     if (!app) {
-        fprintf(stderr, "rapport play: error: %s\n", err);
+        fprintf(stderr, _("rapport play: error: %s\n"), err);
         free(config_dir);
         goto out;
     }

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "i18n.h"
 #include "journal.h"
 #include "result.h"
 #include "scenario.h"
@@ -22,7 +23,8 @@ typedef enum {
 
 static void recover_usage(FILE *out)
 {
-    fputs("Usage: rapport recover [--results DIR] [JOURNAL...]\n"
+    fputs(
+        _("Usage: rapport recover [--results DIR] [JOURNAL...]\n"
           "       rapport recover [--results DIR] --save [JOURNAL...]\n"
           "       rapport recover [--results DIR] --resume [JOURNAL] "
           "--choices LIST|-\n"
@@ -83,8 +85,8 @@ static void recover_usage(FILE *out)
           "removed. Empty journals and\ntemporary files left by stopped "
           "programs are removed first.\n"
           "Exit status: 0 success, 1 a journal could not be read, replayed, "
-          "saved or\nremoved (the others are still done), 2 wrong usage.\n",
-          out);
+          "saved or\nremoved (the others are still done), 2 wrong usage.\n"),
+        out);
 }
 
 /* A journal taken (locked), read and replayed. */
@@ -116,11 +118,11 @@ static journal_take_status recover_take(const char *path, recover_item *it)
     diag_list_free(diags);
     if (st == JOURNAL_LIVE) {
         fprintf(stderr,
-                "%s: skipped: a running Rapport is playing this call (it "
-                "holds the journal locked); left alone\n",
+                _("%s: skipped: a running Rapport is playing this call (it "
+                  "holds the journal locked); left alone\n"),
                 path);
     } else if (st == JOURNAL_GONE) {
-        fprintf(stderr, "%s: skipped: removed meanwhile\n", path);
+        fprintf(stderr, _("%s: skipped: removed meanwhile\n"), path);
     }
     return st;
 }
@@ -137,7 +139,7 @@ static int recover_load(const char *path, const char *scenario_file,
     }
     diag_list *diags = diag_list_new();
     if (!diags) {
-        fprintf(stderr, "rapport: error: out of memory\n");
+        fprintf(stderr, _("rapport: error: out of memory\n"));
         return -1;
     }
     it->jd = journal_read(path, diags);
@@ -151,8 +153,8 @@ static int recover_load(const char *path, const char *scenario_file,
         diag_list_clear(diags);
         if (!it->sc) {
             fprintf(stderr,
-                    "%s: error: cannot load the scenario it was played on, "
-                    "%s; if it has moved, give it with --scenario FILE\n",
+                    _("%s: error: cannot load the scenario it was played on, "
+                      "%s; if it has moved, give it with --scenario FILE\n"),
                     path, file);
         }
     }
@@ -188,23 +190,22 @@ static int recover_list_one(const char *path, const char *scenario_file)
         char started[64];
         recover_time(it.jd->started_ms, started, sizeof started);
         size_t n = it.jd->entry_count;
-        printf("  trainee:   %s\n"
-               "  scenario:  %s (%s %s), %s\n"
-               "  started:   %s\n"
-               "  played:    %zu turn%s",
+        printf(_("  trainee:   %s\n"
+                 "  scenario:  %s (%s %s), %s\n"
+                 "  started:   %s\n"),
                it.jd->trainee, it.jd->scenario_title, it.jd->scenario_id,
-               it.jd->scenario_version, it.jd->scenario_path, started, n,
-               n == 1 ? "" : "s");
+               it.jd->scenario_version, it.jd->scenario_path, started);
+        printf(P_("  played:    %zu turn", "  played:    %zu turns", n), n);
         if (!it.s) {
-            printf("; cannot be replayed (see above)\n");
+            printf(_("; cannot be replayed (see above)\n"));
         } else if (session_is_finished(it.s)) {
-            printf("; the call had ended, only the save is missing\n");
+            printf(_("; the call had ended, only the save is missing\n"));
         } else {
-            printf("; the call goes on at turn %zu\n", n + 1);
+            printf(_("; the call goes on at turn %zu\n"), n + 1);
         }
     } else {
-        printf("  unreadable (see above); rapport recover --discard --yes "
-               "%s deletes it\n",
+        printf(_("  unreadable (see above); rapport recover --discard --yes "
+                 "%s deletes it\n"),
                path);
     }
     recover_item_free(&it);
@@ -218,7 +219,7 @@ static int recover_save_one(const char *dir, const char *path,
     int loaded = recover_load(path, scenario_file, &it);
     if (loaded != 0) {
         if (loaded < 0) {
-            fprintf(stderr, "%s: error: not saved; the journal is kept\n",
+            fprintf(stderr, _("%s: error: not saved; the journal is kept\n"),
                     path);
         }
         recover_item_free(&it);
@@ -233,15 +234,21 @@ static int recover_save_one(const char *dir, const char *path,
         size_t n = session_turn_count(it.s);
         if (already) {
             fprintf(stderr,
-                    "%s: already saved as %s (the program stopped after "
-                    "saving the call, before removing its journal); not "
-                    "saved again\n",
+                    _("%s: already saved as %s (the program stopped after "
+                      "saving the call, before removing its journal); not "
+                      "saved again\n"),
                     path, saved.path[RESULT_FILE_JSON]);
         } else {
-            fprintf(stderr, "%s: saved as %s (%zu turn%s)\n", path,
-                    session_is_finished(it.s) ? "a complete result"
-                                              : "an incomplete attempt",
-                    n, n == 1 ? "" : "s");
+            fprintf(stderr,
+                    session_is_finished(it.s)
+                        ? P_("%s: saved as a complete result (%zu turn)\n",
+                             "%s: saved as a complete result (%zu turns)\n", n)
+                        : P_("%s: saved as an incomplete attempt (%zu "
+                             "turn)\n",
+                             "%s: saved as an incomplete attempt (%zu "
+                             "turns)\n",
+                             n),
+                    path, n);
             cli_print_saved(&saved);
         }
         result_paths_clear(&saved);
@@ -251,13 +258,14 @@ static int recover_save_one(const char *dir, const char *path,
             rc = CLI_OK;
         } else {
             fprintf(stderr,
-                    "%s: error: the call is saved, but its journal cannot "
-                    "be removed; rapport recover will find it saved and "
-                    "not save it again\n",
+                    _("%s: error: the call is saved, but its journal cannot "
+                      "be removed; rapport recover will find it saved and "
+                      "not save it again\n"),
                     path);
         }
     } else {
-        fprintf(stderr, "%s: error: not saved; the journal is kept\n", path);
+        fprintf(stderr, _("%s: error: not saved; the journal is kept\n"),
+                path);
     }
     cli_print_diags(diags);
     diag_list_free(diags);
@@ -277,23 +285,25 @@ static int recover_resume(const char *dir, const char *path,
     size_t n = session_turn_count(it.s);
     if (!have_script && !session_is_finished(it.s)) {
         fprintf(stderr,
-                "rapport recover: %s: the call goes on at turn %zu; give "
-                "--choices for the remaining turns\n",
+                _("rapport recover: %s: the call goes on at turn %zu; give "
+                  "--choices for the remaining turns\n"),
                 path, n + 1);
         recover_item_free(&it);
         return CLI_USAGE;
     }
-    fprintf(stderr, "rapport recover: %s: %zu turn%s replayed\n", path, n,
-            n == 1 ? "" : "s");
+    fprintf(stderr,
+            P_("rapport recover: %s: %zu turn replayed\n",
+               "rapport recover: %s: %zu turns replayed\n", n),
+            path, n);
     diag_list *diags = diag_list_new();
     journal *j = journal_continue_locked(it.jd, it.s, it.lock, NULL, diags);
     it.lock = NULL; /* the journal's now */
     if (!j) {
         const diag_entry *e = diags ? diag_get(diags, 0) : NULL;
         fprintf(stderr,
-                "rapport recover: warning: %s: %s; playing on without a "
-                "journal\n",
-                path, e ? e->message : "out of memory");
+                _("rapport recover: warning: %s: %s; playing on without a "
+                  "journal\n"),
+                path, e ? e->message : _("out of memory"));
     }
     diag_list_clear(diags);
     cli_script none = {.mode = CLI_SCRIPT_LIST};
@@ -311,8 +321,8 @@ static int recover_resume(const char *dir, const char *path,
                                   diags) == 0) {
             if (already) {
                 fprintf(stderr,
-                        "rapport recover: the call was already saved as "
-                        "%s; not saved again\n",
+                        _("rapport recover: the call was already saved as "
+                          "%s; not saved again\n"),
                         saved.path[RESULT_FILE_JSON]);
             } else {
                 cli_print_saved(&saved);
@@ -323,8 +333,8 @@ static int recover_resume(const char *dir, const char *path,
         } else if (d) {
             const diag_entry *e = diags ? diag_get(diags, 0) : NULL;
             fprintf(stderr,
-                    "rapport recover: error: %s; the journal is kept\n",
-                    e ? e->message : "out of memory");
+                    _("rapport recover: error: %s; the journal is kept\n"),
+                    e ? e->message : _("out of memory"));
             rc = CLI_FAIL;
         }
         debrief_free(d);
@@ -335,14 +345,15 @@ static int recover_resume(const char *dir, const char *path,
                : journal_remove(it.jd->path, diags)) != 0) {
             cli_print_diags(diags);
             fprintf(stderr,
-                    "rapport recover: error: the call is saved, but its "
-                    "journal cannot be removed; rapport recover will find "
-                    "it saved and not save it again\n");
+                    _("rapport recover: error: the call is saved, but its "
+                      "journal cannot be removed; rapport recover will find "
+                      "it saved and not save it again\n"));
             rc = CLI_FAIL;
         }
     } else {
         journal_close(j, false, NULL);
-        fprintf(stderr, "rapport recover: the session is kept in %s\n", path);
+        fprintf(stderr, _("rapport recover: the session is kept in %s\n"),
+                path);
     }
     diag_list_free(diags);
     recover_item_free(&it);
@@ -365,7 +376,7 @@ int cli_recover(int argc, char **argv)
         {NULL, 0, NULL, 0}};
     cli_script *script = calloc(1, sizeof *script);
     if (!script) {
-        fprintf(stderr, "rapport: error: out of memory\n");
+        fprintf(stderr, _("rapport: error: out of memory\n"));
         return CLI_FAIL;
     }
     recover_action action = RECOVER_LIST;
@@ -394,8 +405,8 @@ int cli_recover(int argc, char **argv)
             break;
         case 'R':
             if (!*optarg) {
-                fprintf(stderr, "rapport recover: --results needs a "
-                                "folder\n");
+                fprintf(stderr, _("rapport recover: --results needs a "
+                                  "folder\n"));
                 goto out;
             }
             results = optarg;
@@ -420,8 +431,8 @@ int cli_recover(int argc, char **argv)
                 json = strcmp(optarg, "json") == 0;
             } else {
                 fprintf(stderr,
-                        "rapport recover: --format must be text or json, "
-                        "not '%s'\n",
+                        _("rapport recover: --format must be text or json, "
+                          "not '%s'\n"),
                         optarg);
                 goto out;
             }
@@ -439,28 +450,28 @@ int cli_recover(int argc, char **argv)
         }
     }
     if (actions > 1) {
-        fprintf(stderr, "rapport recover: choose one of --save, --resume "
-                        "and --discard\n");
+        fprintf(stderr, _("rapport recover: choose one of --save, --resume "
+                          "and --discard\n"));
         goto out;
     }
     if ((have_script || times) && action != RECOVER_RESUME) {
-        fprintf(stderr, "rapport recover: --choices and --times are for "
-                        "--resume\n");
+        fprintf(stderr, _("rapport recover: --choices and --times are for "
+                          "--resume\n"));
         goto out;
     }
     if (yes && action != RECOVER_DISCARD) {
-        fprintf(stderr, "rapport recover: --yes confirms --discard\n");
+        fprintf(stderr, _("rapport recover: --yes confirms --discard\n"));
         goto out;
     }
     if (action == RECOVER_RESUME && argc - optind > 1) {
-        fprintf(stderr, "rapport recover: --resume plays on one journal at "
-                        "a time\n");
+        fprintf(stderr, _("rapport recover: --resume plays on one journal at "
+                          "a time\n"));
         goto out;
     }
     dir = results ? strdup(results) : cli_default_results_dir();
     if (!dir) {
-        fprintf(stderr, "rapport recover: no results folder: HOME is not "
-                        "set; give --results DIR\n");
+        fprintf(stderr, _("rapport recover: no results folder: HOME is not "
+                          "set; give --results DIR\n"));
         goto out;
     }
     {
@@ -488,16 +499,16 @@ int cli_recover(int argc, char **argv)
         paths = found;
         if (count == 0) {
             fprintf(stderr,
-                    "rapport recover: no interrupted sessions in "
-                    "%s/in-progress\n",
+                    _("rapport recover: no interrupted sessions in "
+                      "%s/in-progress\n"),
                     dir);
             rc = action == RECOVER_RESUME ? CLI_FAIL : CLI_OK;
             goto out;
         }
         if (action == RECOVER_RESUME && count > 1) {
             fprintf(stderr,
-                    "rapport recover: %zu interrupted sessions in "
-                    "%s/in-progress; name the one to resume:\n",
+                    _("rapport recover: %zu interrupted sessions in "
+                      "%s/in-progress; name the one to resume:\n"),
                     count, dir);
             for (size_t i = 0; i < count; i++) {
                 fprintf(stderr, "  %s\n", paths[i]);
@@ -507,10 +518,14 @@ int cli_recover(int argc, char **argv)
     }
     if (action == RECOVER_DISCARD && !yes) {
         fprintf(stderr,
-                "rapport recover: --discard deletes %zu journal%s for good "
-                "(the turns played in them are lost); add --yes to "
-                "confirm\n",
-                count, count == 1 ? "" : "s");
+                P_("rapport recover: --discard deletes %zu journal for good "
+                   "(the turns played in it are lost); add --yes to "
+                   "confirm\n",
+                   "rapport recover: --discard deletes %zu journals for good "
+                   "(the turns played in them are lost); add --yes to "
+                   "confirm\n",
+                   count),
+                count);
         goto out;
     }
 
@@ -532,7 +547,7 @@ int cli_recover(int argc, char **argv)
             diag_list *diags = diag_list_new();
             if (st == JOURNAL_TAKEN) {
                 if (journal_remove(paths[i], diags) == 0) {
-                    fprintf(stderr, "removed: %s\n", paths[i]);
+                    fprintf(stderr, _("removed: %s\n"), paths[i]);
                 } else {
                     cli_print_diags(diags);
                     one = CLI_FAIL;

@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "i18n.h"
 #include "report.h"
 #include "result.h"
 
@@ -21,7 +22,8 @@
 
 static void rep_usage(FILE *out)
 {
-    fputs("Usage: rapport report [OPTIONS] [DIR|FILE]...\n"
+    fputs(
+        _("Usage: rapport report [OPTIONS] [DIR|FILE]...\n"
           "\n"
           "Reads every saved result (the .json records; not .xapi.json, not "
           "subfolders)\n"
@@ -62,8 +64,8 @@ static void rep_usage(FILE *out)
           "A file that is not a readable result is skipped: "
           "PATH: warning: skipped: WHY.\n"
           "Exit status: 0 when at least one result was read and the report "
-          "written,\n1 otherwise, 2 on wrong usage.\n",
-          out);
+          "written,\n1 otherwise, 2 on wrong usage.\n"),
+        out);
 }
 
 typedef struct {
@@ -110,7 +112,7 @@ static int rep_collect(const char *arg, rep_files *f)
 {
     struct stat st;
     if (stat(arg, &st) != 0) {
-        fprintf(stderr, "%s: error: %s\n", arg, strerror(errno));
+        fprintf(stderr, _("%s: error: %s\n"), arg, strerror(errno));
         return -1;
     }
     if (!S_ISDIR(st.st_mode)) {
@@ -118,7 +120,7 @@ static int rep_collect(const char *arg, rep_files *f)
     }
     DIR *d = opendir(arg);
     if (!d) {
-        fprintf(stderr, "%s: error: cannot read the folder: %s\n", arg,
+        fprintf(stderr, _("%s: error: cannot read the folder: %s\n"), arg,
                 strerror(errno));
         return -1;
     }
@@ -176,8 +178,8 @@ static report *rep_read(const rep_files *f, bool quiet, size_t *skipped)
             const diag_entry *e = diag_get(diags, 0);
             diag_list *w = diag_list_new();
             diag_add(w, DIAG_WARNING, f->paths[i], e ? e->line : 0,
-                     e ? e->col : 0, "skipped: %s",
-                     e ? e->message : "out of memory");
+                     e ? e->col : 0, _("skipped: %s"),
+                     e ? e->message : _("out of memory"));
             diag_print(w, stderr);
             diag_list_free(w);
             (*skipped)++;
@@ -189,8 +191,8 @@ static report *rep_read(const rep_files *f, bool quiet, size_t *skipped)
         diag_list_clear(diags);
         if (progress &&
             ((i + 1) % REP_PROGRESS_EVERY == 0 || i + 1 == f->count)) {
-            fprintf(stderr, "rapport report: %zu of %zu files read\n", i + 1,
-                    f->count);
+            fprintf(stderr, _("rapport report: %zu of %zu files read\n"),
+                    i + 1, f->count);
         }
     }
     diag_list_free(diags);
@@ -266,24 +268,24 @@ int cli_report(int argc, char **argv)
         }
     }
     if (out_dir && (csv_path || html_path)) {
-        fprintf(stderr, "rapport report: give --out DIR, or --csv and/or "
-                        "--html, not both\n");
+        fprintf(stderr, _("rapport report: give --out DIR, or --csv and/or "
+                          "--html, not both\n"));
         return CLI_USAGE;
     }
     if (!out_dir && !csv_path && !html_path) {
-        fprintf(stderr, "rapport report: say where to write the report: "
-                        "--out DIR, or --csv FILE and/or --html FILE\n");
+        fprintf(stderr, _("rapport report: say where to write the report: "
+                          "--out DIR, or --csv FILE and/or --html FILE\n"));
         return CLI_USAGE;
     }
     if (csv_path && html_path && strcmp(csv_path, "-") == 0 &&
         strcmp(html_path, "-") == 0) {
-        fprintf(stderr, "rapport report: only one of --csv and --html can "
-                        "go to standard output\n");
+        fprintf(stderr, _("rapport report: only one of --csv and --html can "
+                          "go to standard output\n"));
         return CLI_USAGE;
     }
     if ((out_dir && !*out_dir) || (csv_path && !*csv_path) ||
         (html_path && !*html_path)) {
-        fprintf(stderr, "rapport report: an empty file or folder name\n");
+        fprintf(stderr, _("rapport report: an empty file or folder name\n"));
         return CLI_USAGE;
     }
 
@@ -296,15 +298,15 @@ int cli_report(int argc, char **argv)
     if (optind == argc) {
         default_dir = cli_default_results_dir();
         if (!default_dir) {
-            fprintf(stderr, "rapport report: no results folder: HOME is not "
-                            "set; give DIR\n");
+            fprintf(stderr, _("rapport report: no results folder: HOME is not "
+                              "set; give DIR\n"));
             return CLI_USAGE;
         }
     }
     for (int i = optind; i < argc || (default_dir && i == optind); i++) {
         int got = rep_collect(default_dir ? default_dir : argv[i], &files);
         if (got == -2) {
-            fprintf(stderr, "rapport: error: out of memory\n");
+            fprintf(stderr, _("rapport: error: out of memory\n"));
             goto out;
         }
         if (default_dir) {
@@ -314,29 +316,38 @@ int cli_report(int argc, char **argv)
     size_t skipped = 0;
     r = rep_read(&files, quiet, &skipped);
     if (!r) {
-        fprintf(stderr, "rapport: error: out of memory\n");
+        fprintf(stderr, _("rapport: error: out of memory\n"));
         goto out;
     }
     size_t read = report_count(r) + report_class_count(r);
     if (!quiet || read == 0) {
+        /* TRANSLATORS: the start of "rapport report: 3 results read, 1
+         * file skipped"; the skipped files follow. */
         fprintf(stderr,
-                "rapport report: %zu result%s read, %zu file%s skipped\n",
-                read, read == 1 ? "" : "s", skipped, skipped == 1 ? "" : "s");
+                P_("rapport report: %zu result read, ",
+                   "rapport report: %zu results read, ", read),
+                read);
+        fprintf(stderr,
+                P_("%zu file skipped\n", "%zu files skipped\n", skipped),
+                skipped);
     }
     size_t dup = report_duplicates(r);
     if (dup > 0) {
         fprintf(stderr,
-                "rapport report: %zu record%s of a call already read "
-                "(saved twice) counted once\n",
-                dup, dup == 1 ? "" : "s");
+                P_("rapport report: %zu record of a call already read "
+                   "(saved twice) counted once\n",
+                   "rapport report: %zu records of a call already read "
+                   "(saved twice) counted once\n",
+                   dup),
+                dup);
     }
     if (read == 0) {
-        fprintf(stderr, "rapport report: error: no results to report on\n");
+        fprintf(stderr, _("rapport report: error: no results to report on\n"));
         goto out;
     }
     if (out_dir) {
         if (rep_mkdirs(out_dir) != 0) {
-            fprintf(stderr, "rapport report: error: cannot create %s: %s\n",
+            fprintf(stderr, _("rapport report: error: cannot create %s: %s\n"),
                     out_dir, strerror(errno));
             goto out;
         }
@@ -344,7 +355,7 @@ int cli_report(int argc, char **argv)
         out_csv = malloc(n);
         out_html = malloc(n);
         if (!out_csv || !out_html) {
-            fprintf(stderr, "rapport: error: out of memory\n");
+            fprintf(stderr, _("rapport: error: out of memory\n"));
             goto out;
         }
         snprintf(out_csv, n, "%s/class-report.csv", out_dir);

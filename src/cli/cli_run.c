@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "debrief.h"
 #include "diag.h"
+#include "i18n.h"
 #include "result.h"
 #include "scenario.h"
 #include "score.h"
@@ -18,85 +19,86 @@
 
 static void run_usage(FILE *out)
 {
-    fputs("Usage: rapport run FILE --choices LIST [OPTIONS]\n"
-          "\n"
-          "Plays a scenario headlessly with scripted choices and prints the "
-          "debrief.\n"
-          "\n"
-          "Options:\n"
-          "  -c, --choices LIST   choices, 1-based as numbered on screen "
-          "(only the\n"
-          "                       options on offer are numbered) or "
-          "choice ids,\n"
-          "                       e.g. 2,refund,3; or\n"
-          "                       'best' / 'worst' to pick the best / worst "
-          "option\n"
-          "                       on offer at every turn; or '-' to read "
-          "one choice\n"
-          "                       per line from standard input, as N or ID, "
-          "then\n"
-          "                       optionally SECONDS\n"
-          "                       (each turn is shown on stderr)\n"
-          "  -t, --times LIST     response time of each reply in seconds, "
-          "e.g. 4.5,3,12;\n"
-          "                       turns without a time reply exactly on "
-          "target\n"
-          "  -f, --format FORMAT  text (default) or json\n"
-          "  -r, --relaxed        relaxed timing: time is shown, never "
-          "penalised\n"
-          "      --seed N         shuffle each turn's options in the order "
-          "the game\n"
-          "                       would show with seed N (0-2^53); without "
-          "it the\n"
-          "                       options keep the scenario's order\n"
-          "      --results DIR    also save the result in DIR (created if "
-          "missing) as\n"
-          "                       three files: a JSON record (.json), a "
-          "printable\n"
-          "                       HTML report (.html) and xAPI statements\n"
-          "                       (.xapi.json), named "
-          "DATE-TIME-TRAINEE-SCENARIO-NN;\n"
-          "                       existing files are never overwritten. "
-          "Without\n"
-          "                       --results nothing is saved. While the "
-          "call goes\n"
-          "                       on, it is journaled after every reply in\n"
-          "                       DIR/in-progress/ (removed once the result "
-          "is\n"
-          "                       saved; see rapport recover).\n"
-          "      --trainee NAME   the trainee's name in saved results "
-          "(default:\n"
-          "                       anonymous); needs --results\n"
-          "  -h, --help           show this help\n"
-          "\n"
-          "A reply slower than the customer's remaining patience allows "
-          "times out:\n"
-          "the call takes the scenario's timeout branch and that choice is "
-          "not used.\n"
-          "Saved results start at the current time "
-          "(RAPPORT_FIXED_TIME=SECONDS since\n"
-          "1970 fixes it, for reproducible files) and end after the "
-          "scripted response\ntimes.\n"
-          "The game (rapport play) keeps its results in "
-          "$XDG_DATA_HOME/rapport/results\n"
-          "(default ~/.local/share/rapport/results); rapport run saves "
-          "only with --results.\n"
-          "Exit status: 0 when the call reached an ending, 1 on an invalid "
-          "scenario\nor script or results that could not be saved, 2 on "
-          "wrong usage.\n",
+    fputs(_("Usage: rapport run FILE --choices LIST [OPTIONS]\n"
+            "\n"
+            "Plays a scenario headlessly with scripted choices and prints the "
+            "debrief.\n"
+            "\n"
+            "Options:\n"
+            "  -c, --choices LIST   choices, 1-based as numbered on screen "
+            "(only the\n"
+            "                       options on offer are numbered) or "
+            "choice ids,\n"
+            "                       e.g. 2,refund,3; or\n"
+            "                       'best' / 'worst' to pick the best / worst "
+            "option\n"
+            "                       on offer at every turn; or '-' to read "
+            "one choice\n"
+            "                       per line from standard input, as N or ID, "
+            "then\n"
+            "                       optionally SECONDS\n"
+            "                       (each turn is shown on stderr)\n"
+            "  -t, --times LIST     response time of each reply in seconds, "
+            "e.g. 4.5,3,12;\n"
+            "                       turns without a time reply exactly on "
+            "target\n"
+            "  -f, --format FORMAT  text (default) or json\n"
+            "  -r, --relaxed        relaxed timing: time is shown, never "
+            "penalised\n"
+            "      --seed N         shuffle each turn's options in the order "
+            "the game\n"
+            "                       would show with seed N (0-2^53); without "
+            "it the\n"
+            "                       options keep the scenario's order\n"
+            "      --results DIR    also save the result in DIR (created if "
+            "missing) as\n"
+            "                       three files: a JSON record (.json), a "
+            "printable\n"
+            "                       HTML report (.html) and xAPI statements\n"
+            "                       (.xapi.json), named "
+            "DATE-TIME-TRAINEE-SCENARIO-NN;\n"
+            "                       existing files are never overwritten. "
+            "Without\n"
+            "                       --results nothing is saved. While the "
+            "call goes\n"
+            "                       on, it is journaled after every reply in\n"
+            "                       DIR/in-progress/ (removed once the result "
+            "is\n"
+            "                       saved; see rapport recover).\n"
+            "      --trainee NAME   the trainee's name in saved results "
+            "(default:\n"
+            "                       anonymous); needs --results\n"
+            "  -h, --help           show this help\n"
+            "\n"
+            "A reply slower than the customer's remaining patience allows "
+            "times out:\n"
+            "the call takes the scenario's timeout branch and that choice is "
+            "not used.\n"
+            "Saved results start at the current time "
+            "(RAPPORT_FIXED_TIME=SECONDS since\n"
+            "1970 fixes it, for reproducible files) and end after the "
+            "scripted response\ntimes.\n"
+            "The game (rapport play) keeps its results in "
+            "$XDG_DATA_HOME/rapport/results\n"
+            "(default ~/.local/share/rapport/results); rapport run saves "
+            "only with --results.\n"
+            "Exit status: 0 when the call reached an ending, 1 on an invalid "
+            "scenario\nor script or results that could not be saved, 2 on "
+            "wrong usage.\n"),
           out);
 }
 
 /* Tells where the unfinished session is kept and how to go on. */
 static void run_kept(const char *results, const journal *j)
 {
-    fprintf(stderr,
-            "rapport run: the session so far is kept in %s;\n"
-            "  rapport recover --results %s --resume --choices ... plays it "
-            "on,\n"
-            "  rapport recover --results %s --save keeps it as an incomplete "
-            "attempt\n",
-            journal_path(j), results, results);
+    fprintf(
+        stderr,
+        _("rapport run: the session so far is kept in %s;\n"
+          "  rapport recover --results %s --resume --choices ... plays it "
+          "on,\n"
+          "  rapport recover --results %s --save keeps it as an incomplete "
+          "attempt\n"),
+        journal_path(j), results, results);
 }
 
 /* Saves the result files; the debrief has already been printed. */
@@ -108,9 +110,9 @@ static int run_save(const char *dir, const debrief *d, const result_info *info)
     if (!diags || result_save(dir, d, info, NULL, &saved, diags) != 0) {
         const diag_entry *e = diags ? diag_get(diags, 0) : NULL;
         fprintf(stderr,
-                "rapport run: error: %s; the debrief above is complete, "
-                "choose another folder with --results\n",
-                e ? e->message : "cannot save results: out of memory");
+                _("rapport run: error: %s; the debrief above is complete, "
+                  "choose another folder with --results\n"),
+                e ? e->message : _("cannot save results: out of memory"));
         rc = CLI_FAIL;
     } else {
         cli_print_saved(&saved);
@@ -131,8 +133,8 @@ static journal *run_journal(const char *results, const char *file,
     if (!j) {
         const diag_entry *e = diags ? diag_get(diags, 0) : NULL;
         fprintf(stderr,
-                "rapport run: warning: %s; playing on without a journal\n",
-                e ? e->message : "cannot start a journal: out of memory");
+                _("rapport run: warning: %s; playing on without a journal\n"),
+                e ? e->message : _("cannot start a journal: out of memory"));
     }
     diag_list_free(diags);
     free(abs);
@@ -153,7 +155,7 @@ int cli_run(int argc, char **argv)
         {NULL, 0, NULL, 0}};
     cli_script *script = calloc(1, sizeof *script);
     if (!script) {
-        fprintf(stderr, "rapport: error: out of memory\n");
+        fprintf(stderr, _("rapport: error: out of memory\n"));
         return CLI_FAIL;
     }
     const char *choices = NULL;
@@ -184,8 +186,8 @@ int cli_run(int argc, char **argv)
                 json = 0;
             } else {
                 fprintf(stderr,
-                        "rapport run: --format must be text or json, "
-                        "not '%s'\n",
+                        _("rapport run: --format must be text or json, "
+                          "not '%s'\n"),
                         optarg);
                 goto out;
             }
@@ -195,7 +197,7 @@ int cli_run(int argc, char **argv)
             break;
         case 'R':
             if (!*optarg) {
-                fprintf(stderr, "rapport run: --results needs a folder\n");
+                fprintf(stderr, _("rapport run: --results needs a folder\n"));
                 goto out;
             }
             results = optarg;
@@ -219,18 +221,18 @@ int cli_run(int argc, char **argv)
         }
     }
     if (optind != argc - 1) {
-        fprintf(stderr, "rapport run: give exactly one scenario FILE\n\n");
+        fprintf(stderr, _("rapport run: give exactly one scenario FILE\n\n"));
         run_usage(stderr);
         goto out;
     }
     if (!choices) {
-        fprintf(stderr, "rapport run: --choices is required (e.g. --choices "
-                        "2,1,3, or --choices best)\n");
+        fprintf(stderr, _("rapport run: --choices is required (e.g. --choices "
+                          "2,1,3, or --choices best)\n"));
         goto out;
     }
     if (trainee && !results) {
-        fprintf(stderr, "rapport run: --trainee only names the trainee in "
-                        "saved results; add --results DIR\n");
+        fprintf(stderr, _("rapport run: --trainee only names the trainee in "
+                          "saved results; add --results DIR\n"));
         goto out;
     }
     static const char anonymous[] = "anonymous";
@@ -277,7 +279,7 @@ int cli_run(int argc, char **argv)
         }
         debrief_free(d);
     } else if (!s) {
-        fprintf(stderr, "rapport: error: out of memory\n");
+        fprintf(stderr, _("rapport: error: out of memory\n"));
     }
     if (j && saved) {
         diag_list *diags = diag_list_new();
@@ -286,9 +288,9 @@ int cli_run(int argc, char **argv)
              * rapport recover, never saved twice; still an error */
             cli_print_diags(diags);
             fprintf(stderr,
-                    "rapport run: error: the result is saved, but the "
-                    "call's journal cannot be removed; rapport recover "
-                    "will find the call saved and not save it again\n");
+                    _("rapport run: error: the result is saved, but the "
+                      "call's journal cannot be removed; rapport recover "
+                      "will find the call saved and not save it again\n"));
             rc = CLI_FAIL;
         }
         diag_list_free(diags);

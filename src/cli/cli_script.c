@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "i18n.h"
 #include "score.h"
 
 int cli_script_choices(const char *cmd, const char *arg, cli_script *script)
@@ -46,7 +47,7 @@ int cli_script_times(const char *cmd, const char *arg, cli_script *script)
 static void script_show_turn(const session *s)
 {
     const scenario_node *n = session_node(s);
-    fprintf(stderr, "\nTurn %zu.", session_turn_count(s) + 1);
+    fprintf(stderr, _("\nTurn %zu."), session_turn_count(s) + 1);
     for (size_t i = 0; i < n->line_count; i++) {
         fprintf(stderr, " %s", n->lines[i].text ? n->lines[i].text : "");
     }
@@ -55,7 +56,7 @@ static void script_show_turn(const session *s)
         const scenario_choice *c = session_offered(s, i);
         fprintf(stderr, "  %zu. %s\n", i + 1, c->say ? c->say : "");
     }
-    fprintf(stderr, "choice (1-%zu)> ", session_offered_count(s));
+    fprintf(stderr, _("choice (1-%zu)> "), session_offered_count(s));
     fflush(stderr);
 }
 
@@ -96,12 +97,13 @@ static int script_read(const char *cmd, const session *s, FILE *in,
         }
         if (at < 0) {
             p[strcspn(p, "\r\n")] = '\0';
-            fprintf(stderr,
-                    "rapport %s: '%.40s' is not an option%s%s: type a number "
-                    "from 1 to %zu or a choice id (optionally followed by "
-                    "the response time in seconds)\n",
-                    cmd, p, why[0] ? ": " : "", why, offered);
-            fprintf(stderr, "choice (1-%zu)> ", offered);
+            fprintf(
+                stderr,
+                _("rapport %s: '%.40s' is not an option%s%s: type a number "
+                  "from 1 to %zu or a choice id (optionally followed by "
+                  "the response time in seconds)\n"),
+                cmd, p, why[0] ? ": " : "", why, offered);
+            fprintf(stderr, _("choice (1-%zu)> "), offered);
             fflush(stderr);
             continue;
         }
@@ -127,19 +129,23 @@ int cli_script_play(const char *cmd, session *s, const cli_script *script,
         if (script->mode == CLI_SCRIPT_LIST) {
             if (step >= script->choices.count) {
                 fprintf(stderr,
-                        "rapport %s: error: the script ended after %zu "
-                        "choice%s but the call has not reached an ending "
-                        "(turn %zu, node '%s', options 1-%zu); add more "
-                        "choices\n",
-                        cmd, step, step == 1 ? "" : "s",
-                        session_turn_count(s) + 1, n->id, offered);
+                        P_("rapport %s: error: the script ended after %zu "
+                           "choice but the call has not reached an ending "
+                           "(turn %zu, node '%s', options 1-%zu); add more "
+                           "choices\n",
+                           "rapport %s: error: the script ended after %zu "
+                           "choices but the call has not reached an ending "
+                           "(turn %zu, node '%s', options 1-%zu); add more "
+                           "choices\n",
+                           step),
+                        cmd, step, session_turn_count(s) + 1, n->id, offered);
                 return CLI_FAIL;
             }
             char why[300];
             int at = choices_resolve(s, &script->choices.items[step], why,
                                      sizeof why);
             if (at < 0) {
-                fprintf(stderr, "rapport %s: error: %s\n", cmd, why);
+                fprintf(stderr, _("rapport %s: error: %s\n"), cmd, why);
                 return CLI_FAIL;
             }
             pos = (size_t)at;
@@ -147,18 +153,21 @@ int cli_script_play(const char *cmd, session *s, const cli_script *script,
             script_show_turn(s);
             if (!script_read(cmd, s, in, &pos, &ms)) {
                 fprintf(stderr,
-                        "\nrapport %s: error: the input ended after %zu "
-                        "choice%s but the call has not reached an ending "
-                        "(turn %zu, node '%s')\n",
-                        cmd, step, step == 1 ? "" : "s",
-                        session_turn_count(s) + 1, n->id);
+                        P_("\nrapport %s: error: the input ended after %zu "
+                           "choice but the call has not reached an ending "
+                           "(turn %zu, node '%s')\n",
+                           "\nrapport %s: error: the input ended after %zu "
+                           "choices but the call has not reached an ending "
+                           "(turn %zu, node '%s')\n",
+                           step),
+                        cmd, step, session_turn_count(s) + 1, n->id);
                 return CLI_FAIL;
             }
         } else {
             if (step >= CLI_MAX_SCRIPT) {
                 fprintf(stderr,
-                        "rapport %s: error: the call did not end "
-                        "within %d turns (a loop?)\n",
+                        _("rapport %s: error: the call did not end "
+                          "within %d turns (a loop?)\n"),
                         cmd, CLI_MAX_SCRIPT);
                 return CLI_FAIL;
             }
@@ -170,7 +179,7 @@ int cli_script_play(const char *cmd, session *s, const cli_script *script,
         }
         session_status st = session_choose(s, pos, ms);
         if (st != SESSION_OK && st != SESSION_TIMED_OUT) {
-            fprintf(stderr, "rapport %s: error: turn %zu: %s\n", cmd,
+            fprintf(stderr, _("rapport %s: error: turn %zu: %s\n"), cmd,
                     session_turn_count(s) + 1, session_status_message(st));
             return CLI_FAIL;
         }
@@ -179,10 +188,10 @@ int cli_script_play(const char *cmd, session *s, const cli_script *script,
             if (journal_append(j, s, diags) != 0 && !warned) {
                 const diag_entry *e = diags ? diag_get(diags, 0) : NULL;
                 fprintf(stderr,
-                        "rapport %s: warning: %s: %s; the session goes on "
-                        "but is not safe from a crash\n",
+                        _("rapport %s: warning: %s: %s; the session goes on "
+                          "but is not safe from a crash\n"),
                         cmd, journal_path(j),
-                        e ? e->message : "out of memory");
+                        e ? e->message : _("out of memory"));
                 warned = true;
             }
             diag_list_free(diags);
@@ -194,16 +203,22 @@ int cli_script_play(const char *cmd, session *s, const cli_script *script,
     }
     if (script->mode == CLI_SCRIPT_LIST && step < script->choices.count) {
         fprintf(stderr,
-                "rapport %s: error: the call ended after %zu turn%s but "
-                "the script has %zu choices; remove the extra ones\n",
-                cmd, step, step == 1 ? "" : "s", script->choices.count);
+                P_("rapport %s: error: the call ended after %zu turn but "
+                   "the script has %zu choices; remove the extra ones\n",
+                   "rapport %s: error: the call ended after %zu turns but "
+                   "the script has %zu choices; remove the extra ones\n",
+                   step),
+                cmd, step, script->choices.count);
         return CLI_FAIL;
     }
     if (script->time_count > step) {
         fprintf(stderr,
-                "rapport %s: error: %zu times given but the call had "
-                "only %zu turn%s\n",
-                cmd, script->time_count, step, step == 1 ? "" : "s");
+                P_("rapport %s: error: %zu times given but the call had "
+                   "only %zu turn\n",
+                   "rapport %s: error: %zu times given but the call had "
+                   "only %zu turns\n",
+                   step),
+                cmd, script->time_count, step);
         return CLI_FAIL;
     }
     return CLI_OK;
@@ -212,13 +227,13 @@ int cli_script_play(const char *cmd, session *s, const cli_script *script,
 int cli_print_debrief(const debrief *d, bool json)
 {
     if (!d) {
-        fprintf(stderr, "rapport: error: out of memory\n");
+        fprintf(stderr, _("rapport: error: out of memory\n"));
         return CLI_FAIL;
     }
     if (json) {
         char *text = debrief_to_json(d);
         if (!text) {
-            fprintf(stderr, "rapport: error: out of memory\n");
+            fprintf(stderr, _("rapport: error: out of memory\n"));
             return CLI_FAIL;
         }
         fputs(text, stdout);
@@ -233,7 +248,7 @@ int cli_print_debrief(const debrief *d, bool json)
 void cli_print_saved(const result_paths *saved)
 {
     for (int i = 0; i < RESULT_FILE_COUNT; i++) {
-        fprintf(stderr, "saved: %s\n", saved->path[i]);
+        fprintf(stderr, _("saved: %s\n"), saved->path[i]);
     }
 }
 
@@ -247,8 +262,8 @@ int64_t cli_now_ms(const char *cmd)
         if (end == fixed || *end != '\0' || errno || secs < 0 ||
             secs > 253402300799LL) {
             fprintf(stderr,
-                    "rapport %s: RAPPORT_FIXED_TIME must be whole seconds "
-                    "since 1970 (e.g. 1700000000), not '%s'\n",
+                    _("rapport %s: RAPPORT_FIXED_TIME must be whole seconds "
+                      "since 1970 (e.g. 1700000000), not '%s'\n"),
                     cmd, fixed);
             return -1;
         }
@@ -256,8 +271,8 @@ int64_t cli_now_ms(const char *cmd)
     }
     struct timespec ts;
     if (clock_gettime(CLOCK_REALTIME, &ts) != 0) {
-        fprintf(stderr, "rapport %s: error: cannot read the clock: %s\n", cmd,
-                strerror(errno));
+        fprintf(stderr, _("rapport %s: error: cannot read the clock: %s\n"),
+                cmd, strerror(errno));
         return -1;
     }
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;

@@ -72,7 +72,7 @@ void cli_print_counts(const char *file, size_t errors, size_t warnings)
 int cli_finish_output(void)
 {
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "rapport: error: could not write the output: %s\n",
+        fprintf(stderr, _("rapport: error: could not write the output: %s\n"),
                 strerror(errno));
         return CLI_FAIL;
     }

@@ -83,6 +83,11 @@ bool lang_use(const char *lang, const char *localedir, char *err,
         setlocale(LC_CTYPE, "C.UTF-8");
     }
     const char *chosen = lang && *lang ? lang : NULL;
+    if (chosen) {
+        setenv("RAPPORT_LANG_GIVEN", chosen, 1);
+    } else {
+        unsetenv("RAPPORT_LANG_GIVEN");
+    }
     if (!chosen && !lang_env("LANGUAGE")) {
         chosen = lang_env("LC_ALL");
         if (!chosen) {
@@ -125,6 +130,8 @@ char *lang_current(char *buf, size_t size)
     snprintf(buf, size, "%.*s", (int)n, l);
     return buf;
 }
+
+const char *lang_given(void) { return lang_env("RAPPORT_LANG_GIVEN"); }
 
 bool lang_rtl(void)
 {

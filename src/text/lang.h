@@ -41,6 +41,11 @@ char *lang_current(char *buf, size_t size);
 /* True when the interface's catalogue is written right to left. */
 bool lang_rtl(void);
 
+/* The language given to lang_use by code (--lang, the game's setting),
+ * or NULL when it follows the environment. Kept in the process's
+ * environment as RAPPORT_LANG_GIVEN (set and cleared by lang_use). */
+const char *lang_given(void);
+
 /* True when a catalogue exists for lang (e.g. for the settings' list). */
 bool lang_has_catalogue(const char *lang);
 

@@ -14,9 +14,11 @@
 
 #include "diag.h"
 #include "font.h"
+#include "i18n.h"
 #include "ui_class.h"
 #include "ui_draw.h"
 #include "ui_internal.h"
+#include "ui_lang_setting.h"
 #include "ui_png.h"
 #include "ui_prefs.h"
 #include "ui_reveal.h"
@@ -289,7 +291,7 @@ ui_feedback_mode ui_app_mode_feedback(ui_session_mode mode)
 
 const char *ui_app_mode_name(ui_session_mode mode)
 {
-    return mode == UI_MODE_ASSESSMENT ? "Assessment" : "Practice";
+    return mode == UI_MODE_ASSESSMENT ? _("Assessment") : _("Practice");
 }
 
 void ui_app_save_prefs(ui_app *app, unsigned fields)
@@ -307,10 +309,12 @@ void ui_app_save_prefs(ui_app *app, unsigned fields)
     pr.relaxed = app->set.relaxed;
     pr.shuffle = app->set.shuffle;
     pr.fullscreen = app->set.fullscreen;
+    snprintf(pr.lang, sizeof pr.lang, "%s", app->set.lang);
     /* Not being remembered is no reason to stop the game. */
     if (!ui_prefs_save(app->opt.config_dir, &pr, fields)) {
         fprintf(stderr,
-                "rapport play: warning: cannot save the settings in %s: %s\n",
+                _("rapport play: warning: cannot save the settings in %s: "
+                  "%s\n"),
                 app->opt.config_dir, strerror(errno));
     }
 }
@@ -413,10 +417,12 @@ static bool ui_app_load(ui_app *app, const char *path, bool start)
     if (!sc) {
         char *text = diags ? ui_app_diag_text(diags) : NULL;
         char title[512];
-        snprintf(title, sizeof title, "%s cannot be played: %zu error%s", path,
-                 diags ? diag_error_count(diags) : 0,
-                 diags && diag_error_count(diags) == 1 ? "" : "s");
-        ui_app_show_diag(app, title, text ? text : "Out of memory.");
+        size_t errors = diags ? diag_error_count(diags) : 0;
+        snprintf(title, sizeof title,
+                 P_("%s cannot be played: %zu error",
+                    "%s cannot be played: %zu errors", errors),
+                 path, errors);
+        ui_app_show_diag(app, title, text ? text : _("Out of memory."));
         free(text);
         diag_list_free(diags);
         return false;
@@ -467,14 +473,18 @@ void ui_app_resume_call(ui_app *app, scenario *sc, session *s,
     if (session_is_finished(s)) {
         ui_app_enter_ending(app);
         snprintf(p->note, sizeof p->note,
-                 "Resumed: %zu repl%s replayed; the call had ended.", n,
-                 n == 1 ? "y" : "ies");
+                 P_("Resumed: %zu reply replayed; the call had ended.",
+                    "Resumed: %zu replies replayed; the call had ended.", n),
+                 n);
     } else {
         ui_app_begin_turn(app);
         snprintf(p->note, sizeof p->note,
-                 "Resumed: %zu repl%s replayed; the call goes on at turn "
-                 "%zu.",
-                 n, n == 1 ? "y" : "ies", n + 1);
+                 P_("Resumed: %zu reply replayed; the call goes on at turn "
+                    "%zu.",
+                    "Resumed: %zu replies replayed; the call goes on "
+                    "at turn %zu.",
+                    n),
+                 n, n + 1);
     }
 }
 
@@ -593,44 +603,6 @@ static void ui_app_rescan(ui_app *app)
 /* Reads the scenario file again. On failure shows its diagnostics (the
  * title ends with keeps: what goes on meanwhile) and returns NULL; else
  * returns the new scenario (the caller's) and its warning count. */
-static scenario *ui_app_reload_file(ui_app *app, const char *keeps,
-                                    size_t *warnings)
-{
-    diag_list *diags = diag_list_new();
-    scenario *sc = diags ? scenario_load_file(app->play.path, diags) : NULL;
-    if (!sc) {
-        char *text = diags ? ui_app_diag_text(diags) : NULL;
-        char title[512];
-        snprintf(title, sizeof title, "Reload failed: %zu error%s. %s",
-                 diags ? diag_error_count(diags) : 0,
-                 diags && diag_error_count(diags) == 1 ? "" : "s", keeps);
-        ui_app_show_diag(app, title, text ? text : "Out of memory.");
-        free(text);
-    }
-    *warnings = sc ? diag_warning_count(diags) : 0;
-    diag_list_free(diags);
-    return sc;
-}
-
-/* F5 on the briefing: the scenario read again. */
-static void ui_app_reload_briefing(ui_app *app)
-{
-    ui_play *p = &app->play;
-    size_t warnings = 0;
-    scenario *sc = ui_app_reload_file(
-        app, "The briefing shows the version loaded before.", &warnings);
-    if (!sc) {
-        return;
-    }
-    ui_portrait_cache_clear(&app->portrait);
-    scenario_free(p->sc);
-    p->sc = sc;
-    snprintf(p->note, sizeof p->note,
-             "Reloaded from disk: this is the briefing as it now reads.%s",
-             warnings ? " The file has warnings." : "");
-    app->dirty = true;
-}
-
 static void ui_app_reload(ui_app *app)
 {
     ui_play *p = &app->play;
@@ -639,7 +611,7 @@ static void ui_app_reload(ui_app *app)
         return;
     }
     if (p->path && p->sc && !p->s && app->screen == UI_SCREEN_BRIEFING) {
-        ui_app_reload_briefing(app);
+        ui_reload_briefing(app);
         return;
     }
     if (!p->path || !p->s) {
@@ -649,8 +621,8 @@ static void ui_app_reload(ui_app *app)
         return;
     }
     size_t warnings = 0;
-    scenario *sc = ui_app_reload_file(
-        app, "The call goes on with the version loaded before.", &warnings);
+    scenario *sc = ui_reload_file(
+        app, _("The call goes on with the version loaded before."), &warnings);
     if (!sc) {
         return;
     }
@@ -678,8 +650,8 @@ static void ui_app_reload(ui_app *app)
     ui_portrait_cache_clear(&app->portrait);
     p->s = s;
     p->sc = sc;
-    const char *what = "the call starts again, as the edits changed where "
-                       "your replies lead.";
+    const char *what = _("the call starts again, as the edits changed where "
+                         "your replies lead.");
     if (!same) {
         /* A new call: the old one's journal goes, a new one starts. */
         ui_results_call_end(app, true);
@@ -688,26 +660,27 @@ static void ui_app_reload(ui_app *app)
     if (!same || was == UI_SCREEN_PLAY) {
         ui_app_begin_turn(app);
         if (same) {
-            what = "this turn starts again.";
+            what = _("this turn starts again.");
         }
     } else if (was == UI_SCREEN_FEEDBACK) {
-        what = "this is the feedback as it now reads.";
+        what = _("this is the feedback as it now reads.");
         app->dirty = true;
     } else if (was == UI_SCREEN_ENDING) {
         ui_app_enter_ending(app);
-        what = "this is the ending as it now reads.";
+        what = _("this is the ending as it now reads.");
     } else {
         p->d = d;
-        what = "this is the debrief as it now reads.";
+        what = _("this is the debrief as it now reads.");
         if (!ui_screen_debrief_prepare(app)) {
             ui_app_new_session(app);
-            what = "the debrief could not be made again (out of memory), "
-                   "so the call starts again.";
+            what = _("the debrief could not be made again (out of memory), "
+                     "so the call starts again.");
         }
         app->dirty = true;
     }
-    snprintf(p->note, sizeof p->note, "Reloaded from disk: %s%s", what,
-             warnings ? " The file has warnings." : "");
+    /* TRANSLATORS: %s is one of the lower-case sentences above. */
+    snprintf(p->note, sizeof p->note, _("Reloaded from disk: %s%s"), what,
+             warnings ? _(" The file has warnings.") : "");
     if (!same) {
         ui_results_call_start(app);
     } else if (p->save == UI_SAVE_PENDING) {
@@ -875,6 +848,10 @@ void ui_app_do(ui_app *app, ui_action action, int arg)
         break;
     case UI_ACT_CLASSROOM:
         app->classroom_pick = app->screen == UI_SCREEN_PICKER && arg;
+        break;
+    case UI_ACT_LANGUAGE:
+    case UI_ACT_PICK_LANG:
+        ui_lang_setting_do(app, action);
         break;
     case UI_ACT_REVEAL:
         ui_app_reveal_finish(app);
@@ -1354,7 +1331,7 @@ static void ui_app_frame_to(ui_app *app, const char *shot, bool *shot_ok)
         if (shot && app->opt.screenshot_dir) {
             char *path = ui_app_join(app->opt.screenshot_dir, name);
             if (!path || !ui_png_write_screen(app->renderer, w, h, path)) {
-                fprintf(stderr, "rapport play: error: screenshot %s: %s\n",
+                fprintf(stderr, _("rapport play: error: screenshot %s: %s\n"),
                         path ? path : name, SDL_GetError());
                 app->exit_code = 1;
                 app->running = false;
@@ -1459,7 +1436,7 @@ ui_app *ui_app_new(const ui_app_options *options, char *err, size_t errlen)
 {
     ui_app *app = calloc(1, sizeof *app);
     if (!app) {
-        snprintf(err, errlen, "out of memory");
+        snprintf(err, errlen, "%s", _("out of memory"));
         return NULL;
     }
     app->opt = *options;
@@ -1472,7 +1449,7 @@ ui_app *ui_app_new(const ui_app_options *options, char *err, size_t errlen)
     char warn[600];
     (void)ui_prefs_load(options->config_dir, &pr, warn, sizeof warn);
     if (warn[0]) {
-        fprintf(stderr, "rapport play: warning: %s\n", warn);
+        fprintf(stderr, _("rapport play: warning: %s\n"), warn);
     }
     app->set.high_contrast = options->high_contrast || pr.high_contrast;
     app->set.relaxed = options->relaxed || pr.relaxed;
@@ -1491,6 +1468,7 @@ ui_app *ui_app_new(const ui_app_options *options, char *err, size_t errlen)
         app->set.feedback = ui_app_mode_feedback(app->set.mode);
     }
     snprintf(app->trainee, sizeof app->trainee, "%s", pr.trainee);
+    ui_lang_setting_start(app, &pr);
     app->finger_scroll = -1;
     app->focus = -1;
     app->theme = ui_theme_get(app->set.high_contrast);
@@ -1499,7 +1477,7 @@ ui_app *ui_app_new(const ui_app_options *options, char *err, size_t errlen)
         ui_app_find_dir("RAPPORT_SCENARIO_DIR", "scenarios",
                         UI_APP_DEFAULT_SCENARIO, RAPPORT_SCENARIO_DIR);
     if (!app->asset_dir || !app->scenario_dir) {
-        snprintf(err, errlen, "out of memory");
+        snprintf(err, errlen, "%s", _("out of memory"));
         ui_app_free(app);
         return NULL;
     }
@@ -1516,14 +1494,14 @@ ui_app *ui_app_new(const ui_app_options *options, char *err, size_t errlen)
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
-        snprintf(err, errlen, "cannot start SDL video: %s", SDL_GetError());
+        snprintf(err, errlen, _("cannot start SDL video: %s"), SDL_GetError());
         free(app->asset_dir);
         free(app->scenario_dir);
         free(app);
         return NULL;
     }
     if (TTF_Init() != 0) {
-        snprintf(err, errlen, "cannot start SDL_ttf: %s", TTF_GetError());
+        snprintf(err, errlen, _("cannot start SDL_ttf: %s"), TTF_GetError());
         SDL_Quit();
         free(app->asset_dir);
         free(app->scenario_dir);
@@ -1549,7 +1527,7 @@ ui_app *ui_app_new(const ui_app_options *options, char *err, size_t errlen)
     app->window = SDL_CreateWindow("Rapport", SDL_WINDOWPOS_CENTERED,
                                    SDL_WINDOWPOS_CENTERED, w, h, flags);
     if (!app->window) {
-        snprintf(err, errlen, "cannot open a window: %s", SDL_GetError());
+        snprintf(err, errlen, _("cannot open a window: %s"), SDL_GetError());
         ui_app_free(app);
         return NULL;
     }
@@ -1570,7 +1548,8 @@ ui_app *ui_app_new(const ui_app_options *options, char *err, size_t errlen)
             SDL_CreateRenderer(app->window, -1, SDL_RENDERER_SOFTWARE);
     }
     if (!app->renderer) {
-        snprintf(err, errlen, "cannot create a renderer: %s", SDL_GetError());
+        snprintf(err, errlen, _("cannot create a renderer: %s"),
+                 SDL_GetError());
         ui_app_free(app);
         return NULL;
     }
@@ -1582,8 +1561,8 @@ ui_app *ui_app_new(const ui_app_options *options, char *err, size_t errlen)
     free(bold);
     if (!app->text) {
         snprintf(err, errlen,
-                 "cannot load the fonts from %s: %s (set RAPPORT_ASSET_DIR "
-                 "to the folder holding fonts/)",
+                 _("cannot load the fonts from %s: %s (set "
+                   "RAPPORT_ASSET_DIR to the folder holding fonts/)"),
                  app->asset_dir, SDL_GetError());
         ui_app_free(app);
         return NULL;
@@ -1605,7 +1584,7 @@ ui_app *ui_app_new(const ui_app_options *options, char *err, size_t errlen)
     if (options->results_dir && options->results_dir[0]) {
         app->results_dir = strdup(options->results_dir);
         if (!app->results_dir) {
-            snprintf(err, errlen, "out of memory");
+            snprintf(err, errlen, "%s", _("out of memory"));
             ui_app_free(app);
             return NULL;
         }

@@ -23,6 +23,11 @@ void ui_class_phones_start(ui_app *app)
     if (!c->phones_on || !c->cs || c->phones) {
         return;
     }
+    if (class_mode_of(c->cs) == CLASS_TEAMS) {
+        snprintf(c->note, sizeof c->note, "%s",
+                 _("Phones vote in whole-class mode only; teams use hands."));
+        return;
+    }
     free(c->phones_journal);
     c->phones_journal = NULL;
     if (c->journal) {

@@ -81,7 +81,9 @@ typedef enum {
     UI_ACT_RECOVER_CONFIRM, /* yes, discard it */
     UI_ACT_RECOVER_CANCEL,  /* no, keep it */
     UI_ACT_CLASS,           /* arg: a classroom command (ui_class.h) */
-    UI_ACT_CLASSROOM        /* the picker's Classroom switch */
+    UI_ACT_CLASSROOM,       /* the picker's Classroom switch */
+    UI_ACT_LANGUAGE,        /* the Language setting's next choice */
+    UI_ACT_PICK_LANG        /* the picker's next language filter */
 } ui_action;
 
 typedef struct {
@@ -202,6 +204,7 @@ typedef struct {
     bool shuffle; /* options shown in an order drawn for each call */
     bool fullscreen;
     double text_scale;
+    char lang[UI_PREFS_LANG_MAX + 1]; /* the Language setting, "" System */
 } ui_settings;
 
 struct ui_app {
@@ -255,6 +258,9 @@ struct ui_app {
     ui_pick_loader pick_loader; /* the files still to read (ui_picks.c) */
     bool picks_loading;         /* a large folder is being read */
     int pick_selected;
+    char pick_lang[16]; /* the picker's language filter, "" all */
+    char lang_env[128]; /* LANGUAGE when the game started (System) */
+    bool lang_env_set;
 
     ui_play play;
     ui_class *cls;       /* classroom mode, or NULL */
@@ -361,6 +367,13 @@ char *ui_app_diag_text(diag_list *diags);
 void ui_call_options(const ui_app *app, session_options *so);
 session *ui_call_replay(const ui_play *p, const scenario *sc, bool *same);
 
+/* ui_reload.c: F5. The scenario file of the call read again: NULL when
+ * it does not load (the diagnostics shown, titled with `keeps`, what
+ * happens instead); *warnings gets its warnings' count. */
+scenario *ui_reload_file(ui_app *app, const char *keeps, size_t *warnings);
+/* F5 on the briefing: the scenario read again (a note says so). */
+void ui_reload_briefing(ui_app *app);
+
 /* ui_results.c: saving results and keeping journals. */
 /* The wall clock now, ms since 1970 (wall_start_ms plus the app's
  * clock). */
@@ -427,6 +440,12 @@ ui_text_style ui_widget_content_style(const ui_app *app, int px, bool bold,
                                       SDL_Color c);
 /* Whether the scenario's language is written right to left. */
 bool ui_widget_content_rtl(const ui_app *app);
+/* The isolate that opens the interface's words inside the scenario's
+ * text (closed by UI_TEXT_PDI): "" when both go the same way, else
+ * UI_TEXT_RLI or UI_TEXT_LRI for the interface's direction. */
+const char *ui_widget_isolate(const ui_app *app);
+/* A score band's name ("good") in the interface's language. */
+const char *ui_widget_band_name(score_band band);
 /* Draws text in a box; returns its height. */
 int ui_widget_label(ui_app *app, const char *text, ui_text_style st,
                     SDL_Rect box);
@@ -460,6 +479,8 @@ const char *ui_widget_mood_name(int mood);
 /* A channel's and a principle's names in the interface's language. */
 const char *ui_widget_channel_name(scenario_channel channel);
 const char *ui_widget_principle_name(int principle);
+/* An outcome's name ("resolved") in the interface's language. */
+const char *ui_widget_outcome_name(scenario_outcome outcome);
 /* The header bar: a title on the left, the menu button on the right and,
  * when tag is not NULL, a small label before it (the session's mode).
  * Returns the space left below it. */

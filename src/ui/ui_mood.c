@@ -5,12 +5,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "ui_draw.h"
 #include "ui_portrait.h"
 
 void ui_mood_meter_of(const ui_app *app, int mood, ui_mood_meter *out)
 {
-    snprintf(out->label, sizeof out->label, "Mood: %s (%d of 100)",
+    snprintf(out->label, sizeof out->label, _("Mood: %s (%d of 100)"),
              ui_widget_mood_name(mood), mood);
     out->bold = false;
     out->fraction = (double)mood / 100.0;
@@ -26,21 +27,28 @@ void ui_mood_column(ui_app *app, SDL_Rect col, const scenario *sc,
     int lh_small = ui_text_line_height(app->text, small, true);
     int lh_name = ui_text_line_height(app->text, l->px_body, true);
     int bar_h = l->h / 40 > 6 ? l->h / 40 : 6;
-    /* One line or two for every label, from the longest they can get. */
-    static const struct {
-        const char *text;
-        bool bold;
-    } longest[] = {{"Mood: Confused (100 of 100)", false},
-                   {"Patience: 88 s left (low)", true},
-                   {"Your time: 88 s (target 88.8 s)", false},
-                   {"Relaxed timing: no time limit", false}};
+    /* One line or two for every label, from the longest they can get
+     * (every mood's name, in the interface's language). */
+    char longest[14][128];
+    bool bold[14] = {false};
+    size_t count = 0;
+    for (int mood = 0; mood <= 100; mood += 10) {
+        snprintf(longest[count++], sizeof longest[0],
+                 _("Mood: %s (%d of 100)"), ui_widget_mood_name(mood), 100);
+    }
+    snprintf(longest[count], sizeof longest[0], _("Patience: %d s left (low)"),
+             88);
+    bold[count++] = true;
+    snprintf(longest[count++], sizeof longest[0],
+             _("Your time: %d s (target %s)"), 88, "88.8 s");
+    snprintf(longest[count++], sizeof longest[0], "%s",
+             _("Relaxed timing: no time limit"));
     int lines = 1;
-    for (size_t i = 0; i < sizeof longest / sizeof longest[0]; i++) {
-        ui_text_style st =
-            ui_widget_style(app, small, longest[i].bold, th->text);
+    for (size_t i = 0; i < count; i++) {
+        ui_text_style st = ui_widget_style(app, small, bold[i], th->text);
         st.wrap_w = col.w;
         ui_text_size sz;
-        ui_text_measure(app->text, longest[i].text, &st, &sz);
+        ui_text_measure(app->text, longest[i], &st, &sz);
         lines = sz.lines > lines ? sz.lines : lines;
     }
     lines = lines > 2 ? 2 : lines;
@@ -85,14 +93,18 @@ void ui_mood_line(char *buf, size_t len, int before_mood, int after_mood)
     const char *after = ui_widget_mood_name(after_mood);
     int size = d < 0 ? -d : d;
     if (d == 0) {
-        snprintf(buf, len, "Mood: unchanged, %s (%d of 100)", after,
+        snprintf(buf, len, _("Mood: unchanged, %s (%d of 100)"), after,
                  after_mood);
     } else if (strcmp(before, after) == 0) {
-        snprintf(buf, len, "Mood: still %s, %s %d (now %d of 100)", after,
-                 d > 0 ? "up" : "down", size, after_mood);
+        snprintf(buf, len,
+                 d > 0 ? _("Mood: still %s, up %d (now %d of 100)")
+                       : _("Mood: still %s, down %d (now %d of 100)"),
+                 after, size, after_mood);
     } else {
-        snprintf(buf, len, "Mood: %s to %s, %s %d (now %d of 100)", before,
-                 after, d > 0 ? "up" : "down", size, after_mood);
+        snprintf(buf, len,
+                 d > 0 ? _("Mood: %s to %s, up %d (now %d of 100)")
+                       : _("Mood: %s to %s, down %d (now %d of 100)"),
+                 before, after, size, after_mood);
     }
 }
 

@@ -28,7 +28,7 @@ static void ui_pick_entry_free(ui_pick_entry *e)
     free(e->title);
     free(e->customer);
     free(e->summary);
-    free(e->mood);
+    free(e->lang);
 }
 
 void ui_pick_list_clear(ui_pick_list *list)
@@ -190,7 +190,8 @@ static bool ui_picks_read(ui_pick_entry *e, const char *path)
         e->customer =
             ui_picks_strdup(sc->customer.name ? sc->customer.name : "");
         e->summary = ui_picks_strdup(sc->summary ? sc->summary : "");
-        e->mood = ui_picks_strdup(ui_widget_mood_name(sc->customer.mood));
+        e->lang = ui_picks_strdup(sc->lang ? sc->lang : "");
+        e->mood = sc->customer.mood;
         e->difficulty = sc->difficulty;
         e->minutes = sc->minutes;
         scenario_free(sc);
@@ -198,11 +199,11 @@ static bool ui_picks_read(ui_pick_entry *e, const char *path)
         const char *slash = strrchr(path, '/');
         e->title = ui_picks_strdup(slash ? slash + 1 : path);
         e->customer = ui_picks_strdup("");
-        e->summary =
-            ui_picks_strdup("This file has errors. Pick it to see them.");
-        e->mood = ui_picks_strdup("");
+        e->summary = ui_picks_strdup(""); /* the picker says it has errors */
+        e->lang = ui_picks_strdup("");
+        e->mood = -1;
     }
-    return e->title && e->customer && e->summary && e->mood;
+    return e->title && e->customer && e->summary && e->lang;
 }
 
 bool ui_pick_loader_step(ui_pick_loader *l, ui_pick_list *list, size_t max)

@@ -28,7 +28,8 @@ typedef struct {
     char *title;
     char *customer;
     char *summary;
-    char *mood; /* the customer's starting mood, named */
+    char *lang; /* the scenario's language (BCP 47, "" when not given) */
+    int mood;   /* the customer's starting mood (0-100), -1 when invalid */
     int difficulty;
     double minutes;
     bool valid;

@@ -1,5 +1,6 @@
 /* ui_prefs.c — settings.json with cJSON. */
 #include "ui_prefs.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -49,10 +50,10 @@ static char *ui_prefs_read(const char *path, bool *missing, char *why,
     if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) ||
         sb.st_size > UI_PREFS_MAX_BYTES) {
         snprintf(why, why_len, "%s",
-                 S_ISDIR(sb.st_mode)    ? "a folder, not a file"
-                 : !S_ISREG(sb.st_mode) ? "not a regular file (a pipe, "
-                                          "device or socket)"
-                                        : "larger than 64 KiB");
+                 S_ISDIR(sb.st_mode) ? _("a folder, not a file")
+                 : !S_ISREG(sb.st_mode)
+                     ? _("not a regular file (a pipe, device or socket)")
+                     : _("larger than 64 KiB"));
         close(fd);
         return NULL;
     }
@@ -73,15 +74,15 @@ static char *ui_prefs_read(const char *path, bool *missing, char *why,
     close(fd);
     if (!buf || failed || n > UI_PREFS_MAX_BYTES) {
         snprintf(why, why_len, "%s",
-                 !buf     ? "out of memory"
-                 : failed ? "read error"
-                          : "larger than 64 KiB");
+                 !buf     ? _("out of memory")
+                 : failed ? _("read error")
+                          : _("larger than 64 KiB"));
         free(buf);
         return NULL;
     }
     buf[n] = '\0';
     if (strlen(buf) != n) {
-        snprintf(why, why_len, "contains a NUL byte");
+        snprintf(why, why_len, "%s", _("contains a NUL byte"));
         free(buf);
         return NULL;
     }
@@ -96,8 +97,9 @@ static void ui_prefs_skip(char *warn, size_t warn_len, const char *key,
     if (have + 1 >= warn_len) {
         return;
     }
-    snprintf(warn + have, warn_len - have, "%s'%s' is not %s",
-             have ? "; " : "", key, want);
+    snprintf(warn + have, warn_len - have, "%s", have ? "; " : "");
+    have = strlen(warn);
+    snprintf(warn + have, warn_len - have, _("'%s' is not %s"), key, want);
 }
 
 /* Copies a name, cut at a UTF-8 character boundary. */
@@ -122,7 +124,7 @@ static void ui_prefs_bool(const cJSON *root, const char *key, unsigned bit,
         return;
     }
     if (!cJSON_IsBool(v)) {
-        ui_prefs_skip(warn, warn_len, key, "true or false");
+        ui_prefs_skip(warn, warn_len, key, _("true or false"));
         return;
     }
     *out = cJSON_IsTrue(v);
@@ -147,9 +149,26 @@ static int ui_prefs_word(const cJSON *root, const char *key, const char *a,
         }
     }
     char want[80];
-    snprintf(want, sizeof want, "\"%s\" or \"%s\"", a, b);
+    snprintf(want, sizeof want, _("\"%s\" or \"%s\""), a, b);
     ui_prefs_skip(warn, warn_len, key, want);
     return -1;
+}
+
+/* "" or a language code: letters, digits, '_' and '-'. */
+static bool ui_prefs_lang_ok(const char *code)
+{
+    size_t n = strlen(code);
+    if (n > UI_PREFS_LANG_MAX) {
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        char c = code[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+            return false;
+        }
+    }
+    return true;
 }
 
 ui_prefs_status ui_prefs_load(const char *dir, ui_prefs *out, char *warn,
@@ -170,7 +189,7 @@ ui_prefs_status ui_prefs_load(const char *dir, ui_prefs *out, char *warn,
     char *buf = ui_prefs_read(path, &missing, why, sizeof why);
     if (!buf) {
         if (!missing) {
-            snprintf(warn, warn_len, "%s: %s; remembered settings ignored",
+            snprintf(warn, warn_len, _("%s: %s; remembered settings ignored"),
                      path, why);
         }
         free(path);
@@ -180,7 +199,8 @@ ui_prefs_status ui_prefs_load(const char *dir, ui_prefs *out, char *warn,
     free(buf);
     if (!cJSON_IsObject(root)) {
         snprintf(warn, warn_len,
-                 "%s: not a JSON object; remembered settings ignored", path);
+                 _("%s: not a JSON object; remembered settings ignored"),
+                 path);
         cJSON_Delete(root);
         free(path);
         return UI_PREFS_IGNORED;
@@ -194,11 +214,11 @@ ui_prefs_status ui_prefs_load(const char *dir, ui_prefs *out, char *warn,
         if (out->trainee[0] && st != TRAINEE_OK) {
             out->trainee[0] = '\0';
             ui_prefs_skip(skipped, sizeof skipped, "trainee",
-                          "a name (one line of UTF-8 text with a visible "
-                          "character)");
+                          _("a name (one line of UTF-8 text with a visible "
+                            "character)"));
         }
     } else if (name) {
-        ui_prefs_skip(skipped, sizeof skipped, "trainee", "a string");
+        ui_prefs_skip(skipped, sizeof skipped, "trainee", _("a string"));
     }
     const cJSON *scale = cJSON_GetObjectItemCaseSensitive(root, "text_scale");
     if (cJSON_IsNumber(scale) && scale->valuedouble >= UI_PREFS_SCALE_MIN &&
@@ -207,7 +227,7 @@ ui_prefs_status ui_prefs_load(const char *dir, ui_prefs *out, char *warn,
         out->have |= UI_PREFS_TEXT_SCALE;
     } else if (scale) {
         ui_prefs_skip(skipped, sizeof skipped, "text_scale",
-                      "a number from 0.75 to 1.55");
+                      _("a number from 0.75 to 1.55"));
     }
     ui_prefs_bool(root, "high_contrast", UI_PREFS_HIGH_CONTRAST,
                   &out->high_contrast, out, skipped, sizeof skipped);
@@ -229,8 +249,17 @@ ui_prefs_status ui_prefs_load(const char *dir, ui_prefs *out, char *warn,
         out->feedback = fb ? UI_FEEDBACK_WITHHELD : UI_FEEDBACK_IMMEDIATE;
         out->have |= UI_PREFS_FEEDBACK;
     }
+    const cJSON *lang = cJSON_GetObjectItemCaseSensitive(root, "language");
+    if (cJSON_IsString(lang) && ui_prefs_lang_ok(lang->valuestring)) {
+        snprintf(out->lang, sizeof out->lang, "%s", lang->valuestring);
+        out->have |= UI_PREFS_LANG;
+    } else if (lang) {
+        ui_prefs_skip(skipped, sizeof skipped, "language",
+                      _("a language code (\"en\", \"es\", \"ar\"...) or "
+                        "\"\" for the system's"));
+    }
     if (skipped[0]) {
-        snprintf(warn, warn_len, "%s: skipped: %s", path, skipped);
+        snprintf(warn, warn_len, _("%s: skipped: %s"), path, skipped);
     }
     cJSON_Delete(root);
     free(path);
@@ -329,6 +358,9 @@ bool ui_prefs_save(const char *dir, const ui_prefs *p, unsigned fields)
     }
     if (ok && (fields & UI_PREFS_SHUFFLE)) {
         ok = ui_prefs_put(root, "shuffle", cJSON_CreateBool(p->shuffle));
+    }
+    if (ok && (fields & UI_PREFS_LANG)) {
+        ok = ui_prefs_put(root, "language", cJSON_CreateString(p->lang));
     }
     char *text = ok ? cJSON_Print(root) : NULL;
     cJSON_Delete(root);

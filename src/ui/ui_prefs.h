@@ -1,9 +1,9 @@
 /* ui_prefs.h — what the game remembers between runs, in DIR/settings.json
  * (JSON through cJSON): the trainee's name, the text size, the
  * high-contrast theme, the practice/assessment mode, the feedback mode,
- * relaxed timing, shuffled options (on when not remembered) and
- * fullscreen. DIR is chosen by the caller (rapport
- * play: $RAPPORT_CONFIG_DIR, else $XDG_CONFIG_HOME/rapport, else
+ * relaxed timing, shuffled options (on when not remembered),
+ * fullscreen and the interface's language. DIR is chosen by the caller
+ * (rapport play: $RAPPORT_CONFIG_DIR, else $XDG_CONFIG_HOME/rapport, else
  * ~/.config/rapport); scripted runs remember nothing.
  *
  * A settings file that cannot be read as a JSON object is ignored with a
@@ -24,6 +24,8 @@
 /* Longest trainee name kept, in bytes of UTF-8. */
 #define UI_PREFS_NAME_MAX TRAINEE_MAX_BYTES
 /* Text sizes the settings menu offers (a factor of the default). */
+/* Longest language code remembered ("es_MX"). */
+#define UI_PREFS_LANG_MAX 15
 #define UI_PREFS_SCALE_MIN 0.75
 #define UI_PREFS_SCALE_MAX 1.55
 
@@ -37,7 +39,8 @@ enum {
     UI_PREFS_FEEDBACK = 1u << 4,
     UI_PREFS_RELAXED = 1u << 5,
     UI_PREFS_FULLSCREEN = 1u << 6,
-    UI_PREFS_SHUFFLE = 1u << 7
+    UI_PREFS_SHUFFLE = 1u << 7,
+    UI_PREFS_LANG = 1u << 8
 };
 
 typedef struct {
@@ -50,6 +53,8 @@ typedef struct {
     bool relaxed;
     bool fullscreen;
     bool shuffle; /* true when not in the file */
+    /* The interface's language ("language": "es"), "" = the system's. */
+    char lang[UI_PREFS_LANG_MAX + 1];
 } ui_prefs;
 
 typedef enum {

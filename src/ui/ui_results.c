@@ -23,6 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "trainee.h"
 #include "ui_internal.h"
 
@@ -68,9 +69,9 @@ static void ui_results_message(diag_list *diags, const char *fallback,
 static void ui_results_warn(diag_list *diags)
 {
     const diag_entry *e = diags ? diag_get(diags, 0) : NULL;
-    fprintf(stderr, "rapport play: warning: %s%s%s\n",
+    fprintf(stderr, _("rapport play: warning: %s%s%s\n"),
             e && e->path ? e->path : "", e && e->path ? ": " : "",
-            e ? e->message : "out of memory");
+            e ? e->message : _("out of memory"));
 }
 
 static void ui_results_info(const ui_app *app, result_info *info)
@@ -94,7 +95,7 @@ static void ui_results_notice(ui_app *app, ui_notice_kind kind,
 {
     app->notice = kind;
     snprintf(app->notice_msg, sizeof app->notice_msg, "%s", msg);
-    fprintf(stderr, "rapport play: %s\n", msg);
+    fprintf(stderr, _("rapport play: %s\n"), msg);
     if (app->overlay != UI_OVERLAY_RESULTS) {
         snprintf(app->folder, sizeof app->folder, "%s",
                  app->results_dir ? app->results_dir : "");
@@ -126,25 +127,25 @@ static void ui_results_line(ui_app *app, const char *saved_json)
             n -= 5;
         }
         snprintf(p->save_line, sizeof p->save_line,
-                 "Saved in %s as %.*s (.json, .html, .xapi.json)", dir, (int)n,
-                 name);
+                 _("Saved in %s as %.*s (.json, .html, .xapi.json)"), dir,
+                 (int)n, name);
         break;
     }
     case UI_SAVE_DECLINED:
         snprintf(p->save_line, sizeof p->save_line,
-                 "Not saved: you chose not to save this call.");
+                 _("Not saved: you chose not to save this call."));
         break;
     case UI_SAVE_FAILED:
-        snprintf(p->save_line, sizeof p->save_line, "Not saved yet: %s",
+        snprintf(p->save_line, sizeof p->save_line, _("Not saved yet: %s"),
                  app->notice_msg);
         break;
     case UI_SAVE_OFF:
         snprintf(p->save_line, sizeof p->save_line, "%s",
                  app->opt.scripted
-                     ? "Not saved: scripted runs save only with --results "
-                       "DIR."
-                     : "Not saved: there is no results folder (HOME is not "
-                       "set); start with --results DIR.");
+                     ? _("Not saved: scripted runs save only with --results "
+                         "DIR.")
+                     : _("Not saved: there is no results folder (HOME is not "
+                         "set); start with --results DIR."));
         break;
     case UI_SAVE_PENDING:
         p->save_line[0] = '\0';
@@ -188,8 +189,8 @@ void ui_results_reopen(ui_app *app)
     free(abs);
     if (!j) {
         char msg[UI_FOLDER_MAX + 256];
-        ui_results_message(diags, "cannot start a journal: out of memory", msg,
-                           sizeof msg);
+        ui_results_message(diags, _("cannot start a journal: out of memory"),
+                           msg, sizeof msg);
         diag_list_free(diags);
         ui_results_notice(app, UI_NOTICE_JOURNAL, msg);
         return;
@@ -242,7 +243,7 @@ static void ui_results_save(ui_app *app)
         ui_results_close_notice(app);
     } else {
         char msg[UI_FOLDER_MAX + 256];
-        ui_results_message(diags, "cannot save results: out of memory", msg,
+        ui_results_message(diags, _("cannot save results: out of memory"), msg,
                            sizeof msg);
         p->save = UI_SAVE_FAILED;
         ui_results_notice(app, UI_NOTICE_SAVE, msg);
@@ -263,8 +264,8 @@ void ui_results_turn(ui_app *app)
         diag_list *diags = diag_list_new();
         if (!diags || journal_append(p->journal, p->s, diags) != 0) {
             ui_results_message(diags,
-                               "cannot write the journal: out of memory", msg,
-                               sizeof msg);
+                               _("cannot write the journal: out of memory"),
+                               msg, sizeof msg);
         }
         diag_list_free(diags);
     }
@@ -323,7 +324,7 @@ void ui_results_elsewhere(ui_app *app)
     }
     if (n == 0) {
         snprintf(app->notice_msg, sizeof app->notice_msg,
-                 "Type the folder to save in first.");
+                 _("Type the folder to save in first."));
         app->dirty = true;
         return;
     }
@@ -340,7 +341,7 @@ void ui_results_elsewhere(ui_app *app)
         dir = strdup(app->folder);
     }
     if (!dir) {
-        snprintf(app->notice_msg, sizeof app->notice_msg, "Out of memory.");
+        snprintf(app->notice_msg, sizeof app->notice_msg, _("Out of memory."));
         app->dirty = true;
         return;
     }
@@ -416,7 +417,7 @@ static session *ui_results_replay_edited(const journal_data *jd,
                           .seed = jd->seed};
     session *s = session_new(sc, &so);
     if (!s) {
-        snprintf(why, len, "out of memory");
+        snprintf(why, len, _("out of memory"));
         return NULL;
     }
     for (size_t i = 0; i < jd->entry_count; i++) {
@@ -434,7 +435,7 @@ static session *ui_results_replay_edited(const journal_data *jd,
                      SESSION_OK;
         }
         if (!ok) {
-            snprintf(why, len, "reply %zu no longer fits it", i + 1);
+            snprintf(why, len, _("reply %zu no longer fits it"), i + 1);
             session_free(s);
             return NULL;
         }
@@ -459,18 +460,18 @@ static bool ui_results_item_take(ui_app *app, ui_recover_item *it,
         break;
     case JOURNAL_LIVE:
         fprintf(stderr,
-                "rapport play: %s: skipped: a running Rapport is playing "
-                "this call (it holds the journal locked); left alone\n",
+                _("rapport play: %s: skipped: a running Rapport is playing "
+                  "this call (it holds the journal locked); left alone\n"),
                 path);
         break;
     case JOURNAL_GONE:
         break;
     case JOURNAL_EMPTIED:
-        fprintf(stderr, "rapport play: %s: %s\n", path,
-                e ? e->message : "removed an empty journal");
+        fprintf(stderr, _("rapport play: %s: %s\n"), path,
+                e ? e->message : _("removed an empty journal"));
         snprintf(app->picker_note, sizeof app->picker_note,
-                 "An empty journal (a call stopped before its first reply) "
-                 "was removed.");
+                 _("An empty journal (a call stopped before its first reply) "
+                   "was removed."));
         break;
     }
     diag_list_free(diags);
@@ -485,9 +486,9 @@ static void ui_results_item_load(ui_recover_item *it, const char *path)
     char msg[UI_FOLDER_MAX + 256];
     it->jd = diags ? journal_read(path, diags) : NULL;
     if (!it->jd) {
-        ui_results_message(diags, "out of memory", msg, sizeof msg);
+        ui_results_message(diags, _("out of memory"), msg, sizeof msg);
         it->problem =
-            ui_results_printf("This journal cannot be read: %s", msg);
+            ui_results_printf(_("This journal cannot be read: %s"), msg);
         diag_list_free(diags);
         return;
     }
@@ -495,19 +496,19 @@ static void ui_results_item_load(ui_recover_item *it, const char *path)
     struct stat st;
     if (stat(file, &st) != 0) {
         it->problem = ui_results_printf(
-            "The scenario file it was played on is missing: %s. Put it "
-            "back to resume or save this call (or use rapport recover "
-            "--scenario FILE --save).",
+            _("The scenario file it was played on is missing: %s. Put it "
+              "back to resume or save this call (or use rapport recover "
+              "--scenario FILE --save)."),
             file);
         diag_list_free(diags);
         return;
     }
     it->sc = scenario_load_file(file, diags);
     if (!it->sc) {
-        ui_results_message(diags, "out of memory", msg, sizeof msg);
+        ui_results_message(diags, _("out of memory"), msg, sizeof msg);
         it->problem = ui_results_printf(
-            "The scenario file it was played on, %s, cannot be loaded "
-            "now: %s",
+            _("The scenario file it was played on, %s, cannot be loaded "
+              "now: %s"),
             file, msg);
         diag_list_free(diags);
         return;
@@ -527,16 +528,16 @@ static void ui_results_item_load(ui_recover_item *it, const char *path)
             it->changed = true;
             if (!it->s) {
                 it->problem = ui_results_printf(
-                    "The scenario file %s has changed since this call was "
-                    "played, and its replies no longer fit it (%s). It can "
-                    "only be resumed or saved on the version it was played "
-                    "on.",
+                    _("The scenario file %s has changed since this call was "
+                      "played, and its replies no longer fit it (%s). It can "
+                      "only be resumed or saved on the version it was played "
+                      "on."),
                     file, why);
             }
         } else {
-            ui_results_message(diags, "out of memory", msg, sizeof msg);
+            ui_results_message(diags, _("out of memory"), msg, sizeof msg);
             it->problem =
-                ui_results_printf("This call cannot be replayed: %s", msg);
+                ui_results_printf(_("This call cannot be replayed: %s"), msg);
         }
     }
     diag_list_free(diags);
@@ -579,8 +580,8 @@ void ui_results_recover_scan(ui_app *app)
         journal_sweep(app->results_dir, diags);
         for (size_t i = 0; i < diag_count(diags); i++) {
             const diag_entry *e = diag_get(diags, i);
-            fprintf(stderr, "rapport play: %s: %s\n", e->path ? e->path : "",
-                    e->message);
+            fprintf(stderr, _("rapport play: %s: %s\n"),
+                    e->path ? e->path : "", e->message);
         }
         diag_list_clear(diags);
     }
@@ -640,7 +641,8 @@ static void ui_results_recover_resume(ui_app *app)
     p->resumed_jd = jd;
     if (!p->journal) {
         char msg[UI_FOLDER_MAX + 256];
-        ui_results_message(diags, "cannot continue the journal: out of memory",
+        ui_results_message(diags,
+                           _("cannot continue the journal: out of memory"),
                            msg, sizeof msg);
         ui_results_notice(app, UI_NOTICE_JOURNAL, msg);
     }
@@ -669,19 +671,19 @@ static void ui_results_recover_save(ui_app *app)
         const char *slash = strrchr(json, '/');
         if (already) {
             fprintf(stderr,
-                    "rapport play: %s: already saved as %s; not saved "
-                    "again\n",
+                    _("rapport play: %s: already saved as %s; not saved "
+                      "again\n"),
                     it->path, json);
             snprintf(app->picker_note, sizeof app->picker_note,
-                     "The interrupted call of %s had already been saved in "
-                     "%s: %s",
+                     _("The interrupted call of %s had already been saved in "
+                       "%s: %s"),
                      it->jd->trainee, dir, slash ? slash + 1 : json);
         } else {
             snprintf(app->picker_note, sizeof app->picker_note,
-                     "The interrupted call of %s was saved as %s in %s: %s",
+                     _("The interrupted call of %s was saved as %s in %s: %s"),
                      it->jd->trainee,
-                     session_is_finished(it->s) ? "a complete result"
-                                                : "an incomplete attempt",
+                     session_is_finished(it->s) ? _("a complete result")
+                                                : _("an incomplete attempt"),
                      dir, slash ? slash + 1 : json);
         }
         result_paths_clear(&saved);
@@ -692,10 +694,11 @@ static void ui_results_recover_save(ui_app *app)
         ui_results_recover_next(app);
         return;
     }
-    ui_results_message(diags, "cannot save: out of memory", msg, sizeof msg);
+    ui_results_message(diags, _("cannot save: out of memory"), msg,
+                       sizeof msg);
     snprintf(app->recover_msg, sizeof app->recover_msg,
-             "Not saved: %s. The journal is kept.", msg);
-    fprintf(stderr, "rapport play: %s\n", app->recover_msg);
+             _("Not saved: %s. The journal is kept."), msg);
+    fprintf(stderr, _("rapport play: %s\n"), app->recover_msg);
     diag_list_free(diags);
     app->dirty = true;
 }
@@ -706,15 +709,15 @@ static void ui_results_recover_discard(ui_app *app)
     diag_list *diags = diag_list_new();
     if (diags && journal_remove(it->path, diags) == 0) {
         snprintf(app->picker_note, sizeof app->picker_note,
-                 "The interrupted call of %s was discarded.",
-                 it->jd ? it->jd->trainee : "a trainee");
+                 _("The interrupted call of %s was discarded."),
+                 it->jd ? it->jd->trainee : _("a trainee"));
         diag_list_free(diags);
         ui_results_recover_next(app);
         return;
     }
     char msg[UI_FOLDER_MAX + 256];
-    ui_results_message(diags, "out of memory", msg, sizeof msg);
-    snprintf(app->recover_msg, sizeof app->recover_msg, "Not discarded: %s",
+    ui_results_message(diags, _("out of memory"), msg, sizeof msg);
+    snprintf(app->recover_msg, sizeof app->recover_msg, _("Not discarded: %s"),
              msg);
     diag_list_free(diags);
     app->recover_confirm = false;

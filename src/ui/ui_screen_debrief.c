@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "ui_draw.h"
 #include "ui_internal.h"
 
@@ -68,11 +69,10 @@ static bool ui_debrief_objectives(ui_app *app)
     if (!text) {
         return false;
     }
-    /* The principles are the interface's words: isolated in a right to
-     * left text. */
-    bool rtl = ui_widget_content_rtl(app);
-    const char *lri = rtl ? UI_TEXT_LRI : "";
-    const char *pdi = rtl ? UI_TEXT_PDI : "";
+    /* The principles are the interface's words: isolated in a text of the
+     * other direction. */
+    const char *lri = ui_widget_isolate(app);
+    const char *pdi = lri[0] ? UI_TEXT_PDI : "";
     size_t at = 0;
     for (size_t i = 0; i < sc->objective_count; i++) {
         const scenario_objective *o = &sc->objectives[i];
@@ -108,11 +108,10 @@ bool ui_screen_debrief_prepare(ui_app *app)
     }
     p->review_turns = d->turn_count;
     /* In a right-to-left scenario the review's lines are laid out right to
-     * left; the interface's words in them are isolated (see
-     * UI_TEXT_LRI). */
-    bool rtl = ui_widget_content_rtl(app);
-    const char *lri = rtl ? UI_TEXT_LRI : "";
-    const char *pdi = rtl ? UI_TEXT_PDI : "";
+     * left; the interface's words in them are isolated when their
+     * direction differs (see UI_TEXT_LRI). */
+    const char *lri = ui_widget_isolate(app);
+    const char *pdi = lri[0] ? UI_TEXT_PDI : "";
     for (size_t i = 0; i < d->turn_count; i++) {
         const debrief_turn *t = &d->turns[i];
         char **out = &p->review[i * UI_REVIEW_PARTS];
@@ -125,49 +124,55 @@ bool ui_screen_debrief_prepare(ui_app *app)
         int dm = t->mood_after - t->mood_before;
         char mood[96];
         if (strcmp(before, after) != 0) {
-            snprintf(mood, sizeof mood, "mood %s to %s", before, after);
+            snprintf(mood, sizeof mood, _("mood %s to %s"), before, after);
         } else if (dm != 0) {
-            snprintf(mood, sizeof mood, "mood still %s (%s%d)", after,
-                     dm > 0 ? "+" : "", dm);
+            snprintf(mood, sizeof mood, _("mood still %s (%+d)"), after, dm);
         } else {
-            snprintf(mood, sizeof mood, "mood still %s", after);
+            snprintf(mood, sizeof mood, _("mood still %s"), after);
         }
         out[0] =
-            ui_debrief_printf("Turn %d \xC2\xB7 %s (target %s) \xC2\xB7 %s",
+            ui_debrief_printf(_("Turn %d \xC2\xB7 %s (target %s) \xC2\xB7 %s"),
                               t->number, took, target, mood);
         char *said = debrief_customer_text(t->node);
-        out[1] =
-            ui_debrief_printf("%sCustomer:%s %s", lri, pdi, said ? said : "");
+        out[1] = ui_debrief_printf("%s%s%s %s", lri, _("Customer:"), pdi,
+                                   said ? said : "");
         free(said);
         if (t->chosen) {
-            out[2] = ui_debrief_printf("%sYou (option %d):%s %s", lri,
-                                       t->chosen_pos, pdi, t->chosen->say);
+            char you[96];
+            snprintf(you, sizeof you, _("You (option %d):"), t->chosen_pos);
+            out[2] =
+                ui_debrief_printf("%s%s%s %s", lri, you, pdi, t->chosen->say);
             out[3] = t->critical
                          ? ui_debrief_printf(
-                               "%sCritical mistake (not passed):%s %s %s", lri,
-                               pdi, t->critical,
+                               "%s%s%s %s %s", lri,
+                               _("Critical mistake (not passed):"), pdi,
+                               t->critical,
                                t->chosen->feedback ? t->chosen->feedback : "")
                      : t->chosen->feedback
-                         ? ui_debrief_printf("%sFeedback:%s %s", lri, pdi,
-                                             t->chosen->feedback)
-                         : ui_debrief_printf("%sFeedback: none written%s", lri,
-                                             pdi);
+                         ? ui_debrief_printf("%s%s%s %s", lri, _("Feedback:"),
+                                             pdi, t->chosen->feedback)
+                         : ui_debrief_printf("%s%s%s", lri,
+                                             _("Feedback: none written"), pdi);
         } else {
-            out[2] = ui_debrief_printf("%sYou: no reply before the customer's "
-                                       "patience ran out.%s",
-                                       lri, pdi);
-            out[3] = ui_debrief_printf("%sFeedback: a short holding line "
-                                       "keeps the call going while you "
-                                       "think.%s",
-                                       lri, pdi);
+            out[2] = ui_debrief_printf(
+                "%s%s%s", lri,
+                _("You: no reply before the customer's patience ran out."),
+                pdi);
+            out[3] = ui_debrief_printf(
+                "%s%s%s", lri,
+                _("Feedback: a short holding line keeps the call going "
+                  "while you think."),
+                pdi);
         }
         if (t->better) {
-            out[4] = ui_debrief_printf("%sBetter (option %d):%s %s", lri,
-                                       t->better_pos, pdi, t->better->say);
+            char better[96];
+            snprintf(better, sizeof better, _("Better (option %d):"),
+                     t->better_pos);
+            out[4] = ui_debrief_printf("%s%s%s %s", lri, better, pdi,
+                                       t->better->say);
         } else {
-            out[4] = ui_debrief_printf("%sThat was the best option on "
-                                       "offer.%s",
-                                       lri, pdi);
+            out[4] = ui_debrief_printf(
+                "%s%s%s", lri, _("That was the best option on offer."), pdi);
         }
         for (int k = 0; k < UI_REVIEW_PARTS; k++) {
             if (!out[k]) {
@@ -213,7 +218,7 @@ static void ui_debrief_chart(ui_app *app, SDL_Rect box)
     int lh = ui_text_line_height(app->text, px, false);
     ui_text_style hs = ui_widget_style(app, l->px_small, true, th->text);
     hs.max_lines = 1;
-    int hh = ui_widget_label(app, "Mood over the call", hs, box);
+    int hh = ui_widget_label(app, _("Mood over the call"), hs, box);
     ui_layout_cut_top(&box, hh, l->gap);
     if (box.h < 3 * lh) {
         return;
@@ -261,9 +266,14 @@ static void ui_debrief_chart(ui_app *app, SDL_Rect box)
     }
     /* Leave the band names clear on the left. */
     ui_text_style ms = ui_widget_style(app, px, false, th->muted);
-    ui_text_size name_w;
-    ui_text_measure(app->text, "Confused", &ms, &name_w);
-    int x0 = plot.x + name_w.w + l->pad;
+    ui_text_size sz;
+    ui_text_measure(app->text, C_("mood", "Confused"), &ms, &sz);
+    int name_w = sz.w;
+    for (int m = 0; m <= 100; m += 5) {
+        ui_text_measure(app->text, ui_widget_mood_name(m), &ms, &sz);
+        name_w = sz.w > name_w ? sz.w : name_w;
+    }
+    int x0 = plot.x + name_w + l->pad;
     int x1 = plot.x + plot.w - l->pad * 2;
     SDL_FPoint pts[64];
     size_t shown = n < 64 ? n : 64;
@@ -282,7 +292,10 @@ static void ui_debrief_chart(ui_app *app, SDL_Rect box)
     }
     /* Turn numbers under the points, thinned out when crowded. */
     ui_text_size tw;
-    ui_text_measure(app->text, "Start", &ms, &tw);
+    /* TRANSLATORS: under the first point of the mood chart (the call's
+     * start); short. */
+    const char *start_word = _("Start");
+    ui_text_measure(app->text, start_word, &ms, &tw);
     int step = 1;
     if (shown > 1) {
         float gap = (float)(x1 - x0) / (float)(shown - 1);
@@ -294,7 +307,7 @@ static void ui_debrief_chart(ui_app *app, SDL_Rect box)
     for (size_t i = 0; i < shown; i += (size_t)step) {
         char lab[16];
         if (i == 0) {
-            snprintf(lab, sizeof lab, "Start");
+            snprintf(lab, sizeof lab, "%s", start_word);
         } else {
             snprintf(lab, sizeof lab, "%zu", i);
         }
@@ -353,10 +366,10 @@ void ui_screen_debrief_draw(ui_app *app)
     }
     char buf[400];
     if (p->trainee[0]) {
-        snprintf(buf, sizeof buf, "Debrief for %s \xC2\xB7 %s", p->trainee,
+        snprintf(buf, sizeof buf, _("Debrief for %s \xC2\xB7 %s"), p->trainee,
                  p->sc->title);
     } else {
-        snprintf(buf, sizeof buf, "Debrief \xC2\xB7 %s", p->sc->title);
+        snprintf(buf, sizeof buf, _("Debrief \xC2\xB7 %s"), p->sc->title);
     }
     SDL_Rect body = ui_widget_header(app, buf, ui_app_mode_name(p->mode));
     if (p->note[0]) {
@@ -372,7 +385,8 @@ void ui_screen_debrief_draw(ui_app *app)
     int px = l->px_small;
     int bh = ui_widget_button_height(app, px);
     SDL_Rect row = ui_layout_cut_bottom(&body, bh, l->gap * 2);
-    const char *labels[3] = {"Replay (R)", "Another scenario (P)", "Quit (Q)"};
+    const char *labels[3] = {_("Replay (R)"), _("Another scenario (P)"),
+                             _("Quit (Q)")};
     const ui_action acts[3] = {UI_ACT_REPLAY, UI_ACT_PICKER, UI_ACT_QUIT};
     int widths[3];
     int total_w = 2 * l->gap;
@@ -400,13 +414,14 @@ void ui_screen_debrief_draw(ui_app *app)
     SDL_Rect left = ui_layout_cut_left(&body, body.w * 42 / 100, l->gap * 3);
     /* Outcome */
     if (d->ending && d->ending->title) {
-        snprintf(buf, sizeof buf, "%s: %s", scenario_outcome_name(d->outcome),
-                 d->ending->title);
+        /* TRANSLATORS: the outcome, the ending's title. */
+        snprintf(buf, sizeof buf, _("%s: %s"),
+                 ui_widget_outcome_name(d->outcome), d->ending->title);
     } else if (d->gave_up) {
-        snprintf(buf, sizeof buf, "%s: the customer gave up waiting",
-                 scenario_outcome_name(d->outcome));
+        snprintf(buf, sizeof buf, _("%s: the customer gave up waiting"),
+                 ui_widget_outcome_name(d->outcome));
     } else {
-        snprintf(buf, sizeof buf, "%s", scenario_outcome_name(d->outcome));
+        snprintf(buf, sizeof buf, "%s", ui_widget_outcome_name(d->outcome));
     }
     if (buf[0] >= 'a' && buf[0] <= 'z') {
         buf[0] = (char)(buf[0] - 'a' + 'A');
@@ -415,15 +430,16 @@ void ui_screen_debrief_draw(ui_app *app)
     os.max_lines = 2;
     int h = ui_widget_label(app, buf, os, left);
     ui_layout_cut_top(&left, h, l->gap);
-    snprintf(buf, sizeof buf, "Overall %d of 100 \xC2\xB7 %s \xC2\xB7 %s%s",
-             d->summary.overall, score_band_name(d->summary.band), d->verdict,
-             d->relaxed_timing ? " \xC2\xB7 relaxed timing" : "");
+    snprintf(buf, sizeof buf, _("Overall %d of 100 \xC2\xB7 %s \xC2\xB7 %s%s"),
+             d->summary.overall, ui_widget_band_name(d->summary.band),
+             d->verdict,
+             d->relaxed_timing ? _(" \xC2\xB7 relaxed timing") : "");
     ui_text_style ss = ui_widget_style(app, px, false, th->text);
     ss.max_lines = d->critical_count ? 3 : 2;
     h = ui_widget_label(app, buf, ss, left);
     ui_layout_cut_top(&left, h, l->gap * 2);
-    static const char *const dims[SCENARIO_DIM_COUNT] = {"Empathy", "Honesty",
-                                                         "Promptness"};
+    const char *const dims[SCENARIO_DIM_COUNT] = {_("Empathy"), _("Honesty"),
+                                                  _("Promptness")};
     int label_w = 0;
     ui_text_style ms = ui_widget_style(app, px, true, th->text);
     for (int i = 0; i < SCENARIO_DIM_COUNT; i++) {
@@ -437,7 +453,7 @@ void ui_screen_debrief_draw(ui_app *app)
         ui_debrief_bar(app, &left, dims[i], d->summary.dim[i], false, label_w,
                        num_sz.w);
     }
-    ui_debrief_bar(app, &left, "Overall", d->summary.overall, true, label_w,
+    ui_debrief_bar(app, &left, _("Overall"), d->summary.overall, true, label_w,
                    num_sz.w);
     ui_layout_cut_top(&left, l->gap, 0);
     ui_debrief_chart(app, left);
@@ -446,7 +462,7 @@ void ui_screen_debrief_draw(ui_app *app)
     ui_text_style rs = ui_widget_style(app, px, true, th->text);
     rs.max_lines = 1;
     int lh = ui_text_line_height(app->text, px, true);
-    ui_widget_label(app, "Turn by turn (scroll for more)", rs,
+    ui_widget_label(app, _("Turn by turn (scroll for more)"), rs,
                     ui_layout_cut_top(&body, lh, l->gap));
     int bar = (l->gap > 4 ? l->gap : 4) + l->gap;
     SDL_Rect at = {body.x, 0, body.w - bar, 0};
@@ -459,7 +475,7 @@ void ui_screen_debrief_draw(ui_app *app)
     obh.wrap_w = ps.wrap_w;
     ui_text_style obs = ui_widget_content_style(app, px, false, th->text);
     obs.wrap_w = ps.wrap_w;
-    const char *obj_head = "Objectives of this call and their principles";
+    const char *obj_head = _("Objectives of this call and their principles");
     ui_text_size ohsz = {0, 0, 0, false};
     ui_text_size osz = {0, 0, 0, false};
     int objectives_h = 0;

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "i18n.h"
 #include "ui_draw.h"
 #include "ui_internal.h"
 
@@ -81,12 +82,12 @@ static void ui_notice_draw_one(ui_app *app, const ui_notice *n)
         ls.max_lines = 1;
         ui_widget_label(app,
                         app->editing_folder
-                            ? "Folder (type, then Enter saves there):"
-                            : "Folder (F, a click or a tap to type "
-                              "another):",
+                            ? _("Folder (type, then Enter saves there):")
+                            : _("Folder (F, a click or a tap to type "
+                                "another):"),
                         ls, lrow);
         /* The field first: focus goes through it, then the buttons. */
-        ui_widget_field(app, frow, app->folder, "Type a folder",
+        ui_widget_field(app, frow, app->folder, _("Type a folder"),
                         app->editing_folder, UI_ACT_FOLDER, true);
     }
     ui_widget_button_rows(app, buttons, n->labels, n->acts, n->button_count,
@@ -111,8 +112,8 @@ static void ui_notice_results(ui_app *app)
     ui_notice n;
     memset(&n, 0, sizeof n);
     bool save = app->notice == UI_NOTICE_SAVE;
-    n.title = save ? "The result could not be saved"
-                   : "This call cannot be kept safe on disk";
+    n.title = save ? _("The result could not be saved")
+                   : _("This call cannot be kept safe on disk");
     /* The core's message ("cannot save results in ..."), as a sentence. */
     char msg[sizeof app->notice_msg];
     snprintf(msg, sizeof msg, "%s", app->notice_msg);
@@ -123,19 +124,19 @@ static void ui_notice_results(ui_app *app)
     n.bold[0] = true;
     n.colours[0] = th->text;
     n.paras[1] =
-        save ? "The call and its debrief are still here. Retry, type another "
-               "folder and save there, or go on without saving."
-             : "Rapport keeps a journal of every call, so that no reply is "
-               "lost if it stops. Retry, type another folder and keep the "
-               "call there, or play on without saving it.";
+        save ? _("The call and its debrief are still here. Retry, type "
+                 "another folder and save there, or go on without saving.")
+             : _("Rapport keeps a journal of every call, so that no reply is "
+                 "lost if it stops. Retry, type another folder and keep the "
+                 "call there, or play on without saving it.");
     n.colours[1] = th->text;
     n.para_count = 2;
     n.field = true;
-    n.labels[0] = save ? "Save elsewhere (S)" : "Use this folder (S)";
+    n.labels[0] = save ? _("Save elsewhere (S)") : _("Use this folder (S)");
     n.acts[0] = UI_ACT_SAVE_ELSEWHERE;
-    n.labels[1] = "Retry (R)";
+    n.labels[1] = _("Retry (R)");
     n.acts[1] = UI_ACT_SAVE_RETRY;
-    n.labels[2] = "Don't save (D)";
+    n.labels[2] = _("Don't save (D)");
     n.acts[2] = UI_ACT_SAVE_DECLINE;
     n.button_count = 3;
     ui_notice_draw_one(app, &n);
@@ -152,31 +153,35 @@ static void ui_notice_recover(ui_app *app)
     char facts[UI_FOLDER_MAX + 512];
     size_t turns = ui_results_recover_turns(app);
     if (jd) {
-        char started[64] = "an unknown time";
+        char started[64];
+        snprintf(started, sizeof started, "%s", _("an unknown time"));
         time_t secs = (time_t)(jd->started_ms / 1000);
         struct tm tm;
         if (gmtime_r(&secs, &tm)) {
             strftime(started, sizeof started, "%Y-%m-%d %H:%M UTC", &tm);
         }
-        snprintf(facts, sizeof facts, "%s, %s, %zu repl%s, started at %s.",
-                 jd->trainee, jd->scenario_title, turns,
-                 turns == 1 ? "y" : "ies", started);
+        /* TRANSLATORS: trainee, scenario, replies, when it started. */
+        snprintf(facts, sizeof facts,
+                 P_("%s, %s, %zu reply, started at %s.",
+                    "%s, %s, %zu replies, started at %s.", turns),
+                 jd->trainee, jd->scenario_title, turns, started);
     } else {
         snprintf(facts, sizeof facts, "%s", it->path ? it->path : "");
     }
     if (app->recover_confirm) {
-        snprintf(title, sizeof title, "Discard this interrupted call?");
+        snprintf(title, sizeof title, "%s",
+                 _("Discard this interrupted call?"));
         n.title = title;
         n.paras[0] = facts;
         n.bold[0] = true;
         n.colours[0] = th->text;
-        n.paras[1] = "Its journal is deleted and the replies in it are lost "
-                     "for good.";
+        n.paras[1] = _("Its journal is deleted and the replies in it are "
+                       "lost for good.");
         n.colours[1] = th->text;
         n.para_count = 2;
-        n.labels[0] = "No, keep it (N)";
+        n.labels[0] = _("No, keep it (N)");
         n.acts[0] = UI_ACT_RECOVER_CANCEL;
-        n.labels[1] = "Yes, discard it (Y)";
+        n.labels[1] = _("Yes, discard it (Y)");
         n.acts[1] = UI_ACT_RECOVER_CONFIRM;
         n.button_count = 2;
         ui_notice_draw_one(app, &n);
@@ -185,10 +190,11 @@ static void ui_notice_recover(ui_app *app)
     size_t left = app->recover_total;
     if (left > 1) {
         snprintf(title, sizeof title,
-                 "An interrupted call was found (%zu of %zu)",
+                 _("An interrupted call was found (%zu of %zu)"),
                  app->recover_next, left);
     } else {
-        snprintf(title, sizeof title, "An interrupted call was found");
+        snprintf(title, sizeof title, "%s",
+                 _("An interrupted call was found"));
     }
     n.title = title;
     n.paras[n.para_count] = facts;
@@ -200,26 +206,31 @@ static void ui_notice_recover(ui_app *app)
         n.colours[n.para_count++] = th->text;
     } else if (it->changed) {
         snprintf(what, sizeof what,
-                 "The scenario file has changed since this call was played "
-                 "(%s), so it cannot be resumed. Save as incomplete replays "
-                 "its replies on the file as it is now and keeps them as an "
-                 "incomplete attempt.",
+                 _("The scenario file has changed since this call was "
+                   "played (%s), so it cannot be resumed. Save as incomplete "
+                   "replays its replies on the file as it is now and keeps "
+                   "them as an incomplete attempt."),
                  jd->scenario_path);
         n.paras[n.para_count] = what;
         n.colours[n.para_count++] = th->text;
     } else if (it->s && session_is_finished(it->s)) {
         n.paras[n.para_count] =
-            "Rapport stopped after the call ended, before its result was "
-            "saved. Resume shows its ending and saves it; Save keeps it at "
-            "once.";
+            _("Rapport stopped after the call ended, before its result was "
+              "saved. Resume shows its ending and saves it; Save keeps it at "
+              "once.");
         n.colours[n.para_count++] = th->text;
     } else {
         snprintf(what, sizeof what,
-                 "Rapport stopped before this call's result was saved. Resume "
-                 "plays on from turn %zu; Save as incomplete keeps the %zu "
-                 "repl%s as an incomplete attempt; Later keeps it for next "
-                 "time.",
-                 turns + 1, turns, turns == 1 ? "y" : "ies");
+                 P_("Rapport stopped before this call's result was saved. "
+                    "Resume plays on from turn %zu; Save as incomplete keeps "
+                    "the %zu reply as an incomplete attempt; Later keeps it "
+                    "for next time.",
+                    "Rapport stopped before this call's result was saved. "
+                    "Resume plays on from turn %zu; Save as incomplete keeps "
+                    "the %zu replies as an incomplete attempt; Later keeps it "
+                    "for next time.",
+                    turns),
+                 turns + 1, turns);
         n.paras[n.para_count] = what;
         n.colours[n.para_count++] = th->text;
     }
@@ -229,24 +240,24 @@ static void ui_notice_recover(ui_app *app)
         n.colours[n.para_count++] = th->text;
     }
     if (it->s && !it->changed) {
-        n.labels[n.button_count] = "Resume (R)";
+        n.labels[n.button_count] = _("Resume (R)");
         n.acts[n.button_count++] = UI_ACT_RECOVER_RESUME;
     }
     if (it->s) {
         n.labels[n.button_count] = it->s && session_is_finished(it->s)
-                                       ? "Save (S)"
-                                       : "Save as incomplete (S)";
+                                       ? _("Save (S)")
+                                       : _("Save as incomplete (S)");
         n.acts[n.button_count++] = UI_ACT_RECOVER_SAVE;
     }
     /* The first button is the primary one (and focused): never Discard. */
     if (n.button_count == 0) {
-        n.labels[n.button_count] = "Later (L)";
+        n.labels[n.button_count] = _("Later (L)");
         n.acts[n.button_count++] = UI_ACT_RECOVER_LATER;
     }
-    n.labels[n.button_count] = "Discard (D)";
+    n.labels[n.button_count] = _("Discard (D)");
     n.acts[n.button_count++] = UI_ACT_RECOVER_DISCARD;
     if (n.acts[0] != UI_ACT_RECOVER_LATER) {
-        n.labels[n.button_count] = "Later (L)";
+        n.labels[n.button_count] = _("Later (L)");
         n.acts[n.button_count++] = UI_ACT_RECOVER_LATER;
     }
     ui_notice_draw_one(app, &n);

@@ -3,8 +3,10 @@
  * (the notices about results are ui_screen_notice.c's). */
 #include <stdio.h>
 
+#include "i18n.h"
 #include "ui_draw.h"
 #include "ui_internal.h"
+#include "ui_lang_setting.h"
 
 /* A column of buttons, one per row. */
 static void ui_overlay_buttons(ui_app *app, SDL_Rect in, const char **labels,
@@ -38,27 +40,27 @@ static void ui_overlay_menu(ui_app *app)
     const char *labels[5];
     ui_action acts[5];
     int n = 0;
-    labels[n] = "Resume (Esc)";
+    labels[n] = _("Resume (Esc)");
     acts[n++] = UI_ACT_RESUME;
     if (app->play.s) {
-        labels[n] = "Restart the call";
+        labels[n] = _("Restart the call");
         acts[n++] = UI_ACT_RESTART;
     }
-    labels[n] = "Settings";
+    labels[n] = _("Settings");
     acts[n++] = UI_ACT_SETTINGS;
     if (app->play.s) {
-        labels[n] = "Choose another scenario";
+        labels[n] = _("Choose another scenario");
         acts[n++] = UI_ACT_PICKER;
     }
-    labels[n] = "Quit Rapport";
+    labels[n] = _("Quit Rapport");
     acts[n++] = UI_ACT_QUIT;
     int bh = ui_widget_button_height(app, l->px_small);
     int title_h = ui_text_line_height(app->text, l->px_title, true);
     int h = title_h + n * (bh + l->gap) + 4 * l->pad + l->gap * 2;
     int w = ui_overlay_width(app, labels, n);
     /* Leaving a call on purpose does not save it: say so. */
-    const char *note = "Restarting, choosing another scenario or quitting "
-                       "ends this call without saving it.";
+    const char *note = _("Restarting, choosing another scenario or quitting "
+                         "ends this call without saving it.");
     bool going_on = app->play.s && !session_is_finished(app->play.s) &&
                     app->play.save == UI_SAVE_PENDING && app->results_dir;
     ui_text_style ns =
@@ -69,7 +71,7 @@ static void ui_overlay_menu(ui_app *app)
         ui_text_measure(app->text, note, &ns, &nsz);
         h += nsz.h + l->gap * 2;
     }
-    SDL_Rect in = ui_widget_panel(app, w, h, "Paused");
+    SDL_Rect in = ui_widget_panel(app, w, h, _("Paused"));
     if (going_on) {
         ui_widget_label(app, note, ns,
                         ui_layout_cut_top(&in, nsz.h, l->gap * 2));
@@ -81,45 +83,45 @@ static void ui_overlay_settings(ui_app *app)
 {
     const ui_layout *l = &app->lay;
     const ui_settings *s = &app->set;
-    char text[64];
-    char contrast[64];
-    char feedback[96];
-    char relaxed[96];
-    char shuffle[96];
-    char full[64];
-    snprintf(text, sizeof text, "Larger text (now %d%%)",
+    char text[96];
+    char relaxed[160];
+    char shuffle[160];
+    char language[160];
+    snprintf(text, sizeof text, _("Larger text (now %d%%)"),
              (int)(s->text_scale * 100.0 + 0.5));
-    snprintf(contrast, sizeof contrast, "High contrast: %s",
-             s->high_contrast ? "on" : "off");
-    snprintf(feedback, sizeof feedback, "Feedback: %s",
-             s->feedback == UI_FEEDBACK_IMMEDIATE ? "after each reply"
-                                                  : "withheld until the "
-                                                    "debrief");
-    snprintf(relaxed, sizeof relaxed, "Relaxed timing: %s%s",
-             s->relaxed ? "on" : "off",
-             app->play.s && app->play.relaxed != s->relaxed
-                 ? " (from the next call)"
-                 : "");
-    snprintf(shuffle, sizeof shuffle, "Shuffle options: %s%s",
-             s->shuffle ? "on" : "off",
+    const char *next = _(" (from the next call)");
+    snprintf(relaxed, sizeof relaxed, "%s%s",
+             s->relaxed ? _("Relaxed timing: on") : _("Relaxed timing: off"),
+             app->play.s && app->play.relaxed != s->relaxed ? next : "");
+    snprintf(shuffle, sizeof shuffle, "%s%s",
+             s->shuffle ? _("Shuffle options: on") : _("Shuffle options: off"),
              app->play.s &&
                      session_options_of(app->play.s)->shuffle != s->shuffle
-                 ? " (from the next call)"
+                 ? next
                  : "");
-    snprintf(full, sizeof full, "Fullscreen (F11): %s",
-             s->fullscreen ? "on" : "off");
-    const char *labels[8] = {"Back (Esc)", text,    "Smaller text", contrast,
-                             feedback,     relaxed, shuffle,        full};
-    const ui_action acts[8] = {UI_ACT_BACK,          UI_ACT_TEXT_LARGER,
-                               UI_ACT_TEXT_SMALLER,  UI_ACT_CONTRAST,
-                               UI_ACT_FEEDBACK_MODE, UI_ACT_RELAXED,
-                               UI_ACT_SHUFFLE,       UI_ACT_FULLSCREEN};
-    int n = 8;
+    ui_lang_setting_label(app, language, sizeof language);
+    const char *labels[9] = {
+        _("Back (Esc)"),
+        text,
+        _("Smaller text"),
+        s->high_contrast ? _("High contrast: on") : _("High contrast: off"),
+        s->feedback == UI_FEEDBACK_IMMEDIATE
+            ? _("Feedback: after each reply")
+            : _("Feedback: withheld until the debrief"),
+        relaxed,
+        shuffle,
+        s->fullscreen ? _("Fullscreen (F11): on") : _("Fullscreen (F11): off"),
+        language};
+    const ui_action acts[9] = {
+        UI_ACT_BACK,     UI_ACT_TEXT_LARGER,   UI_ACT_TEXT_SMALLER,
+        UI_ACT_CONTRAST, UI_ACT_FEEDBACK_MODE, UI_ACT_RELAXED,
+        UI_ACT_SHUFFLE,  UI_ACT_FULLSCREEN,    UI_ACT_LANGUAGE};
+    int n = 9;
     int bh = ui_widget_button_height(app, l->px_small);
     int title_h = ui_text_line_height(app->text, l->px_title, true);
     int h = title_h + n * (bh + l->gap) + 4 * l->pad + l->gap * 2;
-    SDL_Rect in =
-        ui_widget_panel(app, ui_overlay_width(app, labels, n), h, "Settings");
+    SDL_Rect in = ui_widget_panel(app, ui_overlay_width(app, labels, n), h,
+                                  _("Settings"));
     ui_overlay_buttons(app, in, labels, acts, n);
 }
 
@@ -132,7 +134,7 @@ static void ui_overlay_diag(ui_app *app)
                                   app->diag_title ? app->diag_title : "");
     int bh = ui_widget_button_height(app, l->px_small);
     SDL_Rect row = ui_layout_cut_bottom(&in, bh, l->gap * 2);
-    const char *close = "Close (Esc)";
+    const char *close = _("Close (Esc)");
     int bw = ui_widget_button_width(app, close, l->px_small);
     ui_widget_button(app, ui_layout_cut_right(&row, bw, 0), close,
                      UI_ACT_CLOSE_DIAG, 0, true);

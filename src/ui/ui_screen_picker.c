@@ -3,28 +3,41 @@
  * whole of it, the persona and the objectives are on the briefing). */
 #include <stdio.h>
 
+#include "i18n.h"
 #include "trainee.h"
 #include "ui_draw.h"
 #include "ui_internal.h"
+#include "ui_pickfilter.h"
 
 static int ui_picker_entry(ui_app *app, size_t i, SDL_Rect at, bool draw)
 {
     const ui_layout *l = &app->lay;
     const ui_theme *th = app->theme;
     const ui_pick_entry *e = &app->picks[i];
-    char meta[300];
+    char meta[400];
+    const char *summary = e->summary;
     if (e->valid) {
-        char minutes[48] = "";
+        char minutes[64] = "";
         if (e->minutes > 0.0) {
-            snprintf(minutes, sizeof minutes, " \xC2\xB7 about %.0f min",
+            snprintf(minutes, sizeof minutes, _(" \xC2\xB7 about %.0f min"),
                      e->minutes);
         }
+        char lang[80] = "";
+        if (e->lang[0]) {
+            char name[64];
+            snprintf(lang, sizeof lang, " \xC2\xB7 %s",
+                     ui_pickfilter_lang_name(e->lang, name, sizeof name));
+        }
+        /* TRANSLATORS: customer's name, starting mood, difficulty; then
+         * " · about N min" and the scenario's language follow. */
         snprintf(meta, sizeof meta,
-                 "Customer: %s \xC2\xB7 starts %s \xC2\xB7 difficulty %d of "
-                 "5%s",
-                 e->customer, e->mood, e->difficulty, minutes);
+                 _("Customer: %s \xC2\xB7 starts %s \xC2\xB7 difficulty %d "
+                   "of 5%s%s"),
+                 e->customer, ui_widget_mood_name(e->mood), e->difficulty,
+                 minutes, lang);
     } else {
-        snprintf(meta, sizeof meta, "Cannot be played yet");
+        snprintf(meta, sizeof meta, "%s", _("Cannot be played yet"));
+        summary = _("This file has errors. Pick it to see them.");
     }
     int w = at.w - 2 * l->pad;
     ui_text_style ts = ui_widget_style(app, l->px_body, true, th->text);
@@ -41,7 +54,7 @@ static int ui_picker_entry(ui_app *app, size_t i, SDL_Rect at, bool draw)
     ui_text_size c;
     ui_text_measure(app->text, e->title, &ts, &a);
     ui_text_measure(app->text, meta, &ms, &b);
-    ui_text_measure(app->text, e->summary, &ss, &c);
+    ui_text_measure(app->text, summary, &ss, &c);
     int h = 2 * l->pad + a.h + b.h + c.h + l->gap;
     if (!draw) {
         return h;
@@ -62,11 +75,12 @@ static int ui_picker_entry(ui_app *app, size_t i, SDL_Rect at, bool draw)
     y += a.h;
     ui_text_draw(app->text, meta, &ms, card.x + l->pad, y, NULL);
     y += b.h + l->gap;
-    ui_text_draw(app->text, e->summary, &ss, card.x + l->pad, y, NULL);
+    ui_text_draw(app->text, summary, &ss, card.x + l->pad, y, NULL);
     return h;
 }
 
-/* "Trainee (optional)" and the name field, above the list. */
+/* "Trainee (optional)" and the name field, above the list; the language
+ * filter's button at the row's end. */
 static void ui_picker_name(ui_app *app, SDL_Rect *body)
 {
     const ui_layout *l = &app->lay;
@@ -74,7 +88,22 @@ static void ui_picker_name(ui_app *app, SDL_Rect *body)
     int px = l->px_small;
     int h = ui_widget_button_height(app, px);
     SDL_Rect row = ui_layout_cut_top(body, h, l->gap * 2);
-    const char *label = "Trainee (optional):";
+    /* The language filter (L), at the row's end. */
+    char filter[96];
+    char name[64];
+    if (app->pick_lang[0]) {
+        snprintf(filter, sizeof filter, _("Scenarios in %s (L)"),
+                 ui_pickfilter_lang_name(app->pick_lang, name, sizeof name));
+    } else {
+        snprintf(filter, sizeof filter, "%s",
+                 _("Scenarios in every language (L)"));
+    }
+    int fw = ui_widget_button_width(app, filter, px);
+    if (fw < row.w / 2) {
+        ui_widget_button(app, ui_layout_cut_right(&row, fw, l->gap), filter,
+                         UI_ACT_PICK_LANG, 0, false);
+    }
+    const char *label = _("Trainee (optional):");
     ui_text_style ls = ui_widget_style(app, px, true, th->text);
     ui_text_size lsz;
     ui_text_measure(app->text, label, &ls, &lsz);
@@ -86,13 +115,13 @@ static void ui_picker_name(ui_app *app, SDL_Rect *body)
         field.w = l->h;
     }
     ui_widget_field(app, field, app->trainee,
-                    "Click or press Tab to type your name", app->editing_name,
-                    UI_ACT_NAME, false);
+                    _("Click or press Tab to type your name"),
+                    app->editing_name, UI_ACT_NAME, false);
     trainee_status st = trainee_check(app->trainee);
     if (app->trainee[0] && st != TRAINEE_OK) {
         /* never saved as "anonymous" without a word */
         char why[200];
-        snprintf(why, sizeof why, "Not a name: %s", trainee_problem(st));
+        snprintf(why, sizeof why, _("Not a name: %s"), trainee_problem(st));
         ui_text_style ws = ui_widget_style(app, px, false, th->text);
         ui_text_draw(app->text, why, &ws, field.x + field.w + l->gap,
                      row.y + (h - lh) / 2, NULL);
@@ -108,7 +137,7 @@ static void ui_picker_mode(ui_app *app, SDL_Rect *body)
     int px = l->px_small;
     int h = ui_widget_button_height(app, px);
     SDL_Rect row = ui_layout_cut_top(body, h, l->gap * 2);
-    const char *label = "Mode:";
+    const char *label = _("Mode:");
     ui_text_style ls = ui_widget_style(app, px, true, th->text);
     ui_text_size lsz;
     ui_text_measure(app->text, label, &ls, &lsz);
@@ -117,8 +146,8 @@ static void ui_picker_mode(ui_app *app, SDL_Rect *body)
     ui_layout_cut_left(&row, lsz.w + l->gap, 0);
     /* Practice, Assessment, and Classroom: a facilitator runs the call
      * for a room (ui_class.h). */
-    static const char *const names[3] = {"Practice", "Assessment",
-                                         "Classroom"};
+    const char *const names[3] = {_("Practice"), _("Assessment"),
+                                  _("Classroom")};
     static const ui_session_mode modes[2] = {UI_MODE_PRACTICE,
                                              UI_MODE_ASSESSMENT};
     for (int i = 0; i < 3; i++) {
@@ -148,11 +177,11 @@ static void ui_picker_mode(ui_app *app, SDL_Rect *body)
                      seg.y + (h - slh) / 2, NULL);
     }
     const char *what = app->classroom_pick
-                           ? "For a room, on a projector (M: one player)"
+                           ? _("For a room, on a projector (M: one player)")
                        : app->set.mode == UI_MODE_ASSESSMENT
-                           ? "Feedback withheld until the debrief (M "
-                             "switches)"
-                           : "Feedback after each reply (M switches)";
+                           ? _("Feedback withheld until the debrief (M "
+                               "switches)")
+                           : _("Feedback after each reply (M switches)");
     ui_text_style ws = ui_widget_style(app, px, false, th->muted);
     ws.wrap_w = row.w;
     ws.max_lines = 1;
@@ -171,7 +200,9 @@ static void ui_picker_progress(ui_app *app, SDL_Rect body)
     size_t done = ui_pick_loader_done(&app->pick_loader);
     size_t total = ui_pick_loader_total(&app->pick_loader);
     char words[160];
-    snprintf(words, sizeof words, "Reading the scenarios: %zu of %zu files",
+    snprintf(words, sizeof words,
+             P_("Reading the scenarios: %zu of %zu file",
+                "Reading the scenarios: %zu of %zu files", total),
              done, total);
     ui_text_style st = ui_widget_style(app, l->px_body, true, th->text);
     ui_text_size sz;
@@ -189,16 +220,16 @@ void ui_screen_picker_draw(ui_app *app)
 {
     const ui_layout *l = &app->lay;
     const ui_theme *th = app->theme;
-    SDL_Rect body =
-        ui_widget_header(app, "Rapport \xC2\xB7 Choose a call to take", NULL);
+    SDL_Rect body = ui_widget_header(
+        app, _("Rapport \xC2\xB7 Choose a call to take"), NULL);
     ui_text_style hs = ui_widget_style(app, l->px_small, false, th->muted);
     hs.max_lines = 2;
     hs.wrap_w = body.w;
     const char *hint =
-        "Up and Down choose \xC2\xB7 Enter or a click opens "
-        "it \xC2\xB7 M: practice or assessment \xC2\xB7 C: classroom "
-        "\xC2\xB7 Tab: your name \xC2\xB7 F5: read the "
-        "list again \xC2\xB7 Esc: menu";
+        _("Up and Down choose \xC2\xB7 Enter or a click opens "
+          "it \xC2\xB7 M: practice or assessment \xC2\xB7 C: classroom "
+          "\xC2\xB7 L: language \xC2\xB7 Tab: your name \xC2\xB7 F5: "
+          "read the list again \xC2\xB7 Esc: menu");
     ui_text_size hsz;
     ui_text_measure(app->text, hint, &hs, &hsz);
     ui_widget_label(app, hint, hs, ui_layout_cut_bottom(&body, hsz.h, l->gap));
@@ -221,8 +252,8 @@ void ui_screen_picker_draw(ui_app *app)
     if (app->pick_count == 0) {
         ui_text_style st = ui_widget_style(app, l->px_body, false, th->text);
         ui_widget_label(app,
-                        "No scenarios found. Pass a scenario file or folder: "
-                        "rapport play FILE",
+                        _("No scenarios found. Pass a scenario file or "
+                          "folder: rapport play FILE"),
                         st, body);
         return;
     }
@@ -237,13 +268,18 @@ void ui_screen_picker_draw(ui_app *app)
     int total = 0;
     int sel_y = 0;
     int sel_h = 0;
+    int shown = 0;
     for (size_t i = 0; i < app->pick_count; i++) {
+        if (!ui_pickfilter_match(app->pick_lang, app->picks[i].lang)) {
+            continue;
+        }
         int h = ui_picker_entry(app, i, at, false);
         if ((int)i == app->pick_selected) {
-            sel_y = total + (i ? l->gap : 0);
+            sel_y = total + (shown ? l->gap : 0);
             sel_h = h;
         }
-        total += h + (i ? l->gap : 0);
+        total += h + (shown ? l->gap : 0);
+        shown++;
     }
     if (total <= body.h) {
         at.w = body.w;
@@ -256,8 +292,10 @@ void ui_screen_picker_draw(ui_app *app)
     ui_widget_scroll_begin(app, UI_SCROLL_PICKER, body, total);
     int y = body.y - app->scroll[UI_SCROLL_PICKER].offset;
     for (size_t i = 0; i < app->pick_count; i++) {
-        at.y = y;
-        y += ui_picker_entry(app, i, at, true) + l->gap;
+        if (ui_pickfilter_match(app->pick_lang, app->picks[i].lang)) {
+            at.y = y;
+            y += ui_picker_entry(app, i, at, true) + l->gap;
+        }
     }
     ui_widget_scroll_end(app, UI_SCROLL_PICKER);
 }
@@ -270,6 +308,11 @@ bool ui_screen_picker_key(ui_app *app, const SDL_Keysym *key)
             app->set.mode == UI_MODE_PRACTICE || app->classroom_pick
                 ? (app->classroom_pick ? app->set.mode : UI_MODE_ASSESSMENT)
                 : UI_MODE_PRACTICE);
+        return true;
+    }
+    if (key->sym == SDLK_l) {
+        /* The next language of the list's scenarios, then all. */
+        ui_app_do(app, UI_ACT_PICK_LANG, 0);
         return true;
     }
     if (key->sym == SDLK_c) {
@@ -289,12 +332,12 @@ bool ui_screen_picker_key(ui_app *app, const SDL_Keysym *key)
     case SDLK_DOWN:
     case SDLK_RIGHT:
     case SDLK_PAGEDOWN:
-        sel = (sel + 1) % n;
+        sel = ui_pickfilter_step(&app->pick_list, app->pick_lang, sel, 1);
         break;
     case SDLK_UP:
     case SDLK_LEFT:
     case SDLK_PAGEUP:
-        sel = (sel + n - 1) % n;
+        sel = ui_pickfilter_step(&app->pick_list, app->pick_lang, sel, -1);
         break;
     case SDLK_RETURN:
     case SDLK_KP_ENTER:
@@ -303,6 +346,9 @@ bool ui_screen_picker_key(ui_app *app, const SDL_Keysym *key)
         return true;
     default:
         return false;
+    }
+    if (sel < 0) {
+        return true;
     }
     app->pick_selected = sel;
     app->focus_moved = true;

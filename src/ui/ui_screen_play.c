@@ -4,6 +4,7 @@
  * the closing words and the outcome (ending). */
 #include <stdio.h>
 
+#include "i18n.h"
 #include "ui_internal.h"
 #include "ui_mood.h"
 #include "ui_options.h"
@@ -53,8 +54,8 @@ static void ui_play_left(ui_app *app, SDL_Rect col)
         p->drawn_second = elapsed / 1000;
         p->drawn_patience = ui_app_patience_s(app);
         if (p->relaxed) {
-            snprintf(m[n].label, sizeof m[n].label,
-                     "Relaxed timing: no time limit");
+            snprintf(m[n].label, sizeof m[n].label, "%s",
+                     _("Relaxed timing: no time limit"));
             m[n].bold = false;
             m[n].fraction = 1.0;
             m[n++].colour = th->good;
@@ -63,16 +64,18 @@ static void ui_play_left(ui_app *app, SDL_Rect col)
                 sc->customer.patience_ms > 0 ? sc->customer.patience_ms : 1;
             int left_ms = session_patience_left_ms(p->s, elapsed);
             bool low = left_ms * 4 < total;
-            snprintf(m[n].label, sizeof m[n].label, "Patience: %d s left%s",
-                     p->drawn_patience, low ? " (low)" : "");
+            snprintf(m[n].label, sizeof m[n].label,
+                     low ? _("Patience: %d s left (low)")
+                         : _("Patience: %d s left"),
+                     p->drawn_patience);
             m[n].bold = low;
             m[n].fraction = (double)left_ms / (double)total;
             m[n++].colour = low ? th->warn : th->good;
         }
         char target_s[32];
         ui_widget_seconds(target_s, sizeof target_s, target);
-        snprintf(m[n].label, sizeof m[n].label, "Your time: %d s (target %s)",
-                 elapsed / 1000, target_s);
+        snprintf(m[n].label, sizeof m[n].label,
+                 _("Your time: %d s (target %s)"), elapsed / 1000, target_s);
         m[n].bold = false;
         m[n].fraction = target > 0 ? (double)elapsed / (double)target : 0.0;
         m[n++].colour = elapsed > target ? th->warn : th->muted;
@@ -136,10 +139,13 @@ static void ui_play_options(ui_app *app, SDL_Rect area)
     size_t n = session_offered_count(s);
     int lh_small = ui_text_line_height(app->text, l->px_small, false);
     char hint[96];
-    snprintf(hint, sizeof hint, "Your reply: press 1%s%zu or click a card",
-             n > 1 ? "\xE2\x80\x93" : "", n > 1 ? n : (size_t)0);
     if (n == 1) {
-        snprintf(hint, sizeof hint, "Your reply: press 1 or click the card");
+        snprintf(hint, sizeof hint, "%s",
+                 _("Your reply: press 1 or click the card"));
+    } else {
+        /* TRANSLATORS: %zu is the number of the last option (1–4). */
+        snprintf(hint, sizeof hint,
+                 _("Your reply: press 1\xE2\x80\x93%zu or click a card"), n);
     }
     ui_text_style hs = ui_widget_style(app, l->px_small, false, th->muted);
     hs.max_lines = 1;
@@ -161,8 +167,8 @@ static void ui_play_listening(ui_app *app, SDL_Rect area)
         ui_widget_style(app, l->px_small, false, app->theme->muted);
     hs.max_lines = 1;
     ui_widget_label(app,
-                    "Listening\xE2\x80\xA6 Space, Enter, a click or a tap "
-                    "shows your options now",
+                    _("Listening\xE2\x80\xA6 Space, Enter, a click or a "
+                      "tap shows your options now"),
                     hs, ui_layout_cut_top(&area, lh_small, l->gap));
 }
 
@@ -201,8 +207,9 @@ static void ui_play_feedback(ui_app *app, SDL_Rect area)
     }
     const session_turn *t = session_turn_at(p->s, count - 1);
     const scenario_node *node = &p->sc->nodes[t->node_index];
-    const char *btn = session_is_finished(p->s) ? "Continue to the end (Enter)"
-                                                : "Continue (Enter)";
+    const char *btn = session_is_finished(p->s)
+                          ? _("Continue to the end (Enter)")
+                          : _("Continue (Enter)");
     int px_b = l->px_small;
     int bh = ui_widget_button_height(app, px_b);
     SDL_Rect row = ui_layout_cut_bottom(&area, bh, l->gap * 2);
@@ -218,23 +225,24 @@ static void ui_play_feedback(ui_app *app, SDL_Rect area)
     char critical[2048];
     if (t->choice_index >= 0) {
         const scenario_choice *c = &node->choices[t->choice_index];
-        snprintf(said_head, sizeof said_head, "You said (option %d)",
+        snprintf(said_head, sizeof said_head, _("You said (option %d)"),
                  t->offered_pos);
         said = c->say;
-        feedback = c->feedback ? c->feedback : "No feedback for this reply.";
+        feedback =
+            c->feedback ? c->feedback : _("No feedback for this reply.");
         if (t->critical) {
             /* the author's reason first: this reply fails the call */
             snprintf(critical, sizeof critical,
-                     "Critical mistake: the call will not pass. %s %s",
+                     _("Critical mistake: the call will not pass. %s %s"),
                      c->critical, c->feedback ? c->feedback : "");
             feedback = critical;
         }
     } else {
-        snprintf(said_head, sizeof said_head, "You said nothing");
-        said = "No reply came in time.";
-        feedback = "The customer's patience ran out before you answered. "
-                   "A quick, honest holding line keeps the call going "
-                   "while you think.";
+        snprintf(said_head, sizeof said_head, "%s", _("You said nothing"));
+        said = _("No reply came in time.");
+        feedback = _("The customer's patience ran out before you answered. "
+                     "A quick, honest holding line keeps the call going "
+                     "while you think.");
     }
     int d = t->mood_after - t->mood_before;
     ui_mood_line(mood_line, sizeof mood_line, t->mood_before, t->mood_after);
@@ -242,9 +250,12 @@ static void ui_play_feedback(ui_app *app, SDL_Rect area)
     char target[32];
     ui_widget_seconds(took, sizeof took, t->response_ms);
     ui_widget_seconds(target, sizeof target, t->target_ms);
-    snprintf(time_line, sizeof time_line,
-             "You answered in %s; the target was %s.%s", took, target,
-             p->relaxed ? " Relaxed timing: time is not scored." : "");
+    char answered[128];
+    snprintf(answered, sizeof answered,
+             _("You answered in %s; the target was %s."), took, target);
+    snprintf(time_line, sizeof time_line, "%s%s%s", answered,
+             p->relaxed ? " " : "",
+             p->relaxed ? _("Relaxed timing: time is not scored.") : "");
 
     /* Mood change first: bold and marked, not by colour alone. */
     ui_mood_box(app, &area, mood_line, d, l->px_body);
@@ -257,9 +268,9 @@ static void ui_play_feedback(ui_app *app, SDL_Rect area)
         total =
             ui_play_block(app, said_head, said, t->choice_index >= 0, px,
                           inner, false) +
-            ui_play_block(app, "Feedback", feedback, t->choice_index >= 0, px,
-                          inner, false) +
-            ui_play_block(app, "Time", time_line, false, px, inner, false) +
+            ui_play_block(app, _("Feedback"), feedback, t->choice_index >= 0,
+                          px, inner, false) +
+            ui_play_block(app, _("Time"), time_line, false, px, inner, false) +
             4 * l->gap;
         if (total <= area.h || px == l->px_fit) {
             break;
@@ -272,11 +283,11 @@ static void ui_play_feedback(ui_app *app, SDL_Rect area)
                        true) +
          2 * l->gap;
     inner.y = y;
-    y += ui_play_block(app, "Feedback", feedback, t->choice_index >= 0, px,
+    y += ui_play_block(app, _("Feedback"), feedback, t->choice_index >= 0, px,
                        inner, true) +
          2 * l->gap;
     inner.y = y;
-    ui_play_block(app, "Time", time_line, false, px, inner, true);
+    ui_play_block(app, _("Time"), time_line, false, px, inner, true);
     ui_widget_scroll_end(app, UI_SCROLL_FEEDBACK);
 }
 
@@ -286,7 +297,7 @@ static void ui_play_ending(ui_app *app, SDL_Rect area)
     const ui_theme *th = app->theme;
     const ui_play *p = &app->play;
     const scenario_node *end = session_ending(p->s);
-    const char *btn = "See your debrief (Enter)";
+    const char *btn = _("See your debrief (Enter)");
     int bh = ui_widget_button_height(app, l->px_small);
     SDL_Rect row = ui_layout_cut_bottom(&area, bh, l->gap * 2);
     int bw = ui_widget_button_width(app, btn, l->px_small);
@@ -298,16 +309,17 @@ static void ui_play_ending(ui_app *app, SDL_Rect area)
         ui_layout_cut_top(&area, h, l->gap * 2);
     }
     char title[256];
-    const char *outcome = scenario_outcome_name(session_outcome(p->s));
+    const char *outcome = ui_widget_outcome_name(session_outcome(p->s));
     if (end && end->title) {
-        snprintf(title, sizeof title, "Call ended: %s (%s)", end->title,
+        /* TRANSLATORS: the ending's title (the scenario's), the outcome. */
+        snprintf(title, sizeof title, _("Call ended: %s (%s)"), end->title,
                  outcome);
     } else if (session_gave_up(p->s)) {
         snprintf(title, sizeof title,
-                 "Call ended: %s ran out of patience and hung up (%s)",
+                 _("Call ended: %s ran out of patience and hung up (%s)"),
                  p->sc->customer.name, outcome);
     } else {
-        snprintf(title, sizeof title, "Call ended (%s)", outcome);
+        snprintf(title, sizeof title, _("Call ended (%s)"), outcome);
     }
     ui_text_style ts = ui_widget_style(app, l->px_title, true, th->text);
     ts.wrap_w = area.w;
@@ -347,15 +359,15 @@ void ui_screen_play_draw(ui_app *app)
     size_t turn = session_turn_count(p->s);
     switch (app->screen) {
     case UI_SCREEN_FEEDBACK:
-        snprintf(title, sizeof title, "Turn %zu: feedback \xC2\xB7 %s", turn,
-                 p->sc->title);
+        snprintf(title, sizeof title, _("Turn %zu: feedback \xC2\xB7 %s"),
+                 turn, p->sc->title);
         break;
     case UI_SCREEN_ENDING:
-        snprintf(title, sizeof title, "The call has ended \xC2\xB7 %s",
+        snprintf(title, sizeof title, _("The call has ended \xC2\xB7 %s"),
                  p->sc->title);
         break;
     default:
-        snprintf(title, sizeof title, "Turn %zu \xC2\xB7 %s", turn + 1,
+        snprintf(title, sizeof title, _("Turn %zu \xC2\xB7 %s"), turn + 1,
                  p->sc->title);
         break;
     }

@@ -33,6 +33,15 @@ bool ui_widget_content_rtl(const ui_app *app)
     return ui_widget_content_style(app, 1, false, app->theme->text).rtl;
 }
 
+const char *ui_widget_isolate(const ui_app *app)
+{
+    bool ui_rtl = lang_rtl();
+    if (ui_widget_content_rtl(app) == ui_rtl) {
+        return "";
+    }
+    return ui_rtl ? UI_TEXT_RLI : UI_TEXT_LRI;
+}
+
 int ui_widget_label(ui_app *app, const char *text, ui_text_style st,
                     SDL_Rect box)
 {
@@ -224,6 +233,34 @@ const char *ui_widget_channel_name(scenario_channel channel)
         return C_("channel", "email");
     default:
         return C_("channel", "phone");
+    }
+}
+
+const char *ui_widget_outcome_name(scenario_outcome outcome)
+{
+    switch (outcome) {
+    case SCENARIO_OUTCOME_RESOLVED:
+        return C_("outcome", "resolved");
+    case SCENARIO_OUTCOME_PARTIAL:
+        return C_("outcome", "partial");
+    case SCENARIO_OUTCOME_ESCALATED:
+        return C_("outcome", "escalated");
+    default:
+        return C_("outcome", "lost");
+    }
+}
+
+const char *ui_widget_band_name(score_band band)
+{
+    switch (band) {
+    case SCORE_BAND_EXCELLENT:
+        return C_("band", "excellent");
+    case SCORE_BAND_GOOD:
+        return C_("band", "good");
+    case SCORE_BAND_DEVELOPING:
+        return C_("band", "developing");
+    default:
+        return C_("band", "needs practice");
     }
 }
 
