@@ -152,15 +152,22 @@ static bool test_wait_figures(ui_app *app, size_t devices, int votes,
                               pthread_t *thread)
 {
     bool ok = false;
+    bool woke = false;
+    Uint32 type = ui_phones_event_type(app->cls->phones);
     for (int i = 0; i < 6000 && !ok; i++) {
+        /* as the loop sleeps: the phones' event wakes it */
+        SDL_Event ev;
+        if (SDL_WaitEventTimeout(&ev, 5) == 1) {
+            woke |= type != 0 && ev.type == type;
+            SDL_PushEvent(&ev);
+        }
         ui_app_step(app);
         ui_phones_figures f =
             ui_phones_figures_of(app->cls->phones, app->cls->cs);
         ok = test_phones_done && f.devices == devices && f.votes == votes;
-        struct timespec nap = {0, 5 * 1000000L};
-        nanosleep(&nap, NULL);
     }
     pthread_join(*thread, NULL);
+    CHECK(woke);
     return ok;
 }
 
@@ -278,11 +285,15 @@ static void test_size(int w, int h, const char *shots)
              shots ? shots : RAPPORT_TEST_TMP, w, h);
     CHECK(ui_app_screenshot(app, path));
     test_panel_pixels(app, path);
+    /* the loop sleeps until the timer's next second, no sooner */
+    int wait = ui_class_next_change_ms(app);
+    CHECK(wait > 0 && wait <= 1000);
     /* the facilitator closes the vote; the chart mixes hands and phones */
     test_key(app, SDLK_PAGEDOWN);
     CHECK(class_phase_of(app->cls->cs) == CLASS_PHASE_RESULTS);
     CHECK(class_bar(app->cls->cs, 0) == 4);
     CHECK(class_bar(app->cls->cs, 2) == 1);
+    CHECK(ui_class_next_change_ms(app) == -1); /* nothing moves: it sleeps */
     ui_app_free(app);
     CHECK(!test_listening()); /* the server stopped with the class */
 }
