@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "lang.h"
 #include "phone_addr.h"
 #include "phone_journal.h"
 #include "phone_qr.h"
@@ -476,6 +477,8 @@ void ui_phones_draw(ui_phones *p, const class_session *c, SDL_Renderer *r,
     }
     ui_phones_line_set(&lines[3], text, tw, min_px, big * 3 / 4, f.open,
                        theme->text);
+    /* the interface's words in its direction; the URL left to right */
+    lines[0].st.rtl = lines[2].st.rtl = lines[3].st.rtl = lang_rtl();
     /* a tall panel gives the heading's room to the code */
     size_t first = wide ? 0 : 1;
     int text_h = 0;
