@@ -156,17 +156,23 @@ static bool test_wait_figures(ui_app *app, size_t devices, int votes,
     Uint32 type = ui_phones_event_type(app->cls->phones);
     for (int i = 0; i < 6000 && !ok; i++) {
         /* as the loop sleeps: the phones' event wakes it */
-        SDL_Event ev;
-        if (SDL_WaitEventTimeout(&ev, 5) == 1) {
-            woke |= type != 0 && ev.type == type;
-            SDL_PushEvent(&ev);
-        }
+        SDL_PumpEvents();
+        woke |= type != 0 &&
+                SDL_PeepEvents(NULL, 0, SDL_PEEKEVENT, type, type) > 0;
+        struct timespec nap = {0, 5 * 1000000L};
+        nanosleep(&nap, NULL);
         ui_app_step(app);
         ui_phones_figures f =
             ui_phones_figures_of(app->cls->phones, app->cls->cs);
         ok = test_phones_done && f.devices == devices && f.votes == votes;
     }
     pthread_join(*thread, NULL);
+    if (!ok) {
+        ui_phones_figures f =
+            ui_phones_figures_of(app->cls->phones, app->cls->cs);
+        fprintf(stderr, "phones: %zu joined, %d votes, done %d\n", f.devices,
+                f.votes, (int)test_phones_done);
+    }
     CHECK(woke);
     return ok;
 }
