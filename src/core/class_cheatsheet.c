@@ -71,7 +71,7 @@ char *class_cheatsheet_html(diag_list *diags)
 {
     result_html h = {false};
     xmlNodePtr body = NULL;
-    xmlDocPtr doc = result_h_page(&h, "en", "Rapport: running a class",
+    xmlDocPtr doc = result_h_page(&h, NULL, "Rapport: running a class",
                                   class_cheat_css, &body);
     result_h_el(&h, body, "h1", "Rapport: running a class");
     xmlNodePtr table = NULL;

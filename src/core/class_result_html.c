@@ -172,9 +172,8 @@ char *class_result_html(const class_session *c, const class_result_info *info,
     result_html h = {false};
     char *title = result_format("Class session: %s", sc->title);
     xmlNodePtr body = NULL;
-    xmlDocPtr doc =
-        result_h_page(&h, sc->lang && *sc->lang ? sc->lang : "en",
-                      title ? title : "Class session", class_css, &body);
+    xmlDocPtr doc = result_h_page(
+        &h, sc->lang, title ? title : "Class session", class_css, &body);
     result_h_el(&h, body, "h1", title ? title : "Class session");
     free(title);
     char when[64];

@@ -5,20 +5,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+#include "words.h"
+
 const char *debrief_advice(scenario_dim dim)
 {
     switch (dim) {
     case SCENARIO_DIM_EMPATHY:
-        return "Name what the customer is feeling and show you are on their "
-               "side before you fix anything; a sincere line beats a "
-               "scripted one.";
+        return _("Name what the customer is feeling and show you are on "
+                 "their side before you fix anything; a sincere line beats a "
+                 "scripted one.");
     case SCENARIO_DIM_HONESTY:
-        return "Tell the customer what is true, including the limits and "
-               "the costs, and promise only what you can deliver, even when "
-               "it loses the sale.";
+        return _("Tell the customer what is true, including the limits and "
+                 "the costs, and promise only what you can deliver, even "
+                 "when it loses the sale.");
     case SCENARIO_DIM_PROMPTNESS:
-        return "Answer without long pauses and turn each reply into an "
-               "action: say what you will do, and by when.";
+        return _("Answer without long pauses and turn each reply into an "
+                 "action: say what you will do, and by when.");
     case SCENARIO_DIM_COUNT:
         break;
     }
@@ -99,21 +102,24 @@ static bool debrief_judge(const session *s, debrief_objective *o)
             o->missed_turn = (int)i + 1;
         }
     }
-    const char *name = scenario_principle_name((scenario_principle)p);
+    const char *name = words_principle((scenario_principle)p);
     if (o->offered_turns == 0) {
         o->status = DEBRIEF_OBJECTIVE_NOT_OFFERED;
-        o->text = debrief_printf("%s: not on offer in this call", name);
+        o->text = debrief_printf(_("%s: not on offer in this call"), name);
     } else if (o->missed_turn) {
         o->status = DEBRIEF_OBJECTIVE_MISSED;
-        o->text = debrief_printf("%s: missed at turn %d, on offer at %d "
-                                 "turn%s",
-                                 name, o->missed_turn, o->offered_turns,
-                                 o->offered_turns == 1 ? "" : "s");
+        o->text = debrief_printf(P_("%s: missed at turn %d, on offer at %d "
+                                    "turn",
+                                    "%s: missed at turn %d, on offer at %d "
+                                    "turns",
+                                    o->offered_turns),
+                                 name, o->missed_turn, o->offered_turns);
     } else {
         o->status = DEBRIEF_OBJECTIVE_MET;
-        o->text =
-            debrief_printf("%s: met, on offer at %d turn%s", name,
-                           o->offered_turns, o->offered_turns == 1 ? "" : "s");
+        o->text = debrief_printf(P_("%s: met, on offer at %d turn",
+                                    "%s: met, on offer at %d turns",
+                                    o->offered_turns),
+                                 name, o->offered_turns);
     }
     return o->text != NULL;
 }
@@ -122,27 +128,31 @@ static bool debrief_judge(const session *s, debrief_objective *o)
 static bool debrief_sentences(const session *s, debrief *d)
 {
     const scenario *sc = d->sc;
-    const char *why_time =
-        d->summary.timed_out_turns ? "; the customer's patience ran out" : "";
-    const char *why_critical = d->critical_count ? "; a critical mistake" : "";
+    const char *why_time = d->summary.timed_out_turns
+                               ? _("; the customer's patience ran out")
+                               : "";
+    const char *why_critical =
+        d->critical_count ? _("; a critical mistake") : "";
     if (!d->finished) {
-        d->verdict = debrief_printf("incomplete attempt (pass mark %d%s%s)",
+        /* TRANSLATORS: the last two %s add "; the customer's patience ran
+         * out" and "; a critical mistake" when they apply. */
+        d->verdict = debrief_printf(_("incomplete attempt (pass mark %d%s%s)"),
                                     sc->pass_mark, why_time, why_critical);
     } else {
-        d->verdict =
-            debrief_printf("%s (pass mark %d%s%s)",
-                           d->summary.passed ? "passed" : "not passed",
-                           sc->pass_mark, why_time, why_critical);
+        d->verdict = debrief_printf(d->summary.passed
+                                        ? _("passed (pass mark %d%s%s)")
+                                        : _("not passed (pass mark %d%s%s)"),
+                                    sc->pass_mark, why_time, why_critical);
     }
-    const char *dim = scenario_dim_name(d->practise);
+    const char *dim = words_dim(d->practise);
     int score = d->summary.dim[d->practise];
     if (score >= 90) {
         d->practise_text = debrief_printf(
-            "Nothing urgent: every dimension is at 90 or above. To stay "
-            "sharp, %s (%d): %s",
+            _("Nothing urgent: every dimension is at 90 or above. To stay "
+              "sharp, %s (%d): %s"),
             dim, score, debrief_advice(d->practise));
     } else {
-        d->practise_text = debrief_printf("Practise next: %s (%d): %s", dim,
+        d->practise_text = debrief_printf(_("Practise next: %s (%d): %s"), dim,
                                           score, debrief_advice(d->practise));
     }
     if (!d->verdict || !d->practise_text) {

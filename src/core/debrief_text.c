@@ -3,6 +3,8 @@
 #include <string.h>
 
 #include "debrief.h"
+#include "i18n.h"
+#include "words.h"
 
 #define DEBRIEF_WIDTH 78
 
@@ -63,7 +65,16 @@ static void debrief_bar(FILE *out, int value, int width)
 
 static void debrief_seconds(char *buf, size_t size, int ms)
 {
-    snprintf(buf, size, "%d.%d s", ms / 1000, (ms % 1000) / 100);
+    i18n_seconds(buf, size, ms);
+}
+
+/* text then spaces up to width columns (code points), like "%-*s". */
+static void debrief_pad(FILE *out, const char *text, int width)
+{
+    fputs(text, out);
+    for (int n = (int)debrief_cp_len(text, strlen(text)); n < width; n++) {
+        fputc(' ', out);
+    }
 }
 
 static void debrief_write_turn(FILE *out, const debrief *d,
@@ -72,51 +83,55 @@ static void debrief_write_turn(FILE *out, const debrief *d,
     char label[64];
     char buf[64];
     char buf2[64];
-    fprintf(out, "\nTurn %d of %zu\n", t->number, d->turn_count);
+    fprintf(out, _("\nTurn %d of %zu\n"), t->number, d->turn_count);
     char *said = debrief_customer_text(t->node);
-    snprintf(label, sizeof label, "  Customer (%s): ",
-             scenario_expression_name(
-                 t->node->lines && t->node->lines[0].expression
-                     ? t->node->lines[0].expression
-                     : scenario_expression_for_mood(t->mood_before)));
+    snprintf(
+        label, sizeof label, _("  Customer (%s): "),
+        words_expression(t->node->lines && t->node->lines[0].expression
+                             ? t->node->lines[0].expression
+                             : scenario_expression_for_mood(t->mood_before)));
     debrief_wrap(out, label, said ? said : "");
     free(said);
     if (t->chosen) {
-        snprintf(label, sizeof label, "  You chose %d: ", t->chosen_pos);
+        snprintf(label, sizeof label, _("  You chose %d: "), t->chosen_pos);
         debrief_wrap(out, label, t->chosen->say);
     } else {
-        debrief_wrap(out, "  You chose:   ",
-                     "nothing; the customer's patience ran out");
+        debrief_wrap(out, _("  You chose:   "),
+                     _("nothing; the customer's patience ran out"));
     }
     debrief_seconds(buf, sizeof buf, t->response_ms);
     debrief_seconds(buf2, sizeof buf2, t->target_ms);
-    fprintf(out, "  Time:        %s (target %s)%s\n", buf, buf2,
-            t->response_ms <= t->target_ms ? "" : ", over target");
-    fprintf(out, "  Scored:     ");
+    fprintf(out,
+            t->response_ms <= t->target_ms
+                ? _("  Time:        %s (target %s)\n")
+                : _("  Time:        %s (target %s), over target\n"),
+            buf, buf2);
+    fputs(_("  Scored:     "), out);
     for (int dim = 0; dim < SCENARIO_DIM_COUNT; dim++) {
         if (t->score.counted[dim]) {
-            fprintf(out, " %s %d", scenario_dim_name((scenario_dim)dim),
+            fprintf(out, " %s %d", words_dim(dim),
                     score_round(100.0 * t->score.value[dim]));
         } else {
-            fprintf(out, " %s -", scenario_dim_name((scenario_dim)dim));
+            fprintf(out, " %s -", words_dim(dim));
         }
         fputs(dim + 1 < SCENARIO_DIM_COUNT ? "," : "\n", out);
     }
-    fprintf(out, "  Mood:        %d -> %d\n", t->mood_before, t->mood_after);
+    fprintf(out, _("  Mood:        %d -> %d\n"), t->mood_before,
+            t->mood_after);
     if (t->chosen && t->chosen->feedback) {
-        debrief_wrap(out, "  Feedback:    ", t->chosen->feedback);
+        debrief_wrap(out, _("  Feedback:    "), t->chosen->feedback);
     }
     if (t->critical) {
-        debrief_wrap(out, "  Critical:    ", t->critical);
+        debrief_wrap(out, _("  Critical:    "), t->critical);
     }
     if (t->better) {
-        snprintf(label, sizeof label, "  Better: %d:   ", t->better_pos);
+        snprintf(label, sizeof label, _("  Better: %d:   "), t->better_pos);
         debrief_wrap(out, label, t->better->say);
         if (t->better->feedback) {
-            debrief_wrap(out, "  Why:         ", t->better->feedback);
+            debrief_wrap(out, _("  Why:         "), t->better->feedback);
         }
     } else if (t->chosen) {
-        fprintf(out, "  Best option at this turn.\n");
+        fputs(_("  Best option at this turn.\n"), out);
     }
 }
 
@@ -124,113 +139,130 @@ int debrief_write_text(const debrief *d, FILE *out)
 {
     const scenario *sc = d->sc;
     char buf[64];
-    fprintf(out, "RAPPORT DEBRIEF\n");
-    debrief_wrap(out, "Scenario:  ", sc->title);
-    fprintf(out, "           %s, version %s, difficulty %d\n", sc->id,
+    fputs(_("RAPPORT DEBRIEF\n"), out);
+    debrief_wrap(out, _("Scenario:  "), sc->title);
+    fprintf(out, _("           %s, version %s, difficulty %d\n"), sc->id,
             sc->version, sc->difficulty);
-    debrief_wrap(out, "Customer:  ", sc->customer.name);
+    debrief_wrap(out, _("Customer:  "), sc->customer.name);
     if (!d->finished) {
-        fprintf(out, "Outcome:   unfinished (the call did not reach an "
-                     "ending)\n");
+        fputs(_("Outcome:   unfinished (the call did not reach an ending)\n"),
+              out);
     } else if (d->gave_up) {
-        fprintf(out, "Outcome:   lost: the customer ran out of patience and "
-                     "left\n");
+        fputs(_("Outcome:   lost: the customer ran out of patience and "
+                "left\n"),
+              out);
     } else {
-        snprintf(buf, sizeof buf, "Outcome:   %s%s",
-                 scenario_outcome_name(d->outcome),
-                 d->ending->title ? ": " : "");
+        snprintf(buf, sizeof buf,
+                 d->ending->title ? _("Outcome:   %s: ") : _("Outcome:   %s"),
+                 words_outcome(d->outcome));
         debrief_wrap(out, buf, d->ending->title ? d->ending->title : "");
     }
     debrief_seconds(buf, sizeof buf, (int)d->total_response_ms);
-    fprintf(out, "Turns:     %zu, total response time %s%s\n", d->turn_count,
-            buf, d->relaxed_timing ? " (relaxed timing)" : "");
+    fprintf(out,
+            d->relaxed_timing
+                ? _("Turns:     %zu, total response time %s (relaxed "
+                    "timing)\n")
+                : _("Turns:     %zu, total response time %s\n"),
+            d->turn_count, buf);
 
-    fprintf(out, "\nSCORES\n");
+    fputs(_("\nSCORES\n"), out);
     for (int dim = 0; dim < SCENARIO_DIM_COUNT; dim++) {
-        fprintf(out, "  %-11s %3d  ", scenario_dim_name((scenario_dim)dim),
-                d->summary.dim[dim]);
+        fputs("  ", out);
+        debrief_pad(out, words_dim(dim), 11);
+        fprintf(out, " %3d  ", d->summary.dim[dim]);
         debrief_bar(out, d->summary.dim[dim], 20);
         if (d->summary.turns_counted[dim] == 0) {
-            fprintf(out, "  (not assessed: options never differed)");
+            fputs(_("  (not assessed: options never differed)"), out);
         }
         fputc('\n', out);
     }
-    fprintf(out, "  %-11s %3d  ", "overall", d->summary.overall);
+    fputs("  ", out);
+    debrief_pad(out, words_dim(SCENARIO_DIM_COUNT), 11);
+    fprintf(out, " %3d  ", d->summary.overall);
     debrief_bar(out, d->summary.overall, 20);
-    fprintf(out, "  %s, %s\n", score_band_name(d->summary.band), d->verdict);
+    /* TRANSLATORS: the overall score's band and verdict: "good, passed
+     * (pass mark 70)" */
+    fprintf(out, _("  %s, %s\n"), words_band(d->summary.band), d->verdict);
     if (d->critical_count) {
-        fprintf(out, "\nCRITICAL MISTAKE%s: NOT PASSED WHATEVER THE SCORE\n",
-                d->critical_count == 1 ? "" : "S");
+        fputs(P_("\nCRITICAL MISTAKE: NOT PASSED WHATEVER THE SCORE\n",
+                 "\nCRITICAL MISTAKES: NOT PASSED WHATEVER THE SCORE\n",
+                 d->critical_count),
+              out);
         for (size_t i = 0; i < d->turn_count; i++) {
             if (d->turns[i].critical) {
-                char label[32];
-                snprintf(label, sizeof label,
-                         "  Turn %d: ", d->turns[i].number);
+                char label[64];
+                snprintf(label, sizeof label, _("  Turn %d: "),
+                         d->turns[i].number);
                 debrief_wrap(out, label, d->turns[i].critical);
             }
         }
     }
 
-    fprintf(out, "\nMOOD OVER TIME (0 furious .. 100 happy)\n");
+    fputs(_("\nMOOD OVER TIME (0 furious .. 100 happy)\n"), out);
     for (size_t i = 0; i < d->mood_count; i++) {
+        char when[48];
         if (i == 0) {
-            fprintf(out, "  start   %3d %-8s ", d->mood[i],
-                    scenario_expression_name(
-                        scenario_expression_for_mood(d->mood[i])));
+            snprintf(when, sizeof when, "%s", _("start"));
         } else {
-            fprintf(out, "  turn %-2zu %3d %-8s ", i, d->mood[i],
-                    scenario_expression_name(
-                        scenario_expression_for_mood(d->mood[i])));
+            /* TRANSLATORS: a row of the mood table: "turn 3" */
+            snprintf(when, sizeof when, _("turn %zu"), i);
         }
+        fputs("  ", out);
+        debrief_pad(out, when, 7);
+        fprintf(out, " %3d ", d->mood[i]);
+        debrief_pad(out,
+                    words_expression(scenario_expression_for_mood(d->mood[i])),
+                    8);
+        fputc(' ', out);
         debrief_bar(out, d->mood[i], 20);
         fputc('\n', out);
     }
 
-    fprintf(out, "\nTURN BY TURN\n");
+    fputs(_("\nTURN BY TURN\n"), out);
     for (size_t i = 0; i < d->turn_count; i++) {
         debrief_write_turn(out, d, &d->turns[i]);
     }
 
-    fprintf(out, "\nENDING\n");
+    fputs(_("\nENDING\n"), out);
     if (d->ending) {
         char *last = debrief_customer_text(d->ending);
         if (last && *last) {
-            debrief_wrap(out, "  Customer: ", last);
+            debrief_wrap(out, _("  Customer: "), last);
         }
         free(last);
         if (d->ending->feedback) {
-            debrief_wrap(out, "  Feedback: ", d->ending->feedback);
+            debrief_wrap(out, _("  Feedback: "), d->ending->feedback);
         }
     } else if (d->gave_up) {
-        debrief_wrap(out, "  Feedback: ",
-                     "The customer waited too long without an answer and "
-                     "gave up on the call.");
+        debrief_wrap(out, _("  Feedback: "),
+                     _("The customer waited too long without an answer and "
+                       "gave up on the call."));
     } else {
-        fprintf(out, "  (not reached)\n");
+        fputs(_("  (not reached)\n"), out);
     }
 
-    fprintf(out, "\nSTRENGTHS\n");
+    fputs(_("\nSTRENGTHS\n"), out);
     if (d->strength_count == 0) {
-        fprintf(out, "  None at 80 or above yet; see what to practise "
-                     "next.\n");
+        fputs(_("  None at 80 or above yet; see what to practise next.\n"),
+              out);
     }
     for (size_t i = 0; i < d->strength_count; i++) {
-        fprintf(out, "  %s (%d)\n", scenario_dim_name(d->strengths[i]),
+        fprintf(out, "  %s (%d)\n", words_dim(d->strengths[i]),
                 d->summary.dim[d->strengths[i]]);
     }
 
-    fprintf(out, "\nPRACTISE NEXT\n");
+    fputs(_("\nPRACTISE NEXT\n"), out);
     debrief_wrap(out, "  ", d->practise_text);
     if (d->practise_turn >= 0) {
         const debrief_turn *t = &d->turns[d->practise_turn];
         char label[64];
-        snprintf(label, sizeof label, "  At turn %d, option %d: ", t->number,
-                 t->better_pos);
+        snprintf(label, sizeof label, _("  At turn %d, option %d: "),
+                 t->number, t->better_pos);
         debrief_wrap(out, label, t->better->say);
     }
 
     if (d->objective_count) {
-        fprintf(out, "\nOBJECTIVES\n");
+        fputs(_("\nOBJECTIVES\n"), out);
         for (size_t i = 0; i < d->objective_count; i++) {
             const debrief_objective *o = &d->objectives[i];
             debrief_wrap(out, "  - ", o->objective->text);
@@ -240,22 +272,22 @@ int debrief_write_text(const debrief *d, FILE *out)
         }
     }
 
-    fprintf(out, "\nPRINCIPLES\n");
-    const char *names[2] = {"  practised ", "  missed    "};
+    fputs(_("\nPRINCIPLES\n"), out);
+    const char *names[2] = {_("  practised "), _("  missed    ")};
     for (int k = 0; k < 2; k++) {
         const int *counts = k == 0 ? d->practised : d->missed;
         char list[SCENARIO_PRINCIPLE_COUNT * 24 + 8] = "";
         size_t used = 0;
         for (int p = 0; p < SCENARIO_PRINCIPLE_COUNT; p++) {
             if (counts[p] && used < sizeof list) {
-                int n = snprintf(
-                    list + used, sizeof list - used, "%s%s (%d)",
-                    used ? ", " : "",
-                    scenario_principle_name((scenario_principle)p), counts[p]);
+                int n = snprintf(list + used, sizeof list - used, "%s%s (%d)",
+                                 used ? ", " : "",
+                                 words_principle((scenario_principle)p),
+                                 counts[p]);
                 used += n > 0 ? (size_t)n : 0;
             }
         }
-        debrief_wrap(out, names[k], used ? list : "none");
+        debrief_wrap(out, names[k], used ? list : _("none"));
     }
     return ferror(out) ? -1 : 0;
 }

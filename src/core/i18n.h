@@ -25,6 +25,8 @@
 #define RAPPORT_I18N_H
 
 #include <libintl.h>
+#include <stdbool.h>
+#include <stddef.h>
 
 #define I18N_DOMAIN "rapport"
 
@@ -39,5 +41,30 @@ static inline const char *i18n_pgettext(const char *key, const char *text)
     const char *t = dgettext(I18N_DOMAIN, key);
     return t == key ? text : t;
 }
+
+/* The catalogue's language code ("en" without one): HTML's lang
+ * attribute for the pages the core writes. */
+const char *i18n_lang(void);
+
+/* True when the catalogue's language (i18n_lang) is written right to
+ * left (Arabic, Hebrew, Persian, Urdu...): HTML pages get dir="rtl". */
+bool i18n_rtl(void);
+
+/* NUMBERS FOR PEOPLE. Numbers in files programs read (JSON, CSV, XML,
+ * xAPI) keep the C locale's form; numbers people read are formatted by
+ * the catalogue: its decimal separator ("." English, "," Spanish, "."
+ * Arabic, which keeps Western digits as its catalogue does) and its
+ * units' spacing ("12.5 s", "12,5 s", "12.5 ث"; "80%", "80 %", "80%").
+ * Each writes into buf (always terminated) and returns buf. */
+
+/* v with decimals digits after the separator (0 to 6), rounded. */
+char *i18n_decimal(char *buf, size_t size, double v, int decimals);
+
+/* ms as seconds with tenths, cut (not rounded) as the debrief always
+ * showed them: 6549 -> "6.5 s". */
+char *i18n_seconds(char *buf, size_t size, long long ms);
+
+/* A percentage, v with decimals digits: "80%", "80 %", "62.5%". */
+char *i18n_percent(char *buf, size_t size, double v, int decimals);
 
 #endif

@@ -5,9 +5,11 @@
  * is escaped; charts are SVG data: URIs.
  */
 #define _POSIX_C_SOURCE 200809L
+#include "i18n.h"
 #include "report.h"
 #include "report_internal.h"
 #include "result_internal.h"
+#include "words.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,11 +51,7 @@ typedef struct {
     size_t node_cap;
 } report_group;
 
-static const char *report_score_name(int i)
-{
-    return i == SCENARIO_DIM_COUNT ? "overall"
-                                   : scenario_dim_name((scenario_dim)i);
-}
+static const char *report_score_name(int i) { return words_dim(i); }
 
 static bool report_same(const char *a, const char *b)
 {
@@ -200,8 +198,7 @@ static void report_histogram(result_html *h, xmlNodePtr parent,
     xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
     xmlNodePtr svg = result_svg_root(h, doc, REPORT_HIST_W, REPORT_HIST_H);
     char label[64];
-    snprintf(label, sizeof label, "%s", report_score_name(score));
-    label[0] = (char)(label[0] - 'a' + 'A');
+    snprintf(label, sizeof label, "%s", words_dim_label(score));
     result_svg_text(h, svg, (REPORT_HIST_X0 + REPORT_HIST_X1) / 2.0, 18,
                     "mid b", label);
     int top = 1;
@@ -213,8 +210,10 @@ static void report_histogram(result_html *h, xmlNodePtr parent,
     double slot = (REPORT_HIST_X1 - REPORT_HIST_X0) / (double)REPORT_BANDS;
     double span = REPORT_HIST_Y1 - REPORT_HIST_Y0;
     result_str alt = {NULL, 0, false};
-    result_str_add(&alt, "%s scores of %d complete attempt%s: ", label,
-                   g->complete, g->complete == 1 ? "" : "s");
+    result_str_add(&alt,
+                   P_("%s scores of %d complete attempt: ",
+                      "%s scores of %d complete attempts: ", g->complete),
+                   label, g->complete);
     for (int b = 0; b < REPORT_BANDS; b++) {
         int count = g->band[score][b];
         double x = REPORT_HIST_X0 + slot * b;
@@ -239,7 +238,7 @@ static void report_histogram(result_html *h, xmlNodePtr parent,
                (double)REPORT_HIST_Y1, (const char *)NULL);
     result_svg_text(h, svg, (REPORT_HIST_X0 + REPORT_HIST_X1) / 2.0,
                     REPORT_HIST_H - 8, "mid small",
-                    "score band (0-9, 10-19, ..., 90-100)");
+                    _("score band (0-9, 10-19, ..., 90-100)"));
     result_str_add(&alt, ".");
     result_h_img(h, parent, doc, REPORT_HIST_W, REPORT_HIST_H, alt.s);
     free(alt.s);
@@ -285,11 +284,10 @@ static int report_percent(int part, int whole)
 static void report_duration(char *buf, size_t size, int64_t ms)
 {
     if (ms >= 60000) {
-        snprintf(buf, size, "%lld min %lld s", (long long)(ms / 60000),
+        snprintf(buf, size, _("%lld min %lld s"), (long long)(ms / 60000),
                  (long long)(ms / 1000 % 60));
     } else {
-        snprintf(buf, size, "%lld.%lld s", (long long)(ms / 1000),
-                 (long long)(ms % 1000 / 100));
+        i18n_seconds(buf, size, (long long)ms);
     }
 }
 
@@ -307,67 +305,70 @@ static void report_h_facts(result_html *h, xmlNodePtr parent,
     char buf[256];
     xmlNodePtr t = result_h_el(h, parent, "table", NULL);
     const result_record *f = g->first;
-    char *scen =
-        result_format("%s, version %s", f->scenario_id, f->scenario_version);
+    char *scen = result_format(_("%s, version %s"), f->scenario_id,
+                               f->scenario_version);
     if (!scen) {
         h->failed = true;
     }
-    report_fact(h, t, "Scenario", scen ? scen : "");
+    report_fact(h, t, _("Scenario"), scen ? scen : "");
     free(scen);
-    snprintf(buf, sizeof buf, "%d complete, %d incomplete, by %d trainee%s",
-             g->complete, g->incomplete, g->trainees,
-             g->trainees == 1 ? "" : "s");
-    report_fact(h, t, "Attempts", buf);
+    snprintf(buf, sizeof buf,
+             P_("%d complete, %d incomplete, by %d trainee",
+                "%d complete, %d incomplete, by %d trainees", g->trainees),
+             g->complete, g->incomplete, g->trainees);
+    report_fact(h, t, _("Attempts"), buf);
     if (g->complete > 0) {
-        snprintf(buf, sizeof buf, "%d of %d (%d%%), pass mark %d", g->passed,
-                 g->complete, report_percent(g->passed, g->complete),
-                 f->pass_mark);
-        report_fact(h, t, "Passed", buf);
+        char pct[32];
+        i18n_percent(pct, sizeof pct, report_percent(g->passed, g->complete),
+                     0);
+        snprintf(buf, sizeof buf, _("%d of %d (%s), pass mark %d"), g->passed,
+                 g->complete, pct, f->pass_mark);
+        report_fact(h, t, _("Passed"), buf);
+        i18n_percent(pct, sizeof pct, report_percent(g->critical, g->complete),
+                     0);
         snprintf(buf, sizeof buf,
-                 "%d of %d (%d%%): not passed whatever the "
-                 "score",
-                 g->critical, g->complete,
-                 report_percent(g->critical, g->complete));
-        report_fact(h, t, "Critical mistakes", buf);
+                 _("%d of %d (%s): not passed whatever the score"),
+                 g->critical, g->complete, pct);
+        report_fact(h, t, _("Critical mistakes"), buf);
         size_t o = 0;
         for (int k = 0; k < SCENARIO_OUTCOME_COUNT; k++) {
             o += (size_t)snprintf(
                 buf + o, sizeof buf - o, "%s%s %d", k ? ", " : "",
-                scenario_outcome_name((scenario_outcome)k), g->outcome[k]);
+                words_outcome((scenario_outcome)k), g->outcome[k]);
         }
-        report_fact(h, t, "Outcomes", buf);
+        report_fact(h, t, _("Outcomes"), buf);
         report_duration(buf, sizeof buf, g->duration_ms / g->complete);
-        report_fact(h, t, "Average duration", buf);
+        report_fact(h, t, _("Average duration"), buf);
     }
 }
 
 static void report_h_scores(result_html *h, xmlNodePtr parent,
                             const report_group *g)
 {
-    result_h_el(h, parent, "h3", "Scores of the complete attempts");
+    result_h_el(h, parent, "h3", _("Scores of the complete attempts"));
     if (g->complete == 0) {
         result_h_el(h, parent, "p",
-                    "No complete attempt yet: only incomplete ones.");
+                    _("No complete attempt yet: only incomplete ones."));
         return;
     }
     xmlNodePtr t = result_h_classed(h, parent, "table", "grid", NULL);
     xmlNodePtr tr = result_h_el(h, t, "tr", NULL);
-    result_h_el(h, tr, "th", "Score");
-    result_h_classed(h, tr, "th", "num", "Average");
-    result_h_classed(h, tr, "th", "num", "Lowest");
-    result_h_classed(h, tr, "th", "num", "Highest");
+    result_h_el(h, tr, "th", _("Score"));
+    result_h_classed(h, tr, "th", "num", _("Average"));
+    result_h_classed(h, tr, "th", "num", _("Lowest"));
+    result_h_classed(h, tr, "th", "num", _("Highest"));
     for (int i = 0; i < REPORT_SCORES; i++) {
         tr = result_h_el(h, t, "tr", NULL);
         result_h_el(h, tr, "td", report_score_name(i));
         char v[32];
-        snprintf(v, sizeof v, "%.1f", (double)g->sum[i] / g->complete);
+        i18n_decimal(v, sizeof v, (double)g->sum[i] / g->complete, 1);
         result_h_classed(h, tr, "td", "num", v);
         snprintf(v, sizeof v, "%d", g->min[i]);
         result_h_classed(h, tr, "td", "num", v);
         snprintf(v, sizeof v, "%d", g->max[i]);
         result_h_classed(h, tr, "td", "num", v);
     }
-    result_h_el(h, parent, "h3", "Distribution");
+    result_h_el(h, parent, "h3", _("Distribution"));
     xmlNodePtr charts = result_h_classed(h, parent, "div", "charts", NULL);
     for (int i = 0; i < REPORT_SCORES; i++) {
         report_histogram(h, charts, g, i);
@@ -403,16 +404,18 @@ static void report_option_row(result_html *h, xmlNodePtr table,
     int pct = report_percent(count, turns);
     xmlNodePtr meter = result_h_classed(h, td, "span", "meter", NULL);
     result_h_attrf(h, meter, "style", "width:%.1fem", 0.06 * pct + 0.1);
-    char buf[48];
-    snprintf(buf, sizeof buf, "%d (%d%%)", count, pct);
+    char share[32];
+    char buf[64];
+    i18n_percent(share, sizeof share, pct, 0);
+    snprintf(buf, sizeof buf, "%d (%s)", count, share);
     result_h_text(h, td, buf);
-    result_h_el(h, tr, "td", best ? "\xe2\x98\x85 best" : "");
+    result_h_el(h, tr, "td", best ? _("\xe2\x98\x85 best") : "");
 }
 
 static void report_h_weak(result_html *h, xmlNodePtr parent, report_group *g)
 {
     result_h_el(h, parent, "h3",
-                "Turns where most trainees chose a weak option");
+                _("Turns where most trainees chose a weak option"));
     qsort(g->nodes, g->node_count, sizeof *g->nodes, report_node_cmp);
     int shown = 0;
     for (size_t i = 0; i < g->node_count && shown < REPORT_MAX_WEAK_TURNS;
@@ -423,13 +426,17 @@ static void report_h_weak(result_html *h, xmlNodePtr parent, report_group *g)
         }
         shown++;
         xmlNodePtr div = result_h_classed(h, parent, "div", "turn", NULL);
-        result_h_elf(h, div, "h4",
-                     "At '%.80s': %d of %d (%d%%) chose a weaker option%s",
-                     n->node, n->weak, n->turns,
-                     report_percent(n->weak, n->turns),
-                     n->timed_out ? " or did not reply" : "");
+        char pct[32];
+        i18n_percent(pct, sizeof pct, report_percent(n->weak, n->turns), 0);
+        result_h_elf(
+            h, div, "h4",
+            n->timed_out
+                ? _("At '%.80s': %d of %d (%s) chose a weaker option "
+                    "or did not reply")
+                : _("At '%.80s': %d of %d (%s) chose a weaker option"),
+            n->node, n->weak, n->turns, pct);
         if (n->customer) {
-            result_h_field(h, div, "Customer:", n->customer);
+            result_h_field(h, div, _("Customer:"), n->customer);
         }
         int best = -1;
         for (int k = 0; k < REPORT_OPTIONS; k++) {
@@ -440,27 +447,28 @@ static void report_h_weak(result_html *h, xmlNodePtr parent, report_group *g)
         }
         xmlNodePtr t = result_h_classed(h, div, "table", "grid", NULL);
         xmlNodePtr tr = result_h_el(h, t, "tr", NULL);
-        result_h_el(h, tr, "th", "Reply");
-        result_h_el(h, tr, "th", "Chosen by");
+        result_h_el(h, tr, "th", _("Reply"));
+        result_h_el(h, tr, "th", _("Chosen by"));
         result_h_el(h, tr, "th", "");
         for (int k = 0; k < REPORT_OPTIONS; k++) {
             if (n->chosen[k] > 0 || k == best) {
-                report_option_row(h, t, n->text[k] ? n->text[k] : "(unknown)",
+                report_option_row(h, t,
+                                  n->text[k] ? n->text[k] : _("(unknown)"),
                                   n->chosen[k], n->turns, k == best);
             }
         }
         if (n->timed_out > 0) {
             report_option_row(h, t,
-                              "(no reply: the customer's patience ran out)",
+                              _("(no reply: the customer's patience ran out)"),
                               n->timed_out, n->turns, false);
         }
     }
     if (shown == 0) {
         result_h_el(h, parent, "p",
                     g->node_count
-                        ? "At every turn played, every trainee chose the best "
-                          "option on offer."
-                        : "No turns played yet.");
+                        ? _("At every turn played, every trainee chose the "
+                            "best option on offer.")
+                        : _("No turns played yet."));
     }
 }
 
@@ -482,15 +490,15 @@ char *report_html(const report *r, diag_list *diags)
     report_group *groups = v ? report_groups(v, r->count, &group_count) : NULL;
     if (!groups) {
         free(v);
-        diag_add(diags, DIAG_ERROR, "report", 0, 0, "out of memory");
+        diag_add(diags, DIAG_ERROR, "report", 0, 0, "%s", _("out of memory"));
         return NULL;
     }
     qsort(groups, group_count, sizeof *groups, report_group_cmp);
     result_html h = {false};
     xmlNodePtr body = NULL;
     xmlDocPtr doc =
-        result_h_page(&h, "en", "Rapport class report", report_css, &body);
-    result_h_el(&h, body, "h1", "Rapport class report");
+        result_h_page(&h, NULL, _("Rapport class report"), report_css, &body);
+    result_h_el(&h, body, "h1", _("Rapport class report"));
     int complete = 0;
     int trainees = 0;
     for (size_t i = 0; i < r->count; i++) {
@@ -508,18 +516,29 @@ char *report_html(const report *r, diag_list *diags)
         result_utc_time(v[r->count - 1]->started_ms, "%Y-%m-%d", to,
                         sizeof to);
     }
+    char sessions[96];
+    char people[96];
+    char scenarios[96];
+    snprintf(sessions, sizeof sessions,
+             P_("%zu session", "%zu sessions", r->count), r->count);
+    snprintf(people, sizeof people, P_("%d trainee", "%d trainees", trainees),
+             trainees);
+    snprintf(scenarios, sizeof scenarios,
+             P_("%zu scenario", "%zu scenarios", group_count), group_count);
+    /* TRANSLATORS: "3 sessions of 2 trainees in 1 scenario, from
+     * 2026-01-01 to 2026-01-31 (UTC)." */
+    result_h_elf(&h, body, "p", _("%s of %s in %s, from %s to %s (UTC)."),
+                 sessions, people, scenarios, from, to);
+    size_t incomplete = r->count - (size_t)complete;
     result_h_elf(&h, body, "p",
-                 "%zu session%s of %d trainee%s in %zu "
-                 "scenario%s, from %s to %s (UTC).",
-                 r->count, r->count == 1 ? "" : "s", trainees,
-                 trainees == 1 ? "" : "s", group_count,
-                 group_count == 1 ? "" : "s", from, to);
-    result_h_elf(&h, body, "p",
-                 "%d complete, %zu incomplete (interrupted) attempt%s. "
-                 "Averages, pass rates and distributions count complete "
-                 "attempts; the replies chosen count every turn played.",
-                 complete, r->count - (size_t)complete,
-                 r->count - (size_t)complete == 1 ? "" : "s");
+                 P_("%d complete, %zu incomplete (interrupted) attempt. "
+                    "Averages, pass rates and distributions count complete "
+                    "attempts; the replies chosen count every turn played.",
+                    "%d complete, %zu incomplete (interrupted) attempts. "
+                    "Averages, pass rates and distributions count complete "
+                    "attempts; the replies chosen count every turn played.",
+                    incomplete),
+                 complete, incomplete);
     for (size_t i = 0; i < group_count; i++) {
         report_group *g = &groups[i];
         result_h_el(&h, body, "h2", g->first->scenario_title);
@@ -530,9 +549,9 @@ char *report_html(const report *r, diag_list *diags)
     report_h_classes(&h, body, r);
     xmlNodePtr foot = result_h_classed(&h, body, "p", "foot", NULL);
     result_h_text(&h, foot,
-                  "Rapport class report, made from the results' JSON "
-                  "records. The same sessions are listed one per row in the "
-                  "CSV table.");
+                  _("Rapport class report, made from the results' JSON "
+                    "records. The same sessions are listed one per row in "
+                    "the CSV table."));
     char *text = result_h_finish_page(&h, doc);
     for (size_t i = 0; i < group_count; i++) {
         free(groups[i].nodes);
@@ -540,7 +559,7 @@ char *report_html(const report *r, diag_list *diags)
     free(groups);
     free(v);
     if (!text) {
-        diag_add(diags, DIAG_ERROR, "report", 0, 0, "out of memory");
+        diag_add(diags, DIAG_ERROR, "report", 0, 0, "%s", _("out of memory"));
     }
     return text;
 }

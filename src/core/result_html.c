@@ -7,8 +7,10 @@
  * supplies comes out escaped.
  */
 #define _POSIX_C_SOURCE 200809L
+#include "i18n.h"
 #include "result.h"
 #include "result_internal.h"
+#include "words.h"
 
 #include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
@@ -24,7 +26,7 @@
 /* "6.5 s", as the text debrief shows times. */
 static void result_seconds(char *buf, size_t size, int ms)
 {
-    snprintf(buf, size, "%d.%d s", ms / 1000, (ms % 1000) / 100);
+    i18n_seconds(buf, size, ms);
 }
 
 /* ---------- HTML and SVG building with failure tracking ---------- */
@@ -99,6 +101,43 @@ xmlNodePtr result_h_field(result_html *h, xmlNodePtr parent, const char *label,
     result_h_text(h, p, " ");
     result_h_text(h, p, text ? text : "");
     return p;
+}
+
+/* The scenario's words, marked with their language when it differs. */
+static void result_h_said_text(result_html *h, xmlNodePtr parent,
+                               const char *text)
+{
+    if (!h->said_lang) {
+        result_h_text(h, parent, text ? text : "");
+        return;
+    }
+    xmlNodePtr span = result_h_el(h, parent, "span", text ? text : "");
+    result_h_attr(h, span, "lang", h->said_lang);
+    result_h_attr(h, span, "dir", "auto");
+}
+
+xmlNodePtr result_h_said(result_html *h, xmlNodePtr parent, const char *label,
+                         const char *text)
+{
+    xmlNodePtr p = result_h_el(h, parent, "p", NULL);
+    result_h_el(h, p, "strong", label);
+    result_h_text(h, p, " ");
+    result_h_said_text(h, p, text);
+    return p;
+}
+
+xmlNodePtr result_h_said_el(result_html *h, xmlNodePtr parent,
+                            const char *name, const char *cls,
+                            const char *text)
+{
+    xmlNodePtr n = result_h_el(h, parent, name, h->said_lang ? NULL : text);
+    if (cls) {
+        result_h_attr(h, n, "class", cls);
+    }
+    if (h->said_lang) {
+        result_h_said_text(h, n, text);
+    }
+    return n;
 }
 
 /* SVG element with a class and numeric attributes given as name, value
@@ -231,20 +270,15 @@ static void result_h_scores_chart(result_html *h, xmlNodePtr parent,
     xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
     xmlNodePtr svg = result_svg_root(h, doc, RESULT_SCORES_W, RESULT_SCORES_H);
     result_str alt = {NULL, 0, false};
-    result_str_add(&alt, "Scores out of 100: ");
+    result_str_add(&alt, "%s", _("Scores out of 100: "));
     for (int row = 0; row <= SCENARIO_DIM_COUNT; row++) {
         bool overall = row == SCENARIO_DIM_COUNT;
         int value = overall ? d->summary.overall : d->summary.dim[row];
         double y = 16 + row * 40 + (overall ? 14 : 0);
         const char *name =
-            overall ? "Overall" : scenario_dim_name((scenario_dim)row);
-        char label[32];
-        snprintf(label, sizeof label, "%s", name);
-        if (label[0] >= 'a' && label[0] <= 'z') {
-            label[0] = (char)(label[0] - 'a' + 'A');
-        }
+            overall ? words_dim_label(SCENARIO_DIM_COUNT) : words_dim(row);
         result_svg_text(h, svg, RESULT_BAR_X - 10, y + 17,
-                        overall ? "end b" : "end", label);
+                        overall ? "end b" : "end", words_dim_label(row));
         result_svg(h, svg, "rect", "track", "x", (double)RESULT_BAR_X, "y", y,
                    "width", (double)RESULT_BAR_W, "height",
                    (double)RESULT_BAR_H, (const char *)NULL);
@@ -256,8 +290,8 @@ static void result_h_scores_chart(result_html *h, xmlNodePtr parent,
         }
         char number[48];
         bool assessed = overall || d->summary.turns_counted[row] > 0;
-        snprintf(number, sizeof number, "%d%s", value,
-                 assessed ? "" : " (not assessed)");
+        snprintf(number, sizeof number,
+                 assessed ? "%d" : _("%d (not assessed)"), value);
         result_svg_text(h, svg, RESULT_BAR_X + RESULT_BAR_W + 10, y + 17,
                         overall ? "b" : NULL, number);
         result_str_add(&alt, "%s%s %s", row ? ", " : "", name, number);
@@ -266,7 +300,7 @@ static void result_h_scores_chart(result_html *h, xmlNodePtr parent,
             result_svg(h, svg, "line", "pass", "x1", x, "y1", y - 6, "x2", x,
                        "y2", y + RESULT_BAR_H + 6, (const char *)NULL);
             char pass[48];
-            snprintf(pass, sizeof pass, "pass mark %d", d->sc->pass_mark);
+            snprintf(pass, sizeof pass, _("pass mark %d"), d->sc->pass_mark);
             result_svg_text(h, svg, x, y - 10, "mid small", pass);
         }
     }
@@ -283,7 +317,7 @@ static void result_h_scores_chart(result_html *h, xmlNodePtr parent,
                    "y2", axis_y + 5, (const char *)NULL);
         result_svg_text(h, svg, x, axis_y + 18, "mid small", tick);
     }
-    result_str_add(&alt, "; pass mark %d.", d->sc->pass_mark);
+    result_str_add(&alt, _("; pass mark %d."), d->sc->pass_mark);
     result_h_img(h, parent, doc, RESULT_SCORES_W, RESULT_SCORES_H, alt.s);
     free(alt.s);
     xmlFreeDoc(doc);
@@ -336,21 +370,22 @@ static void result_h_mood_chart(result_html *h, xmlNodePtr parent,
                                   (const char *)NULL);
     result_h_attrf(h, title, "transform", "rotate(-90 20 %g)",
                    (RESULT_MOOD_Y0 + RESULT_MOOD_Y1) / 2.0);
-    result_h_text(h, title, "Mood (0 furious, 100 happy)");
+    result_h_text(h, title, _("Mood (0 furious, 100 happy)"));
     result_svg_text(h, svg, (RESULT_MOOD_X0 + RESULT_MOOD_X1) / 2.0,
-                    RESULT_MOOD_H - 12, "mid", "Turn");
+                    RESULT_MOOD_H - 12, "mid", _("Turn"));
 
     size_t n = d->mood_count;
     result_str points = {NULL, 0, false};
     result_str alt = {NULL, 0, false};
-    result_str_add(&alt, "Customer mood from 0 (furious) to 100 (happy): ");
+    result_str_add(&alt, "%s",
+                   _("Customer mood from 0 (furious) to 100 (happy): "));
     for (size_t i = 0; i < n; i++) {
         double x = result_mood_x(i, n);
         double y = result_mood_y(d->mood[i]);
         result_str_add(&points, "%s%g,%g", i ? " " : "", x, y);
         char label[24];
         if (i == 0) {
-            snprintf(label, sizeof label, "start");
+            snprintf(label, sizeof label, "%s", _("start"));
         } else {
             snprintf(label, sizeof label, "%zu", i);
         }
@@ -358,8 +393,11 @@ static void result_h_mood_chart(result_html *h, xmlNodePtr parent,
             result_svg_text(h, svg, x, RESULT_MOOD_Y1 + 20, "mid small",
                             label);
         }
-        result_str_add(&alt, "%s%s%s %d", i ? ", " : "", i ? "turn " : "",
-                       label, d->mood[i]);
+        if (i) {
+            result_str_add(&alt, _(", turn %s %d"), label, d->mood[i]);
+        } else {
+            result_str_add(&alt, "%s %d", label, d->mood[i]);
+        }
     }
     result_str_add(&alt, ".");
     if (n > 1 && points.s) {
@@ -432,7 +470,7 @@ static void result_h_turn(result_html *h, xmlNodePtr parent, const debrief *d,
     char a[32];
     char b[32];
     xmlNodePtr div = result_h_classed(h, parent, "div", "turn", NULL);
-    result_h_elf(h, div, "h3", "Turn %d of %zu", t->number, d->turn_count);
+    result_h_elf(h, div, "h3", _("Turn %d of %zu"), t->number, d->turn_count);
     char *said = debrief_customer_text(t->node);
     if (!said) {
         h->failed = true;
@@ -441,55 +479,58 @@ static void result_h_turn(result_html *h, xmlNodePtr parent, const debrief *d,
         t->node->line_count > 0 && t->node->lines[0].expression
             ? t->node->lines[0].expression
             : scenario_expression_for_mood(t->mood_before);
-    snprintf(label, sizeof label,
-             "Customer (%s):", scenario_expression_name(e));
-    result_h_field(h, div, label, said ? said : "");
+    snprintf(label, sizeof label, _("Customer (%s):"), words_expression(e));
+    result_h_said(h, div, label, said ? said : "");
     free(said);
     if (t->chosen) {
-        snprintf(label, sizeof label, "You chose %d:", t->chosen_pos);
-        result_h_field(h, div, label, t->chosen->say);
+        snprintf(label, sizeof label, _("You chose %d:"), t->chosen_pos);
+        result_h_said(h, div, label, t->chosen->say);
     } else {
-        result_h_field(
-            h, div, "You chose:", "nothing; the customer's patience ran out");
+        result_h_field(h, div, _("You chose:"),
+                       _("nothing; the customer's patience ran out"));
     }
     result_seconds(a, sizeof a, t->response_ms);
     result_seconds(b, sizeof b, t->target_ms);
-    snprintf(buf, sizeof buf, "%s (target %s)%s", a, b,
-             t->response_ms <= t->target_ms ? ", on time" : ", over target");
-    result_h_field(h, div, "Time:", buf);
+    snprintf(buf, sizeof buf,
+             t->response_ms <= t->target_ms ? _("%s (target %s), on time")
+                                            : _("%s (target %s), over target"),
+             a, b);
+    result_h_field(h, div, _("Time:"), buf);
     size_t o = 0;
     buf[0] = '\0';
     for (int dim = 0; dim < SCENARIO_DIM_COUNT; dim++) {
-        const char *name = scenario_dim_name((scenario_dim)dim);
+        const char *name = words_dim(dim);
         if (t->score.counted[dim]) {
             o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s %d",
                                   dim ? ", " : "", name,
                                   score_round(100.0 * t->score.value[dim]));
         } else {
-            o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s not assessed",
-                                  dim ? ", " : "", name);
+            o += (size_t)snprintf(buf + o, sizeof buf - o, "%s",
+                                  dim ? ", " : "");
+            o += (size_t)snprintf(buf + o, sizeof buf - o,
+                                  _("%s not assessed"), name);
         }
     }
-    result_h_field(h, div, "Scored:", buf);
+    result_h_field(h, div, _("Scored:"), buf);
     snprintf(buf, sizeof buf, "%d \xe2\x86\x92 %d", t->mood_before,
              t->mood_after);
-    result_h_field(h, div, "Mood:", buf);
+    result_h_field(h, div, _("Mood:"), buf);
     if (t->chosen && t->chosen->feedback) {
-        result_h_field(h, div, "Feedback:", t->chosen->feedback);
+        result_h_said(h, div, _("Feedback:"), t->chosen->feedback);
     }
     if (t->critical) {
         xmlNodePtr crit = result_h_classed(h, div, "div", "critical", NULL);
-        result_h_field(h, crit, "Critical mistake:", t->critical);
+        result_h_said(h, crit, _("Critical mistake:"), t->critical);
     }
     if (t->better) {
         xmlNodePtr better = result_h_classed(h, div, "div", "better", NULL);
-        snprintf(label, sizeof label, "Better option (%d):", t->better_pos);
-        result_h_field(h, better, label, t->better->say);
+        snprintf(label, sizeof label, _("Better option (%d):"), t->better_pos);
+        result_h_said(h, better, label, t->better->say);
         if (t->better->feedback) {
-            result_h_field(h, better, "Why:", t->better->feedback);
+            result_h_said(h, better, _("Why:"), t->better->feedback);
         }
     } else if (t->chosen) {
-        result_h_el(h, div, "p", "Best option at this turn.");
+        result_h_el(h, div, "p", _("Best option at this turn."));
     }
 }
 
@@ -503,10 +544,10 @@ static void result_h_principles(result_html *h, xmlNodePtr parent,
         if (counts[p] && o < sizeof buf) {
             o += (size_t)snprintf(
                 buf + o, sizeof buf - o, "%s%s (%d)", o ? ", " : "",
-                scenario_principle_name((scenario_principle)p), counts[p]);
+                words_principle((scenario_principle)p), counts[p]);
         }
     }
-    result_h_field(h, parent, label, o ? buf : "none");
+    result_h_field(h, parent, label, o ? buf : _("none"));
 }
 
 static void result_h_body(result_html *h, xmlNodePtr body, const debrief *d,
@@ -515,30 +556,35 @@ static void result_h_body(result_html *h, xmlNodePtr body, const debrief *d,
     const scenario *sc = d->sc;
     char buf[256];
     result_h_el(h, body, "h1",
-                d->finished ? "Rapport debrief"
-                            : "Rapport debrief: incomplete attempt");
-    result_h_classed(h, body, "p", "subtitle", sc->title);
+                d->finished ? _("Rapport debrief")
+                            : _("Rapport debrief: incomplete attempt"));
+    result_h_said_el(h, body, "p", "subtitle", sc->title);
     if (!d->finished) {
         snprintf(buf, sizeof buf,
-                 "Incomplete attempt: the session was interrupted after %zu "
-                 "turn%s, before the call reached an ending. The scores "
-                 "below are over the turns played.",
-                 d->turn_count, d->turn_count == 1 ? "" : "s");
+                 P_("Incomplete attempt: the session was interrupted after "
+                    "%zu turn, before the call reached an ending. The scores "
+                    "below are over the turns played.",
+                    "Incomplete attempt: the session was interrupted after "
+                    "%zu turns, before the call reached an ending. The "
+                    "scores below are over the turns played.",
+                    d->turn_count),
+                 d->turn_count);
         result_h_classed(h, body, "p", "incomplete", buf);
     }
 
     xmlNodePtr facts = result_h_classed(h, body, "table", "facts", NULL);
-    const char *keys[] = {"Trainee",  "Scenario", "Customer", "Started",
-                          "Duration", "Settings", "Result"};
+    const char *keys[] = {_("Trainee"), _("Scenario"), _("Customer"),
+                          _("Started"), _("Duration"), _("Settings"),
+                          _("Result")};
     char started[64];
     if (!result_utc_time(info->started_ms, "%Y-%m-%d %H:%M UTC", started,
                          sizeof started)) {
-        snprintf(started, sizeof started, "unknown");
+        snprintf(started, sizeof started, "%s", _("unknown"));
     }
     int64_t dur = info->ended_ms - info->started_ms;
     char duration[64];
     if (dur >= 60000) {
-        snprintf(duration, sizeof duration, "%lld min %lld s",
+        snprintf(duration, sizeof duration, _("%lld min %lld s"),
                  (long long)(dur / 60000), (long long)(dur / 1000 % 60));
     } else {
         result_seconds(duration, sizeof duration, (int)dur);
@@ -546,12 +592,12 @@ static void result_h_body(result_html *h, xmlNodePtr body, const debrief *d,
     char settings[160];
     snprintf(settings, sizeof settings, "%s; %s",
              info->feedback_mode == RESULT_FEEDBACK_IMMEDIATE
-                 ? "feedback after each reply"
-                 : "feedback withheld until the debrief",
-             d->relaxed_timing ? "relaxed timing (time never penalised)"
-                               : "standard timing");
+                 ? _("feedback after each reply")
+                 : _("feedback withheld until the debrief"),
+             d->relaxed_timing ? _("relaxed timing (time never penalised)")
+                               : _("standard timing"));
     char *scenario_line =
-        result_format("%s, version %s, difficulty %d", sc->id ? sc->id : "",
+        result_format(_("%s, version %s, difficulty %d"), sc->id ? sc->id : "",
                       sc->version ? sc->version : "", sc->difficulty);
     if (!scenario_line) {
         h->failed = true;
@@ -559,15 +605,17 @@ static void result_h_body(result_html *h, xmlNodePtr body, const debrief *d,
     char result_line[160];
     if (d->finished) {
         snprintf(result_line, sizeof result_line,
-                 "%d overall, %s (pass mark %d); outcome %s",
-                 d->summary.overall, score_band_name(d->summary.band),
-                 sc->pass_mark, scenario_outcome_name(d->outcome));
+                 _("%d overall, %s (pass mark %d); outcome %s"),
+                 d->summary.overall, words_band(d->summary.band),
+                 sc->pass_mark, words_outcome(d->outcome));
     } else {
         snprintf(result_line, sizeof result_line,
-                 "%d overall over %zu turn%s played (pass mark %d); no "
-                 "outcome",
-                 d->summary.overall, d->turn_count,
-                 d->turn_count == 1 ? "" : "s", sc->pass_mark);
+                 P_("%d overall over %zu turn played (pass mark %d); no "
+                    "outcome",
+                    "%d overall over %zu turns played (pass mark %d); no "
+                    "outcome",
+                    d->turn_count),
+                 d->summary.overall, d->turn_count, sc->pass_mark);
     }
     const char *values[] = {info->trainee,
                             scenario_line ? scenario_line : "",
@@ -583,122 +631,124 @@ static void result_h_body(result_html *h, xmlNodePtr body, const debrief *d,
         if (i + 1 == sizeof keys / sizeof keys[0]) {
             result_h_text(h, td, " ");
             result_h_classed(h, td, "span", "verdict",
-                             !d->finished        ? "INCOMPLETE ATTEMPT"
-                             : d->summary.passed ? "PASSED"
-                                                 : "NOT PASSED");
+                             !d->finished        ? _("INCOMPLETE ATTEMPT")
+                             : d->summary.passed ? _("PASSED")
+                                                 : _("NOT PASSED"));
         }
     }
 
     free(scenario_line);
 
-    result_h_el(h, body, "h2", "Scores");
+    result_h_el(h, body, "h2", _("Scores"));
     result_h_scores_chart(h, body, d);
     snprintf(buf, sizeof buf,
-             "Overall %d of 100: %s, %s (pass mark %d). Weights: empathy %d, "
-             "honesty %d, promptness %d.",
-             d->summary.overall, score_band_name(d->summary.band),
-             !d->finished        ? "incomplete attempt"
-             : d->summary.passed ? "passed"
-                                 : "not passed",
+             _("Overall %d of 100: %s, %s (pass mark %d). Weights: empathy "
+               "%d, honesty %d, promptness %d."),
+             d->summary.overall, words_band(d->summary.band),
+             !d->finished        ? _("incomplete attempt")
+             : d->summary.passed ? _("passed")
+                                 : _("not passed"),
              sc->pass_mark, sc->weight[SCENARIO_DIM_EMPATHY],
              sc->weight[SCENARIO_DIM_HONESTY],
              sc->weight[SCENARIO_DIM_PROMPTNESS]);
     result_h_el(h, body, "p", buf);
     if (d->critical_count) {
         xmlNodePtr crit = result_h_classed(h, body, "div", "critical", NULL);
-        result_h_elf(h, crit, "h2",
-                     "Critical mistake%s: not passed whatever "
-                     "the score",
-                     d->critical_count == 1 ? "" : "s");
+        result_h_el(h, crit, "h2",
+                    P_("Critical mistake: not passed whatever the score",
+                       "Critical mistakes: not passed whatever the score",
+                       d->critical_count));
         for (size_t i = 0; i < d->turn_count; i++) {
             if (d->turns[i].critical) {
-                snprintf(buf, sizeof buf, "Turn %d:", d->turns[i].number);
-                result_h_field(h, crit, buf, d->turns[i].critical);
+                snprintf(buf, sizeof buf, _("Turn %d:"), d->turns[i].number);
+                result_h_said(h, crit, buf, d->turns[i].critical);
             }
         }
     }
 
-    result_h_el(h, body, "h2", "Customer mood over the call");
+    result_h_el(h, body, "h2", _("Customer mood over the call"));
     result_h_mood_chart(h, body, d);
 
-    result_h_el(h, body, "h2", "Outcome");
+    result_h_el(h, body, "h2", _("Outcome"));
     if (!d->finished) {
-        result_h_field(h, body, "Outcome:",
-                       "none: incomplete attempt, interrupted before the "
-                       "call reached an ending");
+        result_h_field(h, body, _("Outcome:"),
+                       _("none: incomplete attempt, interrupted before the "
+                         "call reached an ending"));
     } else if (d->gave_up) {
-        result_h_field(h, body, "Outcome:",
-                       "lost: the customer ran out of patience and left");
-        result_h_field(h, body, "Feedback:",
-                       "The customer waited too long without an answer and "
-                       "gave up on the call.");
+        result_h_field(h, body, _("Outcome:"),
+                       _("lost: the customer ran out of patience and left"));
+        result_h_field(h, body, _("Feedback:"),
+                       _("The customer waited too long without an answer and "
+                         "gave up on the call."));
     } else if (d->ending) {
-        snprintf(buf, sizeof buf, "%s%s", scenario_outcome_name(d->outcome),
-                 d->ending->title ? ": " : "");
-        xmlNodePtr p = result_h_field(h, body, "Outcome:", buf);
+        snprintf(buf, sizeof buf, d->ending->title ? _("%s: ") : "%s",
+                 words_outcome(d->outcome));
+        xmlNodePtr p = result_h_field(h, body, _("Outcome:"), buf);
         if (d->ending->title) {
-            result_h_text(h, p, d->ending->title);
+            result_h_said_text(h, p, d->ending->title);
         }
         char *last = debrief_customer_text(d->ending);
         if (!last) {
             h->failed = true;
         } else if (*last) {
-            result_h_field(h, body, "Customer:", last);
+            result_h_said(h, body, _("Customer:"), last);
         }
         free(last);
         if (d->ending->feedback) {
-            result_h_field(h, body, "Feedback:", d->ending->feedback);
+            result_h_said(h, body, _("Feedback:"), d->ending->feedback);
         }
     }
 
-    result_h_el(h, body, "h2", "Strengths");
+    result_h_el(h, body, "h2", _("Strengths"));
     if (d->strength_count == 0) {
         result_h_el(h, body, "p",
-                    "None at 80 or above yet; see what to practise next.");
+                    _("None at 80 or above yet; see what to practise next."));
     } else {
         xmlNodePtr ul = result_h_el(h, body, "ul", NULL);
         for (size_t i = 0; i < d->strength_count; i++) {
-            result_h_elf(h, ul, "li", "%s (%d)",
-                         scenario_dim_name(d->strengths[i]),
+            result_h_elf(h, ul, "li", "%s (%d)", words_dim(d->strengths[i]),
                          d->summary.dim[d->strengths[i]]);
         }
     }
 
-    result_h_el(h, body, "h2", "Practise next");
+    result_h_el(h, body, "h2", _("Practise next"));
     if (d->summary.dim[d->practise] >= 90) {
         result_h_el(h, body, "p",
-                    "Nothing urgent: every dimension is at 90 or above. To "
-                    "stay sharp:");
+                    _("Nothing urgent: every dimension is at 90 or above. To "
+                      "stay sharp:"));
     }
-    snprintf(buf, sizeof buf, "%s (%d):", scenario_dim_name(d->practise),
+    snprintf(buf, sizeof buf, "%s (%d):", words_dim(d->practise),
              d->summary.dim[d->practise]);
     result_h_field(h, body, buf, debrief_advice(d->practise));
     if (d->practise_turn >= 0) {
         const debrief_turn *t = &d->turns[d->practise_turn];
-        snprintf(buf, sizeof buf, "At turn %d, option %d:", t->number,
+        snprintf(buf, sizeof buf, _("At turn %d, option %d:"), t->number,
                  t->better_pos);
-        result_h_field(h, body, buf, t->better->say);
+        result_h_said(h, body, buf, t->better->say);
     }
 
-    result_h_el(h, body, "h2", "Turn by turn");
+    result_h_el(h, body, "h2", _("Turn by turn"));
     for (size_t i = 0; i < d->turn_count; i++) {
         result_h_turn(h, body, d, &d->turns[i]);
     }
 
-    result_h_el(h, body, "h2", "Principles");
-    result_h_principles(h, body, "Practised:", d->practised);
-    result_h_principles(h, body, "Missed:", d->missed);
+    result_h_el(h, body, "h2", _("Principles"));
+    result_h_principles(h, body, _("Practised:"), d->practised);
+    result_h_principles(h, body, _("Missed:"), d->missed);
 
     xmlNodePtr foot = result_h_classed(h, body, "p", "foot", NULL);
     result_h_text(h, foot,
-                  "Rapport debrief report. The same session is "
-                  "kept as a JSON record and as xAPI statements "
-                  "beside this file.");
+                  _("Rapport debrief report. The same session is kept as a "
+                    "JSON record and as xAPI statements beside this file."));
 }
 
-xmlDocPtr result_h_page(result_html *h, const char *lang, const char *title,
-                        const char *css, xmlNodePtr *body)
+xmlDocPtr result_h_page(result_html *h, const char *said_lang,
+                        const char *title, const char *css, xmlNodePtr *body)
 {
+    const char *lang = i18n_lang();
+    h->said_lang = said_lang && *said_lang && strcmp(said_lang, lang) != 0
+                       ? said_lang
+                       : NULL;
     *body = NULL;
     htmlDocPtr doc = htmlNewDocNoDtD(NULL, NULL);
     xmlNodePtr html =
@@ -712,6 +762,9 @@ xmlDocPtr result_h_page(result_html *h, const char *lang, const char *title,
     }
     xmlDocSetRootElement(doc, html);
     result_h_attr(h, html, "lang", lang);
+    if (i18n_rtl()) {
+        result_h_attr(h, html, "dir", "rtl");
+    }
     xmlNodePtr head = result_h_el(h, html, "head", NULL);
     /* the serialiser adds <meta http-equiv="Content-Type" ... UTF-8> */
     xmlNodePtr viewport = result_h_el(h, head, "meta", NULL);
@@ -744,14 +797,12 @@ char *result_report_html(const debrief *d, const result_info *info,
         return NULL;
     }
     result_html h = {false};
-    char *title =
-        result_format("%s: %s \xe2\x80\x94 %s",
-                      d->finished ? "Debrief" : "Debrief (incomplete attempt)",
-                      d->sc->title ? d->sc->title : "", info->trainee);
+    char *title = result_format(
+        "%s: %s \xe2\x80\x94 %s",
+        d->finished ? _("Debrief") : _("Debrief (incomplete attempt)"),
+        d->sc->title ? d->sc->title : "", info->trainee);
     xmlNodePtr body = NULL;
-    xmlDocPtr doc =
-        result_h_page(&h, d->sc->lang && *d->sc->lang ? d->sc->lang : "en",
-                      title, result_css, &body);
+    xmlDocPtr doc = result_h_page(&h, d->sc->lang, title, result_css, &body);
     free(title);
     result_h_body(&h, body, d, info);
     char *text = result_h_finish_page(&h, doc);

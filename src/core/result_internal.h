@@ -94,6 +94,10 @@ char *result_j_finish(cJSON *root, bool ok, const debrief *d,
 
 typedef struct {
     bool failed;
+    /* the language of the scenario's own words when it differs from the
+     * page's (the interface's): they go in <span lang=... dir="auto">;
+     * NULL when they are the same (set by result_h_page) */
+    const char *said_lang;
 } result_html;
 
 /* <name>text</name> under parent (text may be NULL). */
@@ -128,9 +132,22 @@ xmlNodePtr result_svg_root(result_html *h, xmlDocPtr doc, int width,
 void result_h_img(result_html *h, xmlNodePtr parent, xmlDocPtr svg, int width,
                   int height, const char *alt);
 /* An HTML document with <head> (viewport, title, style) and an empty
- * <body> given in *body; free it with result_h_finish_page. */
-xmlDocPtr result_h_page(result_html *h, const char *lang, const char *title,
-                        const char *css, xmlNodePtr *body);
+ * <body> given in *body; free it with result_h_finish_page. The page's
+ * lang is the interface's (i18n_lang), with dir="rtl" when it is written
+ * right to left; said_lang is the language of the scenario's words the
+ * page quotes (NULL: none or unknown), see result_h_said. */
+xmlDocPtr result_h_page(result_html *h, const char *said_lang,
+                        const char *title, const char *css, xmlNodePtr *body);
+/* <p><strong>label</strong> text</p> where text is the scenario's own
+ * words: in <span lang=... dir="auto"> when their language is not the
+ * page's. */
+xmlNodePtr result_h_said(result_html *h, xmlNodePtr parent, const char *label,
+                         const char *text);
+/* <name class=cls>text</name> for the scenario's own words, marked with
+ * their language as result_h_said does. */
+xmlNodePtr result_h_said_el(result_html *h, xmlNodePtr parent,
+                            const char *name, const char *cls,
+                            const char *text);
 /* Serialises the page (NULL if anything failed) and frees doc. */
 char *result_h_finish_page(result_html *h, xmlDocPtr doc);
 

@@ -1,0 +1,58 @@
+#!/bin/sh
+# lang_cli.sh RAPPORT SCENARIOS WORKDIR -- the command line and the saved
+# results in another language: a Spanish run's debrief with its decimal
+# comma, an Arabic result page right to left (lang="ar" dir="rtl", its
+# headings in Arabic, the English scenario's words marked lang="en"), a
+# Spanish class report with "80 %" spacing, a Spanish recover message,
+# and English unchanged with --lang en.
+set -u
+rapport=$1
+scenarios=$2
+work=$3
+rm -rf "$work"
+mkdir -p "$work"
+fail=0
+check() { # what file pattern
+    if ! grep -q -- "$3" "$2"; then
+        echo "FAIL: $1: no '$3' in $2"
+        fail=1
+    fi
+}
+export RAPPORT_FIXED_TIME=1700000000
+scenario="$scenarios/billing-error.xml"
+
+"$rapport" --lang es run "$scenario" --choices best --times 4.5,3.25 \
+    >"$work/es.txt" 2>&1 || { echo "FAIL: es run"; fail=1; }
+check "Spanish debrief" "$work/es.txt" "^INFORME FINAL DE RAPPORT"
+check "Spanish turn" "$work/es.txt" "^Turno 1 de "
+check "decimal comma" "$work/es.txt" "Tiempo: *4,5 s (objetivo "
+check "Spanish band" "$work/es.txt" "excelente, aprobado (nota mínima 70)"
+
+"$rapport" --lang ar run "$scenario" --choices best --results "$work/ar" \
+    --trainee Salma >"$work/ar.txt" 2>&1 || { echo "FAIL: ar run"; fail=1; }
+check "Arabic debrief" "$work/ar.txt" "التقييم الختامي"
+html=$(ls "$work"/ar/*.html 2>/dev/null | head -n 1)
+if [ -z "$html" ]; then
+    echo "FAIL: no HTML result saved"
+    fail=1
+else
+    check "RTL page" "$html" '<html lang="ar" dir="rtl">'
+    check "Arabic heading" "$html" "<h2>نقاط القوة</h2>"
+    check "scenario words keep their language" "$html" '<span lang="en" dir="auto">'
+    check "Arabic seconds" "$html" '[0-9]\.[0-9] ث'
+fi
+
+"$rapport" --lang es report --quiet --html "$work/report.html" "$work/ar" \
+    >"$work/report.out" 2>&1 || { echo "FAIL: es report"; fail=1; }
+check "Spanish report page" "$work/report.html" '<html lang="es">'
+check "Spanish report heading" "$work/report.html" "Informe de clase de Rapport"
+check "percent spacing" "$work/report.html" "1 de 1 (100 %)"
+
+mkdir -p "$work/empty"
+"$rapport" --lang es recover --results "$work/empty" >"$work/recover.txt" 2>&1
+check "Spanish recover" "$work/recover.txt" "no hay sesiones interrumpidas"
+
+"$rapport" --lang en run "$scenario" --choices best --times 4.5 \
+    >"$work/en.txt" 2>&1 || { echo "FAIL: en run"; fail=1; }
+check "English unchanged" "$work/en.txt" "Time: *4.5 s (target "
+exit $fail
