@@ -16,13 +16,13 @@
 #include "ui_lang_setting.h"
 #include "ui_pickfilter.h"
 
-static ui_app *test_app(const char *config_dir)
+static ui_app *test_app_sized(const char *config_dir, int w, int h)
 {
     static ui_app_options opt;
     memset(&opt, 0, sizeof opt);
     opt.config_dir = config_dir;
-    opt.width = 1024;
-    opt.height = 768;
+    opt.width = w;
+    opt.height = h;
     opt.virtual_clock = true;
     opt.software = true;
     opt.no_shuffle = true;
@@ -35,6 +35,11 @@ static ui_app *test_app(const char *config_dir)
     app->running = true;
     ui_app_step(app);
     return app;
+}
+
+static ui_app *test_app(const char *config_dir)
+{
+    return test_app_sized(config_dir, 1024, 768);
 }
 
 /* A fresh start of the program: the environment's language. */
@@ -223,11 +228,117 @@ static void test_filter(void)
     ui_app_free(app);
 }
 
+/* Arabic mirrors every screen: the menu button is drawn on the left and
+ * a click there opens the menu (input is mapped back to the layout). */
+static void test_mirror(void)
+{
+    test_fresh_start();
+    ui_app *app = test_app(NULL);
+    CHECK(!app->mirrored);
+    CHECK(ui_lang_setting_set(app, "ar", false));
+    ui_app_step(app);
+    CHECK(app->mirrored);
+    const ui_hit *menu = ui_app_find_hit(app, UI_ACT_MENU, 0);
+    CHECK(menu != NULL);
+    if (menu) {
+        CHECK(menu->rect.x > app->lay.w / 2); /* the layout's right */
+        int sx = app->lay.w - 1 - (menu->rect.x + menu->rect.w / 2);
+        int sy = menu->rect.y + menu->rect.h / 2;
+        SDL_Event ev;
+        memset(&ev, 0, sizeof ev);
+        ev.type = SDL_MOUSEMOTION;
+        ev.motion.x = sx;
+        ev.motion.y = sy;
+        SDL_PushEvent(&ev);
+        for (int i = 0; i < 2; i++) {
+            memset(&ev, 0, sizeof ev);
+            ev.type = i == 0 ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
+            ev.button.button = SDL_BUTTON_LEFT;
+            ev.button.state = i == 0 ? SDL_PRESSED : SDL_RELEASED;
+            ev.button.clicks = 1;
+            ev.button.x = sx;
+            ev.button.y = sy;
+            SDL_PushEvent(&ev);
+        }
+        ui_app_step(app);
+        CHECK_INT(app->overlay, UI_OVERLAY_MENU);
+    }
+    /* Every text drawn lies inside the window. */
+    const SDL_Rect *rects = NULL;
+    size_t n = ui_text_frame_rects(app->text, &rects);
+    CHECK(n > 0);
+    for (size_t i = 0; i < n; i++) {
+        CHECK(rects[i].x >= 0 && rects[i].x + rects[i].w <= app->lay.w);
+    }
+    CHECK_INT(ui_text_glyph_stats(app->text).notdef, 0);
+    CHECK(ui_lang_setting_set(app, "es", false));
+    ui_app_step(app);
+    CHECK(!app->mirrored);
+    ui_app_free(app);
+}
+
+/* The screens of the golden images (ui_golden_lang_*): the Spanish and
+ * the Arabic scenario played through in their language at three window
+ * sizes; after every screen, no .notdef box has been drawn, and every
+ * text lies inside the window. */
+static void test_no_boxes(void)
+{
+    static const struct {
+        const char *lang;
+        const char *scenario;
+    } cases[] = {{"es", RAPPORT_SCENARIOS "/blocked-card-es.xml"},
+                 {"ar", RAPPORT_SCENARIOS "/insurance-claim-ar.xml"}};
+    static const int sizes[][2] = {{1024, 768}, {1920, 1080}, {3840, 2160}};
+    for (size_t c = 0; c < 2; c++) {
+        for (size_t z = 0; z < 3; z++) {
+            test_fresh_start();
+            lang_use(cases[c].lang, RAPPORT_LOCALE_DIR, NULL, 0);
+            ui_app *app = test_app_sized(NULL, sizes[z][0], sizes[z][1]);
+            int screens = 0;
+            CHECK(ui_app_start(app, cases[c].scenario));
+            for (int i = 0; i < 40 && app->screen != UI_SCREEN_DEBRIEF; i++) {
+                if (app->screen == UI_SCREEN_PLAY) {
+                    ui_app_reveal_finish(app);
+                    ui_app_step(app);
+                    screens++;
+                    ui_app_do(app, UI_ACT_CHOOSE, 0);
+                } else if (app->screen == UI_SCREEN_FEEDBACK) {
+                    ui_app_do(app, UI_ACT_CONTINUE, 0);
+                } else if (app->screen == UI_SCREEN_ENDING) {
+                    ui_app_do(app, UI_ACT_DEBRIEF, 0);
+                }
+                ui_app_step(app);
+                screens++;
+                const SDL_Rect *rects = NULL;
+                size_t n = ui_text_frame_rects(app->text, &rects);
+                for (size_t k = 0; k < n; k++) {
+                    CHECK(rects[k].x >= 0 &&
+                          rects[k].x + rects[k].w <= app->lay.w);
+                }
+            }
+            CHECK_INT(app->screen, UI_SCREEN_DEBRIEF);
+            CHECK(app->mirrored == (c == 1));
+            ui_app_do(app, UI_ACT_PICKER, 0);
+            ui_app_step(app);
+            ui_text_glyphs g = ui_text_glyph_stats(app->text);
+            if (g.notdef) {
+                fprintf(stderr, "%s at %d: %lu .notdef in %d screens\n",
+                        cases[c].lang, sizes[z][1], g.notdef, screens);
+            }
+            CHECK(g.runs > 0);
+            CHECK_INT(g.notdef, 0);
+            ui_app_free(app);
+        }
+    }
+}
+
 int main(void)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 1);
     test_setting();
     test_debrief_switch();
     test_filter();
+    test_mirror();
+    test_no_boxes();
     return check_done("test_ui_lang");
 }

@@ -5,6 +5,7 @@
 #   cmake -DRAPPORT=exe -DPNG_CHECK=exe -DSCENARIO=file -DSCRIPT=1,2,3
 #         -DSIZE=1024x768 -DOUT=dir -DCOUNT=n [-DINPUT=keys|mouse]
 #         [-DARGS=extra^^args] [-DGOLDEN_DIR=dir -DGOLDEN=a^^b]
+#         [-DUI_LANG=es]   (the interface's language: rapport --lang)
 #         -P ui_render.cmake
 # RAPPORT_UPDATE_GOLDEN=1 copies the listed screenshots into GOLDEN_DIR.
 set(ENV{SDL_VIDEODRIVER} dummy)
@@ -14,8 +15,12 @@ endif()
 string(REPLACE "^^" ";" ARGS "${ARGS}")
 string(REPLACE "^^" ";" GOLDEN "${GOLDEN}")
 file(REMOVE_RECURSE "${OUT}")
+set(lang_args)
+if(DEFINED UI_LANG)
+  set(lang_args --lang ${UI_LANG})
+endif()
 execute_process(
-  COMMAND ${RAPPORT} play ${SCENARIO} --size ${SIZE} --script ${SCRIPT}
+  COMMAND ${RAPPORT} ${lang_args} play ${SCENARIO} --size ${SIZE} --script ${SCRIPT}
           --input ${INPUT} --screenshot-dir ${OUT} ${ARGS}
   RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)

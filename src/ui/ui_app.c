@@ -19,6 +19,7 @@
 #include "ui_draw.h"
 #include "ui_internal.h"
 #include "ui_lang_setting.h"
+#include "ui_mirror.h"
 #include "ui_png.h"
 #include "ui_prefs.h"
 #include "ui_reveal.h"
@@ -971,6 +972,7 @@ static void ui_app_window_to_pixels(const ui_app *app, int *x, int *y)
         *x = (int)((long)*x * app->lay.w / ww);
         *y = (int)((long)*y * app->lay.h / wh);
     }
+    *x = ui_mirror_x(app, *x);
 }
 
 static void ui_app_mouse_at(ui_app *app, int wx, int wy)
@@ -1138,7 +1140,7 @@ static void ui_app_unblank(ui_app *app)
  * Positions come normalised to the window (0..1). */
 static void ui_app_finger(ui_app *app, const SDL_TouchFingerEvent *f)
 {
-    int x = (int)(f->x * (float)app->lay.w);
+    int x = ui_mirror_x(app, (int)(f->x * (float)app->lay.w));
     int y = (int)(f->y * (float)app->lay.h);
     if (f->type == SDL_FINGERDOWN) {
         if (app->finger_down) {
@@ -1283,6 +1285,7 @@ static void ui_app_frame_to(ui_app *app, const char *shot, bool *shot_ok)
     }
     SDL_SetRenderDrawBlendMode(app->renderer, SDL_BLENDMODE_BLEND);
     SDL_RenderSetClipRect(app->renderer, NULL);
+    ui_mirror_begin_frame(app);
     if (app->blanked) {
         SDL_SetRenderDrawColor(app->renderer, 0, 0, 0, 0xFF);
         SDL_RenderClear(app->renderer);

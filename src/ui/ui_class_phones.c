@@ -500,9 +500,11 @@ void ui_phones_draw(ui_phones *p, const class_session *c, SDL_Renderer *r,
     ui_draw_rect(r, qr, white);
     p->qr_rect = qr;
     p->qr_module = m;
+    /* a right-to-left screen is drawn mirrored: the code is not */
+    bool flip = ui_draw_mirror_w(r) > 0;
     for (int y = 0; y < p->qr->size; y++) {
         for (int x = 0; x < p->qr->size; x++) {
-            if (phone_qr_dark(p->qr, x, y)) {
+            if (phone_qr_dark(p->qr, flip ? p->qr->size - 1 - x : x, y)) {
                 SDL_Rect cell = {qr.x + (x + PHONE_QR_QUIET) * m,
                                  qr.y + (y + PHONE_QR_QUIET) * m, m, m};
                 ui_draw_rect(r, cell, black);

@@ -13,6 +13,7 @@
 
 #include "class_journal.h"
 #include "class_result.h"
+#include "i18n.h"
 #include "ui_class.h"
 
 /* The first error of diags as the class's note. */
@@ -22,7 +23,7 @@ static void ui_class_results_note(ui_class *c, const char *what,
     const diag_entry *e =
         diags && diag_count(diags) > 0 ? diag_get(diags, 0) : NULL;
     snprintf(c->note, sizeof c->note, "%s: %s", what,
-             e && e->message ? e->message : "out of memory");
+             e && e->message ? e->message : _("out of memory"));
 }
 
 void ui_class_results_start(ui_app *app)
@@ -38,7 +39,7 @@ void ui_class_results_start(ui_app *app)
                                           c->started_wall, app->opt.io, diags)
                      : NULL;
     if (!c->journal) {
-        ui_class_results_note(c, "Not journaled", diags);
+        ui_class_results_note(c, _("Not journaled"), diags);
     }
     diag_list_free(diags);
 }
@@ -53,7 +54,7 @@ void ui_class_results_after(ui_app *app)
         class_journal_event_count(c->journal) < class_event_count(c->cs)) {
         diag_list *diags = diag_list_new();
         if (!diags || class_journal_append(c->journal, c->cs, diags) != 0) {
-            ui_class_results_note(c, "Not journaled", diags);
+            ui_class_results_note(c, _("Not journaled"), diags);
         }
         diag_list_free(diags);
     }
@@ -69,14 +70,15 @@ void ui_class_results_after(ui_app *app)
     memset(&saved, 0, sizeof saved);
     if (!diags || class_result_save(app->results_dir, c->cs, &info,
                                     app->opt.io, &saved, diags) != 0) {
-        ui_class_results_note(c, "The class result is not saved", diags);
+        ui_class_results_note(c, _("The class result is not saved"), diags);
     } else {
         c->saved = true;
         char dir[UI_FOLDER_MAX + 8];
         ui_results_short_path(app, app->results_dir, dir, sizeof dir);
         const char *json = saved.path[RESULT_FILE_JSON];
         const char *slash = json ? strrchr(json, '/') : NULL;
-        snprintf(c->saved_line, sizeof c->saved_line, "Saved in %s as %s", dir,
+        snprintf(c->saved_line, sizeof c->saved_line, _("Saved in %s as %s"),
+                 dir,
                  slash  ? slash + 1
                  : json ? json
                         : "");

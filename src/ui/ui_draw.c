@@ -2,15 +2,65 @@
 #include "ui_draw.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #define UI_DRAW_PI 3.14159265358979f
+
+#define UI_DRAW_MIRROR_KEY "rapport-mirror-width"
+
+void ui_draw_set_mirror(SDL_Renderer *r, int width)
+{
+    SDL_Window *w = SDL_RenderGetWindow(r);
+    if (w) {
+        SDL_SetWindowData(w, UI_DRAW_MIRROR_KEY,
+                          (void *)(intptr_t)(width > 0 ? width : 0));
+    }
+}
+
+int ui_draw_mirror_w(SDL_Renderer *r)
+{
+    SDL_Window *w = SDL_RenderGetWindow(r);
+    if (!w || SDL_GetRenderTarget(r)) {
+        return 0;
+    }
+    return (int)(intptr_t)SDL_GetWindowData(w, UI_DRAW_MIRROR_KEY);
+}
+
+SDL_Rect ui_draw_place(SDL_Renderer *r, SDL_Rect rect)
+{
+    int m = ui_draw_mirror_w(r);
+    if (m > 0) {
+        rect.x = m - rect.x - rect.w;
+    }
+    return rect;
+}
+
+void ui_draw_clip(SDL_Renderer *r, const SDL_Rect *rect)
+{
+    if (!rect) {
+        SDL_RenderSetClipRect(r, NULL);
+        return;
+    }
+    SDL_Rect on = ui_draw_place(r, *rect);
+    SDL_RenderSetClipRect(r, &on);
+}
+
+/* The vertices mirrored when the drawing is. */
+static void ui_draw_flip(SDL_Renderer *r, SDL_Vertex *v, int n)
+{
+    int m = ui_draw_mirror_w(r);
+    for (int i = 0; m > 0 && i < n; i++) {
+        v[i].position.x = (float)m - v[i].position.x;
+    }
+}
 
 void ui_draw_rect(SDL_Renderer *r, SDL_Rect rect, SDL_Color c)
 {
     if (rect.w <= 0 || rect.h <= 0) {
         return;
     }
+    rect = ui_draw_place(r, rect);
     /* Opaque fills skip blending: the software renderer then copies
      * instead of blending every pixel. */
     if (c.a == 0xFF) {
@@ -99,6 +149,7 @@ void ui_draw_convex(SDL_Renderer *r, const SDL_FPoint *pts, int n, SDL_Color c)
         idx[k++] = 1 + i;
         idx[k++] = 1 + (i + 1) % n;
     }
+    ui_draw_flip(r, v, 2 * n + 1);
     if (c.a == 0xFF) {
         SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
     }
@@ -201,6 +252,7 @@ static void ui_draw_corner(SDL_Renderer *r, float cx, float cy, float rad,
         idx[k++] = 1 + i;
         idx[k++] = 2 + i;
     }
+    ui_draw_flip(r, v, 2 * (n + 1) + 1);
     if (c.a == 0xFF) {
         SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
     }

@@ -14,6 +14,18 @@
 /* Most points in one convex shape. */
 #define UI_DRAW_MAX_POINTS 256
 
+/* Mirroring (ui_mirror.h): with a width set on the renderer's window,
+ * every shape below, ui_draw_place's rectangles and ui_text's draws map
+ * x to width - x, except while the renderer draws into a texture. 0
+ * turns it off. */
+void ui_draw_set_mirror(SDL_Renderer *r, int width);
+/* The width mirrored about now (0: not mirrored). */
+int ui_draw_mirror_w(SDL_Renderer *r);
+/* Where a rectangle of the layout is on screen. */
+SDL_Rect ui_draw_place(SDL_Renderer *r, SDL_Rect rect);
+/* SDL_RenderSetClipRect of a rectangle of the layout (NULL: none). */
+void ui_draw_clip(SDL_Renderer *r, const SDL_Rect *rect);
+
 void ui_draw_rect(SDL_Renderer *r, SDL_Rect rect, SDL_Color c);
 /* Whether the renderer is OpenGL emulated on the CPU (Mesa's llvmpipe or
  * softpipe, or under Xvfb): SDL's software renderer then costs less. */

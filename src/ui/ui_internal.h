@@ -221,6 +221,7 @@ struct ui_app {
     ui_screen_id screen;
     ui_overlay overlay;
     bool blanked;
+    bool mirrored; /* drawn right to left (ui_mirror.h) */
     bool running;
     bool dirty;
     int exit_code;
@@ -441,8 +442,9 @@ ui_text_style ui_widget_content_style(const ui_app *app, int px, bool bold,
 /* Whether the scenario's language is written right to left. */
 bool ui_widget_content_rtl(const ui_app *app);
 /* The isolate that opens the interface's words inside the scenario's
- * text (closed by UI_TEXT_PDI): "" when both go the same way, else
- * UI_TEXT_RLI or UI_TEXT_LRI for the interface's direction. */
+ * text (closed by UI_TEXT_PDI): "" when the interface and the scenario
+ * are both left to right, else UI_TEXT_FSI (each piece in the direction
+ * of its first letter). */
 const char *ui_widget_isolate(const ui_app *app);
 /* A score band's name ("good") in the interface's language. */
 const char *ui_widget_band_name(score_band band);

@@ -1,5 +1,6 @@
 /* ui_options.c — option cards with a badge (the call and the classroom). */
 #include "ui_options.h"
+#include "ui_mirror.h"
 
 #include <stdio.h>
 
@@ -149,10 +150,12 @@ int ui_options_draw(ui_app *app, SDL_Rect area, const ui_options_spec *spec,
         ui_text_style ts = ui_widget_content_style(app, px, false, th->text);
         ts.wrap_w = text_w;
         /* The badge at the start of the card: on the right in a
-         * right-to-left language. */
+         * right-to-left language (in the layout, which a right-to-left
+         * interface mirrors: ui_mirror.h). */
+        bool right = ui_mirror_start_right(app, ts.rtl);
         int badge_x =
-            ts.rtl ? card.x + card.w - l->pad - badge : card.x + l->pad;
-        int text_x = ts.rtl ? card.x + l->pad : card.x + 2 * l->pad + badge;
+            right ? card.x + card.w - l->pad - badge : card.x + l->pad;
+        int text_x = right ? card.x + l->pad : card.x + 2 * l->pad + badge;
         float cx = (float)badge_x + (float)badge / 2.0f;
         float cy = (float)(card.y + l->pad) + (float)badge / 2.0f;
         ui_draw_ellipse(app->renderer, cx, cy, (float)badge / 2.0f,

@@ -378,7 +378,7 @@ void ui_portrait_draw(SDL_Renderer *r, SDL_Rect box,
     SDL_Rect clip_old;
     SDL_RenderGetClipRect(r, &clip_old);
     bool had_clip = SDL_RenderIsClipEnabled(r);
-    SDL_RenderSetClipRect(r, &box);
+    ui_draw_clip(r, &box);
 
     /* Body and neck */
     ui_portrait_ellipse(&p, 0.5f, 1.06f, 0.40f, 0.26f, shirt);
@@ -479,5 +479,6 @@ void ui_portrait_cache_draw(ui_portrait_cache *cache, SDL_Renderer *r,
         cache->expression = expression;
         cache->theme = theme;
     }
-    SDL_RenderCopy(r, cache->texture, NULL, &box);
+    SDL_Rect on = ui_draw_place(r, box);
+    SDL_RenderCopy(r, cache->texture, NULL, &on);
 }

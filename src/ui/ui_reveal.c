@@ -139,7 +139,7 @@ int ui_reveal_bubble(ui_app *app, SDL_Rect area, int max_h, const char *text,
      * bubble's padding, so clip to the inside of its frame, not to the
      * text box. */
     SDL_Rect inside = ui_layout_inset(bubble, l->border);
-    SDL_RenderSetClipRect(app->renderer, &inside);
+    ui_draw_clip(app->renderer, &inside);
     int off_y = view.y - app->scroll[UI_SCROLL_SPEECH].offset;
     if (revealing) {
         ui_text_draw_words(app->text, text, &st, view.x, off_y, words);

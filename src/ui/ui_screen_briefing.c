@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "ui_draw.h"
 #include "ui_internal.h"
+#include "ui_mirror.h"
 
 /* One piece of the right column. */
 typedef enum {
@@ -107,7 +108,8 @@ static int ui_briefing_layout(ui_app *app, const ui_briefing_item *it,
             it[i].kind == UI_BRIEFING_BULLET || it[i].kind == UI_BRIEFING_NOTE;
         /* Indented from the start of the line (the right, right to
          * left). */
-        int tx = x + (indent && !st.rtl ? bullet_w : 0);
+        bool right = ui_mirror_start_right(app, st.rtl);
+        int tx = x + (indent && !right ? bullet_w : 0);
         st.wrap_w = w - (indent ? bullet_w : 0);
         ui_text_size sz;
         ui_text_measure(app->text, it[i].text, &st, &sz);
@@ -124,8 +126,8 @@ static int ui_briefing_layout(ui_app *app, const ui_briefing_item *it,
                 /* A round bullet on the first line. */
                 int lh = ui_text_line_height(app->text, px, false);
                 float r = (float)lh / 7.0f;
-                float bx = st.rtl ? (float)(x + w) - (float)bullet_w / 3
-                                  : (float)x + (float)bullet_w / 3;
+                float bx = right ? (float)(x + w) - (float)bullet_w / 3
+                                 : (float)x + (float)bullet_w / 3;
                 ui_draw_ellipse(app->renderer, bx, (float)y + (float)lh / 2, r,
                                 r, th->accent);
             }

@@ -4,14 +4,15 @@
  * score and its number (never colour alone). */
 #include <stdio.h>
 
+#include "i18n.h"
 #include "ui_class.h"
 
 /* "Overall 72 · empathy 80 · honesty 70 · promptness 65". */
 void ui_class_score_line(const score_summary *s, char *buf, size_t len)
 {
     snprintf(buf, len,
-             "Overall %d \xC2\xB7 empathy %d \xC2\xB7 honesty %d \xC2\xB7 "
-             "promptness %d",
+             _("Overall %d \xC2\xB7 empathy %d \xC2\xB7 honesty %d \xC2\xB7 "
+               "promptness %d"),
              s->overall, s->dim[SCENARIO_DIM_EMPATHY],
              s->dim[SCENARIO_DIM_HONESTY], s->dim[SCENARIO_DIM_PROMPTNESS]);
 }
@@ -21,13 +22,13 @@ void ui_screen_class_board_draw(ui_app *app)
     const ui_layout *l = &app->lay;
     const ui_theme *th = app->theme;
     ui_class *c = app->cls;
-    static const char *const keys[] = {"PgDn: next turn", "PgUp: back",
-                                       "H: keys"};
+    const char *const keys[] = {_("PgDn: next turn"), _("PgUp: back"),
+                                _("H: keys")};
     char title[300];
-    snprintf(title, sizeof title, "Scores after turn %zu",
+    snprintf(title, sizeof title, _("Scores after turn %zu"),
              class_turn_count(c->cs));
-    SDL_Rect body = ui_class_frame(app, title, "Next turn \xE2\x96\xB6", keys,
-                                   sizeof keys / sizeof *keys);
+    SDL_Rect body = ui_class_frame(app, title, _("Next turn \xE2\x96\xB6"),
+                                   keys, sizeof keys / sizeof *keys);
     size_t teams = class_team_count(c->cs);
     int rows = 1 + (int)teams;
     int name_lh = ui_text_line_height(app->text, l->px_body, true);
@@ -46,7 +47,7 @@ void ui_screen_class_board_draw(ui_app *app)
         }
         char name[UI_CLASS_NAME_MAX + 32];
         snprintf(name, sizeof name, "%s",
-                 r == 0 ? "The class (the room's calls)"
+                 r == 0 ? _("The class (the room's calls)")
                         : class_team_name(c->cs, (size_t)team));
         char line[200];
         ui_class_score_line(&s, line, sizeof line);

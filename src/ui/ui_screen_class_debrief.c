@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "ui_class.h"
 #include "ui_reveal.h"
 
@@ -16,11 +17,11 @@ static void ui_class_ending_title(const ui_class *c, char *buf, size_t len)
 {
     const session *s = class_session_of(c->cs);
     const scenario_node *end = session_ending(s);
-    const char *outcome = scenario_outcome_name(session_outcome(s));
+    const char *outcome = ui_widget_outcome_name(session_outcome(s));
     if (end && end->title) {
-        snprintf(buf, len, "The call ended: %s (%s)", end->title, outcome);
+        snprintf(buf, len, _("The call ended: %s (%s)"), end->title, outcome);
     } else {
-        snprintf(buf, len, "The call ended (%s)", outcome);
+        snprintf(buf, len, _("The call ended (%s)"), outcome);
     }
 }
 
@@ -29,11 +30,11 @@ void ui_screen_class_ending_draw(ui_app *app)
     const ui_layout *l = &app->lay;
     const ui_theme *th = app->theme;
     ui_class *c = app->cls;
-    static const char *const keys[] = {"PgDn: the debrief", "PgUp: back",
-                                       "H: keys"};
-    SDL_Rect body =
-        ui_class_frame(app, "The call has ended", "Class debrief \xE2\x96\xB6",
-                       keys, sizeof keys / sizeof *keys);
+    const char *const keys[] = {_("PgDn: the debrief"), _("PgUp: back"),
+                                _("H: keys")};
+    SDL_Rect body = ui_class_frame(app, _("The call has ended"),
+                                   _("Class debrief \xE2\x96\xB6"), keys,
+                                   sizeof keys / sizeof *keys);
     if (c->speech && c->speech[0]) {
         int h = ui_reveal_bubble(app, body, body.h * 45 / 100, c->speech,
                                  false, 0, l->px_speech, false);
@@ -95,15 +96,14 @@ static size_t ui_class_blocks(const ui_class *c, ui_class_block *b)
 {
     size_t n = 0;
     char line[1024];
-    ui_class_add(b, &n, true, false, "%s", "The path the room took");
+    ui_class_add(b, &n, true, false, "%s", _("The path the room took"));
     for (size_t i = 0; i < class_turn_count(c->cs); i++) {
         const class_turn *t = class_turn_at(c->cs, i);
         size_t len = 0;
-        len +=
-            (size_t)snprintf(line + len, sizeof line - len,
-                             "Turn %zu: the room chose %c%s. Votes: ", i + 1,
-                             class_letter((size_t)t->chosen_pos),
-                             t->picked ? " (tie, picked)" : "");
+        len += (size_t)snprintf(line + len, sizeof line - len,
+                                _("Turn %zu: the room chose %c%s. Votes: "),
+                                i + 1, class_letter((size_t)t->chosen_pos),
+                                t->picked ? _(" (tie, picked)") : "");
         for (size_t k = 0; k < t->option_count && len < sizeof line; k++) {
             len +=
                 (size_t)snprintf(line + len, sizeof line - len, "%s%c %d",
@@ -111,20 +111,20 @@ static size_t ui_class_blocks(const ui_class *c, ui_class_block *b)
         }
         if (len < sizeof line) {
             len += (size_t)snprintf(line + len, sizeof line - len, "%s",
-                                    t->split ? " (the room disagreed)"
-                                             : " (all agreed)");
+                                    t->split ? _(" (the room disagreed)")
+                                             : _(" (all agreed)"));
         }
         if (len < sizeof line && t->best_pos != t->chosen_pos) {
             snprintf(line + len, sizeof line - len,
-                     ". The better option was %c.",
+                     _(". The better option was %c."),
                      class_letter((size_t)t->best_pos));
         } else if (len < sizeof line) {
-            snprintf(line + len, sizeof line - len,
-                     ". That was the better option.");
+            snprintf(line + len, sizeof line - len, "%s",
+                     _(". That was the better option."));
         }
         ui_class_add(b, &n, false, false, "%s", line);
     }
-    ui_class_add(b, &n, true, false, "%s", "Scores");
+    ui_class_add(b, &n, true, false, "%s", _("Scores"));
     for (int r = 0; r <= (int)class_team_count(c->cs); r++) {
         int team = r == 0 ? CLASS_ROOM : r - 1;
         score_summary s;
@@ -134,13 +134,14 @@ static size_t ui_class_blocks(const ui_class *c, ui_class_block *b)
         char scores[200];
         ui_class_score_line(&s, scores, sizeof scores);
         snprintf(line, sizeof line, "%s: %s",
-                 r == 0 ? "The class" : class_team_name(c->cs, (size_t)team),
+                 r == 0 ? _("The class")
+                        : class_team_name(c->cs, (size_t)team),
                  scores);
         ui_class_add(b, &n, false, false, "%s", line);
     }
     ui_class_add(b, &n, false, false, "%s",
-                 "Promptness is scored on the options alone (relaxed "
-                 "timing): discussion time never counts.");
+                 _("Promptness is scored on the options alone (relaxed "
+                   "timing): discussion time never counts."));
     char title[300];
     ui_class_ending_title(c, title, sizeof title);
     ui_class_add(b, &n, true, false, "%s", title);
@@ -156,9 +157,9 @@ void ui_screen_class_debrief_draw(ui_app *app)
     const ui_layout *l = &app->lay;
     const ui_theme *th = app->theme;
     ui_class *c = app->cls;
-    static const char *const keys[] = {"PgDn, PgUp: scroll", "Esc: menu",
-                                       "H: keys"};
-    SDL_Rect body = ui_class_frame(app, "Class debrief", NULL, keys,
+    const char *const keys[] = {_("PgDn, PgUp: scroll"), _("Esc: menu"),
+                                _("H: keys")};
+    SDL_Rect body = ui_class_frame(app, _("Class debrief"), NULL, keys,
                                    sizeof keys / sizeof *keys);
     ui_class_block b[UI_CLASS_BLOCKS];
     size_t n = ui_class_blocks(c, b);

@@ -5,6 +5,7 @@
  * with Back. */
 #include <stdio.h>
 
+#include "i18n.h"
 #include "ui_class.h"
 #include "ui_mood.h"
 #include "ui_options.h"
@@ -27,15 +28,15 @@ static SDL_Rect ui_class_played_frame(ui_app *app, size_t index, bool whatif)
     ui_class *c = app->cls;
     bool review = class_review_turn(c->cs) >= 0;
     char title[300];
-    snprintf(title, sizeof title, "%sTurn %zu \xC2\xB7 %s",
-             review ? "Looking back \xC2\xB7 " : "", index + 1,
-             whatif ? "what if" : "the call played");
-    static const char *const keys[] = {"PgDn: go on", "PgUp: turn before",
-                                       "W: what if", "H: keys"};
-    const char *next = review ? "Forward \xE2\x96\xB6"
+    snprintf(title, sizeof title, _("%sTurn %zu \xC2\xB7 %s"),
+             review ? _("Looking back \xC2\xB7 ") : "", index + 1,
+             whatif ? _("what if") : _("the call played"));
+    const char *const keys[] = {_("PgDn: go on"), _("PgUp: turn before"),
+                                _("W: what if"), _("H: keys")};
+    const char *next = review ? _("Forward \xE2\x96\xB6")
                        : session_is_finished(class_session_of(c->cs))
-                           ? "The ending \xE2\x96\xB6"
-                           : "Next turn \xE2\x96\xB6";
+                           ? _("The ending \xE2\x96\xB6")
+                           : _("Next turn \xE2\x96\xB6");
     return ui_class_frame(app, title, next, keys, sizeof keys / sizeof *keys);
 }
 
@@ -62,9 +63,9 @@ void ui_screen_class_played_draw(ui_app *app)
     ui_mood_column(app, left, c->sc,
                    scenario_expression_for_mood(t->mood_after), &m, 1);
     char head[160];
-    snprintf(head, sizeof head, "The room chose %c%s",
+    snprintf(head, sizeof head, _("The room chose %c%s"),
              class_letter((size_t)t->chosen_pos),
-             t->picked ? " (a tie, picked by the facilitator)" : "");
+             t->picked ? _(" (a tie, picked by the facilitator)") : "");
     ui_text_style hs = ui_widget_style(app, l->px_body, true, th->text);
     hs.wrap_w = body.w;
     hs.max_lines = 2;
@@ -76,7 +77,7 @@ void ui_screen_class_played_draw(ui_app *app)
     /* The words said, then the feedback, at the largest size that fits
      * (scrolling at the smallest). */
     const char *feedback =
-        ch->feedback ? ch->feedback : "No feedback for this option.";
+        ch->feedback ? ch->feedback : _("No feedback for this option.");
     ui_text_style ss =
         ui_widget_content_style(app, l->px_body, false, th->text);
     ui_text_style fs = ss;
@@ -132,15 +133,15 @@ void ui_screen_class_whatif_draw(ui_app *app)
             notes[i] = NULL;
             continue;
         }
-        texts[i] = w.feedback ? w.feedback : "No feedback for this option.";
+        texts[i] = w.feedback ? w.feedback : _("No feedback for this option.");
         snprintf(buf[i], sizeof buf[i],
-                 "Mood %+d \xC2\xB7 empathy %+d, honesty %+d, promptness "
-                 "%+d%s%s",
+                 _("Mood %+d \xC2\xB7 empathy %+d, honesty %+d, promptness "
+                   "%+d%s%s"),
                  w.mood_change, w.rating[SCENARIO_DIM_EMPATHY],
                  w.rating[SCENARIO_DIM_HONESTY],
                  w.rating[SCENARIO_DIM_PROMPTNESS],
-                 w.best ? " \xC2\xB7 the better option" : "",
-                 w.chosen ? " \xC2\xB7 the room's call" : "");
+                 w.best ? _(" \xC2\xB7 the better option") : "",
+                 w.chosen ? _(" \xC2\xB7 the room's call") : "");
         notes[i] = buf[i];
     }
     ui_options_spec spec = {n, texts, true,          1.5,  UI_ACT_NONE,

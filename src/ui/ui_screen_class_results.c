@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "ui_class.h"
 #include "ui_draw.h"
 #include "ui_options.h"
@@ -37,8 +38,10 @@ static void ui_class_results_bars(ui_app *app, SDL_Rect area)
     }
     int badge = row_h;
     char count_w_text[64];
-    snprintf(count_w_text, sizeof count_w_text, "%d %s (100%%) chosen", top,
-             teams ? "teams" : "votes");
+    snprintf(count_w_text, sizeof count_w_text,
+             teams ? _("%d teams (100%%) chosen")
+                   : _("%d votes (100%%) chosen"),
+             top);
     ui_text_style cs = ui_widget_style(app, px, true, th->text);
     ui_text_size csz;
     ui_text_measure(app->text, count_w_text, &cs, &csz);
@@ -81,7 +84,7 @@ static void ui_class_results_bars(ui_app *app, SDL_Rect area)
         char text[96];
         int pct = sum > 0 ? (v * 100 + sum / 2) / sum : 0;
         snprintf(text, sizeof text, "%d (%d%%)%s", v, pct,
-                 chosen ? " chosen" : "");
+                 chosen ? _(" chosen") : "");
         ui_text_style vs = ui_widget_style(app, px, chosen, th->text);
         vs.max_lines = 1;
         vs.wrap_w = label.w;
@@ -100,22 +103,22 @@ void ui_screen_class_results_draw(ui_app *app)
     bool tied = false;
     int call = class_call(c->cs, &tied);
     char title[300];
-    snprintf(title, sizeof title, "Turn %zu \xC2\xB7 the room's call",
+    snprintf(title, sizeof title, _("Turn %zu \xC2\xB7 the room's call"),
              class_turn_index(c->cs) + 1);
-    static const char *const keys[] = {"PgDn: go on", "PgUp: reopen the vote",
-                                       "R: reveal", "H: keys"};
-    static const char *const pick_keys[] = {"PgUp: move", "PgDn: pick it",
-                                            "H: keys"};
+    const char *const keys[] = {_("PgDn: go on"), _("PgUp: reopen the vote"),
+                                _("R: reveal"), _("H: keys")};
+    const char *const pick_keys[] = {_("PgUp: move"), _("PgDn: pick it"),
+                                     _("H: keys")};
     char next[96];
     if (!c->chart) {
-        snprintf(next, sizeof next, "Reveal \xE2\x96\xB6");
+        snprintf(next, sizeof next, "%s", _("Reveal \xE2\x96\xB6"));
     } else if (pick) {
-        snprintf(next, sizeof next, "Pick it \xE2\x96\xB6");
+        snprintf(next, sizeof next, "%s", _("Pick it \xE2\x96\xB6"));
     } else if (call >= 0) {
-        snprintf(next, sizeof next, "Play %c \xE2\x96\xB6",
+        snprintf(next, sizeof next, _("Play %c \xE2\x96\xB6"),
                  class_letter((size_t)call));
     } else {
-        snprintf(next, sizeof next, "Break the tie \xE2\x96\xB6");
+        snprintf(next, sizeof next, "%s", _("Break the tie \xE2\x96\xB6"));
     }
     SDL_Rect body = pick ? ui_class_frame(app, title, next, pick_keys,
                                           sizeof pick_keys / sizeof *pick_keys)
@@ -126,7 +129,7 @@ void ui_screen_class_results_draw(ui_app *app)
     if (!c->chart) {
         int votes = class_votes(c->cs, CLASS_SRC_COUNT, CLASS_ROOM);
         snprintf(line, sizeof line,
-                 "The votes are in: %d. Next reveals how the room voted.",
+                 _("The votes are in: %d. Next reveals how the room voted."),
                  votes);
         ui_text_style st = ui_widget_style(app, l->px_title, true, th->text);
         st.wrap_w = body.w;
@@ -138,19 +141,20 @@ void ui_screen_class_results_draw(ui_app *app)
         return;
     }
     if (pick && c->step_team == CLASS_ROOM) {
-        snprintf(line, sizeof line,
-                 "A tie: the facilitator picks. Back moves, Next picks.");
+        snprintf(line, sizeof line, "%s",
+                 _("A tie: the facilitator picks. Back moves, Next picks."));
     } else if (pick) {
         snprintf(line, sizeof line,
-                 "Team %s is tied: the facilitator picks its choice. Back "
-                 "moves, Next picks.",
+                 _("Team %s is tied: the facilitator picks its choice. Back "
+                   "moves, Next picks."),
                  class_team_name(c->cs, (size_t)c->step_team));
     } else if (call >= 0) {
-        snprintf(line, sizeof line, "The room chose %c%s.",
+        snprintf(line, sizeof line, _("The room chose %c%s."),
                  class_letter((size_t)call),
-                 teams ? " (the most teams' choice)" : "");
+                 teams ? _(" (the most teams' choice)") : "");
     } else {
-        snprintf(line, sizeof line, "A tie: Next lets the facilitator pick.");
+        snprintf(line, sizeof line, "%s",
+                 _("A tie: Next lets the facilitator pick."));
     }
     ui_text_style hs = ui_widget_style(app, l->px_body, true, th->text);
     hs.wrap_w = body.w;
@@ -166,7 +170,9 @@ void ui_screen_class_results_draw(ui_app *app)
         for (size_t t = 0; t < class_team_count(c->cs); t++) {
             bool tt = false;
             int ch = class_choice(c->cs, (int)t, &tt);
-            char what[8] = "tie";
+            char what[64];
+            /* TRANSLATORS: a team's choice when its vote is tied. */
+            snprintf(what, sizeof what, "%s", _("tie"));
             if (ch >= 0) {
                 snprintf(what, sizeof what, "%c", class_letter((size_t)ch));
             }

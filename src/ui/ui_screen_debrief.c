@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "lang.h"
 #include "ui_draw.h"
 #include "ui_internal.h"
 
@@ -95,7 +96,11 @@ bool ui_screen_debrief_prepare(ui_app *app)
     ui_play *p = &app->play;
     const debrief *d = p->d;
     ui_screen_debrief_free(app);
-    p->practise = ui_debrief_printf("%s", d->practise_text);
+    /* The core's advice, isolated in a right-to-left interface (it keeps
+     * its own direction, translated or not). */
+    bool iso = lang_rtl();
+    p->practise = ui_debrief_printf("%s%s%s", iso ? UI_TEXT_FSI : "",
+                                    d->practise_text, iso ? UI_TEXT_PDI : "");
     if (!p->practise || !ui_debrief_objectives(app)) {
         return false;
     }
@@ -430,9 +435,12 @@ void ui_screen_debrief_draw(ui_app *app)
     os.max_lines = 2;
     int h = ui_widget_label(app, buf, os, left);
     ui_layout_cut_top(&left, h, l->gap);
+    char verdict[300];
+    bool iso = lang_rtl(); /* the core's words keep their direction */
+    snprintf(verdict, sizeof verdict, "%s%s%s", iso ? UI_TEXT_FSI : "",
+             d->verdict, iso ? UI_TEXT_PDI : "");
     snprintf(buf, sizeof buf, _("Overall %d of 100 \xC2\xB7 %s \xC2\xB7 %s%s"),
-             d->summary.overall, ui_widget_band_name(d->summary.band),
-             d->verdict,
+             d->summary.overall, ui_widget_band_name(d->summary.band), verdict,
              d->relaxed_timing ? _(" \xC2\xB7 relaxed timing") : "");
     ui_text_style ss = ui_widget_style(app, px, false, th->text);
     ss.max_lines = d->critical_count ? 3 : 2;

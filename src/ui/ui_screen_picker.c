@@ -49,6 +49,12 @@ static int ui_picker_entry(ui_app *app, size_t i, SDL_Rect at, bool draw)
     ui_text_style ss = ui_widget_style(app, l->px_small, false, th->text);
     ss.wrap_w = w;
     ss.max_lines = 2;
+    if (e->valid) {
+        /* The title and summary in the scenario's language: its
+         * direction, its fonts. */
+        ui_text_set_lang(&ts, e->lang);
+        ui_text_set_lang(&ss, e->lang);
+    }
     ui_text_size a;
     ui_text_size b;
     ui_text_size c;

@@ -14,8 +14,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "ui_class.h"
 #include "ui_internal.h"
+#include "ui_mirror.h"
 
 /* After this many frames on the same screen the run is stuck. */
 #define UI_SCRIPT_MAX_STUCK 40
@@ -87,7 +89,7 @@ void ui_script_after_frame(ui_app *app, bool *want_shot, char *name,
 
 static void ui_script_fail(ui_app *app, const char *msg)
 {
-    fprintf(stderr, "rapport play: error: %s\n", msg);
+    fprintf(stderr, _("rapport play: error: %s\n"), msg);
     app->exit_code = 1;
     app->running = false;
 }
@@ -116,6 +118,7 @@ static void ui_script_to_window(const ui_app *app, int *x, int *y)
     int ww = 0;
     int wh = 0;
     SDL_GetWindowSize(app->window, &ww, &wh);
+    *x = ui_mirror_x(app, *x);
     if (app->lay.w > 0 && app->lay.h > 0) {
         *x = (int)((long)*x * ww / app->lay.w);
         *y = (int)((long)*y * wh / app->lay.h);
@@ -156,7 +159,7 @@ static void ui_script_finger(ui_app *app, Uint32 type, int x, int y, int dy)
     ev.type = type;
     ev.tfinger.touchId = UI_SCRIPT_TOUCH_ID;
     ev.tfinger.fingerId = 1;
-    ev.tfinger.x = (float)x / (float)app->lay.w;
+    ev.tfinger.x = ((float)ui_mirror_x(app, x) + 0.5f) / (float)app->lay.w;
     ev.tfinger.y = (float)y / (float)app->lay.h;
     ev.tfinger.dy = (float)dy / (float)app->lay.h;
     ev.tfinger.pressure = type == SDL_FINGERUP ? 0.0f : 1.0f;
@@ -252,18 +255,25 @@ static void ui_script_play(ui_app *app)
             return;
         }
         fprintf(stderr,
-                "rapport play: holding at turn %zu after the script's %zu "
-                "choice%s (--hold); close the window or stop the process\n",
-                played + 1, turn, turn == 1 ? "" : "s");
+                P_("rapport play: holding at turn %zu after the script's %zu "
+                   "choice (--hold); close the window or stop the process\n",
+                   "rapport play: holding at turn %zu after the script's %zu "
+                   "choices (--hold); close the window or stop the process\n",
+                   turn),
+                played + 1, turn);
         app->script_holding = true;
         return;
     }
     if (turn >= app->opt.script_count) {
         snprintf(msg, sizeof msg,
-                 "the script ended after %zu choice%s but the call has not "
-                 "reached an ending (turn %zu, node '%s', options 1-%zu); "
-                 "add more choices",
-                 turn, turn == 1 ? "" : "s", played + 1, session_node(s)->id,
+                 P_("the script ended after %zu choice but the call has not "
+                    "reached an ending (turn %zu, node '%s', options 1-%zu); "
+                    "add more choices",
+                    "the script ended after %zu choices but the call has not "
+                    "reached an ending (turn %zu, node '%s', options 1-%zu); "
+                    "add more choices",
+                    turn),
+                 turn, played + 1, session_node(s)->id,
                  session_offered_count(s));
         ui_script_fail(app, msg);
         return;
@@ -286,7 +296,8 @@ static void ui_script_play(ui_app *app)
         if (app->opt.input == UI_INPUT_KEYS) {
             ui_script_key(app, SDLK_SPACE);
         } else if (!ui_script_click(app, UI_ACT_REVEAL, 0, UI_SCROLL_COUNT)) {
-            ui_script_fail(app, "cannot reach the speech to skip its reveal");
+            ui_script_fail(app,
+                           _("cannot reach the speech to skip its reveal"));
         }
         return;
     }
@@ -304,7 +315,7 @@ static void ui_script_play(ui_app *app)
         app->clock = answer_at;
     }
     if (!ui_script_click(app, UI_ACT_CHOOSE, choice - 1, UI_SCROLL_OPTIONS)) {
-        ui_script_fail(app, "cannot reach the option card to click");
+        ui_script_fail(app, _("cannot reach the option card to click"));
     }
 }
 
@@ -314,7 +325,7 @@ static void ui_script_press(ui_app *app, SDL_Keycode key, ui_action action,
     if (app->opt.input == UI_INPUT_KEYS) {
         ui_script_key(app, key);
     } else if (!ui_script_click(app, action, 0, area)) {
-        ui_script_fail(app, "cannot reach the button to click");
+        ui_script_fail(app, _("cannot reach the button to click"));
     }
 }
 
@@ -327,9 +338,10 @@ static void ui_script_recover(ui_app *app)
     char msg[UI_FOLDER_MAX + 640];
     if (a == UI_JOURNAL_ASK) {
         snprintf(msg, sizeof msg,
-                 "an interrupted call was found in %s/in-progress; answer "
-                 "it with --on-journal resume|save|discard|later",
-                 app->results_dir ? app->results_dir : "the results folder");
+                 _("an interrupted call was found in %s/in-progress; answer "
+                   "it with --on-journal resume|save|discard|later"),
+                 app->results_dir ? app->results_dir
+                                  : _("the results folder"));
         ui_script_fail(app, msg);
         return;
     }
@@ -349,13 +361,16 @@ static void ui_script_recover(ui_app *app)
         key = SDLK_d;
     }
     if (!ui_app_find_hit(app, act, 0)) {
-        snprintf(msg, sizeof msg, "%s: cannot %s it: %s",
-                 app->recover.path ? app->recover.path : "journal", names[a],
+        /* TRANSLATORS: the journal, the --on-journal word (resume,
+         * save...), why not. */
+        snprintf(msg, sizeof msg, _("%s: cannot %s it: %s"),
+                 app->recover.path ? app->recover.path : _("journal"),
+                 names[a],
                  app->recover.problem ? app->recover.problem
                  : app->recover.changed
-                     ? "its scenario file has changed since it was played "
-                       "(it can only be saved)"
-                     : "the notice does not offer it");
+                     ? _("its scenario file has changed since it was played "
+                         "(it can only be saved)")
+                     : _("the notice does not offer it"));
         ui_script_fail(app, msg);
         return;
     }
@@ -368,7 +383,7 @@ static void ui_script_recover(ui_app *app)
     if (app->opt.input == UI_INPUT_KEYS) {
         ui_script_key(app, key);
     } else if (!ui_script_click(app, act, 0, UI_SCROLL_COUNT)) {
-        ui_script_fail(app, "cannot reach the notice's button to click");
+        ui_script_fail(app, _("cannot reach the notice's button to click"));
     }
 }
 
@@ -377,15 +392,15 @@ static void ui_script_recover(ui_app *app)
 static void ui_script_unsaved(ui_app *app)
 {
     fprintf(stderr,
-            "rapport play: error: %s; the call is not saved (a scripted run "
-            "answers Don't save)\n",
+            _("rapport play: error: %s; the call is not saved (a scripted "
+              "run answers Don't save)\n"),
             app->notice_msg);
     app->exit_code = 1;
     if (app->opt.input == UI_INPUT_KEYS) {
         ui_script_key(app, SDLK_d);
     } else if (!ui_script_click(app, UI_ACT_SAVE_DECLINE, 0,
                                 UI_SCROLL_COUNT)) {
-        ui_script_fail(app, "cannot reach the notice's button to click");
+        ui_script_fail(app, _("cannot reach the notice's button to click"));
     }
 }
 
@@ -396,7 +411,7 @@ void ui_script_drive(ui_app *app)
     }
     if (++app->script_stuck > UI_SCRIPT_MAX_STUCK) {
         char msg[128];
-        snprintf(msg, sizeof msg, "the scripted run is stuck on '%s'",
+        snprintf(msg, sizeof msg, _("the scripted run is stuck on '%s'"),
                  app->script_last_state);
         ui_script_fail(app, msg);
         return;
@@ -404,7 +419,7 @@ void ui_script_drive(ui_app *app)
     if (app->overlay == UI_OVERLAY_DIAG) {
         fprintf(stderr, "%s\n%s", app->diag_title ? app->diag_title : "",
                 app->diag_text ? app->diag_text : "");
-        ui_script_fail(app, "the scenario cannot be played");
+        ui_script_fail(app, _("the scenario cannot be played"));
         return;
     }
     if (app->overlay == UI_OVERLAY_RECOVER) {
@@ -425,7 +440,7 @@ void ui_script_drive(ui_app *app)
             ui_script_key(app, SDLK_RETURN);
         } else if (!ui_script_click(app, UI_ACT_PICK, app->pick_selected,
                                     UI_SCROLL_PICKER)) {
-            ui_script_fail(app, "cannot reach the scenario to click");
+            ui_script_fail(app, _("cannot reach the scenario to click"));
         }
         break;
     case UI_SCREEN_BRIEFING:
@@ -449,22 +464,27 @@ void ui_script_drive(ui_app *app)
         char msg[160];
         if (turns < app->opt.script_count) {
             snprintf(msg, sizeof msg,
-                     "the call ended after %zu turn%s but the script has "
-                     "%zu choices; remove the extra ones",
-                     turns, turns == 1 ? "" : "s", app->opt.script_count);
+                     P_("the call ended after %zu turn but the script has "
+                        "%zu choices; remove the extra ones",
+                        "the call ended after %zu turns but the script has "
+                        "%zu choices; remove the extra ones",
+                        turns),
+                     turns, app->opt.script_count);
             ui_script_fail(app, msg);
             return;
         }
         if (app->opt.time_count > turns) {
             snprintf(msg, sizeof msg,
-                     "%zu times given but the call had only %zu turn%s",
-                     app->opt.time_count, turns, turns == 1 ? "" : "s");
+                     P_("%zu times given but the call had only %zu turn",
+                        "%zu times given but the call had only %zu turns",
+                        turns),
+                     app->opt.time_count, turns);
             ui_script_fail(app, msg);
             return;
         }
         if (app->opt.print_debrief && app->play.d &&
             debrief_write_text(app->play.d, stdout) != 0) {
-            ui_script_fail(app, "cannot write the debrief");
+            ui_script_fail(app, _("cannot write the debrief"));
             return;
         }
         app->opt.print_debrief = false;
@@ -478,8 +498,8 @@ void ui_script_drive(ui_app *app)
             return;
         }
         if (app->script_dragged && review->offset == 0) {
-            ui_script_fail(app, "dragging the debrief's review did not "
-                                "scroll it");
+            ui_script_fail(app, _("dragging the debrief's review did not "
+                                  "scroll it"));
             return;
         }
         ui_script_press(app, SDLK_q, UI_ACT_QUIT, UI_SCROLL_REVIEW);

@@ -13,6 +13,7 @@
 #include "font.h"
 #include "reading.h"
 #include "textlay.h"
+#include "ui_draw.h"
 
 #define UI_TEXT_BUCKETS 1024u
 #define UI_TEXT_MAX_FONTS 32
@@ -575,11 +576,19 @@ static bool ui_text_rasterise(ui_text *t, ui_text_entry *e)
     return true;
 }
 
-/* Where the entry's texture goes for a draw at (x, y). */
-static SDL_Rect ui_text_place(const ui_text_entry *e, int x, int y)
+/* Where the entry's texture goes for a draw at (x, y). Mirrored
+ * (ui_draw_set_mirror), the box is placed as the layout says with the
+ * other alignment, then mirrored: a text aligned right sits at its
+ * mirrored box's right edge. */
+static SDL_Rect ui_text_place(const ui_text *t, const ui_text_entry *e, int x,
+                              int y)
 {
     SDL_Rect dst = {x, y, e->size.w, e->size.h};
     ui_text_align a = ui_text_visual_align(&e->st);
+    int mirror = ui_draw_mirror_w(t->renderer);
+    if (mirror > 0 && a != UI_TEXT_CENTRE) {
+        a = a == UI_TEXT_LEFT ? UI_TEXT_RIGHT : UI_TEXT_LEFT;
+    }
     if (e->st.wrap_w > 0) {
         if (a == UI_TEXT_CENTRE) {
             dst.x += (e->st.wrap_w - e->size.w) / 2;
@@ -591,7 +600,7 @@ static SDL_Rect ui_text_place(const ui_text_entry *e, int x, int y)
     } else if (a == UI_TEXT_RIGHT) {
         dst.x -= e->size.w;
     }
-    return dst;
+    return ui_draw_place(t->renderer, dst);
 }
 
 /* Notes what a draw showed, for the frame's statistics. */
@@ -637,7 +646,7 @@ bool ui_text_draw(ui_text *t, const char *text, const ui_text_style *st, int x,
     if (!e->texture && !ui_text_rasterise(t, e)) {
         return false;
     }
-    SDL_Rect dst = ui_text_place(e, x, y);
+    SDL_Rect dst = ui_text_place(t, e, x, y);
     SDL_Rect all = {dst.x, dst.y - e->pad_top, dst.w,
                     e->pad_top + dst.h + e->pad_bottom};
     SDL_RenderCopy(t->renderer, e->texture, NULL, &all);
@@ -766,7 +775,7 @@ bool ui_text_draw_words(ui_text *t, const char *text, const ui_text_style *st,
         }
         e->reveal_words = words;
     }
-    SDL_Rect origin = ui_text_place(e, x, y);
+    SDL_Rect origin = ui_text_place(t, e, x, y);
     SDL_Rect drawn = {origin.x, origin.y, 0, 0};
     for (size_t i = 0; i < e->reveal_count; i++) {
         SDL_Rect src = e->reveal_rects[i];

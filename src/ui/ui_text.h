@@ -54,9 +54,9 @@ typedef enum {
  * brackets and full stop where English puts them). */
 #define UI_TEXT_LRI "\xE2\x81\xA6"
 #define UI_TEXT_PDI "\xE2\x81\xA9"
-/* Right-to-left isolate: the interface's words when they are written
- * right to left inside a left to right scenario's text. */
-#define UI_TEXT_RLI "\xE2\x81\xA7"
+/* First strong isolate: a piece laid out in the direction of its own
+ * first letter, whatever the line's. */
+#define UI_TEXT_FSI "\xE2\x81\xA8"
 
 typedef struct {
     int px;        /* font size in physical pixels */

@@ -35,11 +35,12 @@ bool ui_widget_content_rtl(const ui_app *app)
 
 const char *ui_widget_isolate(const ui_app *app)
 {
-    bool ui_rtl = lang_rtl();
-    if (ui_widget_content_rtl(app) == ui_rtl) {
+    if (!lang_rtl() && !ui_widget_content_rtl(app)) {
         return "";
     }
-    return ui_rtl ? UI_TEXT_RLI : UI_TEXT_LRI;
+    /* Each isolated piece takes the direction of its own first letter:
+     * the interface's words, and the core's words not yet translated. */
+    return UI_TEXT_FSI;
 }
 
 int ui_widget_label(ui_app *app, const char *text, ui_text_style st,
@@ -144,13 +145,13 @@ void ui_widget_scroll_begin(ui_app *app, ui_scroll_id id, SDL_Rect view,
     if (s->offset < 0) {
         s->offset = 0;
     }
-    SDL_RenderSetClipRect(app->renderer, &view);
+    ui_draw_clip(app->renderer, &view);
 }
 
 void ui_widget_scroll_end(ui_app *app, ui_scroll_id id)
 {
     ui_scroll *s = &app->scroll[id];
-    SDL_RenderSetClipRect(app->renderer, NULL);
+    ui_draw_clip(app->renderer, NULL);
     if (s->content <= s->view.h || s->view.h <= 0) {
         return;
     }
@@ -310,11 +311,9 @@ SDL_Rect ui_widget_header(ui_app *app, const char *title, const char *tag)
     SDL_Rect bar = ui_layout_cut_top(&full, bh, l->gap);
     const char *menu = _("Menu (Esc)");
     int bw = ui_widget_button_width(app, menu, px);
-    /* Right to left, the bar is mirrored: the title on the right, the
-     * menu button and the tag on the left. */
-    bool rtl = lang_rtl();
-    SDL_Rect button = rtl ? ui_layout_cut_left(&bar, bw, l->gap)
-                          : ui_layout_cut_right(&bar, bw, l->gap);
+    /* Right to left, the whole screen is mirrored (ui_mirror.h): the
+     * title on the right, the menu button and the tag on the left. */
+    SDL_Rect button = ui_layout_cut_right(&bar, bw, l->gap);
     /* The menu button is for the mouse; Esc opens it from the keyboard. */
     const ui_theme *th = app->theme;
     bool hot = ui_app_hovered(app, button);
@@ -337,8 +336,7 @@ SDL_Rect ui_widget_header(ui_app *app, const char *title, const char *tag)
         ui_text_measure(app->text, tag, &ts, &tsz);
         int tw = tsz.w + 2 * l->pad;
         if (tw < bar.w / 3) {
-            SDL_Rect pill = rtl ? ui_layout_cut_left(&bar, tw, l->gap)
-                                : ui_layout_cut_right(&bar, tw, l->gap);
+            SDL_Rect pill = ui_layout_cut_right(&bar, tw, l->gap);
             ts.wrap_w = tsz.w;
             ui_draw_round_frame(app->renderer, pill, pill.h / 2, l->border,
                                 th->bg, th->panel_border);
