@@ -8,9 +8,12 @@
  * draws frames of the phones panel at 1920x1080 (software renderer) while
  * taking the votes in, first with no phone, then with 200 simulated phones
  * (threads, each from its own loopback address) that join and change
- * their vote four times a second. Prints frames, median, 95th percentile
- * and worst frame time, and the votes taken. A benchmark, not a test:
- * nothing here fails on speed. */
+ * their vote four times a second. Then the same in the class window
+ * itself (ui_app on SDL's dummy video driver, software renderer): the
+ * vote screen with the panel, each frame the loop's pass (the phones'
+ * votes taken in) and a whole redraw. Prints frames, median, 95th
+ * percentile and worst frame time, and the votes taken. A benchmark, not
+ * a test: nothing here fails on speed. */
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -26,7 +29,10 @@
 
 #include "class.h"
 #include "scenario.h"
+#include "ui_app.h"
+#include "ui_class.h"
 #include "ui_class_phones.h"
+#include "ui_internal.h"
 #include "ui_png.h"
 #include "ui_theme.h"
 
@@ -144,6 +150,72 @@ static void bench_frames(const char *label, ui_phones *p, class_session *c,
            f.votes);
 }
 
+/* The class window's vote screen while the phones vote: frames for
+ * BENCH_SECONDS, each the loop's pass and a whole redraw. */
+static void bench_window(const char *scenario_path, int w, int h)
+{
+    static double ms[100000];
+    const char *paths[1] = {scenario_path};
+    ui_app_options opt = {0};
+    opt.width = w;
+    opt.height = h;
+    opt.software = true;
+    opt.virtual_clock = true;
+    opt.paths = paths;
+    opt.path_count = 1;
+    opt.classroom = true;
+    opt.phones = true;
+    opt.phones_address = "127.0.0.1";
+    opt.phones_any_port = true;
+    char err[256];
+    ui_app *app = ui_app_new(&opt, err, sizeof err);
+    if (!app) {
+        fprintf(stderr, "rapport_phonebench: the window: %s\n", err);
+        return;
+    }
+    app->running = true;
+    ui_class_do(app, UI_CLASS_ARG(UI_CLASS_START, 0));
+    ui_class_do(app, UI_CLASS_ARG(UI_CLASS_REVEAL, 0));
+    ui_class_do(app, UI_CLASS_ARG(UI_CLASS_NEXT, 0)); /* the options */
+    ui_class_do(app, UI_CLASS_ARG(UI_CLASS_HAND, 0)); /* the vote screen */
+    if (!app->cls->phones) {
+        fprintf(stderr, "rapport_phonebench: the window has no phones: %s\n",
+                app->cls->note);
+        ui_app_free(app);
+        return;
+    }
+    bench_port = ui_phones_port(app->cls->phones);
+    snprintf(bench_code, sizeof bench_code, "%s",
+             ui_phones_code(app->cls->phones));
+    bench_stop = 0;
+    pthread_t threads[BENCH_PHONES];
+    for (size_t i = 0; i < BENCH_PHONES; i++) {
+        pthread_create(&threads[i], NULL, bench_phone, (void *)i);
+    }
+    size_t frames = 0;
+    double start = bench_now_ms();
+    while (bench_now_ms() - start < BENCH_SECONDS * 1000.0 &&
+           frames < sizeof ms / sizeof ms[0]) {
+        double t0 = bench_now_ms();
+        ui_app_step(app);
+        ui_app_redraw(app);
+        ms[frames++] = bench_now_ms() - t0;
+        usleep(16000);
+    }
+    bench_stop = 1;
+    for (size_t i = 0; i < BENCH_PHONES; i++) {
+        pthread_join(threads[i], NULL);
+    }
+    qsort(ms, frames, sizeof ms[0], bench_cmp);
+    ui_phones_figures f = ui_phones_figures_of(app->cls->phones, app->cls->cs);
+    char label[64];
+    snprintf(label, sizeof label, "vote screen %dx%d", w, h);
+    printf("%-22s %6zu %10.2f %10.2f %10.2f %8zu %8d\n", label, frames,
+           ms[frames / 2], ms[frames * 95 / 100], ms[frames - 1], f.devices,
+           f.votes);
+    ui_app_free(app);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 3 && argc != 4) {
@@ -223,5 +295,8 @@ int main(int argc, char **argv)
     SDL_FreeSurface(surface);
     TTF_Quit();
     SDL_Quit();
+    /* the class window itself, 200 phones voting */
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    bench_window(argv[2], 1920, 1080);
     return 0;
 }

@@ -30,9 +30,16 @@ int cli_test(int argc, char **argv);
 int cli_translate(int argc, char **argv);
 int cli_class(int argc, char **argv);
 /* rapport class without --script: the projector screens in a window
- * (cli_class_window.c); results_dir NULL saves nothing. */
+ * (cli_class_window.c); results_dir NULL saves nothing. With phones the
+ * start screen's Phones switch is on: the room votes from its phones
+ * (address and port where the server listens; NULL and 0 picked). */
+typedef struct {
+    bool on;
+    const char *address;
+    unsigned short port;
+} cli_class_phones;
 int cli_class_window(const char *file, const class_options *opt,
-                     const char *results_dir);
+                     const char *results_dir, const cli_class_phones *phones);
 /* Notes on stderr the interrupted class sessions in RESULTS/in-progress
  * (their own kind of journal) and how to go on with them; nothing when
  * there are none (cli_class.c). */

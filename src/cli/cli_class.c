@@ -522,7 +522,8 @@ static void class_free_names(char **names)
 /* Without a script: the projector screens in a window (the teams are
  * checked first, so a mistake is told on the command line). */
 static int class_window(int argc, char **argv, const char *teams_arg,
-                        const char *results_arg, class_options *opt)
+                        const char *results_arg, class_options *opt,
+                        const cli_class_phones *phones)
 {
     if (optind != argc - 1) {
         fprintf(stderr, _("rapport class: give one scenario FILE\n\n"));
@@ -560,7 +561,7 @@ static int class_window(int argc, char **argv, const char *teams_arg,
                           "not set): the class is not saved; give --results "
                           "DIR\n"));
     }
-    int rc = cli_class_window(argv[optind], opt, results);
+    int rc = cli_class_window(argv[optind], opt, results, phones);
     free(results);
     class_free_names(names);
     return rc;
@@ -807,7 +808,8 @@ int cli_class(int argc, char **argv)
         return CLI_USAGE;
     }
     if (!script_path && !save && !resume) {
-        return class_window(argc, argv, teams_arg, results_arg, &opt);
+        cli_class_phones ph = {phones_on, phone_opt.address, phone_opt.port};
+        return class_window(argc, argv, teams_arg, results_arg, &opt, &ph);
     }
     if (!script_path && !save) {
         fprintf(stderr, _("rapport class: --resume goes on with --script "

@@ -1,6 +1,7 @@
 /* cli_class_window.c — rapport class without --script: the projector
  * screens (ui_class.h) in a window, starting on the class start screen
- * with the command line's teams, scoreboard and discussion time; the
+ * with the command line's teams, scoreboard, discussion time and phones
+ * (--phones turns the Phones switch on); the
  * class result is saved in the results folder and journaled meanwhile.
  * The settings remembered for `rapport play` (text size, high contrast,
  * fullscreen) apply. */
@@ -13,7 +14,7 @@
 #include "ui_prefs.h"
 
 int cli_class_window(const char *file, const class_options *copt,
-                     const char *results_dir)
+                     const char *results_dir, const cli_class_phones *phones)
 {
     ui_app_options opt = {0};
     const char *paths[1] = {file};
@@ -25,6 +26,9 @@ int cli_class_window(const char *file, const class_options *copt,
     opt.scoreboard = copt->scoreboard;
     opt.discussion_ms = copt->discussion_ms;
     opt.results_dir = results_dir;
+    opt.phones = phones && phones->on;
+    opt.phones_address = phones ? phones->address : NULL;
+    opt.phones_port = phones ? phones->port : 0;
     if ((opt.wall_start_ms = cli_now_ms("class")) < 0) {
         return CLI_USAGE;
     }

@@ -16,6 +16,7 @@
 #include "font.h"
 #include "i18n.h"
 #include "ui_class.h"
+#include "ui_draw.h"
 #include "ui_internal.h"
 #include "ui_lang_setting.h"
 #include "ui_mirror.h"
@@ -510,8 +511,9 @@ static void ui_app_choose(ui_app *app, int pos)
  * silent, and follow it if the customer has had enough. */
 static void ui_app_tick(ui_app *app)
 {
-    if (app->picks_loading && ui_picks_tick(app)) {
-        app->dirty = true; /* the progress */
+    if ((app->picks_loading && ui_picks_tick(app)) ||
+        (app->screen == UI_SCREEN_CLASS && ui_class_tick(app))) {
+        app->dirty = true; /* the progress; the phones' votes */
     }
     if (app->screen != UI_SCREEN_PLAY || !app->play.s ||
         turn_clock_held(&app->play.clock) ||
@@ -1418,28 +1420,6 @@ int ui_app_run(ui_app *app)
 
 /* ---- life cycle --------------------------------------------------------- */
 
-/* Whether the renderer is OpenGL emulated on the CPU (Mesa's llvmpipe or
- * softpipe on a machine without a GPU, or under Xvfb): SDL's own software
- * renderer then costs far less per frame. */
-static bool ui_app_gl_is_emulated(SDL_Renderer *r)
-{
-    SDL_RendererInfo info;
-    if (SDL_GetRendererInfo(r, &info) != 0 || !info.name ||
-        strncmp(info.name, "opengl", 6) != 0 || !SDL_GL_GetCurrentContext()) {
-        return false;
-    }
-    typedef const unsigned char *(*ui_app_gl_string)(unsigned);
-    void *proc = SDL_GL_GetProcAddress("glGetString");
-    if (!proc) {
-        return false;
-    }
-    ui_app_gl_string get_string;
-    memcpy(&get_string, &proc, sizeof get_string);
-    const char *name = (const char *)get_string(0x1F01u); /* GL_RENDERER */
-    return name && (strstr(name, "llvmpipe") || strstr(name, "softpipe") ||
-                    strstr(name, "Software Rasterizer"));
-}
-
 ui_app *ui_app_new(const ui_app_options *options, char *err, size_t errlen)
 {
     ui_app *app = calloc(1, sizeof *app);
@@ -1545,7 +1525,7 @@ ui_app *ui_app_new(const ui_app_options *options, char *err, size_t errlen)
                         : SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC;
     app->renderer = SDL_CreateRenderer(app->window, -1, rflags);
     if (app->renderer && !app->opt.software && !getenv("SDL_RENDER_DRIVER") &&
-        ui_app_gl_is_emulated(app->renderer)) {
+        ui_draw_gl_is_emulated(app->renderer)) {
         SDL_DestroyRenderer(app->renderer);
         SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
         app->renderer =

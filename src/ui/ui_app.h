@@ -118,14 +118,23 @@ typedef struct {
      * a projector. team_count names (2..8) start it in teams mode;
      * scoreboard shows scores between turns (off by default);
      * discussion_ms sets the discussion timer (0: the core's default);
-     * phones_expected > 0 keeps the vote screens' panel for phone votes
-     * (issue 12). */
+     * phones turns the start screen's Phones switch on (issue 12: the
+     * room votes from its phones; the server listens on phones_address
+     * and phones_port, NULL and 0 picked, while the class session is
+     * open). Tests: phones_any_port lets the system pick the port,
+     * phones_code fixes the join code and phones_shown_port is the port
+     * shown and encoded in the QR code instead of the real one. */
     bool classroom;
     const char *const *teams;
     size_t team_count;
     bool scoreboard;
     int discussion_ms;
-    int phones_expected;
+    bool phones;
+    const char *phones_address;
+    unsigned short phones_port;
+    bool phones_any_port;
+    const char *phones_code;
+    unsigned short phones_shown_port;
     /* Scripted classroom run (with scripted): the facilitator's actions
      * in order, pushed as real key presses (see ui_script_class.c): ">"
      * Next (PageDown), "<" Back (PageUp), "A3" three hands for option A,

@@ -34,6 +34,7 @@ void ui_class_free(ui_class *c)
     if (!c) {
         return;
     }
+    ui_class_phones_stop(c);
     ui_class_results_end(c);
     ui_class_line_free(c);
     class_free(c->cs);
@@ -132,7 +133,7 @@ bool ui_class_open(ui_app *app, const char *path)
     c->legend = true;
     c->discussion_ms = app->opt.discussion_ms;
     c->scoreboard = app->opt.scoreboard;
-    c->phones_expected = app->opt.phones_expected;
+    c->phones_on = app->opt.phones;
     c->team_count = 2;
     for (size_t i = 0; i < CLASS_MAX_TEAMS; i++) {
         snprintf(c->teams[i], sizeof c->teams[i], "%s",
@@ -188,6 +189,7 @@ static void ui_class_start(ui_app *app)
     c->team = 0;
     if (c->cs) {
         ui_class_results_start(app);
+        ui_class_phones_start(app);
         ui_class_sync(app);
     }
 }
@@ -482,7 +484,10 @@ void ui_class_do(ui_app *app, int arg)
         }
         break;
     case UI_CLASS_TIMER:
-        if (c->cs && class_phase_of(c->cs) == CLASS_PHASE_DISCUSS) {
+        if (c->cs &&
+            (class_phase_of(c->cs) == CLASS_PHASE_DISCUSS ||
+             (c->phones && class_phase_of(c->cs) == CLASS_PHASE_VOTE &&
+              class_timer_left_ms(c->cs, now) > 0))) {
             if (class_timer_running(c->cs)) {
                 class_timer_pause(c->cs, now);
             } else {
@@ -491,7 +496,10 @@ void ui_class_do(ui_app *app, int arg)
         }
         break;
     case UI_CLASS_EXTEND:
-        if (c->cs && class_phase_of(c->cs) == CLASS_PHASE_DISCUSS) {
+        if (c->cs &&
+            (class_phase_of(c->cs) == CLASS_PHASE_DISCUSS ||
+             (c->phones && class_phase_of(c->cs) == CLASS_PHASE_VOTE &&
+              class_timer_left_ms(c->cs, now) > 0))) {
             class_timer_extend(c->cs, UI_CLASS_EXTEND_MS);
         }
         break;
@@ -551,6 +559,11 @@ void ui_class_do(ui_app *app, int arg)
         ui_class_start(app);
         break;
     case UI_CLASS_EDIT_TEAM:
+        break;
+    case UI_CLASS_SET_PHONES:
+        if (!c->cs) {
+            c->phones_on = param != 0;
+        }
         break;
     }
     if (c->cs) {
@@ -743,12 +756,13 @@ int ui_class_next_change_ms(const ui_app *app)
         class_timer_running(c->cs)) {
         int left = class_timer_left_ms(c->cs, ui_class_now(app));
         if (left <= 0) {
-            return -1;
+            /* with phones the timer's end closes the vote */
+            return c->phones ? 1 : -1;
         }
         int next = left % 1000;
         return next < 1 ? 1000 : next;
     }
-    return -1;
+    return ui_class_phones_next_change_ms(app);
 }
 
 bool ui_class_changed(const ui_app *app)
@@ -760,7 +774,8 @@ bool ui_class_changed(const ui_app *app)
     if (ui_class_words(app) != c->drawn_words) {
         return true;
     }
-    if (class_phase_of(c->cs) == CLASS_PHASE_DISCUSS) {
+    if (class_phase_of(c->cs) == CLASS_PHASE_DISCUSS ||
+        (c->phones && class_phase_of(c->cs) == CLASS_PHASE_VOTE)) {
         int left = class_timer_left_ms(c->cs, ui_class_now(app));
         return (left + 999) / 1000 != c->drawn_second;
     }

@@ -50,7 +50,8 @@ typedef enum {
     UI_CLASS_SET_TEAMS, /* param: team count */
     UI_CLASS_SET_BOARD, /* scoreboard on or off */
     UI_CLASS_START,
-    UI_CLASS_EDIT_TEAM /* param: team whose name is typed */
+    UI_CLASS_EDIT_TEAM, /* param: team whose name is typed */
+    UI_CLASS_SET_PHONES /* phones on (param 1) or off, before the start */
 } ui_class_cmd;
 
 #define UI_CLASS_ARG(cmd, param) ((int)(cmd) | ((int)(param) << 8))
@@ -100,9 +101,12 @@ struct ui_class {
     int drawn_second;
     size_t drawn_words;
     char note[256];
-    /* Phones (issue 12): when expected > 0, the vote screens keep a
-     * panel for the join code and "votes in: N of M" (M = expected). */
-    int phones_expected;
+    /* Phones (issue 12, ui_class_room.c): the start screen's switch; the
+     * server while a class session with phones is open, and its journal
+     * (the class journal's path + ".phones"). */
+    bool phones_on;
+    struct ui_phones *phones;
+    char *phones_journal;
     /* Scripted run: the next facilitator action. */
     size_t script_pos;
     /* The result (ui_class_results.c): the journal while the class goes
@@ -150,6 +154,30 @@ void ui_class_results_after(ui_app *app);
 /* The class is left: an unsaved class keeps its journal. */
 void ui_class_results_end(ui_class *c);
 
+/* ui_class_room.c: the room's phones (issue 12). */
+/* The class session started: the phone server starts when the switch is
+ * on (a failure becomes the note; hands still count). */
+void ui_class_phones_start(ui_app *app);
+/* The server stops (the class is left); its journal is removed once the
+ * class result is saved. NULL accepted. */
+void ui_class_phones_stop(ui_class *c);
+/* Every pass of the loop: the phones' joins and votes taken in, the vote
+ * closed when the discussion timer ran out. True when the screen
+ * changed. */
+bool ui_class_tick(ui_app *app);
+/* Milliseconds until the timer shown beside the phones' vote changes, -1
+ * none. */
+int ui_class_phones_next_change_ms(const ui_app *app);
+/* The discussion timer on the vote screen, where it goes on while phones
+ * vote ("time left 1:23"; P pauses, X adds time): false when not shown. */
+bool ui_class_phones_timer(ui_app *app, char *buf, size_t len);
+/* Whether the phones' panel is shown (a class session with phones). */
+bool ui_class_phones_shown(const ui_app *app);
+/* The phones' panel on the right of *area (cut off it): the QR code, the
+ * URL, the join code, the phones joined and the votes in. Draws nothing
+ * and leaves *area alone without phones. */
+void ui_class_phone_panel(ui_app *app, SDL_Rect *area);
+
 /* ui_class_widget.c: pieces the class screens share. */
 /* The header (title, menu button) and along the bottom Back, the key
  * legend (when on; H) and Next with its label (none: no Next button);
@@ -166,9 +194,6 @@ void ui_class_buttons(ui_app *app, SDL_Rect *area, const char *const *labels,
                       const int *args, size_t n);
 /* The discussion timer: "1:45" big, a meter, and its state. */
 void ui_class_timer(ui_app *app, SDL_Rect r);
-/* The panel kept for phone votes (issue 12); draws nothing and leaves
- * *area alone while no phones are expected. */
-void ui_class_phone_panel(ui_app *app, SDL_Rect *area);
 /* The options of a node at positions 0..n-1, as ui_options cards. */
 size_t ui_class_option_texts(const ui_app *app, const class_turn *t,
                              const char **texts);

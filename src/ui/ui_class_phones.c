@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+#include "lang.h"
 #include "phone_addr.h"
 #include "phone_journal.h"
 #include "phone_qr.h"
@@ -28,7 +30,12 @@ struct ui_phones {
         UI_PHONES_END
     } told;
     unsigned ballot;
-    bool timer_was_running;
+    bool timed_out; /* the timer closed the vote; not told yet */
+    /* the URLs shown and encoded (the server's, or with the tests' port) */
+    char url[128];
+    char base_url[128];
+    SDL_Rect qr_rect; /* where it was drawn last */
+    int qr_module;
 };
 
 static void ui_phones_wake(void *user)
@@ -61,6 +68,21 @@ static bool ui_phones_rtl(const char *lang)
     return false;
 }
 
+/* The server's URL, or with shown_port for its port (tests). */
+static void ui_phones_show(const ui_phones *p, const char *real, char *out,
+                           size_t len, unsigned short shown_port)
+{
+    char from[16];
+    snprintf(from, sizeof from, ":%u/", phone_server_port(p->server));
+    const char *at = shown_port ? strstr(real, from) : NULL;
+    if (!at) {
+        snprintf(out, len, "%s", real);
+        return;
+    }
+    snprintf(out, len, "%.*s:%u/%s", (int)(at - real), real, shown_port,
+             at + strlen(from));
+}
+
 ui_phones *ui_phones_new(const ui_phones_options *o, char *err, size_t errlen)
 {
     char address[16];
@@ -91,7 +113,8 @@ ui_phones *ui_phones_new(const ui_phones_options *o, char *err, size_t errlen)
     phone_options so = {0};
     so.address = address;
     so.port = o->port;
-    so.join_code = p->resumed ? p->resumed->code : NULL;
+    so.join_code = p->resumed ? p->resumed->code : o->join_code;
+    so.any_port = o->any_port;
     so.nicknames = o->nicknames;
     so.lang = o->lang;
     so.dir = p->lang_rtl ? "rtl" : "ltr";
@@ -123,10 +146,13 @@ ui_phones *ui_phones_new(const ui_phones_options *o, char *err, size_t errlen)
         ui_phones_free(p);
         return NULL;
     }
-    p->qr = phone_qr_new(phone_server_url(p->server));
+    ui_phones_show(p, phone_server_url(p->server), p->url, sizeof p->url,
+                   o->shown_port);
+    ui_phones_show(p, phone_server_base_url(p->server), p->base_url,
+                   sizeof p->base_url, o->shown_port);
+    p->qr = phone_qr_new(p->url);
     if (!p->qr) {
-        snprintf(err, errlen, "cannot make the QR code of %s",
-                 phone_server_url(p->server));
+        snprintf(err, errlen, "cannot make the QR code of %s", p->url);
         ui_phones_free(p);
         return NULL;
     }
@@ -150,14 +176,32 @@ Uint32 ui_phones_event_type(const ui_phones *p)
     return p ? p->event_type : 0;
 }
 
-const char *ui_phones_url(const ui_phones *p)
+const char *ui_phones_url(const ui_phones *p) { return p->url; }
+
+unsigned short ui_phones_port(const ui_phones *p)
 {
-    return phone_server_url(p->server);
+    return phone_server_port(p->server);
 }
 
-const char *ui_phones_base_url(const ui_phones *p)
+const char *ui_phones_base_url(const ui_phones *p) { return p->base_url; }
+
+bool ui_phones_qr_drawn(const ui_phones *p, SDL_Rect *rect, int *module_px)
 {
-    return phone_server_base_url(p->server);
+    if (!p || p->qr_module == 0) {
+        return false;
+    }
+    *rect = p->qr_rect;
+    *module_px = p->qr_module;
+    return true;
+}
+
+bool ui_phones_timed_out(ui_phones *p)
+{
+    bool t = p && p->timed_out;
+    if (p) {
+        p->timed_out = false;
+    }
+    return t;
 }
 
 const char *ui_phones_code(const ui_phones *p)
@@ -241,6 +285,21 @@ static bool ui_phones_drain(ui_phones *p, class_session *c)
     return changed;
 }
 
+/* Whether the vote has what closing it needs: votes, and in teams mode
+ * votes from every team. */
+static bool ui_phones_can_close(const class_session *c)
+{
+    if (class_votes(c, CLASS_SRC_COUNT, CLASS_ROOM) == 0) {
+        return false;
+    }
+    for (size_t t = 0; t < class_team_count(c); t++) {
+        if (class_votes(c, CLASS_SRC_COUNT, (int)t) == 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
 bool ui_phones_update(ui_phones *p, class_session *c, int64_t now_ms)
 {
     if (!p || !c) {
@@ -255,18 +314,24 @@ bool ui_phones_update(ui_phones *p, class_session *c, int64_t now_ms)
         changed = true;
     }
     changed |= ui_phones_drain(p, c);
-    /* The vote closes when the discussion timer runs out. */
-    bool running = class_timer_running(c);
-    if (p->timer_was_running && !running &&
-        class_timer_left_ms(c, now_ms) <= 0 &&
-        class_phase_of(c) == CLASS_PHASE_VOTE &&
-        class_votes(c, CLASS_SRC_COUNT, CLASS_ROOM) > 0) {
-        phone_server_close_ballot(p->server);
-        ui_phones_drain(p, c);
-        class_close_vote(c);
+    /* The discussion timer ran out: the vote closes if it has votes (the
+     * bar chart is then revealed as for hands), else the discussion ends
+     * and the vote stays open for hands and phones. */
+    if (class_timer_running(c) && class_timer_left_ms(c, now_ms) <= 0 &&
+        (ph == CLASS_PHASE_DISCUSS || ph == CLASS_PHASE_VOTE)) {
+        class_timer_pause(c, now_ms);
+        if (ph == CLASS_PHASE_DISCUSS) {
+            class_timer_skip(c, now_ms);
+        }
+        if (ui_phones_can_close(c)) {
+            phone_server_close_ballot(p->server);
+            ui_phones_drain(p, c);
+            if (class_close_vote(c) == CLASS_OK) {
+                p->timed_out = true;
+            }
+        }
         changed = true;
     }
-    p->timer_was_running = running;
     ph = class_phase_of(c);
     if (ph == CLASS_PHASE_RESULTS && p->told == UI_PHONES_OPEN) {
         phone_server_close_ballot(p->server);
@@ -333,6 +398,57 @@ ui_phones_figures ui_phones_figures_of(ui_phones *p, const class_session *c)
     return f;
 }
 
+/* The largest size from hi down to lo at which text fits w on one line
+ * (lo when none does). */
+static int ui_phones_fit(ui_text *text, const char *s, ui_text_style st, int w,
+                         int lo, int hi)
+{
+    for (int px = hi; px > lo; px -= px / 16 > 1 ? px / 16 : 1) {
+        ui_text_size sz = {0};
+        st.px = px;
+        if (ui_text_measure(text, s, &st, &sz) && sz.w <= w) {
+            return px;
+        }
+    }
+    return lo;
+}
+
+int ui_phones_url_width(ui_phones *p, ui_text *text, int min_px)
+{
+    ui_text_style st = {0};
+    st.px = min_px;
+    st.bold = true;
+    ui_text_size sz = {0};
+    ui_text_measure(text, p ? p->base_url : "", &st, &sz);
+    return sz.w;
+}
+
+/* A line of the panel: its text and style (fitted to the width). */
+typedef struct {
+    char text[160];
+    ui_text_style st;
+    int h;
+} ui_phones_line;
+
+static void ui_phones_line_set(ui_phones_line *l, ui_text *text, int w, int lo,
+                               int hi, bool bold, SDL_Color colour)
+{
+    SDL_zero(l->st);
+    l->st.bold = bold;
+    l->st.colour = colour;
+    l->st.max_lines = 1;
+    l->st.px = ui_phones_fit(text, l->text, l->st, w, lo, hi);
+    l->h = ui_text_line_height(text, l->st.px, bold);
+    ui_text_size sz = {0};
+    if (ui_text_measure(text, l->text, &l->st, &sz) && sz.w > w) {
+        /* too long even at lo: two lines */
+        l->st.wrap_w = w;
+        l->st.max_lines = 2;
+        ui_text_measure(text, l->text, &l->st, &sz);
+        l->h = sz.h;
+    }
+}
+
 void ui_phones_draw(ui_phones *p, const class_session *c, SDL_Renderer *r,
                     ui_text *text, const ui_theme *theme, SDL_Rect area,
                     int min_px)
@@ -340,61 +456,79 @@ void ui_phones_draw(ui_phones *p, const class_session *c, SDL_Renderer *r,
     if (!p || !p->qr || area.w <= 0 || area.h <= 0) {
         return;
     }
+    /* the code takes the left part of a wide area, the top of a tall one;
+     * the words under it or beside it: a heading (in a wide area), the
+     * URL, the join code and the figures */
+    bool wide = area.w > area.h * 5 / 4;
+    int gap = min_px / 3 > 2 ? min_px / 3 : 2;
+    int big = min_px * 2;
     int modules = p->qr->size + 2 * PHONE_QR_QUIET;
-    /* the code takes the left part (or the top, in a tall area) */
-    bool wide = area.w >= area.h;
-    int side = wide ? (area.w * 2 / 5 < area.h ? area.w * 2 / 5 : area.h)
-                    : (area.h * 3 / 5 < area.w ? area.h * 3 / 5 : area.w);
+    int tw =
+        wide ? area.w - (area.h < area.w / 2 ? area.h : area.w / 2) - min_px
+             : area.w;
+    ui_phones_line lines[4];
+    snprintf(lines[0].text, sizeof lines[0].text, "%s",
+             _("Vote from your phone"));
+    ui_phones_line_set(&lines[0], text, tw, min_px, min_px, false,
+                       theme->muted);
+    snprintf(lines[1].text, sizeof lines[1].text, "%s", p->base_url);
+    ui_phones_line_set(&lines[1], text, tw, min_px, big, true, theme->text);
+    /* TRANSLATORS: %s is the six-digit join code typed on the phones. */
+    snprintf(lines[2].text, sizeof lines[2].text, _("Code %s"),
+             phone_server_code(p->server));
+    ui_phones_line_set(&lines[2], text, tw, min_px, big, true, theme->text);
+    ui_phones_figures f = ui_phones_figures_of(p, c);
+    if (f.open) {
+        /* TRANSLATORS: phone votes in so far, of the phones joined. */
+        snprintf(lines[3].text, sizeof lines[3].text,
+                 P_("Votes in: %d of %zu phone", "Votes in: %d of %zu phones",
+                    f.devices),
+                 f.votes, f.devices);
+    } else {
+        snprintf(lines[3].text, sizeof lines[3].text,
+                 P_("%zu phone joined", "%zu phones joined", f.devices),
+                 f.devices);
+    }
+    ui_phones_line_set(&lines[3], text, tw, min_px, big * 3 / 4, f.open,
+                       theme->text);
+    /* the interface's words in its direction; the URL left to right */
+    lines[0].st.rtl = lines[2].st.rtl = lines[3].st.rtl = lang_rtl();
+    /* a tall panel gives the heading's room to the code */
+    size_t first = wide ? 0 : 1;
+    int text_h = 0;
+    for (size_t i = first; i < 4; i++) {
+        text_h += lines[i].h + gap;
+    }
+    int side = wide ? (area.w / 2 < area.h ? area.w / 2 : area.h)
+                    : (area.h - text_h < area.w ? area.h - text_h : area.w);
     int m = side / modules;
     if (m < 2) {
         m = 2;
     }
     int qr_px = m * modules;
-    SDL_Rect qr = {area.x, area.y, qr_px, qr_px};
+    SDL_Rect qr = {wide ? area.x : area.x + (area.w - qr_px) / 2, area.y,
+                   qr_px, qr_px};
     /* white quiet zone, dark modules: a phone camera reads it best */
     SDL_Color white = {255, 255, 255, 255};
     SDL_Color black = {0, 0, 0, 255};
     ui_draw_rect(r, qr, white);
+    p->qr_rect = qr;
+    p->qr_module = m;
+    /* a right-to-left screen is drawn mirrored: the code is not */
+    bool flip = ui_draw_mirror_w(r) > 0;
     for (int y = 0; y < p->qr->size; y++) {
         for (int x = 0; x < p->qr->size; x++) {
-            if (phone_qr_dark(p->qr, x, y)) {
+            if (phone_qr_dark(p->qr, flip ? p->qr->size - 1 - x : x, y)) {
                 SDL_Rect cell = {qr.x + (x + PHONE_QR_QUIET) * m,
                                  qr.y + (y + PHONE_QR_QUIET) * m, m, m};
                 ui_draw_rect(r, cell, black);
             }
         }
     }
-    int tx = wide ? area.x + qr_px + qr_px / 8 : area.x;
-    int ty = wide ? area.y : area.y + qr_px + min_px / 2;
-    int tw = wide ? area.x + area.w - tx : area.w;
-    int big = min_px * 2;
-    ui_text_style st = {0};
-    st.px = min_px;
-    st.colour = theme->muted;
-    st.wrap_w = tw;
-    ui_text_size sz = {0};
-    ui_text_draw(text, "Vote from your phone: scan the code, or open", &st, tx,
-                 ty, &sz);
-    ty += sz.h + min_px / 3;
-    st.px = big;
-    st.bold = true;
-    st.colour = theme->text;
-    ui_text_draw(text, phone_server_base_url(p->server), &st, tx, ty, &sz);
-    ty += sz.h + min_px / 2;
-    char line[128];
-    snprintf(line, sizeof line, "Join code: %s", phone_server_code(p->server));
-    ui_text_draw(text, line, &st, tx, ty, &sz);
-    ty += sz.h + min_px / 2;
-    ui_phones_figures f = ui_phones_figures_of(p, c);
-    st.px = min_px;
-    st.bold = false;
-    snprintf(line, sizeof line, "%zu %s joined", f.devices,
-             f.devices == 1 ? "phone" : "phones");
-    ui_text_draw(text, line, &st, tx, ty, &sz);
-    ty += sz.h + min_px / 3;
-    if (f.open) {
-        st.bold = true;
-        snprintf(line, sizeof line, "Votes in: %d of %zu", f.votes, f.devices);
-        ui_text_draw(text, line, &st, tx, ty, &sz);
+    int tx = wide ? area.x + qr_px + min_px : area.x;
+    int ty = wide ? area.y : area.y + qr_px + gap;
+    for (size_t i = first; i < 4; i++) {
+        ui_text_draw(text, lines[i].text, &lines[i].st, tx, ty, NULL);
+        ty += lines[i].h + gap;
     }
 }

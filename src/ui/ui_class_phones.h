@@ -44,6 +44,12 @@ typedef struct {
     bool nicknames;           /* participants may give a nickname */
     const char *lang;         /* the scenario's language */
     const char *title;        /* shown on the phones */
+    /* Tests: a free port picked by the system, a fixed join code, and the
+     * port the projector shows and encodes instead of the real one (so
+     * golden images do not depend on the port that was free). */
+    bool any_port;
+    const char *join_code;
+    unsigned short shown_port;
 } ui_phones_options;
 
 typedef struct {
@@ -62,8 +68,10 @@ void ui_phones_free(ui_phones *p);
 Uint32 ui_phones_event_type(const ui_phones *p);
 
 /* Follows the class session and takes the phones' votes into it. now_ms
- * is the UI's clock (the vote closes when the discussion timer ends).
- * Returns true when something on screen changed. */
+ * is the UI's clock: when the discussion timer runs out the timer stops
+ * and the vote closes if it has votes (else the discussion ends and the
+ * vote opens for hands too). Returns true when something on screen
+ * changed. */
 bool ui_phones_update(ui_phones *p, class_session *c, int64_t now_ms);
 /* After a resume: makes the current turn's PHONES tally match the
  * journal (votes saved by the phones journal but not yet by the class
@@ -73,13 +81,25 @@ int ui_phones_reconcile(ui_phones *p, class_session *c);
 const char *ui_phones_url(const ui_phones *p);
 const char *ui_phones_base_url(const ui_phones *p);
 const char *ui_phones_code(const ui_phones *p);
+/* The port the server listens on (the URL may show another: tests). */
+unsigned short ui_phones_port(const ui_phones *p);
 ui_phones_figures ui_phones_figures_of(ui_phones *p, const class_session *c);
 
 /* Draws the panel in area: the QR code (dark on white, with its quiet
- * zone) and beside or under it the URL, the code and the figures. Text
- * is never smaller than min_px. */
+ * zone) and beside it (a wide area) or under it (a tall one) the URL in
+ * large type, the join code, the phones joined and, while a ballot is
+ * open, "Votes in: N of M". Text is never smaller than min_px. */
 void ui_phones_draw(ui_phones *p, const class_session *c, SDL_Renderer *r,
                     ui_text *text, const ui_theme *theme, SDL_Rect area,
                     int min_px);
+/* The width a tall panel needs for the URL at min_px (plus nothing). */
+int ui_phones_url_width(ui_phones *p, ui_text *text, int min_px);
+/* Tests: the QR code's text and where the last ui_phones_draw put it
+ * (its rectangle, quiet zone included, and the side of one module in
+ * pixels); false before the first draw. */
+bool ui_phones_qr_drawn(const ui_phones *p, SDL_Rect *rect, int *module_px);
+/* Whether the phones were told the vote closed because the timer ran out
+ * since the last call (the screen says so once). */
+bool ui_phones_timed_out(ui_phones *p);
 
 #endif

@@ -1,6 +1,6 @@
 /* ui_class_widget.c — what the classroom's screens share: the frame
  * (header; Back, the key legend and Next along the bottom), big buttons,
- * the discussion timer and the place kept for phone votes. */
+ * the discussion timer. */
 #include <stdio.h>
 #include <string.h>
 
@@ -174,27 +174,6 @@ void ui_class_timer(ui_app *app, SDL_Rect r)
                         total > 0 ? (double)left / (double)total : 0.0,
                         left * 4 < total ? th->warn : th->good);
     }
-}
-
-void ui_class_phone_panel(ui_app *app, SDL_Rect *area)
-{
-    const ui_class *c = app->cls;
-    if (c->phones_expected <= 0) {
-        return;
-    }
-    const ui_layout *l = &app->lay;
-    const ui_theme *th = app->theme;
-    SDL_Rect panel = ui_layout_cut_right(area, area->w / 4, l->gap * 2);
-    ui_draw_round_frame(app->renderer, panel, l->radius, l->border, th->panel,
-                        th->panel_border);
-    SDL_Rect in = ui_layout_inset(panel, l->pad);
-    int votes = class_votes(c->cs, CLASS_SRC_PHONES, CLASS_ROOM);
-    char line[96];
-    snprintf(line, sizeof line, "Votes in: %d of %d", votes,
-             c->phones_expected);
-    ui_text_style st = ui_widget_style(app, l->px_body, true, th->text);
-    st.wrap_w = in.w;
-    ui_widget_label(app, line, st, in);
 }
 
 size_t ui_class_option_texts(const ui_app *app, const class_turn *t,

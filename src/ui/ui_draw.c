@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <string.h>
 
 #define UI_DRAW_PI 3.14159265358979f
 
@@ -391,4 +392,26 @@ void ui_draw_ring(SDL_Renderer *r, float cx, float cy, float rx, float ry,
         pts[i].y = cy + ry * sinf(a);
     }
     ui_draw_polyline(r, pts, STEPS + 1, thickness, c);
+}
+
+/* Whether the renderer is OpenGL emulated on the CPU (Mesa's llvmpipe or
+ * softpipe on a machine without a GPU, or under Xvfb): SDL's own software
+ * renderer then costs far less per frame. */
+bool ui_draw_gl_is_emulated(SDL_Renderer *r)
+{
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(r, &info) != 0 || !info.name ||
+        strncmp(info.name, "opengl", 6) != 0 || !SDL_GL_GetCurrentContext()) {
+        return false;
+    }
+    typedef const unsigned char *(*ui_draw_gl_string)(unsigned);
+    void *proc = SDL_GL_GetProcAddress("glGetString");
+    if (!proc) {
+        return false;
+    }
+    ui_draw_gl_string get_string;
+    memcpy(&get_string, &proc, sizeof get_string);
+    const char *name = (const char *)get_string(0x1F01u); /* GL_RENDERER */
+    return name && (strstr(name, "llvmpipe") || strstr(name, "softpipe") ||
+                    strstr(name, "Software Rasterizer"));
 }

@@ -7,6 +7,8 @@
 #ifndef RAPPORT_UI_DRAW_H
 #define RAPPORT_UI_DRAW_H
 
+#include <stdbool.h>
+
 #include <SDL.h>
 
 /* Most points in one convex shape. */
@@ -25,6 +27,9 @@ SDL_Rect ui_draw_place(SDL_Renderer *r, SDL_Rect rect);
 void ui_draw_clip(SDL_Renderer *r, const SDL_Rect *rect);
 
 void ui_draw_rect(SDL_Renderer *r, SDL_Rect rect, SDL_Color c);
+/* Whether the renderer is OpenGL emulated on the CPU (Mesa's llvmpipe or
+ * softpipe, or under Xvfb): SDL's software renderer then costs less. */
+bool ui_draw_gl_is_emulated(SDL_Renderer *r);
 /* Filled convex polygon, points in order (either winding). */
 void ui_draw_convex(SDL_Renderer *r, const SDL_FPoint *pts, int n,
                     SDL_Color c);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "ui_class.h"
 
 /* A label and a row of switches, the one in force filled. */
@@ -92,6 +93,14 @@ void ui_screen_class_start_draw(ui_app *app)
     bool bon[2] = {!c->scoreboard, c->scoreboard};
     ui_class_start_row(app, &body, "Scoreboard between turns:", board, bargs,
                        bon, 2);
+    /* Phones as voting pads (issue 12): the server starts with the class
+     * and stops with it. */
+    const char *phones[2] = {_("Off"), _("On")};
+    int pargs[2] = {UI_CLASS_ARG(UI_CLASS_SET_PHONES, 0),
+                    UI_CLASS_ARG(UI_CLASS_SET_PHONES, 1)};
+    bool pon[2] = {!c->phones_on, c->phones_on};
+    ui_class_start_row(app, &body, _("Votes from phones:"), phones, pargs, pon,
+                       2);
     const char *privacy =
         "No one's name, score or clock is shown. The room discusses, "
         "the facilitator enters the votes; discussion time never counts.";

@@ -110,6 +110,7 @@ void ui_screen_class_turn_draw(ui_app *app)
                               line_keys, sizeof line_keys / sizeof *line_keys)
              : ui_class_frame(app, title, "Open the vote \xE2\x96\xB6", keys,
                               sizeof keys / sizeof *keys);
+    ui_class_phone_panel(app, &body);
     if (line) {
         ui_class_turn_line(app, body);
     } else {

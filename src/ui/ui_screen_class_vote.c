@@ -5,7 +5,9 @@
  * With no hands counted, Next asks which option the room (or each team)
  * agreed on: a cursor that Back moves and Next takes. */
 #include <stdio.h>
+#include <string.h>
 
+#include "i18n.h"
 #include "ui_class.h"
 #include "ui_options.h"
 
@@ -47,6 +49,11 @@ void ui_screen_class_vote_draw(ui_app *app)
     char title[300];
     snprintf(title, sizeof title, "Turn %zu \xC2\xB7 the vote",
              class_turn_index(c->cs) + 1);
+    char timer[96];
+    if (ui_class_phones_timer(app, timer, sizeof timer)) {
+        size_t n = strlen(title);
+        snprintf(title + n, sizeof title - n, " \xC2\xB7 %s", timer);
+    }
     static const char *const keys[] = {("A\xE2\x80\x93I, 1\xE2\x80\x93"
                                         "9: a hand"),
                                        "Shift: one back", "Backspace: undo",
@@ -94,8 +101,12 @@ void ui_screen_class_vote_draw(ui_app *app)
     size_t n = ui_class_option_texts(app, NULL, texts);
     char notes_buf[SCENARIO_MAX_CHOICES][48];
     const char *notes[SCENARIO_MAX_CHOICES];
+    /* With phones, the phones' votes stay hidden until the reveal: the
+     * cards count the hands only (the panel says how many phones voted). */
+    bool phones = ui_class_phones_shown(app);
     for (size_t i = 0; i < n; i++) {
-        int hands = class_tally(c->cs, CLASS_SRC_COUNT, team, i);
+        int hands = class_tally(
+            c->cs, phones ? CLASS_SRC_HANDS : CLASS_SRC_COUNT, team, i);
         snprintf(notes_buf[i], sizeof notes_buf[i], "%d hand%s", hands,
                  hands == 1 ? "" : "s");
         notes[i] = agree ? NULL : notes_buf[i];

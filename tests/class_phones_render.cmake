@@ -1,0 +1,32 @@
+# Golden images of the class window's vote screen with the phones' panel
+# (test_class_phones_ui, SDL dummy driver, software renderer): the test
+# runs (its own checks, pixels read back), then the screenshots at
+# 1024x768 and 1920x1080 are compared with the committed images within a
+# small tolerance. 3840x2160 is rendered too (look at it; not compared).
+#   cmake -DTEST=test_class_phones_ui -DPNG_CHECK=png_check -DOUT=dir
+#         -DGOLDEN_DIR=dir -P class_phones_render.cmake
+# RAPPORT_UPDATE_GOLDEN=1 copies the screenshots into GOLDEN_DIR.
+set(ENV{SDL_VIDEODRIVER} dummy)
+file(REMOVE_RECURSE "${OUT}")
+file(MAKE_DIRECTORY "${OUT}")
+execute_process(COMMAND ${TEST} ${OUT} RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "test_class_phones_ui failed (${rc})")
+endif()
+foreach(size 1024x768 1920x1080)
+  set(expected "${GOLDEN_DIR}/phones-vote-${size}.png")
+  set(actual "${OUT}/phones-vote-${size}.png")
+  if("$ENV{RAPPORT_UPDATE_GOLDEN}" STREQUAL "1")
+    file(MAKE_DIRECTORY "${GOLDEN_DIR}")
+    file(COPY_FILE "${actual}" "${expected}")
+    message(STATUS "updated ${expected}")
+    continue()
+  endif()
+  execute_process(COMMAND ${PNG_CHECK} compare ${expected} ${actual} 8 2
+                  RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "${actual} differs from the golden image "
+            "${expected} (RAPPORT_UPDATE_GOLDEN=1 ctest -R class_phones_ui "
+            "rewrites it after a deliberate change; look at both first)")
+  endif()
+endforeach()
