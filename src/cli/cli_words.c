@@ -6,39 +6,14 @@
 #include <stdint.h>
 
 #include "i18n.h"
+#include "words.h"
 
 const char *cli_outcome_word(scenario_outcome outcome)
 {
-    switch (outcome) {
-    case SCENARIO_OUTCOME_RESOLVED:
-        return C_("outcome", "resolved");
-    case SCENARIO_OUTCOME_PARTIAL:
-        return C_("outcome", "partial");
-    case SCENARIO_OUTCOME_ESCALATED:
-        return C_("outcome", "escalated");
-    case SCENARIO_OUTCOME_LOST:
-        return C_("outcome", "lost");
-    case SCENARIO_OUTCOME_COUNT:
-        break;
-    }
-    return "?";
+    return words_outcome(outcome);
 }
 
-const char *cli_dim_word(int dim)
-{
-    switch (dim) {
-    case SCENARIO_DIM_EMPATHY:
-        return C_("score", "empathy");
-    case SCENARIO_DIM_HONESTY:
-        return C_("score", "honesty");
-    case SCENARIO_DIM_PROMPTNESS:
-        return C_("score", "promptness");
-    case SCENARIO_DIM_COUNT:
-        return C_("score", "overall");
-    default:
-        return "?";
-    }
-}
+const char *cli_dim_word(int dim) { return words_dim(dim); }
 
 const char *cli_band_word(score_band band)
 {

@@ -7,6 +7,7 @@
 #include "lang.h"
 #include "ui_draw.h"
 #include "ui_internal.h"
+#include "words.h"
 
 ui_text_style ui_widget_style(const ui_app *app, int px, bool bold,
                               SDL_Color c)
@@ -251,54 +252,13 @@ const char *ui_widget_outcome_name(scenario_outcome outcome)
     }
 }
 
-const char *ui_widget_band_name(score_band band)
-{
-    switch (band) {
-    case SCORE_BAND_EXCELLENT:
-        return C_("band", "excellent");
-    case SCORE_BAND_GOOD:
-        return C_("band", "good");
-    case SCORE_BAND_DEVELOPING:
-        return C_("band", "developing");
-    default:
-        return C_("band", "needs practice");
-    }
-}
+const char *ui_widget_band_name(score_band band) { return words_band(band); }
 
 const char *ui_widget_principle_name(int principle)
 {
-    switch ((scenario_principle)principle) {
-    case SCENARIO_PRINCIPLE_ACKNOWLEDGE:
-        return C_("principle", "acknowledge");
-    case SCENARIO_PRINCIPLE_LISTENING:
-        return C_("principle", "listening");
-    case SCENARIO_PRINCIPLE_SINCERITY:
-        return C_("principle", "sincerity");
-    case SCENARIO_PRINCIPLE_COMPOSURE:
-        return C_("principle", "composure");
-    case SCENARIO_PRINCIPLE_INTEGRITY:
-        return C_("principle", "integrity");
-    case SCENARIO_PRINCIPLE_UNDERSTANDING:
-        return C_("principle", "understanding");
-    case SCENARIO_PRINCIPLE_PROMPTNESS:
-        return C_("principle", "promptness");
-    case SCENARIO_PRINCIPLE_VALUE:
-        return C_("principle", "value");
-    case SCENARIO_PRINCIPLE_FAIRNESS:
-        return C_("principle", "fairness");
-    case SCENARIO_PRINCIPLE_CLARITY:
-        return C_("principle", "clarity");
-    case SCENARIO_PRINCIPLE_OWNERSHIP:
-        return C_("principle", "ownership");
-    case SCENARIO_PRINCIPLE_RESPECT:
-        return C_("principle", "respect");
-    case SCENARIO_PRINCIPLE_ADAPTABILITY:
-        return C_("principle", "adaptability");
-    case SCENARIO_PRINCIPLE_KNOWLEDGE:
-        return C_("principle", "knowledge");
-    default:
-        return "?";
-    }
+    return principle >= 0 && principle < SCENARIO_PRINCIPLE_COUNT
+               ? words_principle((scenario_principle)principle)
+               : "?";
 }
 
 SDL_Rect ui_widget_header(ui_app *app, const char *title, const char *tag)
