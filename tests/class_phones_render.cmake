@@ -1,8 +1,10 @@
-# Golden images of the class window's vote screen with the phones' panel
-# (test_class_phones_ui, SDL dummy driver, software renderer): the test
-# runs (its own checks, pixels read back), then the screenshots at
-# 1024x768 and 1920x1080 are compared with the committed images within a
-# small tolerance. 3840x2160 is rendered too (look at it; not compared).
+# Golden images of the class window with the phones' panel
+# (test_class_phones_ui, SDL dummy driver, software renderer): the turn
+# screen with the big join code, the vote screen with the compact panel,
+# and a teams-mode vote with short options. The test runs (its own
+# checks, pixels read back), then the screenshots at 1024x768 and
+# 1920x1080 are compared with the committed images within a small
+# tolerance. 3840x2160 is rendered too (look at it; not compared).
 #   cmake -DTEST=test_class_phones_ui -DPNG_CHECK=png_check -DOUT=dir
 #         -DGOLDEN_DIR=dir -P class_phones_render.cmake
 # RAPPORT_UPDATE_GOLDEN=1 copies the screenshots into GOLDEN_DIR.
@@ -13,9 +15,11 @@ execute_process(COMMAND ${TEST} ${OUT} RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "test_class_phones_ui failed (${rc})")
 endif()
-foreach(size 1024x768 1920x1080)
-  set(expected "${GOLDEN_DIR}/phones-vote-${size}.png")
-  set(actual "${OUT}/phones-vote-${size}.png")
+foreach(shot phones-turn-1024x768 phones-turn-1920x1080
+             phones-vote-1024x768 phones-vote-1920x1080
+             phones-teams-1024x768 phones-teams-1920x1080)
+  set(expected "${GOLDEN_DIR}/${shot}.png")
+  set(actual "${OUT}/${shot}.png")
   if("$ENV{RAPPORT_UPDATE_GOLDEN}" STREQUAL "1")
     file(MAKE_DIRECTORY "${GOLDEN_DIR}")
     file(COPY_FILE "${actual}" "${expected}")

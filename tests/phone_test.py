@@ -15,6 +15,19 @@
                                            killed during a phone vote and
                                            resumed: its debrief has exactly
                                            the acknowledged votes
+    phone_test.py teams   SERVER WORKDIR   teams: phones pick a team when
+                                           they join (a forged team index
+                                           is refused: 400 bad_team), keep
+                                           it, and their votes are counted
+                                           per team, also after a SIGKILL
+                                           and resume
+    phone_test.py class_teams SERVER WORKDIR RAPPORT SCENARIO
+                                           the game in teams mode (rapport
+                                           class --teams --phones): phones
+                                           of two teams vote, the game is
+                                           killed and resumed, and its class
+                                           debrief and saved result have
+                                           exactly those votes per team
     phone_test.py browser SERVER WORKDIR [RAPPORT SCENARIO]   headless Chromium (Selenium):
                                            join, vote, change, waiting,
                                            no-JS forms, RTL, 200% zoom,
@@ -76,8 +89,9 @@ class Server:
             self.proc.stdin.flush()
             return self.proc.stdout.readline().strip()
 
-    def tally(self, ballot):
-        reply = self.cmd("tally %d" % ballot)
+    def tally(self, ballot, team=None):
+        reply = self.cmd("tally %d" % ballot if team is None
+                         else "tally %d %d" % (ballot, team))
         fields = dict(f.split("=") for f in reply.split()[2:])
         return {k: int(v) for k, v in fields.items()}
 
@@ -104,12 +118,15 @@ class Game:
     """rapport class --phones --script -, fed line by line (the real game,
     headless): the stand-in for the facilitator is this test."""
 
-    def __init__(self, rapport, results, scenario=None, resume=False):
+    def __init__(self, rapport, results, scenario=None, resume=False,
+                 teams=None):
         args = [rapport, "class"]
         if resume:
             args += ["--resume"]
         else:
             args += [scenario]
+        if teams:
+            args += ["--teams", teams]
         args += ["--phones", "--address", "127.0.0.1", "--results", results,
                  "--script", "-"]
         self.proc = subprocess.Popen(args, stdin=subprocess.PIPE,
@@ -219,10 +236,12 @@ class Phone:
         except ValueError:
             return status, {"raw": data[:200]}
 
-    def join(self, code, nick=None):
+    def join(self, code, nick=None, team=None):
         body = {"code": code}
         if nick is not None:
             body["nick"] = nick
+        if team is not None:
+            body["team"] = team
         return self.json("POST", "/api/join", body)
 
     def vote(self, ballot, letter):
@@ -814,6 +833,183 @@ def class_resume(binary, work, rapport, scenario):
 
 
 # --------------------------------------------------------------------------
+# teams
+
+# A forged team: every one is answered 400 bad_team and joins nobody.
+FORGED_TEAMS = ["2", "7", "-1", "01", "1x", "", " 1", "99", "1e0",
+                "0x1", "\u0661"]
+
+
+def forged_teams(phone, code, what):
+    bad = []
+    for team in FORGED_TEAMS + [None]:
+        st, s = phone.join(code, team=team)
+        if st != 400 or s.get("error") != "bad_team":
+            bad.append((team, st, s.get("error")))
+    check(not bad and phone.cookie is None,
+          "%s: a join without a team or with a forged team index (%d "
+          "kinds) is refused 400 bad_team, with no cookie (%r)"
+          % (what, len(FORGED_TEAMS) + 1, bad))
+
+
+def teams(binary, work, *_game):
+    journal = os.path.join(work, "teams.phones")
+    if os.path.exists(journal):
+        os.remove(journal)
+    server = Server(binary, work, "--teams", "Red,Blue <b>", "--ack-ms",
+                    "1000", journal=journal)
+    code = server.code
+    try:
+        server.cmd("open 1 Apologise|Explain the bill|Transfer")
+        probe = Phone(server, "127.0.6.99")
+        st, s = probe.state()
+        check(st == 200 and s.get("teams") == ["Red", "Blue <b>"],
+              "the state lists the teams for the join form (%r)"
+              % s.get("teams"))
+        st, page, _ = probe.request("GET", "/")
+        text = page.decode("utf-8")
+        check('name="team"' in text and "Blue &lt;b&gt;" in text and
+              "Blue <b>" not in text,
+              "the join page offers the teams as radio buttons, escaped")
+        forged_teams(probe, code, "the server")
+        check(server.counts()["devices"] == 0, "no device joined by them")
+        # four phones: 0, 1 in Red; 2, 3 in Blue
+        phones = [Phone(server, "127.0.6.%d" % (i + 1)) for i in range(4)]
+        for i, p in enumerate(phones):
+            st, s = p.join(code, team=str(i // 2))
+            check(st == 200 and s.get("team") == ["Red", "Blue <b>"][i // 2],
+                  "phone %d joins team %d" % (i, i // 2))
+        # joining again asks for the other team: the device keeps its own
+        st, s = phones[0].join(code, team="1")
+        check(st == 200 and s.get("team") == "Red",
+              "a joined phone keeps its team when it joins again")
+        for p, letter in zip(phones, "ABCC"):
+            p.vote(1, letter)
+        st, s = phones[2].vote(1, "A")  # Blue changes its mind
+        check(st == 200 and s["saved"], "a change of vote in a team")
+        red, blue = server.tally(1, 0), server.tally(1, 1)
+        check(red["A"] == 1 and red["B"] == 1 and red["total"] == 2 and
+              blue["A"] == 1 and blue["C"] == 1 and blue["total"] == 2,
+              "votes counted per team: Red A=1 B=1, Blue A=1 C=1")
+        forged_teams(Phone(server, "127.0.6.98"), code, "after votes")
+        server.cmd("hold")
+        st, s = phones[1].vote(1, "C")  # not acknowledged: may be lost
+        server.kill()
+    finally:
+        server.stop()
+    server = Server(binary, work, "--teams", "Red,Blue <b>", journal=journal)
+    try:
+        for p in phones:
+            p.server = server
+            p.close()
+        st, s = phones[3].state()
+        check(st == 200 and s["joined"] and s.get("team") == "Blue <b>",
+              "after the kill a phone is still in its team")
+        server.cmd("open 1 Apologise|Explain the bill|Transfer")
+        red, blue = server.tally(1, 0), server.tally(1, 1)
+        check(red["A"] == 1 and blue["A"] == 1 and blue["C"] == 1 and
+              blue["total"] == 2 and red["total"] == 2,
+              "the acknowledged votes per team survive the kill (Red %r, "
+              "Blue %r)" % (red, blue))
+        st, s = phones[3].vote(1, "B")
+        blue = server.tally(1, 1)
+        check(blue["B"] == 1 and blue["C"] == 0 and blue["total"] == 2,
+              "a change after the resume counts once, for its team")
+    finally:
+        server.stop()
+
+
+TEAMS_REST = "\n".join(["next", "next", "hands A 1 Red", "hands A 1 Blue",
+                        "close", "play"] * 14)
+
+
+def class_teams(binary, work, rapport, scenario):
+    results = os.path.join(work, "results")
+    shutil.rmtree(results, ignore_errors=True)
+    game = Game(rapport, results, scenario, teams="Red,Blue")
+    game.send("next")  # the options: the ballot opens on the phones
+    game.send("phones-wait 100 600")
+    probe = Phone(game, "127.0.7.99")
+    st, s = probe.state()
+    check(s.get("teams") == ["Red", "Blue"],
+          "the game serves its teams to the phones (%r)" % s.get("teams"))
+    forged_teams(probe, game.code, "the game")
+    # Red: phones 0-2; Blue: phones 3-5
+    phones = [Phone(game, "127.0.7.%d" % (i + 1)) for i in range(6)]
+    for i, p in enumerate(phones):
+        st, s = p.join(game.code, team=str(i // 3))
+        check(st == 200 and s.get("team") == ("Red", "Blue")[i // 3],
+              "phone %d joins %s" % (i, ("Red", "Blue")[i // 3]))
+    finals = {}
+    for i, letter in enumerate("ABACCA"):
+        st, s = phones[i].vote(1, letter)
+        if st == 200 and s["saved"]:
+            finals[i] = letter
+    check(len(finals) == 6, "six phone votes acknowledged by the game")
+    game.kill()  # SIGKILL in the middle of the vote
+    game = Game(rapport, results, resume=True)
+    for p in phones:
+        p.server = game
+        p.close()
+    st, s = phones[4].state()
+    check(st == 200 and s.get("team") == "Blue" and s["vote"] == "C",
+          "after the resume a phone keeps its team and its vote")
+    game.send("phones-wait 6 60")
+    st1, _ = phones[1].vote(1, "A")  # Red: B -> A
+    st2, _ = phones[5].vote(1, "C")  # Blue: A -> C
+    finals[1], finals[5] = "A", "C"
+    check(st1 == 200 and st2 == 200, "phones change their votes after the "
+          "resume")
+    want = {team: {x: 0 for x in "ABCD"} for team in ("Red", "Blue")}
+    for i, letter in finals.items():
+        want[("Red", "Blue")[i // 3]][letter] += 1
+    # Red chose A, Blue chose C: the teams are split; the facilitator
+    # picks A
+    out, rc = game.finish("close\npick A\nplay\n" + TEAMS_REST)
+    check(rc == 0, "the resumed teams session ends in its debrief (exit %d)"
+          % rc)
+    lines = [x.strip() for x in out.splitlines()]
+    first = lines.index(next(x for x in lines if x.startswith(
+        "Teams per option:"))) if any(x.startswith("Teams per option:")
+                                      for x in lines) else -1
+    check(first >= 0 and lines[first + 1] == "Red chose A" and
+          lines[first + 2] == "Blue chose C",
+          "the class debrief's first turn: Red chose A, Blue chose C (%r)"
+          % lines[first:first + 3])
+    saved = []
+    for root, _, files in os.walk(results):
+        saved += [os.path.join(root, f) for f in files
+                  if f.endswith(".json")]
+    turn = None
+    for path in saved:
+        with open(path) as f:
+            try:
+                doc = json.load(f)
+            except ValueError:
+                continue
+        turns = doc.get("turns") if isinstance(doc, dict) else None
+        if turns:
+            turn = turns[0]
+    got = None
+    if turn:
+        got = {team: {o["option"]: o.get("teams", {}).get(team)
+                      for o in turn["options"]} for team in ("Red", "Blue")}
+        phones_col = {o["option"]: o.get("phones") for o in turn["options"]}
+    expect = {team: {k: v for k, v in want[team].items()
+                     if got and k in got[team]} for team in want}
+    check(got == expect,
+          "the saved class result's first turn has exactly the phones' "
+          "votes per team: %r (want %r)" % (got, expect))
+    if got:
+        check(all(phones_col[k] == expect["Red"][k] + expect["Blue"][k]
+                  for k in phones_col),
+              "and they are phone votes (%r)" % phones_col)
+    left = os.listdir(os.path.join(results, "in-progress"))
+    check(left == [], "no journal is left once the result is saved (%r)"
+          % left)
+
+
+# --------------------------------------------------------------------------
 # browser
 
 CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu",
@@ -1120,14 +1316,16 @@ def browser_class(rapport, scenario, work, start, wait_text, shot, By):
 
 def main():
     if len(sys.argv) < 4 or sys.argv[1] not in ("abuse", "load", "resume",
-                                                 "browser", "class_resume"):
+                                                 "browser", "class_resume",
+                                                 "teams", "class_teams"):
         print(__doc__)
         return 2
     part, binary, work = sys.argv[1:4]
     extra = sys.argv[4:]
     os.makedirs(work, exist_ok=True)
     parts = {"abuse": abuse, "load": load, "resume": resume,
-             "browser": browser, "class_resume": class_resume}
+             "browser": browser, "class_resume": class_resume,
+             "teams": teams, "class_teams": class_teams}
     rc = parts[part](binary, work, *extra)
     if rc == 77:
         return 77

@@ -5,7 +5,8 @@
  *   open N TEXT|TEXT|...   open ballot N with these options
  *   close | wait | end     close the ballot (then take its votes), wait
  *                          between turns, end the session
- *   tally N                print "tally N A=.. B=.. total=.."
+ *   tally N [TEAM]         print "tally N A=.. B=.. total=.." (of one
+ *                          team's devices: TEAM 0-based, with --teams)
  *   counts                 print "counts devices=.. votes=.. refused=.."
  *   hold | release         stop / start saving events (a slow game)
  *   quit
@@ -14,7 +15,8 @@
  *   ready URL CODE PORT
  * With --journal FILE events are journaled there (phone_journal.h), and an
  * existing journal is restored first (the code, the devices and their
- * votes), as the game does on resume.
+ * votes), as the game does on resume. With --teams NAME,NAME... phones
+ * pick a team when they join.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -31,6 +33,7 @@
 
 static int wake_pipe[2];
 static int tallies[MAX_BALLOTS + 1][PHONE_MAX_OPTIONS];
+static int team_tallies[MAX_BALLOTS + 1][PHONE_MAX_TEAMS][PHONE_MAX_OPTIONS];
 static phone_journal *journal;
 static int holding;
 
@@ -42,7 +45,7 @@ static void on_wake(void *user)
     (void)rc; /* a full pipe already wakes the loop */
 }
 
-static void apply_vote(unsigned ballot, int option, int previous)
+static void apply_vote(unsigned ballot, int team, int option, int previous)
 {
     if (ballot == 0 || ballot > MAX_BALLOTS) {
         return;
@@ -51,6 +54,12 @@ static void apply_vote(unsigned ballot, int option, int previous)
         tallies[ballot][previous]--;
     }
     tallies[ballot][option]++;
+    if (team >= 0 && team < PHONE_MAX_TEAMS) {
+        if (previous >= 0) {
+            team_tallies[ballot][team][previous]--;
+        }
+        team_tallies[ballot][team][option]++;
+    }
 }
 
 /* Takes every queued event, journals it, applies it, then says saved. */
@@ -67,7 +76,7 @@ static void drain(phone_server *s)
             exit(1);
         }
         if (ev.kind == PHONE_EV_VOTE) {
-            apply_vote(ev.ballot, ev.option, ev.previous);
+            apply_vote(ev.ballot, ev.team, ev.option, ev.previous);
         }
         seq = ev.seq;
     }
@@ -110,16 +119,19 @@ static void command(phone_server *s, char *line, int *quit)
         phone_server_end(s);
         printf("ok\n");
     } else if (strncmp(line, "tally ", 6) == 0) {
-        unsigned n = (unsigned)strtoul(line + 6, NULL, 10);
+        char *end = NULL;
+        unsigned n = (unsigned)strtoul(line + 6, &end, 10);
+        int team = end && *end == ' ' ? atoi(end + 1) : -1;
         drain(s);
-        if (n == 0 || n > MAX_BALLOTS) {
+        if (n == 0 || n > MAX_BALLOTS || team >= PHONE_MAX_TEAMS) {
             printf("error tally\n");
         } else {
             int total = 0;
+            const int *t = team >= 0 ? team_tallies[n][team] : tallies[n];
             printf("tally %u", n);
             for (int i = 0; i < 6; i++) {
-                printf(" %c=%d", 'A' + i, tallies[n][i]);
-                total += tallies[n][i];
+                printf(" %c=%d", 'A' + i, t[i]);
+                total += t[i];
             }
             printf(" total=%d\n", total);
         }
@@ -166,6 +178,7 @@ int main(int argc, char **argv)
         {"per-ip", required_argument, NULL, 'i'},
         {"debug", no_argument, NULL, 'D'},
         {"rate", required_argument, NULL, 'R'},
+        {"teams", required_argument, NULL, 'T'},
         {NULL, 0, NULL, 0}};
     int opt;
     while ((opt = getopt_long(argc, argv, "", longs, NULL)) != -1) {
@@ -213,6 +226,17 @@ int main(int argc, char **argv)
         case 'R':
             o.rate_per_s = (unsigned)atoi(optarg);
             break;
+        case 'T': {
+            static char *names[PHONE_MAX_TEAMS + 1];
+            size_t n = 0;
+            for (char *t = strtok(optarg, ","); t && n <= PHONE_MAX_TEAMS;
+                 t = strtok(NULL, ",")) {
+                names[n++] = t;
+            }
+            o.teams = (const char *const *)names;
+            o.team_count = n;
+            break;
+        }
         default:
             return 2;
         }
@@ -241,8 +265,8 @@ int main(int argc, char **argv)
             fprintf(stderr, "phone_test_server: a device was not restored\n");
         }
         for (size_t i = 0; i < old->vote_count; i++) {
-            apply_vote(old->votes[i].ballot, old->votes[i].option,
-                       old->votes[i].previous);
+            apply_vote(old->votes[i].ballot, old->votes[i].team,
+                       old->votes[i].option, old->votes[i].previous);
         }
         phone_journal_data_free(old);
     }

@@ -10,8 +10,15 @@
  * read back module by module from the PNG and big enough for the back of
  * the room, the join code, "Votes in: N of M"), no phone vote shown per
  * option before the reveal, and the bar chart with hands and phones
- * mixed. Then the discussion timer's end closes the vote. SHOTS_DIR gets
- * phones-vote-WxH.png (the goldens' source). */
+ * mixed. The turn screen shows the big QR code (a third of the height);
+ * once phones have joined, the vote screen shows the panel compact (a
+ * smaller code, still read back module by module) so that the options
+ * keep the width: at 1024x768 at least four short options are whole in
+ * view. Teams mode: phones join two teams and vote; each team's phone
+ * votes are counted for it, and the panel shows them. Then the
+ * discussion timer's end closes the vote. SHOTS_DIR gets
+ * phones-turn-WxH.png, phones-vote-WxH.png and phones-teams-WxH.png (the
+ * goldens' source). */
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <png.h>
@@ -31,6 +38,7 @@
 #include "ui_internal.h"
 
 #define TEST_SCENARIO RAPPORT_SCENARIOS "/billing-error.xml"
+#define TEST_SHORT RAPPORT_TEST_DATA "/four-short-options.xml"
 #define TEST_CODE "314159"
 #define TEST_PHONES 5
 
@@ -105,10 +113,53 @@ static void *test_phones(void *arg)
     return NULL;
 }
 
-static ui_app *test_app(int w, int h, bool phones)
+/* Teams mode: TEST_PHONES join, phone i in team i % 2 (Red, Blue), and
+ * vote: Red A, A, B; Blue C, C. One more join forges team 2 (refused). */
+static const char test_team_votes[] = "ACACB"; /* of A-D */
+static atomic_int test_forged_status;
+static void *test_team_phones(void *arg)
 {
-    static const char *paths[] = {TEST_SCENARIO};
+    (void)arg;
+    char reply[8192];
+    char tokens[TEST_PHONES][40];
+    for (int i = 0; i < TEST_PHONES; i++) {
+        tokens[i][0] = '\0';
+        char body[64];
+        snprintf(body, sizeof body, "code=" TEST_CODE "&team=%d", i % 2);
+        if (test_post("/api/join", NULL, body, reply, sizeof reply) == 0) {
+            const char *c = strstr(reply, "rapport_device=");
+            if (c) {
+                sscanf(c, "rapport_device=%32[0-9a-f]", tokens[i]);
+            }
+        }
+    }
+    if (test_post("/api/join", NULL, "code=" TEST_CODE "&team=2", reply,
+                  sizeof reply) == 0) {
+        int status = 0;
+        sscanf(reply, "HTTP/1.%*d %d", &status);
+        if (strstr(reply, "bad_team") && !strstr(reply, "rapport_device=")) {
+            test_forged_status = status;
+        }
+    }
+    for (int i = 0; i < TEST_PHONES; i++) {
+        char body[64];
+        snprintf(body, sizeof body, "ballot=1&option=%c", test_team_votes[i]);
+        test_post("/api/vote", tokens[i], body, reply, sizeof reply);
+    }
+    test_phones_done = 1;
+    return NULL;
+}
+
+static ui_app *test_app_of(int w, int h, bool phones, const char *scenario,
+                           bool teams)
+{
+    const char *paths[] = {scenario};
+    static const char *const names[] = {"Red", "Blue"};
     ui_app_options opt = {0};
+    if (teams) {
+        opt.teams = names;
+        opt.team_count = 2;
+    }
     opt.width = w;
     opt.height = h;
     opt.virtual_clock = true;
@@ -131,6 +182,11 @@ static ui_app *test_app(int w, int h, bool phones)
     app->running = true;
     ui_app_step(app);
     return app;
+}
+
+static ui_app *test_app(int w, int h, bool phones)
+{
+    return test_app_of(w, h, phones, TEST_SCENARIO, false);
 }
 
 static void test_key(ui_app *app, SDL_Keycode sym)
@@ -186,18 +242,26 @@ static bool test_listening(void)
 }
 
 /* The QR code in the screenshot, module by module, is the join URL's;
- * every text is at least 1/28 of the height. */
-static void test_panel_pixels(ui_app *app, const char *path)
+ * every text is at least 1/28 of the height. big: the join panel (the
+ * turn screen), else the vote screen's compact one. */
+static void test_panel_pixels(ui_app *app, const char *path, bool big)
 {
     ui_phones *p = app->cls->phones;
     SDL_Rect qr;
     int m = 0;
     CHECK(ui_phones_qr_drawn(p, &qr, &m));
     int h = app->lay.h;
-    /* a code a phone reads from the back of a room: a third of the
-     * height at least, modules of several pixels */
-    CHECK(qr.w >= h / 3);
-    CHECK(m >= 3);
+    if (big) {
+        /* a code a phone reads from the back of a room: a third of the
+         * height at least, modules of several pixels */
+        CHECK(qr.w >= h / 3);
+        CHECK(m >= 3);
+    } else {
+        /* small, for latecomers near the screen: modules of 2 pixels at
+         * least, a sixth of the height at most */
+        CHECK(m >= 2);
+        CHECK(qr.w <= h / 6);
+    }
     CHECK(ui_text_frame_min_px(app->text) >= (h + 27) / 28);
     /* every text inside the window, none over another */
     const SDL_Rect *tr = NULL;
@@ -274,6 +338,12 @@ static void test_size(int w, int h, const char *shots)
     test_key(app, SDLK_r);        /* the whole line */
     test_key(app, SDLK_PAGEDOWN); /* the options: the ballot opens */
     CHECK(class_phase_of(app->cls->cs) == CLASS_PHASE_DISCUSS);
+    /* no phone yet: the big code on the turn screen */
+    ui_app_redraw(app);
+    snprintf(path, sizeof path, "%s/phones-turn-%dx%d.png",
+             shots ? shots : RAPPORT_TEST_TMP, w, h);
+    CHECK(ui_app_screenshot(app, path));
+    test_panel_pixels(app, path, true);
     pthread_t thread;
     test_phones_done = 0;
     CHECK(pthread_create(&thread, NULL, test_phones, NULL) == 0);
@@ -290,7 +360,7 @@ static void test_size(int w, int h, const char *shots)
     snprintf(path, sizeof path, "%s/phones-vote-%dx%d.png",
              shots ? shots : RAPPORT_TEST_TMP, w, h);
     CHECK(ui_app_screenshot(app, path));
-    test_panel_pixels(app, path);
+    test_panel_pixels(app, path, false);
     /* the loop sleeps until the timer's next second, no sooner */
     int wait = ui_class_next_change_ms(app);
     CHECK(wait > 0 && wait <= 1000);
@@ -302,6 +372,59 @@ static void test_size(int w, int h, const char *shots)
     CHECK(ui_class_next_change_ms(app) == -1); /* nothing moves: it sleeps */
     ui_app_free(app);
     CHECK(!test_listening()); /* the server stopped with the class */
+}
+
+/* Teams mode with short options: phones of two teams vote, each vote
+ * counts for its phone's team, a forged team is refused, the panel is
+ * compact on the vote screen and at least four options are whole in
+ * view (1024x768 included). */
+static void test_teams_size(int w, int h, const char *shots)
+{
+    ui_app *app = test_app_of(w, h, true, TEST_SHORT, true);
+    test_key(app, SDLK_PAGEDOWN); /* Start: no refusal in teams mode */
+    ui_phones *p = app->cls->phones;
+    CHECK(p != NULL && class_mode_of(app->cls->cs) == CLASS_TEAMS);
+    if (!p) {
+        ui_app_free(app);
+        return;
+    }
+    test_port = ui_phones_port(p);
+    test_key(app, SDLK_r);
+    test_key(app, SDLK_PAGEDOWN); /* the options: the ballot opens */
+    pthread_t thread;
+    test_phones_done = 0;
+    test_forged_status = 0;
+    CHECK(pthread_create(&thread, NULL, test_team_phones, NULL) == 0);
+    CHECK(test_wait_figures(app, TEST_PHONES, TEST_PHONES, &thread));
+    CHECK(test_forged_status == 400);
+    const class_session *cs = app->cls->cs;
+    CHECK(class_phase_of(cs) == CLASS_PHASE_VOTE);
+    /* Red (phones 0, 2, 4): A, A, B; Blue (1, 3): C, C */
+    CHECK(class_tally(cs, CLASS_SRC_PHONES, 0, 0) == 2);
+    CHECK(class_tally(cs, CLASS_SRC_PHONES, 0, 1) == 1);
+    CHECK(class_tally(cs, CLASS_SRC_PHONES, 0, 2) == 0);
+    CHECK(class_tally(cs, CLASS_SRC_PHONES, 1, 2) == 2);
+    CHECK(class_votes(cs, CLASS_SRC_PHONES, 1) == 2);
+    ui_phones_figures f = ui_phones_figures_of(p, cs);
+    CHECK(f.team_count == 2 && f.team_devices[0] == 3 &&
+          f.team_devices[1] == 2 && f.team_votes[0] == 3 &&
+          f.team_votes[1] == 2);
+    ui_app_redraw(app);
+    char path[512];
+    snprintf(path, sizeof path, "%s/phones-teams-%dx%d.png",
+             shots ? shots : RAPPORT_TEST_TMP, w, h);
+    CHECK(ui_app_screenshot(app, path));
+    test_panel_pixels(app, path, false);
+    if (app->cls->vote_in_view < 4) {
+        fprintf(stderr, "%dx%d: %zu options in view\n", w, h,
+                app->cls->vote_in_view);
+    }
+    CHECK(app->cls->vote_in_view >= 4);
+    /* closing needs every team's choice: Red A, Blue C; the call ties */
+    test_key(app, SDLK_PAGEDOWN);
+    CHECK(class_phase_of(cs) == CLASS_PHASE_RESULTS);
+    ui_app_free(app);
+    CHECK(!test_listening());
 }
 
 /* With phones, the discussion timer's end closes a vote that has votes
@@ -339,6 +462,7 @@ int main(int argc, char **argv)
     static const int sizes[][2] = {{1024, 768}, {1920, 1080}, {3840, 2160}};
     for (size_t i = 0; i < 3; i++) {
         test_size(sizes[i][0], sizes[i][1], shots);
+        test_teams_size(sizes[i][0], sizes[i][1], shots);
     }
     test_timer_closes();
     return check_done("test_class_phones_ui");

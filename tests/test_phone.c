@@ -374,6 +374,135 @@ static void test_journal_limits(void)
     }
 }
 
+/* Teams (issue 12: a phone picks its team): the join form lists the
+ * teams (escaped), team names are checked, the journal keeps each
+ * device's team (a journal without teams reads as whole-class) and the
+ * tally per team counts each device's latest vote for its own team. */
+static void test_teams(void)
+{
+    char err[256];
+    /* the join page: a radio button per team, names escaped */
+    const char *names[] = {"Red <b>",
+                           "\xd8\xa7\xd9\x84\xd8\xa3\xd8\xb2\xd8\xb1\xd9\x82"};
+    phone_view v = {0};
+    v.kind = PHONE_VIEW_JOIN;
+    v.teams = names;
+    v.team_count = 2;
+    v.team = -1;
+    char *html = phone_page_html(&v, NULL);
+    CHECK(html != NULL);
+    if (html) {
+        CHECK(strstr(html, "name=\"team\" value=\"0\"") != NULL);
+        CHECK(strstr(html, "name=\"team\" value=\"1\"") != NULL);
+        CHECK(strstr(html, "Red &lt;b&gt;") != NULL);
+        CHECK(strstr(html, "Red <b>") == NULL);
+        CHECK(strstr(html, "Your team") != NULL);
+        free(html);
+    }
+    v.kind = PHONE_VIEW_WAITING;
+    v.team = 1;
+    html = phone_page_html(&v, NULL);
+    CHECK(html && strstr(html, ", team <bdi") != NULL);
+    free(html);
+    /* team names: at most PHONE_MAX_TEAMS, none empty */
+    phone_options o = {0};
+    o.address = "127.0.0.1";
+    const char *bad[] = {"Red", "\xe2\x80\xae"};
+    o.teams = bad;
+    o.team_count = 2;
+    CHECK(phone_server_new(&o, err, sizeof err) == NULL);
+    CHECK(strstr(err, "team 2") != NULL);
+    o.team_count = PHONE_MAX_TEAMS + 1;
+    CHECK(phone_server_new(&o, err, sizeof err) == NULL);
+    /* the journal: teams kept, old lines without one are whole-class */
+    char path[] = "/tmp/test_phone_teams_XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    if (fd < 0) {
+        return;
+    }
+    close(fd);
+    phone_journal *j = phone_journal_open(path, "654321", err, sizeof err);
+    CHECK(j != NULL);
+    const char *tok[3] = {"00112233445566778899aabbccddeeff",
+                          "ffeeddccbbaa99887766554433221100",
+                          "0123456789abcdef0123456789abcdef"};
+    for (int i = 0; i < 3; i++) {
+        phone_event ev = {0};
+        ev.kind = PHONE_EV_JOIN;
+        ev.device = (unsigned)i + 1;
+        ev.team = i == 2 ? 0 : 1; /* two in team 1, one in team 0 */
+        strcpy(ev.token, tok[i]);
+        CHECK_INT(phone_journal_add(j, &ev), 0);
+    }
+    for (int i = 0; i < 3; i++) {
+        phone_event ev = {0};
+        ev.kind = PHONE_EV_VOTE;
+        ev.device = (unsigned)i + 1;
+        ev.team = i == 2 ? 0 : 1;
+        strcpy(ev.token, tok[i]);
+        ev.ballot = 1;
+        ev.option = i;
+        ev.previous = -1;
+        CHECK_INT(phone_journal_add(j, &ev), 0);
+    }
+    CHECK_INT(phone_journal_sync(j), 0);
+    phone_journal_close(j);
+    phone_journal_data *d = phone_journal_read(path, err, sizeof err);
+    CHECK(d != NULL);
+    if (d) {
+        CHECK_INT(d->device_count, 3);
+        CHECK_INT(d->devices[0].team, 1);
+        CHECK_INT(d->devices[2].team, 0);
+        int tally[3];
+        CHECK_INT(phone_journal_tally_team(d, 1, 1, tally, 3), 2);
+        CHECK(tally[0] == 1 && tally[1] == 1 && tally[2] == 0);
+        CHECK_INT(phone_journal_tally_team(d, 1, 0, tally, 3), 1);
+        CHECK(tally[0] == 0 && tally[2] == 1);
+        CHECK_INT(phone_journal_tally(d, 1, tally, 3), 3);
+        /* restored into a server with the teams: per-team devices */
+        const char *two[] = {"Red", "Blue"};
+        o.teams = two;
+        o.team_count = 2;
+        o.join_code = d->code;
+        phone_server *s = phone_server_new(&o, err, sizeof err);
+        CHECK(s != NULL);
+        if (s) {
+            CHECK_INT(phone_journal_restore(d, s), 0);
+            phone_counts c = phone_server_counts(s);
+            CHECK_INT(c.devices, 3);
+            CHECK_INT(c.team_devices[0], 1);
+            CHECK_INT(c.team_devices[1], 2);
+            /* a team the server does not have is refused */
+            CHECK_INT(phone_server_restore_join_team(
+                          s, "abababababababababababababababab", "", 2),
+                      -1);
+            CHECK_INT(phone_server_restore_join_team(
+                          s, "abababababababababababababababab", "", -1),
+                      -1);
+            phone_server_free(s);
+        }
+        phone_journal_data_free(d);
+    }
+    unlink(path);
+    /* a journal written before teams: every device is whole-class; a
+     * team out of range makes the line unreadable */
+    const char *old = "{\"format\":\"rapport-phones\",\"format_version\":1,"
+                      "\"code\":\"123456\"}\n"
+                      "{\"join\":1,\"token\":\"00112233445566778899aabbccdd"
+                      "eeff\",\"nick\":\"\"}\n"
+                      "{\"join\":2,\"token\":\"ffeeddccbbaa9988776655443322"
+                      "1100\",\"nick\":\"\",\"team\":9}\n";
+    d = phone_journal_parse(old, strlen(old), "old", err, sizeof err);
+    CHECK(d != NULL);
+    if (d) {
+        CHECK_INT(d->device_count, 1);
+        CHECK_INT(d->devices[0].team, -1);
+        CHECK_INT(d->skipped, 1);
+        phone_journal_data_free(d);
+    }
+}
+
 int main(void)
 {
     test_nick();
@@ -384,5 +513,6 @@ int main(void)
     test_server_offline();
     test_journal();
     test_journal_limits();
+    test_teams();
     return check_done("test_phone");
 }

@@ -58,6 +58,11 @@
     }
     f.textContent = s.nick ? 'Joined as ' : 'Joined';
     if (s.nick) { f.appendChild(el('bdi', '', s.nick)); }
+    if (s.team) {
+      var t = el('span', 'myteam', ', team ');
+      t.appendChild(el('bdi', '', s.team, document.documentElement.lang));
+      f.appendChild(t);
+    }
   }
 
   function statusText(s) {
@@ -201,6 +206,10 @@
       e.preventDefault();
       var fields = { code: form.elements.code.value.trim() };
       if (form.elements.nick) { fields.nick = form.elements.nick.value; }
+      if (form.querySelector('input[name=team]')) {
+        var team = form.querySelector('input[name=team]:checked');
+        fields.team = team ? team.value : '';
+      }
       send('/api/join', fields).then(function (res) {
         if (res.status === 200 || res.status === 202) {
           main.textContent = '';

@@ -912,12 +912,6 @@ int cli_class(int argc, char **argv)
         }
     }
     if (phones_on && !save) {
-        if (opt.mode == CLASS_TEAMS || class_mode_of(c) == CLASS_TEAMS) {
-            fprintf(stderr, _("rapport class: --phones is for whole-class "
-                              "sessions (not --teams) in this version\n"));
-            rc = CLI_USAGE;
-            goto out;
-        }
         if (j) {
             size_t n = strlen(class_journal_path(j)) + 8;
             phones_journal = malloc(n);
@@ -930,6 +924,14 @@ int cli_class(int argc, char **argv)
         phone_opt.journal_path = phones_journal;
         phone_opt.lang = csc->lang;
         phone_opt.title = csc->title;
+        /* teams mode: each phone picks its team when it joins */
+        const char *teams[CLASS_MAX_TEAMS];
+        phone_opt.team_count = class_team_count(c);
+        for (size_t t = 0; t < phone_opt.team_count && t < CLASS_MAX_TEAMS;
+             t++) {
+            teams[t] = class_team_name(c, t);
+        }
+        phone_opt.teams = teams;
         char err[512];
         phones = ui_phones_new(&phone_opt, err, sizeof err);
         if (!phones) {

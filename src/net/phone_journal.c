@@ -176,6 +176,9 @@ int phone_journal_add(phone_journal *j, const phone_event *ev)
         cJSON_AddNumberToObject(o, "join", ev->device);
         cJSON_AddStringToObject(o, "token", ev->token);
         cJSON_AddStringToObject(o, "nick", ev->nick);
+        if (ev->team >= 0) {
+            cJSON_AddNumberToObject(o, "team", ev->team);
+        }
     } else {
         cJSON_AddNumberToObject(o, "vote", ev->device);
         cJSON_AddStringToObject(o, "token", ev->token);
@@ -273,6 +276,11 @@ static bool phone_journal_entry(phone_journal_data *d, const cJSON *o)
     if (cJSON_GetObjectItemCaseSensitive(o, "join")) {
         phone_journal_device dev = {0};
         const cJSON *nick = cJSON_GetObjectItemCaseSensitive(o, "nick");
+        dev.team = -1;
+        if (cJSON_GetObjectItemCaseSensitive(o, "team") &&
+            !phone_journal_int(o, "team", 0, PHONE_MAX_TEAMS - 1, &dev.team)) {
+            return false;
+        }
         if (!phone_journal_int(o, "join", 1, 1000000, &device) ||
             !phone_journal_token(o, dev.token) || !cJSON_IsString(nick) ||
             phone_text_clean_nick(nick->valuestring, PHONE_NICK_MAX_CHARS,
@@ -309,6 +317,13 @@ static bool phone_journal_entry(phone_journal_data *d, const cJSON *o)
     v.ballot = (unsigned)ballot;
     v.option = option;
     v.previous = previous;
+    v.team = -1;
+    for (size_t i = d->device_count; i > 0; i--) {
+        if (strcmp(d->devices[i - 1].token, v.token) == 0) {
+            v.team = d->devices[i - 1].team;
+            break;
+        }
+    }
     if (d->vote_count == d->vote_cap) {
         size_t cap = d->vote_cap ? d->vote_cap * 2 : 64;
         phone_journal_vote *more = realloc(d->votes, cap * sizeof *more);
@@ -428,8 +443,9 @@ int phone_journal_restore(const phone_journal_data *d, phone_server *s)
 {
     int failed = 0;
     for (size_t i = 0; i < d->device_count; i++) {
-        if (phone_server_restore_join(s, d->devices[i].token,
-                                      d->devices[i].nick) != 0) {
+        if (phone_server_restore_join_team(s, d->devices[i].token,
+                                           d->devices[i].nick,
+                                           d->devices[i].team) != 0) {
             failed++;
         }
     }
@@ -445,6 +461,12 @@ int phone_journal_restore(const phone_journal_data *d, phone_server *s)
 size_t phone_journal_tally(const phone_journal_data *d, unsigned ballot,
                            int *tally, size_t count)
 {
+    return phone_journal_tally_team(d, ballot, -1, tally, count);
+}
+
+size_t phone_journal_tally_team(const phone_journal_data *d, unsigned ballot,
+                                int team, int *tally, size_t count)
+{
     for (size_t i = 0; i < count; i++) {
         tally[i] = 0;
     }
@@ -452,7 +474,7 @@ size_t phone_journal_tally(const phone_journal_data *d, unsigned ballot,
     /* the latest vote of each device at that ballot */
     for (size_t i = 0; i < d->vote_count; i++) {
         const phone_journal_vote *v = &d->votes[i];
-        if (v->ballot != ballot) {
+        if (v->ballot != ballot || (team >= 0 && v->team != team)) {
             continue;
         }
         bool later = false;

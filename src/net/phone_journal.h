@@ -10,13 +10,16 @@
  * cJSON:
  *   line 1: {"format": "rapport-phones", "format_version": 1,
  *            "code": "123456"}
- *   then:   {"join": DEVICE, "token": HEX, "nick": TEXT}
+ *   then:   {"join": DEVICE, "token": HEX, "nick": TEXT[, "team": T]}
  *           {"vote": DEVICE, "token": HEX, "ballot": N, "option": I,
  *            "previous": P}
  * DEVICE is 1-based, I and P 0-based (P -1: the device's first vote at
- * that ballot). A line cut short by a crash can only be the last one and
- * is ignored when read, and cut off when the journal is opened again
- * (so the next line starts on a line of its own).
+ * that ballot). T, the device's team in teams mode, is 0-based; a join
+ * without it (every journal of a whole-class session, and journals
+ * written before teams could use phones) is a device of the whole class.
+ * A vote counts for its device's team. A line cut short by a crash can only be
+ * the last one and is ignored when read, and cut off when the journal is
+ * opened again (so the next line starts on a line of its own).
  *
  * Ownership: phone_journal_open returns a journal closed (and freed) with
  * phone_journal_close (NULL accepted). phone_journal_read returns data
@@ -55,6 +58,7 @@ void phone_journal_close(phone_journal *j);
 typedef struct {
     char token[PHONE_TOKEN_HEX + 1];
     char nick[PHONE_NICK_MAX_BYTES + 1];
+    int team; /* 0-based, or -1: the whole class */
 } phone_journal_device;
 
 typedef struct {
@@ -63,6 +67,7 @@ typedef struct {
     unsigned ballot;
     int option;
     int previous;
+    int team; /* its device's team (-1: whole class, or no such device) */
 } phone_journal_vote;
 
 typedef struct {
@@ -95,5 +100,8 @@ int phone_journal_restore(const phone_journal_data *d, phone_server *s);
  * (count options, zeroed first). Returns the number of votes. */
 size_t phone_journal_tally(const phone_journal_data *d, unsigned ballot,
                            int *tally, size_t count);
+/* The same for the devices of one team (team < 0: every device). */
+size_t phone_journal_tally_team(const phone_journal_data *d, unsigned ballot,
+                                int team, int *tally, size_t count);
 
 #endif

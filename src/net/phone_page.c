@@ -97,6 +97,30 @@ static void phone_page_join(phone_page_build *b, xmlNodePtr main,
         phone_page_attr(b, nick, "maxlength", "24");
         phone_page_attr(b, nick, "autocomplete", "nickname");
     }
+    if (v->team_count > 0) {
+        /* one radio button per team, each in its label (a big target);
+         * the names are the scenario's words, in its direction */
+        xmlNodePtr set = phone_page_el(b, form, "fieldset", NULL);
+        phone_page_attr(b, set, "class", "teams");
+        phone_page_en(b, set, "legend", "Your team");
+        for (size_t t = 0; t < v->team_count; t++) {
+            char id[32], value[24];
+            snprintf(id, sizeof id, "team%zu", t);
+            snprintf(value, sizeof value, "%zu", t);
+            xmlNodePtr label = phone_page_el(b, set, "label", NULL);
+            phone_page_attr(b, label, "class", "team");
+            phone_page_attr(b, label, "for", id);
+            xmlNodePtr radio = phone_page_el(b, label, "input", NULL);
+            phone_page_attr(b, radio, "type", "radio");
+            phone_page_attr(b, radio, "id", id);
+            phone_page_attr(b, radio, "name", "team");
+            phone_page_attr(b, radio, "value", value);
+            phone_page_attr(b, radio, "required", "required");
+            xmlNodePtr name = phone_page_el(b, label, "bdi", v->teams[t]);
+            phone_page_attr(b, name, "lang", v->lang ? v->lang : "en");
+            phone_page_attr(b, name, "dir", "auto");
+        }
+    }
     xmlNodePtr button = phone_page_el(b, form, "button", "Join");
     phone_page_attr(b, button, "type", "submit");
     phone_page_attr(b, button, "class", "primary");
@@ -238,8 +262,16 @@ char *phone_page_html(const phone_view *v, size_t *len)
         snprintf(buf, sizeof buf, "Joined%s",
                  v->nick && *v->nick ? " as " : "");
         xmlNodePtr foot = phone_page_en(&b, body, "footer", buf);
+        phone_page_attr(&b, foot, "id", "footer");
         if (v->nick && *v->nick) {
             phone_page_el(&b, foot, "bdi", v->nick);
+        }
+        if (v->team >= 0 && (size_t)v->team < v->team_count) {
+            xmlNodePtr t = phone_page_el(&b, foot, "span", NULL);
+            phone_page_attr(&b, t, "class", "myteam");
+            xmlAddChild(t, xmlNewText(BAD_CAST ", team "));
+            xmlNodePtr name = phone_page_el(&b, t, "bdi", v->teams[v->team]);
+            phone_page_attr(&b, name, "lang", v->lang ? v->lang : "en");
         }
     }
     char *text = b.failed ? NULL : phone_page_serialise(doc, len);

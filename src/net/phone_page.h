@@ -30,8 +30,13 @@ typedef struct {
     const char *lang; /* BCP 47 */
     const char *dir;  /* "ltr" or "rtl" */
     const char *title;
-    const char *code;   /* join form: prefilled code, or NULL */
-    bool nicknames;     /* join form: ask for a nickname */
+    const char *code; /* join form: prefilled code, or NULL */
+    bool nicknames;   /* join form: ask for a nickname */
+    /* Teams mode: the join form asks for one of these (a radio button
+     * each, value its 0-based index); joined: the device's team, or -1. */
+    const char *const *teams;
+    size_t team_count;
+    int team;
     const char *nick;   /* joined: the device's nickname, or NULL */
     const char *notice; /* an error or status line, or NULL */
     unsigned ballot;

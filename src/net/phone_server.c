@@ -51,6 +51,7 @@ typedef enum {
 typedef struct {
     char token[PHONE_TOKEN_HEX + 1];
     char nick[PHONE_NICK_MAX_BYTES + 1];
+    int team;        /* -1: no teams */
     unsigned ballot; /* ballot of the vote below; 0: none */
     int option;
     unsigned changes;  /* changes of vote at that ballot */
@@ -85,6 +86,7 @@ typedef struct phone_req {
     bool too_big, bad_field;
     char code[16];
     char nick[256];
+    char team[8];
     char option[8];
     char ballot[16];
     /* waiting */
@@ -112,6 +114,8 @@ struct phone_server {
     char *lang, *dir, *title;
     size_t max_devices;
     bool nicknames;
+    char teams[PHONE_MAX_TEAMS][PHONE_TEAM_MAX_BYTES + 1];
+    size_t team_count;
     unsigned rate_per_s, rate_burst, per_ip_conns, max_conns;
     unsigned request_ms, poll_ms, ack_ms;
     void (*wake)(void *);
@@ -228,7 +232,7 @@ static phone_device *phone_find(phone_server *s, const char *token)
 }
 
 static phone_device *phone_add_device(phone_server *s, const char *token,
-                                      const char *nick)
+                                      const char *nick, int team)
 {
     if (s->device_count >= s->max_devices) {
         return NULL;
@@ -246,6 +250,7 @@ static phone_device *phone_add_device(phone_server *s, const char *token,
     memset(d, 0, sizeof *d);
     snprintf(d->token, sizeof d->token, "%s", token);
     snprintf(d->nick, sizeof d->nick, "%s", nick ? nick : "");
+    d->team = team;
     d->option = -1;
     return d;
 }
@@ -446,6 +451,7 @@ static const char *phone_error_message(const char *code)
         {"bad_host", "Use the address shown on the screen."},
         {"bad_origin", "Requests from other sites are refused."},
         {"bad_type", "Send a form."},
+        {"bad_team", "Choose one of the teams shown."},
     };
     for (size_t i = 0; i < sizeof messages / sizeof messages[0]; i++) {
         if (strcmp(messages[i].code, code) == 0) {
@@ -523,9 +529,20 @@ static cJSON *phone_state_json(phone_server *s, const phone_device *d)
     cJSON_AddStringToObject(j, "lang", s->lang);
     cJSON_AddStringToObject(j, "dir", s->dir);
     cJSON_AddBoolToObject(j, "nicknames", s->nicknames);
+    if (s->team_count > 0) {
+        cJSON *teams = cJSON_AddArrayToObject(j, "teams");
+        for (size_t t = 0; teams && t < s->team_count; t++) {
+            cJSON_AddItemToArray(teams, cJSON_CreateString(s->teams[t]));
+        }
+    }
     cJSON_AddBoolToObject(j, "joined", d != NULL);
     if (d) {
         cJSON_AddStringToObject(j, "nick", d->nick);
+        if (d->team >= 0 && (size_t)d->team < s->team_count) {
+            cJSON_AddStringToObject(j, "team", s->teams[d->team]);
+        } else {
+            cJSON_AddNullToObject(j, "team");
+        }
         bool shown = s->state == ST_OPEN || s->state == ST_CLOSED;
         cJSON_AddNumberToObject(j, "ballot", shown ? s->ballot : 0);
         cJSON *opts = cJSON_AddArrayToObject(j, "options");
@@ -563,6 +580,13 @@ static enum MHD_Result phone_send_page(phone_server *s,
     v.dir = s->dir;
     v.title = s->title;
     v.nicknames = s->nicknames;
+    const char *teams[PHONE_MAX_TEAMS];
+    for (size_t t = 0; t < s->team_count; t++) {
+        teams[t] = s->teams[t];
+    }
+    v.teams = teams;
+    v.team_count = s->team_count;
+    v.team = -1;
     v.code = phone_text_is_code(code, PHONE_CODE_DIGITS) ? code : NULL;
     v.notice = notice;
     v.vote = -1;
@@ -572,6 +596,7 @@ static enum MHD_Result phone_send_page(phone_server *s,
     } else {
         snprintf(nick, sizeof nick, "%s", d->nick);
         v.nick = nick;
+        v.team = d->team;
         switch (s->state) {
         case ST_WAITING:
             v.kind = PHONE_VIEW_WAITING;
@@ -773,6 +798,9 @@ static enum MHD_Result phone_post_field(void *cls, enum MHD_ValueKind kind,
     } else if (strcmp(key, "nick") == 0) {
         field = r->nick;
         cap = sizeof r->nick;
+    } else if (strcmp(key, "team") == 0) {
+        field = r->team;
+        cap = sizeof r->team;
     } else if (strcmp(key, "option") == 0) {
         field = r->option;
         cap = sizeof r->option;
@@ -844,6 +872,24 @@ static void phone_req_error(phone_req *r, int status, const char *code)
     snprintf(r->error, sizeof r->error, "%s", code);
 }
 
+/* A team's index as a phone sends it: decimal digits, no sign, below
+ * count; -1 otherwise. */
+static int phone_team_index(const char *text, size_t count)
+{
+    size_t n = strlen(text);
+    if (n == 0 || n > 2 || (n == 2 && text[0] == '0')) {
+        return -1;
+    }
+    int v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (text[i] < '0' || text[i] > '9') {
+            return -1;
+        }
+        v = v * 10 + (text[i] - '0');
+    }
+    return (size_t)v < count ? v : -1;
+}
+
 /* Joins (s->mu held): sets r->seq and r->token, or an error. */
 static void phone_do_join(phone_server *s, phone_req *r)
 {
@@ -870,6 +916,15 @@ static void phone_do_join(phone_server *s, phone_req *r)
         phone_req_error(r, MHD_HTTP_BAD_REQUEST, "bad_request");
         return;
     }
+    /* Teams: one of the teams listed, by its index (nothing else). */
+    int team = -1;
+    if (s->team_count > 0) {
+        team = phone_team_index(r->team, s->team_count);
+        if (team < 0) {
+            phone_req_error(r, MHD_HTTP_BAD_REQUEST, "bad_team");
+            return;
+        }
+    }
     if (s->device_count >= s->max_devices) {
         phone_req_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, "full");
         return;
@@ -883,10 +938,11 @@ static void phone_do_join(phone_server *s, phone_req *r)
     for (size_t i = 0; i < sizeof raw; i++) {
         snprintf(token + 2 * i, 3, "%02x", raw[i]);
     }
-    d = phone_add_device(s, token, nick);
+    d = phone_add_device(s, token, nick, team);
     phone_event ev = {0};
     ev.kind = PHONE_EV_JOIN;
     ev.device = (unsigned)s->device_count;
+    ev.team = team;
     memcpy(ev.token, token, sizeof ev.token);
     snprintf(ev.nick, sizeof ev.nick, "%s", nick);
     ev.option = ev.previous = -1;
@@ -939,6 +995,7 @@ static void phone_do_vote(phone_server *s, phone_req *r)
     phone_event ev = {0};
     ev.kind = PHONE_EV_VOTE;
     ev.device = (unsigned)(d - s->devices) + 1;
+    ev.team = d->team;
     memcpy(ev.token, d->token, sizeof ev.token);
     ev.ballot = s->ballot;
     ev.option = option;
@@ -1213,6 +1270,21 @@ phone_server *phone_server_new(const phone_options *o, char *err,
         phone_err(err, errlen, "a join code has %d digits", PHONE_CODE_DIGITS);
         return NULL;
     }
+    if (o->team_count > PHONE_MAX_TEAMS || (o->team_count > 0 && !o->teams)) {
+        phone_err(err, errlen, "the phones take at most %d teams",
+                  PHONE_MAX_TEAMS);
+        return NULL;
+    }
+    char teams[PHONE_MAX_TEAMS][PHONE_TEAM_MAX_BYTES + 1];
+    for (size_t t = 0; t < o->team_count; t++) {
+        if (!o->teams[t] ||
+            phone_text_clean_nick(o->teams[t], PHONE_TEAM_MAX_CHARS, teams[t],
+                                  sizeof teams[t]) <= 0) {
+            phone_err(err, errlen, "team %zu has no name the phones can show",
+                      t + 1);
+            return NULL;
+        }
+    }
     const char *lang = o->lang && phone_lang_ok(o->lang) ? o->lang : "en";
     const char *dir = o->dir && strcmp(o->dir, "rtl") == 0 ? "rtl" : "ltr";
     phone_server *s = calloc(1, sizeof *s);
@@ -1229,6 +1301,8 @@ phone_server *phone_server_new(const phone_options *o, char *err,
     s->max_devices =
         o->max_devices ? o->max_devices : PHONE_DEFAULT_MAX_DEVICES;
     s->nicknames = o->nicknames;
+    s->team_count = o->team_count;
+    memcpy(s->teams, teams, o->team_count * sizeof teams[0]);
     s->rate_per_s = o->rate_per_s ? o->rate_per_s : 5;
     s->rate_burst = o->rate_burst ? o->rate_burst : 40;
     s->per_ip_conns = o->per_ip_conns ? o->per_ip_conns : 16;
@@ -1520,6 +1594,12 @@ phone_counts phone_server_counts(phone_server *s)
     phone_counts c = {0};
     pthread_mutex_lock(&s->mu);
     c.devices = s->device_count;
+    for (size_t i = 0; i < s->device_count; i++) {
+        int t = s->devices[i].team;
+        if (t >= 0 && t < PHONE_MAX_TEAMS) {
+            c.team_devices[t]++;
+        }
+    }
     bool shown = s->state == ST_OPEN || s->state == ST_CLOSED;
     for (size_t i = 0; shown && i < s->device_count; i++) {
         if (s->devices[i].ballot == s->ballot && s->devices[i].option >= 0) {
@@ -1535,8 +1615,18 @@ phone_counts phone_server_counts(phone_server *s)
 int phone_server_restore_join(phone_server *s, const char *token,
                               const char *nick)
 {
-    if (!s || !phone_text_is_token(token, PHONE_TOKEN_HEX)) {
+    return phone_server_restore_join_team(s, token, nick, -1);
+}
+
+int phone_server_restore_join_team(phone_server *s, const char *token,
+                                   const char *nick, int team)
+{
+    if (!s || !phone_text_is_token(token, PHONE_TOKEN_HEX) ||
+        (s->team_count > 0 && (team < 0 || (size_t)team >= s->team_count))) {
         return -1;
+    }
+    if (s->team_count == 0) {
+        team = -1; /* a whole-class session: no teams */
     }
     char clean[PHONE_NICK_MAX_BYTES + 1] = "";
     if (phone_text_clean_nick(nick, PHONE_NICK_MAX_CHARS, clean,
@@ -1544,8 +1634,9 @@ int phone_server_restore_join(phone_server *s, const char *token,
         clean[0] = '\0';
     }
     pthread_mutex_lock(&s->mu);
-    int rc =
-        phone_find(s, token) || phone_add_device(s, token, clean) ? 0 : -1;
+    int rc = phone_find(s, token) || phone_add_device(s, token, clean, team)
+                 ? 0
+                 : -1;
     pthread_mutex_unlock(&s->mu);
     return rc;
 }

@@ -15,7 +15,8 @@
  *   GET  /app.css     its style sheet, embedded in the binary
  *   GET  /api/state   the state as JSON; ?since=V waits (long poll) until
  *                     the state's version passes V, or PHONE poll time
- *   POST /api/join    code=CODE[&nick=NICK] -> JSON; sets the device cookie
+ *   POST /api/join    code=CODE[&nick=NICK][&team=T] -> JSON; sets the
+ *                     device cookie
  *   POST /api/vote    ballot=N&option=LETTER -> JSON
  *   POST /join, /vote the same as forms, answered 303 See Other to /
  * Bodies are application/x-www-form-urlencoded, at most
@@ -27,6 +28,13 @@
  * token in an HttpOnly, SameSite=Strict cookie. One vote per device per
  * ballot: a new vote replaces the device's earlier one. Votes are taken
  * only while a ballot is open.
+ *
+ * Teams: when the options name teams, a join must pick one (team=T, the
+ * 0-based index of a team the server lists; anything else is answered
+ * 400 "bad_team"). The team is kept with the device's token for the whole
+ * session: joining again with the same cookie is the same device in the
+ * same team (a different team asked for is ignored), so a device never
+ * votes for two teams. Join and vote events carry the device's team.
  *
  * Acknowledgement: each accepted join and vote becomes an event with a
  * sequence number in the queue. The phone is told "received" only once the
@@ -56,6 +64,11 @@
 /* Nicknames: at most this many characters and bytes after cleaning. */
 #define PHONE_NICK_MAX_CHARS 24
 #define PHONE_NICK_MAX_BYTES 96
+/* Teams a session may have (core class.h: CLASS_MAX_TEAMS), and a team
+ * name's length after cleaning (as a nickname is cleaned). */
+#define PHONE_MAX_TEAMS 8
+#define PHONE_TEAM_MAX_CHARS 40
+#define PHONE_TEAM_MAX_BYTES 160
 #define PHONE_MAX_OPTIONS 26
 #define PHONE_MAX_OPTION_BYTES 2048
 #define PHONE_MAX_BODY_BYTES 1024
@@ -79,6 +92,11 @@ typedef struct {
     const char *join_code;
     size_t max_devices; /* 0: PHONE_DEFAULT_MAX_DEVICES */
     bool nicknames;     /* participants may give a nickname */
+    /* Teams mode: team_count (0, or 1..PHONE_MAX_TEAMS) names a phone
+     * picks from when it joins (copied, cleaned as nicknames are; an
+     * empty or invalid name makes phone_server_new fail). */
+    const char *const *teams;
+    size_t team_count;
     /* The scenario's language (BCP 47) and direction ("ltr" or "rtl"),
      * and a title shown on the page; NULL: "en", "ltr", "Rapport". */
     const char *lang;
@@ -110,10 +128,11 @@ typedef struct {
     unsigned device; /* 1-based, in order of joining */
     char token[PHONE_TOKEN_HEX + 1];
     char nick[PHONE_NICK_MAX_BYTES + 1]; /* JOIN: "" when none */
-    unsigned ballot;                     /* VOTE */
-    int option;                          /* VOTE: 0-based option */
-    int previous; /* VOTE: the device's earlier option at this ballot, or
-                     -1 (the game takes that vote back) */
+    int team;        /* the device's team (0-based), or -1 without teams */
+    unsigned ballot; /* VOTE */
+    int option;      /* VOTE: 0-based option */
+    int previous;    /* VOTE: the device's earlier option at this ballot, or
+                        -1 (the game takes that vote back) */
 } phone_event;
 
 /* The server's figures, for the projector. */
@@ -122,6 +141,7 @@ typedef struct {
     size_t votes;     /* devices with a vote at the open or closed ballot */
     uint64_t queued;  /* events not yet taken by phone_server_next_event */
     uint64_t refused; /* requests refused (4xx/5xx) since the start */
+    size_t team_devices[PHONE_MAX_TEAMS]; /* devices joined per team */
 } phone_counts;
 
 /* Creates a server (not listening yet). NULL on bad options, with a
@@ -176,6 +196,11 @@ phone_counts phone_server_counts(phone_server *s);
  * token is malformed or the room is full; a known token is accepted. */
 int phone_server_restore_join(phone_server *s, const char *token,
                               const char *nick);
+/* The same for a device in a team (0-based; -1: none). -1 also when the
+ * server has teams and this is not one of them; a server without teams
+ * ignores the team. */
+int phone_server_restore_join_team(phone_server *s, const char *token,
+                                   const char *nick, int team);
 /* Re-creates a device's journaled vote at a ballot (its latest one wins).
  * -1 for an unknown token. */
 int phone_server_restore_vote(phone_server *s, const char *token,

@@ -107,6 +107,8 @@ struct ui_class {
     bool phones_on;
     struct ui_phones *phones;
     char *phones_journal;
+    /* the vote screen's option cards whole in view at its last draw */
+    size_t vote_in_view;
     /* Scripted run: the next facilitator action. */
     size_t script_pos;
     /* The result (ui_class_results.c): the journal while the class goes
@@ -177,6 +179,10 @@ bool ui_class_phones_shown(const ui_app *app);
  * URL, the join code, the phones joined and the votes in. Draws nothing
  * and leaves *area alone without phones. */
 void ui_class_phone_panel(ui_app *app, SDL_Rect *area);
+/* The vote screen's phones panel: once phones have joined, a strip cut
+ * off the top of area (a small QR code, the URL, the code and the votes
+ * in); before, the panel above. */
+void ui_class_phone_strip(ui_app *app, SDL_Rect *area);
 
 /* ui_class_widget.c: pieces the class screens share. */
 /* The header (title, menu button) and along the bottom Back, the key

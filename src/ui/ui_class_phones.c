@@ -116,6 +116,8 @@ ui_phones *ui_phones_new(const ui_phones_options *o, char *err, size_t errlen)
     so.join_code = p->resumed ? p->resumed->code : o->join_code;
     so.any_port = o->any_port;
     so.nicknames = o->nicknames;
+    so.teams = o->teams;
+    so.team_count = o->team_count;
     so.lang = o->lang;
     so.dir = p->lang_rtl ? "rtl" : "ltr";
     so.title = o->title;
@@ -238,19 +240,27 @@ static bool ui_phones_drain(ui_phones *p, class_session *c)
     bool changed = false;
     while (phone_server_next_event(p->server, &ev)) {
         bool counted = false;
+        /* the device's team in teams mode (one of the class's), else the
+         * whole room */
+        int team = CLASS_ROOM;
+        bool team_ok = true;
+        if (class_mode_of(c) == CLASS_TEAMS) {
+            team = ev.team;
+            team_ok = team >= 0 && (size_t)team < class_team_count(c);
+        }
         if (ev.kind == PHONE_EV_VOTE) {
-            bool ok = ev.ballot == (unsigned)class_turn_index(c) + 1 &&
-                      class_mode_of(c) == CLASS_WHOLE;
+            bool ok =
+                ev.ballot == (unsigned)class_turn_index(c) + 1 && team_ok;
             if (ok && ev.previous >= 0) {
-                ok = class_add(c, CLASS_SRC_PHONES, CLASS_ROOM,
-                               (size_t)ev.previous, -1) == CLASS_OK;
+                ok = class_add(c, CLASS_SRC_PHONES, team, (size_t)ev.previous,
+                               -1) == CLASS_OK;
             }
-            if (ok && class_add(c, CLASS_SRC_PHONES, CLASS_ROOM,
-                                (size_t)ev.option, 1) != CLASS_OK) {
+            if (ok && class_add(c, CLASS_SRC_PHONES, team, (size_t)ev.option,
+                                1) != CLASS_OK) {
                 if (ev.previous >= 0) {
                     /* put the old vote back */
-                    class_add(c, CLASS_SRC_PHONES, CLASS_ROOM,
-                              (size_t)ev.previous, 1);
+                    class_add(c, CLASS_SRC_PHONES, team, (size_t)ev.previous,
+                              1);
                 }
                 ok = false;
             }
@@ -265,11 +275,10 @@ static bool ui_phones_drain(ui_phones *p, class_session *c)
              * phone told. The journal takes nothing more (phone_journal.h),
              * so nothing after it is acknowledged. */
             if (ev.kind == PHONE_EV_VOTE && counted) {
-                class_add(c, CLASS_SRC_PHONES, CLASS_ROOM, (size_t)ev.option,
-                          -1);
+                class_add(c, CLASS_SRC_PHONES, team, (size_t)ev.option, -1);
                 if (ev.previous >= 0) {
-                    class_add(c, CLASS_SRC_PHONES, CLASS_ROOM,
-                              (size_t)ev.previous, 1);
+                    class_add(c, CLASS_SRC_PHONES, team, (size_t)ev.previous,
+                              1);
                 }
                 phone_server_refuse(p->server, &ev);
                 changed = true;
@@ -358,7 +367,7 @@ bool ui_phones_update(ui_phones *p, class_session *c, int64_t now_ms)
 
 int ui_phones_reconcile(ui_phones *p, class_session *c)
 {
-    if (!p || !p->resumed || !c || class_mode_of(c) != CLASS_WHOLE) {
+    if (!p || !p->resumed || !c) {
         return 0;
     }
     class_phase ph = class_phase_of(c);
@@ -372,13 +381,19 @@ int ui_phones_reconcile(ui_phones *p, class_session *c)
     if (n > PHONE_MAX_OPTIONS) {
         n = PHONE_MAX_OPTIONS;
     }
-    phone_journal_tally(p->resumed, ballot, want, n);
     int added = 0;
-    for (size_t i = 0; i < n; i++) {
-        int have = class_tally(c, CLASS_SRC_PHONES, CLASS_ROOM, i);
-        if (have != want[i] && class_add(c, CLASS_SRC_PHONES, CLASS_ROOM, i,
-                                         want[i] - have) == CLASS_OK) {
-            added++;
+    /* the room, or each team on its own */
+    size_t teams = class_team_count(c);
+    for (size_t k = 0; k < (teams ? teams : 1); k++) {
+        int team = teams ? (int)k : CLASS_ROOM;
+        phone_journal_tally_team(p->resumed, ballot, teams ? (int)k : -1, want,
+                                 n);
+        for (size_t i = 0; i < n; i++) {
+            int have = class_tally(c, CLASS_SRC_PHONES, team, i);
+            if (have != want[i] && class_add(c, CLASS_SRC_PHONES, team, i,
+                                             want[i] - have) == CLASS_OK) {
+                added++;
+            }
         }
     }
     return added;
@@ -395,6 +410,11 @@ ui_phones_figures ui_phones_figures_of(ui_phones *p, const class_session *c)
     f.refused = pc.refused;
     f.open = p->told == UI_PHONES_OPEN;
     f.votes = c ? class_votes(c, CLASS_SRC_PHONES, CLASS_ROOM) : 0;
+    f.team_count = c ? class_team_count(c) : 0;
+    for (size_t t = 0; t < f.team_count && t < CLASS_MAX_TEAMS; t++) {
+        f.team_devices[t] = t < PHONE_MAX_TEAMS ? pc.team_devices[t] : 0;
+        f.team_votes[t] = class_votes(c, CLASS_SRC_PHONES, (int)t);
+    }
     return f;
 }
 
@@ -425,7 +445,7 @@ int ui_phones_url_width(ui_phones *p, ui_text *text, int min_px)
 
 /* A line of the panel: its text and style (fitted to the width). */
 typedef struct {
-    char text[160];
+    char text[512];
     ui_text_style st;
     int h;
 } ui_phones_line;
@@ -449,6 +469,81 @@ static void ui_phones_line_set(ui_phones_line *l, ui_text *text, int w, int lo,
     }
 }
 
+/* "Votes in: N of M phones" while a ballot is open, else the phones
+ * joined. */
+static void ui_phones_figures_text(const ui_phones_figures *f, char *buf,
+                                   size_t len)
+{
+    if (f->open) {
+        /* TRANSLATORS: phone votes in so far, of the phones joined. */
+        snprintf(buf, len,
+                 P_("Votes in: %d of %zu phone", "Votes in: %d of %zu phones",
+                    f->devices),
+                 f->votes, f->devices);
+    } else {
+        snprintf(buf, len,
+                 P_("%zu phone joined", "%zu phones joined", f->devices),
+                 f->devices);
+    }
+}
+
+/* Teams mode: each team's phone votes of its phones (open ballot), or
+ * its phones joined, "Red 2 of 3 · Blue 1 of 2"; "" without teams. The
+ * names are the class's (checked by class_team_name_valid) and drawn as
+ * plain text. */
+static void ui_phones_teams_text(const ui_phones_figures *f,
+                                 const class_session *c, char *buf, size_t len)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t t = 0; c && t < f->team_count && used + 1 < len; t++) {
+        char one[128];
+        if (f->open) {
+            /* TRANSLATORS: a team's name, its phones' votes in so far,
+             * and its phones joined (the projector's phones panel). */
+            snprintf(one, sizeof one, C_("phones of a team", "%s %d of %zu"),
+                     class_team_name(c, t), f->team_votes[t],
+                     f->team_devices[t]);
+        } else {
+            /* TRANSLATORS: a team's name and its phones joined. */
+            snprintf(one, sizeof one, C_("phones of a team", "%s %zu"),
+                     class_team_name(c, t), f->team_devices[t]);
+        }
+        int n = snprintf(buf + used, len - used, "%s%s", t ? " \xC2\xB7 " : "",
+                         one);
+        if (n < 0 || (size_t)n >= len - used) {
+            break;
+        }
+        used += (size_t)n;
+    }
+}
+
+/* Draws the QR code with its quiet zone at (x, y), modules of m pixels,
+ * dark on white (a phone camera reads it best). */
+static void ui_phones_draw_qr(ui_phones *p, SDL_Renderer *r, int x, int y,
+                              int m)
+{
+    int modules = p->qr->size + 2 * PHONE_QR_QUIET;
+    int qr_px = m * modules;
+    SDL_Rect qr = {x, y, qr_px, qr_px};
+    SDL_Color white = {255, 255, 255, 255};
+    SDL_Color black = {0, 0, 0, 255};
+    ui_draw_rect(r, qr, white);
+    p->qr_rect = qr;
+    p->qr_module = m;
+    /* a right-to-left screen is drawn mirrored: the code is not */
+    bool flip = ui_draw_mirror_w(r) > 0;
+    for (int cy = 0; cy < p->qr->size; cy++) {
+        for (int cx = 0; cx < p->qr->size; cx++) {
+            if (phone_qr_dark(p->qr, flip ? p->qr->size - 1 - cx : cx, cy)) {
+                SDL_Rect cell = {qr.x + (cx + PHONE_QR_QUIET) * m,
+                                 qr.y + (cy + PHONE_QR_QUIET) * m, m, m};
+                ui_draw_rect(r, cell, black);
+            }
+        }
+    }
+}
+
 void ui_phones_draw(ui_phones *p, const class_session *c, SDL_Renderer *r,
                     ui_text *text, const ui_theme *theme, SDL_Rect area,
                     int min_px)
@@ -458,7 +553,7 @@ void ui_phones_draw(ui_phones *p, const class_session *c, SDL_Renderer *r,
     }
     /* the code takes the left part of a wide area, the top of a tall one;
      * the words under it or beside it: a heading (in a wide area), the
-     * URL, the join code and the figures */
+     * URL, the join code, the figures and (teams mode) the teams' */
     bool wide = area.w > area.h * 5 / 4;
     int gap = min_px / 3 > 2 ? min_px / 3 : 2;
     int big = min_px * 2;
@@ -466,7 +561,7 @@ void ui_phones_draw(ui_phones *p, const class_session *c, SDL_Renderer *r,
     int tw =
         wide ? area.w - (area.h < area.w / 2 ? area.h : area.w / 2) - min_px
              : area.w;
-    ui_phones_line lines[4];
+    ui_phones_line lines[5];
     snprintf(lines[0].text, sizeof lines[0].text, "%s",
              _("Vote from your phone"));
     ui_phones_line_set(&lines[0], text, tw, min_px, min_px, false,
@@ -478,57 +573,114 @@ void ui_phones_draw(ui_phones *p, const class_session *c, SDL_Renderer *r,
              phone_server_code(p->server));
     ui_phones_line_set(&lines[2], text, tw, min_px, big, true, theme->text);
     ui_phones_figures f = ui_phones_figures_of(p, c);
-    if (f.open) {
-        /* TRANSLATORS: phone votes in so far, of the phones joined. */
-        snprintf(lines[3].text, sizeof lines[3].text,
-                 P_("Votes in: %d of %zu phone", "Votes in: %d of %zu phones",
-                    f.devices),
-                 f.votes, f.devices);
-    } else {
-        snprintf(lines[3].text, sizeof lines[3].text,
-                 P_("%zu phone joined", "%zu phones joined", f.devices),
-                 f.devices);
-    }
+    ui_phones_figures_text(&f, lines[3].text, sizeof lines[3].text);
     ui_phones_line_set(&lines[3], text, tw, min_px, big * 3 / 4, f.open,
                        theme->text);
+    ui_phones_teams_text(&f, c, lines[4].text, sizeof lines[4].text);
+    ui_phones_line_set(&lines[4], text, tw, min_px, min_px, false,
+                       theme->text);
+    size_t count = lines[4].text[0] ? 5 : 4;
     /* the interface's words in its direction; the URL left to right */
-    lines[0].st.rtl = lines[2].st.rtl = lines[3].st.rtl = lang_rtl();
+    lines[0].st.rtl = lines[2].st.rtl = lines[3].st.rtl = lines[4].st.rtl =
+        lang_rtl();
     /* a tall panel gives the heading's room to the code */
     size_t first = wide ? 0 : 1;
     int text_h = 0;
-    for (size_t i = first; i < 4; i++) {
+    for (size_t i = first; i < count; i++) {
         text_h += lines[i].h + gap;
     }
     int side = wide ? (area.w / 2 < area.h ? area.w / 2 : area.h)
                     : (area.h - text_h < area.w ? area.h - text_h : area.w);
+    if (!wide && count == 5 && side < area.h / 2) {
+        /* no room for the teams' line: the code stays big */
+        count = 4;
+        side += lines[4].h + gap;
+        if (side > area.w) {
+            side = area.w;
+        }
+    }
     int m = side / modules;
     if (m < 2) {
         m = 2;
     }
     int qr_px = m * modules;
-    SDL_Rect qr = {wide ? area.x : area.x + (area.w - qr_px) / 2, area.y,
-                   qr_px, qr_px};
-    /* white quiet zone, dark modules: a phone camera reads it best */
-    SDL_Color white = {255, 255, 255, 255};
-    SDL_Color black = {0, 0, 0, 255};
-    ui_draw_rect(r, qr, white);
-    p->qr_rect = qr;
-    p->qr_module = m;
-    /* a right-to-left screen is drawn mirrored: the code is not */
-    bool flip = ui_draw_mirror_w(r) > 0;
-    for (int y = 0; y < p->qr->size; y++) {
-        for (int x = 0; x < p->qr->size; x++) {
-            if (phone_qr_dark(p->qr, flip ? p->qr->size - 1 - x : x, y)) {
-                SDL_Rect cell = {qr.x + (x + PHONE_QR_QUIET) * m,
-                                 qr.y + (y + PHONE_QR_QUIET) * m, m, m};
-                ui_draw_rect(r, cell, black);
-            }
-        }
-    }
+    ui_phones_draw_qr(p, r, wide ? area.x : area.x + (area.w - qr_px) / 2,
+                      area.y, m);
     int tx = wide ? area.x + qr_px + min_px : area.x;
     int ty = wide ? area.y : area.y + qr_px + gap;
-    for (size_t i = first; i < 4; i++) {
+    for (size_t i = first; i < count; i++) {
         ui_text_draw(text, lines[i].text, &lines[i].st, tx, ty, NULL);
         ty += lines[i].h + gap;
+    }
+}
+
+int ui_phones_compact_height(ui_text *text, int min_px)
+{
+    int gap = min_px / 3 > 2 ? min_px / 3 : 2;
+    return 2 * ui_text_line_height(text, min_px, true) + gap;
+}
+
+void ui_phones_draw_compact(ui_phones *p, const class_session *c,
+                            SDL_Renderer *r, ui_text *text,
+                            const ui_theme *theme, SDL_Rect area, int min_px,
+                            int qr_max)
+{
+    if (!p || !p->qr || area.w <= 0 || area.h <= 0) {
+        return;
+    }
+    int gap = min_px / 3 > 2 ? min_px / 3 : 2;
+    int modules = p->qr->size + 2 * PHONE_QR_QUIET;
+    int side = qr_max < area.h ? qr_max : area.h;
+    int m = side / modules;
+    if (m < 2) {
+        m = 2;
+    }
+    int qr_px = m * modules;
+    ui_phones_draw_qr(p, r, area.x, area.y + (area.h - qr_px) / 2, m);
+    int tx = area.x + qr_px + min_px;
+    int tw = area.x + area.w - tx;
+    if (tw <= 0) {
+        return;
+    }
+    /* two lines: the URL and the code; the figures and, when there is
+     * room after them, the teams' */
+    ui_phones_line url, code, fig, teams;
+    snprintf(url.text, sizeof url.text, "%s", p->base_url);
+    ui_phones_line_set(&url, text, tw, min_px, min_px, true, theme->text);
+    snprintf(code.text, sizeof code.text, _("Code %s"),
+             phone_server_code(p->server));
+    ui_phones_line_set(&code, text, tw, min_px, min_px, true, theme->text);
+    ui_phones_figures f = ui_phones_figures_of(p, c);
+    ui_phones_figures_text(&f, fig.text, sizeof fig.text);
+    ui_phones_line_set(&fig, text, tw, min_px, min_px, f.open, theme->text);
+    ui_phones_teams_text(&f, c, teams.text, sizeof teams.text);
+    ui_phones_line_set(&teams, text, tw, min_px, min_px, false, theme->text);
+    code.st.rtl = fig.st.rtl = teams.st.rtl = lang_rtl();
+    ui_text_size usz = {0}, csz = {0}, fsz = {0}, tsz = {0};
+    ui_text_measure(text, url.text, &url.st, &usz);
+    ui_text_measure(text, code.text, &code.st, &csz);
+    ui_text_measure(text, fig.text, &fig.st, &fsz);
+    ui_text_measure(text, teams.text, &teams.st, &tsz);
+    int lh = ui_text_line_height(text, min_px, true);
+    int ty = area.y + (area.h - (2 * lh + gap)) / 2;
+    int sep = 2 * min_px;
+    ui_text_draw(text, url.text, &url.st, tx, ty, NULL);
+    bool code_beside = usz.w + sep + csz.w <= tw;
+    if (code_beside) {
+        ui_text_draw(text, code.text, &code.st, tx + usz.w + sep, ty, NULL);
+    }
+    ty += lh + gap;
+    int fx = tx;
+    if (!code_beside) {
+        /* the code first on the second line: phones need it to join */
+        ui_text_draw(text, code.text, &code.st, fx, ty, NULL);
+        fx += csz.w + sep;
+    }
+    if (fx + fsz.w <= tx + tw) {
+        ui_text_draw(text, fig.text, &fig.st, fx, ty, NULL);
+        fx += fsz.w + sep;
+    }
+    if (teams.text[0] && fx + tsz.w <= tx + tw) {
+        ui_text_draw(text, teams.text, &teams.st, fx, ty, NULL);
     }
 }

@@ -15,9 +15,15 @@
  * (ui_phones_event_type) when a phone did something; the loop then calls
  * ui_phones_update. Otherwise the loop sleeps as before.
  *
+ * Teams mode: a phone picks its team when it joins (the class's team
+ * names, served to the phones) and keeps it for the session; its votes
+ * are PHONES entries for that team. A vote event whose team is not one
+ * of the class's is refused.
+ *
  * The panel for the projector (ui_phones_draw) shows the QR code of the
  * join URL, the URL in large type, the join code, the devices joined and,
- * while a vote is open, "Votes in: N of M" — never who voted what.
+ * while a vote is open, "Votes in: N of M" (and per team in teams mode,
+ * when there is room) — never who voted what.
  *
  * Ownership: ui_phones_new returns an object freed with ui_phones_free
  * (NULL accepted), which stops the server. It borrows nothing.
@@ -44,6 +50,9 @@ typedef struct {
     bool nicknames;           /* participants may give a nickname */
     const char *lang;         /* the scenario's language */
     const char *title;        /* shown on the phones */
+    /* Teams mode: the class's team names (phones pick one); else 0. */
+    const char *const *teams;
+    size_t team_count;
     /* Tests: a free port picked by the system, a fixed join code, and the
      * port the projector shows and encodes instead of the real one (so
      * golden images do not depend on the port that was free). */
@@ -57,6 +66,10 @@ typedef struct {
     int votes;                  /* phone votes at the current turn */
     bool open;                  /* a ballot is open on the phones */
     unsigned long long refused; /* requests refused */
+    /* teams mode: phones joined and phone votes per team */
+    size_t team_count;
+    size_t team_devices[CLASS_MAX_TEAMS];
+    int team_votes[CLASS_MAX_TEAMS];
 } ui_phones_figures;
 
 /* Starts the server. NULL with a message in err (no address, the port,
@@ -88,10 +101,21 @@ ui_phones_figures ui_phones_figures_of(ui_phones *p, const class_session *c);
 /* Draws the panel in area: the QR code (dark on white, with its quiet
  * zone) and beside it (a wide area) or under it (a tall one) the URL in
  * large type, the join code, the phones joined and, while a ballot is
- * open, "Votes in: N of M". Text is never smaller than min_px. */
+ * open, "Votes in: N of M", then in teams mode a line per team when
+ * there is room. Text is never smaller than min_px. */
 void ui_phones_draw(ui_phones *p, const class_session *c, SDL_Renderer *r,
                     ui_text *text, const ui_theme *theme, SDL_Rect area,
                     int min_px);
+/* The same, compact (the vote screen once phones joined), in a wide
+ * and low area: a small QR code (at most qr_max pixels; modules of 2
+ * pixels at least), then two lines of min_px: the URL and the code, the
+ * figures and, when they fit beside them, the teams'. */
+void ui_phones_draw_compact(ui_phones *p, const class_session *c,
+                            SDL_Renderer *r, ui_text *text,
+                            const ui_theme *theme, SDL_Rect area, int min_px,
+                            int qr_max);
+/* The height the compact panel's words take (two lines at min_px). */
+int ui_phones_compact_height(ui_text *text, int min_px);
 /* The width a tall panel needs for the URL at min_px (plus nothing). */
 int ui_phones_url_width(ui_phones *p, ui_text *text, int min_px);
 /* Tests: the QR code's text and where the last ui_phones_draw put it

@@ -6,7 +6,11 @@
  * is saved), and stops when the class is left. The loop wakes on the
  * phones' user event and ui_class_tick takes their joins and votes in.
  * The projector shows the join panel (QR code, URL, join code, phones
- * joined, votes in) beside the turn, the vote and the results. */
+ * joined, votes in) beside the turn, the vote and the results; once
+ * phones have joined, the vote screen shows it compact, in a strip over
+ * the options (a smaller QR code), so that the options keep the width.
+ * In teams mode each phone picks its team when it joins (its votes count
+ * for that team) and the panel adds the votes in per team. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,11 +25,6 @@ void ui_class_phones_start(ui_app *app)
 {
     ui_class *c = app->cls;
     if (!c->phones_on || !c->cs || c->phones) {
-        return;
-    }
-    if (class_mode_of(c->cs) == CLASS_TEAMS) {
-        snprintf(c->note, sizeof c->note, "%s",
-                 _("Phones vote in whole-class mode only; teams use hands."));
         return;
     }
     free(c->phones_journal);
@@ -47,6 +46,13 @@ void ui_class_phones_start(ui_app *app)
     o.journal_path = c->phones_journal;
     o.lang = c->sc->lang;
     o.title = c->sc->title;
+    /* teams mode: each phone picks its team when it joins */
+    const char *teams[CLASS_MAX_TEAMS];
+    o.team_count = class_team_count(c->cs);
+    for (size_t t = 0; t < o.team_count && t < CLASS_MAX_TEAMS; t++) {
+        teams[t] = class_team_name(c->cs, t);
+    }
+    o.teams = teams;
     char err[512];
     c->phones = ui_phones_new(&o, err, sizeof err);
     if (!c->phones) {
@@ -156,4 +162,31 @@ void ui_class_phone_panel(ui_app *app, SDL_Rect *area)
                         th->panel_border);
     SDL_Rect in = ui_layout_inset(panel, l->pad);
     ui_phones_draw(c->phones, c->cs, app->renderer, app->text, th, in, min_px);
+}
+
+void ui_class_phone_strip(ui_app *app, SDL_Rect *area)
+{
+    ui_class *c = app->cls;
+    if (!ui_class_phones_shown(app)) {
+        return;
+    }
+    ui_phones_figures f = ui_phones_figures_of(c->phones, c->cs);
+    if (f.devices == 0) {
+        /* nobody joined yet: the big code, for the room to scan */
+        ui_class_phone_panel(app, area);
+        return;
+    }
+    const ui_layout *l = &app->lay;
+    const ui_theme *th = app->theme;
+    int min_px = l->px_small;
+    int words = ui_phones_compact_height(app->text, min_px);
+    int pad = l->pad / 2 > l->border ? l->pad / 2 : l->border;
+    SDL_Rect strip = ui_layout_cut_top(area, words + 2 * pad, l->gap);
+    ui_draw_round_frame(app->renderer, strip, l->radius, l->border, th->panel,
+                        th->panel_border);
+    SDL_Rect in = ui_layout_inset(strip, pad);
+    in.x += l->pad - pad;
+    in.w -= 2 * (l->pad - pad);
+    ui_phones_draw_compact(c->phones, c->cs, app->renderer, app->text, th, in,
+                           min_px, words);
 }

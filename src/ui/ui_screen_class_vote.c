@@ -11,25 +11,54 @@
 #include "ui_class.h"
 #include "ui_options.h"
 
-/* "Entering for:" and a tab per team, the current one filled. */
-static void ui_class_vote_teams(ui_app *app, SDL_Rect *body)
+/* The width the team tabs take, after "Hands of:" when label. */
+static int ui_class_vote_teams_w(ui_app *app, bool label)
+{
+    const ui_layout *l = &app->lay;
+    ui_class *c = app->cls;
+    int px = l->px_small;
+    ui_text_style ls = ui_widget_style(app, px, true, app->theme->text);
+    ui_text_size lsz = {0};
+    if (label) {
+        ui_text_measure(app->text, "Hands of:", &ls, &lsz);
+    }
+    int w = label ? lsz.w : -l->gap;
+    for (size_t t = 0; t < class_team_count(c->cs); t++) {
+        char name[UI_CLASS_NAME_MAX + 16];
+        snprintf(name, sizeof name, "%s %d", class_team_name(c->cs, t),
+                 class_votes(c->cs,
+                             ui_class_phones_shown(app) ? CLASS_SRC_HANDS
+                                                        : CLASS_SRC_COUNT,
+                             (int)t));
+        w += l->gap + ui_widget_button_width(app, name, px);
+    }
+    return w;
+}
+
+/* A tab per team in row, the current one filled, after "Hands of:" when
+ * label. */
+static void ui_class_vote_teams(ui_app *app, SDL_Rect row, bool label)
 {
     const ui_layout *l = &app->lay;
     ui_class *c = app->cls;
     int px = l->px_small;
     int h = ui_widget_button_height(app, px);
-    SDL_Rect row = ui_layout_cut_top(body, h, l->gap * 2);
-    const char *label = "Hands of:";
-    ui_text_style ls = ui_widget_style(app, px, true, app->theme->text);
-    ui_text_size lsz;
-    ui_text_measure(app->text, label, &ls, &lsz);
-    int lh = ui_text_line_height(app->text, px, true);
-    ui_text_draw(app->text, label, &ls, row.x, row.y + (h - lh) / 2, NULL);
-    ui_layout_cut_left(&row, lsz.w + l->gap, 0);
+    if (label) {
+        const char *text = "Hands of:";
+        ui_text_style ls = ui_widget_style(app, px, true, app->theme->text);
+        ui_text_size lsz;
+        ui_text_measure(app->text, text, &ls, &lsz);
+        int lh = ui_text_line_height(app->text, px, true);
+        ui_text_draw(app->text, text, &ls, row.x, row.y + (h - lh) / 2, NULL);
+        ui_layout_cut_left(&row, lsz.w + l->gap, 0);
+    }
     for (size_t t = 0; t < class_team_count(c->cs); t++) {
         char name[UI_CLASS_NAME_MAX + 16];
         snprintf(name, sizeof name, "%s %d", class_team_name(c->cs, t),
-                 class_votes(c->cs, CLASS_SRC_COUNT, (int)t));
+                 class_votes(c->cs,
+                             ui_class_phones_shown(app) ? CLASS_SRC_HANDS
+                                                        : CLASS_SRC_COUNT,
+                             (int)t));
         int bw = ui_widget_button_width(app, name, px);
         if (bw > row.w) {
             break;
@@ -65,9 +94,34 @@ void ui_screen_class_vote_draw(ui_app *app)
                                sizeof agree_keys / sizeof *agree_keys)
               : ui_class_frame(app, title, "Record the vote \xE2\x96\xB6",
                                keys, sizeof keys / sizeof *keys);
-    ui_class_phone_panel(app, &body);
-    char prompt[256];
+    ui_class_phone_strip(app, &body);
+    bool phones = ui_class_phones_shown(app);
     int team = teams ? c->team : CLASS_ROOM;
+    /* the take-back row's labels (drawn below) */
+    const char *labels[SCENARIO_MAX_CHOICES + 1];
+    int args[SCENARIO_MAX_CHOICES + 1];
+    char letters[SCENARIO_MAX_CHOICES][16];
+    size_t nopt = class_option_count(c->cs);
+    labels[0] = "Undo";
+    args[0] = UI_CLASS_ARG(UI_CLASS_UNDO, 0);
+    int back_w = ui_widget_button_width(app, labels[0], l->px_small);
+    for (size_t i = 0; i < nopt && i < SCENARIO_MAX_CHOICES; i++) {
+        snprintf(letters[i], sizeof letters[i], "%c \xE2\x88\x92 1",
+                 class_letter(i));
+        labels[i + 1] = letters[i];
+        args[i + 1] = UI_CLASS_ARG(UI_CLASS_UNHAND, i);
+        back_w +=
+            l->gap + ui_widget_button_width(app, letters[i], l->px_small);
+    }
+    /* With phones (teams mode) the options need the height: the team tabs
+     * go on the take-back row, without their label, when both fit, and
+     * the prompt names the team. */
+    bool shared = false;
+    if (teams && !agree && phones) {
+        shared =
+            ui_class_vote_teams_w(app, false) + 2 * l->gap + back_w <= body.w;
+    }
+    char prompt[256];
     if (agree) {
         if (c->step_team == CLASS_ROOM) {
             snprintf(prompt, sizeof prompt,
@@ -79,6 +133,15 @@ void ui_screen_class_vote_draw(ui_app *app)
                      "takes it.",
                      class_team_name(c->cs, (size_t)c->step_team));
         }
+    } else if (shared) {
+        /* TRANSLATORS: the vote screen with phones, in teams mode: %s is
+         * the team whose hands are being counted (chosen with the tabs
+         * under the options), %d the hands counted for it. */
+        snprintf(prompt, sizeof prompt,
+                 _("Hands for %s: %d. A click or a tap on an option adds "
+                   "one."),
+                 class_team_name(c->cs, (size_t)c->team),
+                 class_votes(c->cs, CLASS_SRC_HANDS, team));
     } else {
         int votes = class_votes(c->cs, CLASS_SRC_HANDS, team);
         snprintf(prompt, sizeof prompt,
@@ -94,8 +157,18 @@ void ui_screen_class_vote_draw(ui_app *app)
     ui_text_measure(app->text, prompt, &ps, &psz);
     ui_widget_label(app, prompt, ps,
                     ui_layout_cut_top(&body, psz.h, l->gap * 2));
-    if (teams && !agree) {
-        ui_class_vote_teams(app, &body);
+    int bh = ui_widget_button_height(app, l->px_small);
+    if (shared) {
+        SDL_Rect row = ui_layout_cut_bottom(&body, bh, l->gap);
+        ui_class_vote_teams(
+            app,
+            ui_layout_cut_left(&row, ui_class_vote_teams_w(app, false),
+                               2 * l->gap),
+            false);
+        ui_class_buttons(app, &row, labels, args, nopt + 1);
+    } else if (teams && !agree) {
+        ui_class_vote_teams(app, ui_layout_cut_top(&body, bh, l->gap * 2),
+                            true);
     }
     const char *texts[SCENARIO_MAX_CHOICES];
     size_t n = ui_class_option_texts(app, NULL, texts);
@@ -103,7 +176,6 @@ void ui_screen_class_vote_draw(ui_app *app)
     const char *notes[SCENARIO_MAX_CHOICES];
     /* With phones, the phones' votes stay hidden until the reveal: the
      * cards count the hands only (the panel says how many phones voted). */
-    bool phones = ui_class_phones_shown(app);
     for (size_t i = 0; i < n; i++) {
         int hands = class_tally(
             c->cs, phones ? CLASS_SRC_HANDS : CLASS_SRC_COUNT, team, i);
@@ -111,19 +183,8 @@ void ui_screen_class_vote_draw(ui_app *app)
                  hands == 1 ? "" : "s");
         notes[i] = agree ? NULL : notes_buf[i];
     }
-    if (!agree) {
+    if (!agree && !shared) {
         /* Taking a hand back, by mouse or touch. */
-        const char *labels[SCENARIO_MAX_CHOICES + 1];
-        int args[SCENARIO_MAX_CHOICES + 1];
-        char letters[SCENARIO_MAX_CHOICES][16];
-        labels[0] = "Undo";
-        args[0] = UI_CLASS_ARG(UI_CLASS_UNDO, 0);
-        for (size_t i = 0; i < n; i++) {
-            snprintf(letters[i], sizeof letters[i], "%c \xE2\x88\x92 1",
-                     class_letter(i));
-            labels[i + 1] = letters[i];
-            args[i + 1] = UI_CLASS_ARG(UI_CLASS_UNHAND, i);
-        }
         ui_class_buttons(app, &body, labels, args, n + 1);
     }
     ui_options_spec spec = {n,
@@ -135,6 +196,8 @@ void ui_screen_class_vote_draw(ui_app *app)
                             8,
                             agree ? c->cursor : -1,
                             notes};
-    ui_options_draw(app, body, &spec, l->px_fit, l->px_body,
-                    body.w > l->h ? 2 : 1);
+    ui_options_view view;
+    ui_options_draw_view(app, body, &spec, l->px_fit, l->px_body,
+                         body.w > l->h ? 2 : 1, NULL, &view);
+    c->vote_in_view = view.in_view;
 }
