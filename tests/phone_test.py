@@ -1257,6 +1257,11 @@ def browser(binary, work, rapport=None, scenario=None):
     if rapport:
         try:
             browser_class(rapport, scenario, work, start, wait_text, shot, By)
+            for d in drivers:
+                d.quit()
+            drivers.clear()
+            browser_teams(rapport, scenario, work, start, wait_text, shot, By,
+                          no_overflow)
         finally:
             for d in drivers:
                 try:
@@ -1312,6 +1317,87 @@ def browser_class(rapport, scenario, work, start, wait_text, shot, By):
           "the game's class debrief shows exactly those votes: %r" % line)
     print("class debrief, first turn: " + line)
 
+
+
+def saved_turn(results):
+    """The first turn of the class result saved in results (or None)."""
+    for root, _, files in os.walk(results):
+        for f in files:
+            if not f.endswith(".json"):
+                continue
+            try:
+                with open(os.path.join(root, f)) as fh:
+                    doc = json.load(fh)
+            except ValueError:
+                continue
+            if isinstance(doc, dict) and doc.get("turns"):
+                return doc["turns"][0]
+    return None
+
+
+def browser_teams(rapport, scenario, work, start, wait_text, shot, By,
+                  no_overflow):
+    """Teams mode in the real game: browsers pick their teams on the join
+    page (one without JavaScript), vote, and the saved class result has
+    exactly those votes per team."""
+    results = os.path.join(work, "teams-results")
+    shutil.rmtree(results, ignore_errors=True)
+    game = Game(rapport, results, scenario, teams="Red,Blue")
+    base = game.url.split("?")[0]
+    one, two, three = start("t1"), start("t2"), start("t3", javascript=False)
+    one.get(game.url)
+    radios = one.find_elements(By.CSS_SELECTOR, "input[name=team]")
+    check(len(radios) == 2, "the join page offers the class's two teams")
+    tree = one.execute_cdp_cmd("Accessibility.getFullAXTree", {})
+    names = [n.get("name", {}).get("value", "") for n in tree["nodes"]
+             if n.get("role", {}).get("value") == "radio"]
+    check(names == ["Red", "Blue"],
+          "a screen reader hears each team's name on its radio button (%r)"
+          % names)
+    big = one.execute_script(
+        "return Array.from(document.querySelectorAll('label.team'))"
+        ".map(l => l.getBoundingClientRect().height)")
+    check(all(h >= 48 for h in big),
+          "each team is a big touch target (heights %r CSS px)" % big)
+    # without a team the browser asks for one (the radios are required)
+    one.find_element(By.CSS_SELECTOR, "button.primary").click()
+    time.sleep(0.5)
+    check(one.find_elements(By.ID, "join") != [],
+          "joining without a team is not sent")
+    one.find_elements(By.CSS_SELECTOR, "label.team")[0].click()
+    check(no_overflow(one), "the join page with teams fits 360 pixels")
+    shot(one, "12-join-teams")
+    one.find_element(By.CSS_SELECTOR, "button.primary").click()
+    two.get(game.url)
+    two.find_elements(By.CSS_SELECTOR, "label.team")[1].click()
+    two.find_element(By.CSS_SELECTOR, "button.primary").click()
+    three.get(base)
+    three.find_element(By.ID, "code").send_keys(game.code)
+    three.find_elements(By.CSS_SELECTOR, "label.team")[1].click()
+    three.find_element(By.CSS_SELECTOR, "button.primary").click()
+    check(all(wait_text(d, "#status", "Waiting") is not None
+              for d in (one, two, three)),
+          "three browsers join teams (one without JavaScript)")
+    check(wait_text(one, "footer", "team Red") is not None and
+          wait_text(three, "footer", "team Blue") is not None,
+          "each phone shows its team")
+    game.send("next")
+    game.send("phones-wait 3 120")
+    for d, k, letter in ((one, 0, "A"), (two, 2, "C"), (three, 2, "C")):
+        check(wait_text(d, "button.option", ".", 30) is not None,
+              "the options reach a phone")
+        d.find_elements(By.CSS_SELECTOR, "button.option")[k].click()
+        check(wait_text(d, "#status", r"Vote received: %s\." % letter)
+              is not None, "a phone votes %s" % letter)
+    shot(three, "13-teams-nojs-voted")
+    out, rc = game.finish("close\npick A\nplay\n" + TEAMS_REST)
+    turn = saved_turn(results)
+    got = ({o["option"]: (o["teams"]["Red"], o["teams"]["Blue"])
+            for o in turn["options"]} if turn else None)
+    check(rc == 0 and got and got["A"] == (1, 0) and got["C"] == (0, 2) and
+          sum(r + b for r, b in got.values()) == 3,
+          "the saved class result has exactly those votes per team: %r"
+          % got)
 
 
 def main():
