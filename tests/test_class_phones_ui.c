@@ -32,13 +32,16 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "lang.h"
 #include "phone_qr.h"
 #include "ui_class.h"
 #include "ui_class_phones.h"
 #include "ui_internal.h"
+#include "ui_mirror.h"
 
 #define TEST_SCENARIO RAPPORT_SCENARIOS "/billing-error.xml"
 #define TEST_SHORT RAPPORT_TEST_DATA "/four-short-options.xml"
+#define TEST_ARABIC RAPPORT_SCENARIOS "/insurance-claim-ar.xml"
 #define TEST_CODE "314159"
 #define TEST_PHONES 5
 
@@ -289,9 +292,12 @@ static void test_panel_pixels(ui_app *app, const char *path, bool big)
     CHECK(code != NULL);
     int wrong = 0;
     int side = code ? code->size + 2 * PHONE_QR_QUIET : 0;
+    /* where the code is on screen: a mirrored (right-to-left) screen
+     * puts it at the other side, the code itself read as it is */
+    int sx = ui_mirror_on(app) ? app->lay.w - qr.x - qr.w : qr.x;
     for (int y = 0; px && code && y < side; y++) {
         for (int x = 0; x < side; x++) {
-            int cx = qr.x + x * m + m / 2;
+            int cx = sx + x * m + m / 2;
             int cy = qr.y + y * m + m / 2;
             const unsigned char *c = px + ((size_t)cy * img.width + cx) * 3;
             bool dark = c[0] < 64 && c[1] < 64 && c[2] < 64;
@@ -427,6 +433,49 @@ static void test_teams_size(int w, int h, const char *shots)
     CHECK(!test_listening());
 }
 
+/* The Arabic interface, with an Arabic scenario: the panel's words in
+ * Arabic, right to left; the QR code not mirrored (read back module by
+ * module whichever side it is drawn on), the URL and code left to right
+ * (digits and the address in their order). */
+static void test_arabic(const char *shots)
+{
+    char err[128];
+    CHECK(lang_use("ar", RAPPORT_LOCALE_DIR, err, sizeof err));
+    CHECK(lang_rtl());
+    static const int sizes[][2] = {{1024, 768}, {1920, 1080}};
+    for (size_t k = 0; k < 2; k++) {
+        int w = sizes[k][0], h = sizes[k][1];
+        ui_app *app = test_app_of(w, h, true, TEST_ARABIC, true);
+        test_key(app, SDLK_PAGEDOWN); /* Start */
+        ui_phones *p = app->cls->phones;
+        CHECK(p != NULL);
+        if (!p) {
+            ui_app_free(app);
+            continue;
+        }
+        test_port = ui_phones_port(p);
+        test_key(app, SDLK_r);
+        test_key(app, SDLK_PAGEDOWN);
+        ui_app_redraw(app);
+        char path[512];
+        snprintf(path, sizeof path, "%s/phones-ar-turn-%dx%d.png",
+                 shots ? shots : RAPPORT_TEST_TMP, w, h);
+        CHECK(ui_app_screenshot(app, path));
+        test_panel_pixels(app, path, true);
+        pthread_t thread;
+        test_phones_done = 0;
+        CHECK(pthread_create(&thread, NULL, test_team_phones, NULL) == 0);
+        CHECK(test_wait_figures(app, TEST_PHONES, TEST_PHONES, &thread));
+        ui_app_redraw(app);
+        snprintf(path, sizeof path, "%s/phones-ar-vote-%dx%d.png",
+                 shots ? shots : RAPPORT_TEST_TMP, w, h);
+        CHECK(ui_app_screenshot(app, path));
+        test_panel_pixels(app, path, false);
+        ui_app_free(app);
+    }
+    CHECK(lang_use("en", RAPPORT_LOCALE_DIR, err, sizeof err));
+}
+
 /* With phones, the discussion timer's end closes a vote that has votes
  * (here one hand), and the results come up unrevealed as for hands. */
 static void test_timer_closes(void)
@@ -465,5 +514,6 @@ int main(int argc, char **argv)
         test_teams_size(sizes[i][0], sizes[i][1], shots);
     }
     test_timer_closes();
+    test_arabic(shots);
     return check_done("test_class_phones_ui");
 }

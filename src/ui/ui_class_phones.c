@@ -448,10 +448,15 @@ typedef struct {
     char text[512];
     ui_text_style st;
     int h;
+    int w; /* its width on one line (w given when it takes two) */
 } ui_phones_line;
 
+/* Sets a line's style: the largest size from hi down to lo that fits w
+ * on one line (else two lines at lo). rtl: the interface's words set
+ * right to left, aligned at the right of w (the line's box is w wide,
+ * so that such a line never runs left of where it is drawn). */
 static void ui_phones_line_set(ui_phones_line *l, ui_text *text, int w, int lo,
-                               int hi, bool bold, SDL_Color colour)
+                               int hi, bool bold, SDL_Color colour, bool rtl)
 {
     SDL_zero(l->st);
     l->st.bold = bold;
@@ -460,13 +465,22 @@ static void ui_phones_line_set(ui_phones_line *l, ui_text *text, int w, int lo,
     l->st.px = ui_phones_fit(text, l->text, l->st, w, lo, hi);
     l->h = ui_text_line_height(text, l->st.px, bold);
     ui_text_size sz = {0};
-    if (ui_text_measure(text, l->text, &l->st, &sz) && sz.w > w) {
+    bool two = ui_text_measure(text, l->text, &l->st, &sz) && sz.w > w;
+    l->w = two ? w : sz.w;
+    l->st.wrap_w = w;
+    l->st.rtl = rtl;
+    if (two) {
         /* too long even at lo: two lines */
-        l->st.wrap_w = w;
         l->st.max_lines = 2;
         ui_text_measure(text, l->text, &l->st, &sz);
         l->h = sz.h;
     }
+}
+
+/* The line as a piece of a row: its box just its own width. */
+static void ui_phones_line_piece(ui_phones_line *l)
+{
+    l->st.wrap_w = l->w + 1;
 }
 
 /* "Votes in: N of M phones" while a ballot is open, else the phones
@@ -564,25 +578,26 @@ void ui_phones_draw(ui_phones *p, const class_session *c, SDL_Renderer *r,
     ui_phones_line lines[5];
     snprintf(lines[0].text, sizeof lines[0].text, "%s",
              _("Vote from your phone"));
+    /* the interface's words in its direction; the URL left to right */
+    bool rtl = lang_rtl();
     ui_phones_line_set(&lines[0], text, tw, min_px, min_px, false,
-                       theme->muted);
+                       theme->muted, rtl);
     snprintf(lines[1].text, sizeof lines[1].text, "%s", p->base_url);
-    ui_phones_line_set(&lines[1], text, tw, min_px, big, true, theme->text);
+    ui_phones_line_set(&lines[1], text, tw, min_px, big, true, theme->text,
+                       false);
     /* TRANSLATORS: %s is the six-digit join code typed on the phones. */
     snprintf(lines[2].text, sizeof lines[2].text, _("Code %s"),
              phone_server_code(p->server));
-    ui_phones_line_set(&lines[2], text, tw, min_px, big, true, theme->text);
+    ui_phones_line_set(&lines[2], text, tw, min_px, big, true, theme->text,
+                       rtl);
     ui_phones_figures f = ui_phones_figures_of(p, c);
     ui_phones_figures_text(&f, lines[3].text, sizeof lines[3].text);
     ui_phones_line_set(&lines[3], text, tw, min_px, big * 3 / 4, f.open,
-                       theme->text);
+                       theme->text, rtl);
     ui_phones_teams_text(&f, c, lines[4].text, sizeof lines[4].text);
-    ui_phones_line_set(&lines[4], text, tw, min_px, min_px, false,
-                       theme->text);
+    ui_phones_line_set(&lines[4], text, tw, min_px, min_px, false, theme->text,
+                       rtl);
     size_t count = lines[4].text[0] ? 5 : 4;
-    /* the interface's words in its direction; the URL left to right */
-    lines[0].st.rtl = lines[2].st.rtl = lines[3].st.rtl = lines[4].st.rtl =
-        lang_rtl();
     /* a tall panel gives the heading's room to the code */
     size_t first = wide ? 0 : 1;
     int text_h = 0;
@@ -644,43 +659,48 @@ void ui_phones_draw_compact(ui_phones *p, const class_session *c,
     }
     /* two lines: the URL and the code; the figures and, when there is
      * room after them, the teams' */
+    bool rtl = lang_rtl();
     ui_phones_line url, code, fig, teams;
     snprintf(url.text, sizeof url.text, "%s", p->base_url);
-    ui_phones_line_set(&url, text, tw, min_px, min_px, true, theme->text);
+    ui_phones_line_set(&url, text, tw, min_px, min_px, true, theme->text,
+                       false);
     snprintf(code.text, sizeof code.text, _("Code %s"),
              phone_server_code(p->server));
-    ui_phones_line_set(&code, text, tw, min_px, min_px, true, theme->text);
+    ui_phones_line_set(&code, text, tw, min_px, min_px, true, theme->text,
+                       rtl);
     ui_phones_figures f = ui_phones_figures_of(p, c);
     ui_phones_figures_text(&f, fig.text, sizeof fig.text);
-    ui_phones_line_set(&fig, text, tw, min_px, min_px, f.open, theme->text);
+    ui_phones_line_set(&fig, text, tw, min_px, min_px, f.open, theme->text,
+                       rtl);
     ui_phones_teams_text(&f, c, teams.text, sizeof teams.text);
-    ui_phones_line_set(&teams, text, tw, min_px, min_px, false, theme->text);
-    code.st.rtl = fig.st.rtl = teams.st.rtl = lang_rtl();
-    ui_text_size usz = {0}, csz = {0}, fsz = {0}, tsz = {0};
-    ui_text_measure(text, url.text, &url.st, &usz);
-    ui_text_measure(text, code.text, &code.st, &csz);
-    ui_text_measure(text, fig.text, &fig.st, &fsz);
-    ui_text_measure(text, teams.text, &teams.st, &tsz);
+    ui_phones_line_set(&teams, text, tw, min_px, min_px, false, theme->text,
+                       rtl);
+    /* pieces of a row: each in a box of its own width */
+    ui_phones_line_piece(&url);
+    ui_phones_line_piece(&code);
+    ui_phones_line_piece(&fig);
+    ui_phones_line_piece(&teams);
+    int uw = url.w, cw = code.w, fw = fig.w, teams_w = teams.w;
     int lh = ui_text_line_height(text, min_px, true);
     int ty = area.y + (area.h - (2 * lh + gap)) / 2;
     int sep = 2 * min_px;
     ui_text_draw(text, url.text, &url.st, tx, ty, NULL);
-    bool code_beside = usz.w + sep + csz.w <= tw;
+    bool code_beside = uw + sep + cw <= tw;
     if (code_beside) {
-        ui_text_draw(text, code.text, &code.st, tx + usz.w + sep, ty, NULL);
+        ui_text_draw(text, code.text, &code.st, tx + uw + sep, ty, NULL);
     }
     ty += lh + gap;
     int fx = tx;
     if (!code_beside) {
         /* the code first on the second line: phones need it to join */
         ui_text_draw(text, code.text, &code.st, fx, ty, NULL);
-        fx += csz.w + sep;
+        fx += cw + sep;
     }
-    if (fx + fsz.w <= tx + tw) {
+    if (fx + fw <= tx + tw) {
         ui_text_draw(text, fig.text, &fig.st, fx, ty, NULL);
-        fx += fsz.w + sep;
+        fx += fw + sep;
     }
-    if (teams.text[0] && fx + tsz.w <= tx + tw) {
+    if (teams.text[0] && fx + teams_w <= tx + tw) {
         ui_text_draw(text, teams.text, &teams.st, fx, ty, NULL);
     }
 }
