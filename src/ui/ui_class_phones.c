@@ -511,17 +511,21 @@ static void ui_phones_teams_text(const ui_phones_figures *f,
     size_t used = 0;
     buf[0] = '\0';
     for (size_t t = 0; c && t < f->team_count && used + 1 < len; t++) {
-        char one[128];
+        /* the name isolated: a Latin name in an Arabic line (or the
+         * other way round) keeps its figures beside it */
+        char name[CLASS_MAX_TEAM_NAME_BYTES + 16];
+        snprintf(name, sizeof name, UI_TEXT_FSI "%s" UI_TEXT_PDI,
+                 class_team_name(c, t));
+        char one[160];
         if (f->open) {
             /* TRANSLATORS: a team's name, its phones' votes in so far,
              * and its phones joined (the projector's phones panel). */
             snprintf(one, sizeof one, C_("phones of a team", "%s %d of %zu"),
-                     class_team_name(c, t), f->team_votes[t],
-                     f->team_devices[t]);
+                     name, f->team_votes[t], f->team_devices[t]);
         } else {
             /* TRANSLATORS: a team's name and its phones joined. */
-            snprintf(one, sizeof one, C_("phones of a team", "%s %zu"),
-                     class_team_name(c, t), f->team_devices[t]);
+            snprintf(one, sizeof one, C_("phones of a team", "%s %zu"), name,
+                     f->team_devices[t]);
         }
         int n = snprintf(buf + used, len - used, "%s%s", t ? " \xC2\xB7 " : "",
                          one);

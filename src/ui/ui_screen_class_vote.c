@@ -20,7 +20,7 @@ static int ui_class_vote_teams_w(ui_app *app, bool label)
     ui_text_style ls = ui_widget_style(app, px, true, app->theme->text);
     ui_text_size lsz = {0};
     if (label) {
-        ui_text_measure(app->text, "Hands of:", &ls, &lsz);
+        ui_text_measure(app->text, _("Hands of:"), &ls, &lsz);
     }
     int w = label ? lsz.w : -l->gap;
     for (size_t t = 0; t < class_team_count(c->cs); t++) {
@@ -44,7 +44,7 @@ static void ui_class_vote_teams(ui_app *app, SDL_Rect row, bool label)
     int px = l->px_small;
     int h = ui_widget_button_height(app, px);
     if (label) {
-        const char *text = "Hands of:";
+        const char *text = _("Hands of:");
         ui_text_style ls = ui_widget_style(app, px, true, app->theme->text);
         ui_text_size lsz;
         ui_text_measure(app->text, text, &ls, &lsz);
@@ -76,24 +76,25 @@ void ui_screen_class_vote_draw(ui_app *app)
     bool teams = class_mode_of(c->cs) == CLASS_TEAMS;
     bool agree = c->step == UI_CLASS_STEP_AGREE;
     char title[300];
-    snprintf(title, sizeof title, "Turn %zu \xC2\xB7 the vote",
+    snprintf(title, sizeof title, _("Turn %zu \xC2\xB7 the vote"),
              class_turn_index(c->cs) + 1);
     char timer[96];
     if (ui_class_phones_timer(app, timer, sizeof timer)) {
         size_t n = strlen(title);
         snprintf(title + n, sizeof title - n, " \xC2\xB7 %s", timer);
     }
-    static const char *const keys[] = {("A\xE2\x80\x93I, 1\xE2\x80\x93"
-                                        "9: a hand"),
-                                       "Shift: one back", "Backspace: undo",
-                                       "PgDn: record", "H: keys"};
-    static const char *const agree_keys[] = {"PgUp: move", "PgDn: take it",
-                                             "H: keys"};
+    const char *const keys[] = {_("A\xE2\x80\x93I, 1\xE2\x80\x93"
+                                  "9: a hand"),
+                                _("Shift: one back"), _("Backspace: undo"),
+                                _("PgDn: record"), _("H: keys")};
+    const char *const agree_keys[] = {_("PgUp: move"), _("PgDn: take it"),
+                                      _("H: keys")};
     SDL_Rect body =
-        agree ? ui_class_frame(app, title, "Take it \xE2\x96\xB6", agree_keys,
-                               sizeof agree_keys / sizeof *agree_keys)
-              : ui_class_frame(app, title, "Record the vote \xE2\x96\xB6",
-                               keys, sizeof keys / sizeof *keys);
+        agree
+            ? ui_class_frame(app, title, _("Take it \xE2\x96\xB6"), agree_keys,
+                             sizeof agree_keys / sizeof *agree_keys)
+            : ui_class_frame(app, title, _("Record the vote \xE2\x96\xB6"),
+                             keys, sizeof keys / sizeof *keys);
     ui_class_phone_strip(app, &body);
     bool phones = ui_class_phones_shown(app);
     int team = teams ? c->team : CLASS_ROOM;
@@ -102,7 +103,7 @@ void ui_screen_class_vote_draw(ui_app *app)
     int args[SCENARIO_MAX_CHOICES + 1];
     char letters[SCENARIO_MAX_CHOICES][16];
     size_t nopt = class_option_count(c->cs);
-    labels[0] = "Undo";
+    labels[0] = _("Undo");
     args[0] = UI_CLASS_ARG(UI_CLASS_UNDO, 0);
     int back_w = ui_widget_button_width(app, labels[0], l->px_small);
     for (size_t i = 0; i < nopt && i < SCENARIO_MAX_CHOICES; i++) {
@@ -122,16 +123,24 @@ void ui_screen_class_vote_draw(ui_app *app)
             ui_class_vote_teams_w(app, false) + 2 * l->gap + back_w <= body.w;
     }
     char prompt[256];
+    /* team names isolated: a Latin name in an Arabic line (or the other
+     * way round) keeps its place */
+    char tname[CLASS_MAX_TEAM_NAME_BYTES + 16] = "";
+    int tsel = agree ? c->step_team : c->team;
+    if (teams && tsel >= 0) {
+        snprintf(tname, sizeof tname, UI_TEXT_FSI "%s" UI_TEXT_PDI,
+                 class_team_name(c->cs, (size_t)tsel));
+    }
     if (agree) {
         if (c->step_team == CLASS_ROOM) {
-            snprintf(prompt, sizeof prompt,
-                     "No hands counted. Which option did the room agree on? "
-                     "Back moves, Next takes it.");
+            snprintf(prompt, sizeof prompt, "%s",
+                     _("No hands counted. Which option did the room agree "
+                       "on? Back moves, Next takes it."));
         } else {
             snprintf(prompt, sizeof prompt,
-                     "Which option did team %s agree on? Back moves, Next "
-                     "takes it.",
-                     class_team_name(c->cs, (size_t)c->step_team));
+                     _("Which option did team %s agree on? Back moves, Next "
+                       "takes it."),
+                     tname);
         }
     } else if (shared) {
         /* TRANSLATORS: the vote screen with phones, in teams mode: %s is
@@ -140,15 +149,20 @@ void ui_screen_class_vote_draw(ui_app *app)
         snprintf(prompt, sizeof prompt,
                  _("Hands for %s: %d. A click or a tap on an option adds "
                    "one."),
-                 class_team_name(c->cs, (size_t)c->team),
-                 class_votes(c->cs, CLASS_SRC_HANDS, team));
+                 tname, class_votes(c->cs, CLASS_SRC_HANDS, team));
     } else {
         int votes = class_votes(c->cs, CLASS_SRC_HANDS, team);
-        snprintf(prompt, sizeof prompt,
-                 "Hands up for each option: %d counted%s%s. A click or a "
-                 "tap adds one.",
-                 votes, teams ? " for " : "",
-                 teams ? class_team_name(c->cs, (size_t)c->team) : "");
+        if (teams) {
+            snprintf(prompt, sizeof prompt,
+                     _("Hands up for each option: %d counted for %s. A "
+                       "click or a tap adds one."),
+                     votes, tname);
+        } else {
+            snprintf(prompt, sizeof prompt,
+                     _("Hands up for each option: %d counted. A click or a "
+                       "tap adds one."),
+                     votes);
+        }
     }
     ui_text_style ps = ui_widget_style(app, l->px_small, true, th->text);
     ps.wrap_w = body.w;
@@ -179,8 +193,8 @@ void ui_screen_class_vote_draw(ui_app *app)
     for (size_t i = 0; i < n; i++) {
         int hands = class_tally(
             c->cs, phones ? CLASS_SRC_HANDS : CLASS_SRC_COUNT, team, i);
-        snprintf(notes_buf[i], sizeof notes_buf[i], "%d hand%s", hands,
-                 hands == 1 ? "" : "s");
+        snprintf(notes_buf[i], sizeof notes_buf[i],
+                 P_("%d hand", "%d hands", hands), hands);
         notes[i] = agree ? NULL : notes_buf[i];
     }
     if (!agree && !shared) {
