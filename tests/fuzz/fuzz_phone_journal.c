@@ -49,6 +49,35 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort(); /* restored devices only */
     }
     phone_server_free(s);
+    /* the same journal in a teams session (two teams): devices of a team
+     * it does not have are refused, the rest counted once per team, and
+     * the teams' tallies add up to the whole tally */
+    static const char *const teams[] = {"Red", "Blue"};
+    o.teams = teams;
+    o.team_count = 2;
+    s = phone_server_new(&o, err, sizeof err);
+    if (!s) {
+        abort();
+    }
+    (void)phone_journal_restore(d, s);
+    c = phone_server_counts(s);
+    if (c.team_devices[0] + c.team_devices[1] != c.devices ||
+        c.devices > d->device_count) {
+        abort();
+    }
+    phone_server_free(s);
+    int all[3], red[3], blue[3];
+    size_t n = phone_journal_tally(d, 1, all, 3);
+    size_t nr = phone_journal_tally_team(d, 1, 0, red, 3);
+    size_t nb = phone_journal_tally_team(d, 1, 1, blue, 3);
+    if (nr + nb > n) {
+        abort();
+    }
+    for (int i = 0; i < 3; i++) {
+        if (red[i] + blue[i] > all[i]) {
+            abort();
+        }
+    }
     phone_journal_data_free(d);
     return 0;
 }
