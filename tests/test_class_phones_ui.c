@@ -429,6 +429,12 @@ static void test_teams_size(int w, int h, const char *shots)
     /* closing needs every team's choice: Red A, Blue C; the call ties */
     test_key(app, SDLK_PAGEDOWN);
     CHECK(class_phase_of(cs) == CLASS_PHASE_RESULTS);
+    /* the results screen: the big panel again, with the teams' phones */
+    ui_app_redraw(app);
+    snprintf(path, sizeof path, "%s/phones-teams-results-%dx%d.png",
+             shots ? shots : RAPPORT_TEST_TMP, w, h);
+    CHECK(ui_app_screenshot(app, path));
+    test_panel_pixels(app, path, true);
     ui_app_free(app);
     CHECK(!test_listening());
 }
