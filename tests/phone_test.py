@@ -6,7 +6,8 @@
                                            stays intact
     phone_test.py load    SERVER WORKDIR   200 phones join and vote on
                                            every turn; every vote is
-                                           counted exactly once
+                                           counted exactly once (whole
+                                           class, then four teams: per team)
     phone_test.py resume  SERVER WORKDIR   SIGKILL during a vote, then
                                            resume: every acknowledged vote
                                            is kept, phones keep their cookies
@@ -588,10 +589,20 @@ def abuse(binary, work, *_game):
 # load
 
 def load(binary, work, *_game, phones=200, turns=7):
+    """The whole class, then teams mode (four teams, every phone's votes
+    counted once for its own team)."""
+    load_run(binary, work, phones, turns, None)
+    load_run(binary, work, phones, turns, ["North", "East", "South", "West"])
+
+
+def load_run(binary, work, phones, turns, teams):
     journal = os.path.join(work, "load.phones")
     if os.path.exists(journal):
         os.remove(journal)
-    server = Server(binary, work, journal=journal)
+    server = Server(binary, work, *(["--teams", ",".join(teams)] if teams
+                                    else []), journal=journal)
+    if teams:
+        print("load: teams mode, %s" % ", ".join(teams))
     letters = "ABCD"
     final = {}        # (phone, ballot) -> letter
     accepted = [0]    # acknowledged vote events (first votes and changes)
@@ -608,8 +619,9 @@ def load(binary, work, *_game, phones=200, turns=7):
                 st, _, _ = p.request("GET", path)
                 if st != 200:
                     raise RuntimeError("GET %s: %d" % (path, st))
-            st, s = p.join(server.code)
-            if st != 200:
+            st, s = p.join(server.code,
+                           team=str(n % len(teams)) if teams else None)
+            if st != 200 or (teams and s.get("team") != teams[n % len(teams)]):
                 raise RuntimeError("join: %d %r" % (st, s))
             voted = 0
             while not stop.is_set() and voted < turns:
@@ -678,6 +690,17 @@ def load(binary, work, *_game, phones=200, turns=7):
               % (ballot, tally["total"],
                  " ".join("%s=%d" % (k, tally[k]) for k in "ABCD"),
                  turn_times[-1]))
+        for t, name in enumerate(teams or []):
+            with lock:
+                want_t = {x: 0 for x in "ABCDEF"}
+                for (n, b), letter in final.items():
+                    if b == ballot and n % len(teams) == t:
+                        want_t[letter] += 1
+            want_t["total"] = sum(want_t.values())
+            got_t = server.tally(ballot, t)
+            check(got_t == want_t,
+                  "turn %d: team %s's %d votes counted exactly once for it"
+                  % (ballot, name, got_t["total"]))
         server.cmd("wait")
     stop.set()
     server.cmd("end")
