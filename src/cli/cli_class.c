@@ -225,7 +225,8 @@ static void class_print_scores(const class_session *c)
             s.overall);
     for (size_t k = 0; k < class_team_count(c); k++) {
         class_scores(c, (int)k, &s);
-        fprintf(stderr, ", %s %d", class_team_name(c, k), s.overall);
+        fprintf(stderr, "%s%s %d", C_("list", ", "), class_team_name(c, k),
+                s.overall);
     }
     fputc('\n', stderr);
 }
@@ -389,7 +390,7 @@ static int class_step(class_run *r, class_session *c, char *line)
     if (st != CLASS_OK) {
         fprintf(stderr,
                 _("rapport class: %s:%d: error: %s: %s (turn %zu, %s)\n"),
-                r->name, r->line, verb, class_status_message(st),
+                r->name, r->line, verb, _(class_status_message(st)),
                 class_turn_index(c) + 1, class_phase_name(class_phase_of(c)));
         return CLI_FAIL;
     }
@@ -588,8 +589,8 @@ static int class_save(const char *dir, const class_session *c,
         rc = CLI_FAIL;
     } else if (already) {
         fprintf(stderr,
-                "rapport class: this session was saved already, as %s; not "
-                "saved again\n",
+                _("rapport class: this session was saved already, as %s; not "
+                  "saved again\n"),
                 saved.path[RESULT_FILE_JSON] ? saved.path[RESULT_FILE_JSON]
                                              : dir);
         result_paths_clear(&saved);
@@ -974,9 +975,10 @@ int cli_class(int argc, char **argv)
         if (class_journal_close(j, true, d2) != 0) {
             /* left, it would be offered again: an error, not a success */
             cli_print_diags(d2);
-            fprintf(stderr, "rapport class: error: the session is saved but "
-                            "its journal could not be removed; --resume "
-                            "--save removes it without saving twice\n");
+            fprintf(stderr,
+                    _("rapport class: error: the session is saved but its "
+                      "journal could not be removed; --resume --save "
+                      "removes it without saving twice\n"));
             rc = CLI_FAIL;
         } else if (phones_journal) {
             ui_phones_free(phones); /* stops the server first */

@@ -27,7 +27,6 @@ static void ui_class_results_bars(ui_app *app, SDL_Rect area)
         top = v > top ? v : top;
         sum += v;
     }
-    bool teams = class_mode_of(c->cs) == CLASS_TEAMS;
     int px = l->px_body;
     int lh = ui_text_line_height(app->text, px, true);
     /* Rows as tall as the room allows, up to two lines of text. */
@@ -37,11 +36,11 @@ static void ui_class_results_bars(ui_app *app, SDL_Rect area)
         row_h = fit < row_h ? fit : fit > 2 * lh ? 2 * lh : fit;
     }
     int badge = row_h;
-    char count_w_text[64];
-    snprintf(count_w_text, sizeof count_w_text,
-             teams ? _("%d teams (100%%) chosen")
-                   : _("%d votes (100%%) chosen"),
-             top);
+    /* The widest label: the top count at 100%, chosen. */
+    char count_w_text[96];
+    char pct_text[32];
+    snprintf(count_w_text, sizeof count_w_text, _("%d (%s)%s"), top,
+             i18n_percent(pct_text, sizeof pct_text, 100.0, 0), _(" chosen"));
     ui_text_style cs = ui_widget_style(app, px, true, th->text);
     ui_text_size csz;
     ui_text_measure(app->text, count_w_text, &cs, &csz);
@@ -83,7 +82,10 @@ static void ui_class_results_bars(ui_app *app, SDL_Rect area)
         }
         char text[96];
         int pct = sum > 0 ? (v * 100 + sum / 2) / sum : 0;
-        snprintf(text, sizeof text, "%d (%d%%)%s", v, pct,
+        /* TRANSLATORS: a bar's label: its votes (or teams), their share
+         * and " chosen" on the room's call: "9 (60%) chosen". */
+        snprintf(text, sizeof text, _("%d (%s)%s"), v,
+                 i18n_percent(pct_text, sizeof pct_text, (double)pct, 0),
                  chosen ? _(" chosen") : "");
         ui_text_style vs = ui_widget_style(app, px, chosen, th->text);
         vs.max_lines = 1;
