@@ -8,12 +8,17 @@
 #include "ui_class.h"
 #include "ui_draw.h"
 
-const char *ui_class_sc_title(const ui_app *app, char *buf, size_t len)
+const char *ui_class_isolate(const ui_app *app, const char *text, char *buf,
+                             size_t len)
 {
     const char *iso = ui_widget_isolate(app);
-    snprintf(buf, len, "%s%s%s", iso, app->cls->sc->title,
-             iso[0] ? UI_TEXT_PDI : "");
+    snprintf(buf, len, "%s%s%s", iso, text, iso[0] ? UI_TEXT_PDI : "");
     return buf;
+}
+
+const char *ui_class_sc_title(const ui_app *app, char *buf, size_t len)
+{
+    return ui_class_isolate(app, app->cls->sc->title, buf, len);
 }
 
 void ui_class_button(ui_app *app, SDL_Rect r, const char *label, int arg,
@@ -159,10 +164,23 @@ void ui_class_timer(ui_app *app, SDL_Rect r)
                    UI_CLASS_ARG(UI_CLASS_SKIP, 0)};
     int px = l->px_small;
     int bh = ui_widget_button_height(app, px);
+    /* As many as fit in two thirds of the row, the most needed first
+     * (start or pause, then more time, then skip): translations run
+     * longer than English. */
+    int widths[3];
+    bool shown[3] = {false, false, false};
+    int used = 0;
+    for (int i = 0; i < 3; i++) {
+        widths[i] = ui_widget_button_width(app, labels[i], px);
+        if (used + widths[i] + l->gap <= r.w * 2 / 3) {
+            used += widths[i] + l->gap;
+            shown[i] = true;
+        }
+    }
     SDL_Rect row = r;
     for (int i = 2; i >= 0; i--) {
-        int bw = ui_widget_button_width(app, labels[i], px);
-        if (bw > row.w / 3) {
+        int bw = widths[i];
+        if (!shown[i]) {
             continue;
         }
         SDL_Rect b = ui_layout_cut_right(&row, bw, l->gap);

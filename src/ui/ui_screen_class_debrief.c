@@ -110,10 +110,14 @@ static size_t ui_class_blocks(const ui_app *app, ui_class_block *b)
                                 _("Turn %zu: the room chose %c%s. Votes: "),
                                 i + 1, class_letter((size_t)t->chosen_pos),
                                 t->picked ? _(" (tie, picked)") : "");
+        /* Each "A 3" isolated in a right-to-left line, so that the list
+         * reads from the right and no count strays to its neighbour. */
+        const char *iso = ui_widget_isolate(app);
+        const char *pdi = iso[0] ? UI_TEXT_PDI : "";
         for (size_t k = 0; k < t->option_count && len < sizeof line; k++) {
-            len += (size_t)snprintf(line + len, sizeof line - len, "%s%c %d",
-                                    k ? C_("list", ", ") : "", class_letter(k),
-                                    t->votes[k]);
+            len += (size_t)snprintf(line + len, sizeof line - len,
+                                    "%s%s%c %d%s", k ? C_("list", ", ") : "",
+                                    iso, class_letter(k), t->votes[k], pdi);
         }
         if (len < sizeof line) {
             len += (size_t)snprintf(line + len, sizeof line - len, "%s",
@@ -139,9 +143,12 @@ static size_t ui_class_blocks(const ui_app *app, ui_class_block *b)
         }
         char scores[200];
         ui_class_score_line(&s, scores, sizeof scores);
+        char name[UI_CLASS_NAME_MAX + 8];
         snprintf(line, sizeof line, "%s: %s",
                  r == 0 ? _("The class")
-                        : class_team_name(c->cs, (size_t)team),
+                        : ui_class_isolate(
+                              app, class_team_name(c->cs, (size_t)team), name,
+                              sizeof name),
                  scores);
         ui_class_add(b, &n, false, false, "%s", line);
     }

@@ -146,10 +146,13 @@ void ui_screen_class_results_draw(ui_app *app)
         snprintf(line, sizeof line, "%s",
                  _("A tie: the facilitator picks. Back moves, Next picks."));
     } else if (pick) {
+        char name[UI_CLASS_NAME_MAX + 8];
         snprintf(line, sizeof line,
                  _("Team %s is tied: the facilitator picks its choice. Back "
                    "moves, Next picks."),
-                 class_team_name(c->cs, (size_t)c->step_team));
+                 ui_class_isolate(app,
+                                  class_team_name(c->cs, (size_t)c->step_team),
+                                  name, sizeof name));
     } else if (call >= 0) {
         snprintf(line, sizeof line, _("The room chose %c%s."),
                  class_letter((size_t)call),
@@ -167,7 +170,7 @@ void ui_screen_class_results_draw(ui_app *app)
                     ui_layout_cut_top(&body, hsz.h, l->gap * 2));
     if (teams) {
         /* Each team's choice, in words and letters. */
-        char choices[CLASS_MAX_TEAMS * (UI_CLASS_NAME_MAX + 16)] = "";
+        char choices[CLASS_MAX_TEAMS * (UI_CLASS_NAME_MAX + 24)] = "";
         size_t len = 0;
         for (size_t t = 0; t < class_team_count(c->cs); t++) {
             bool tt = false;
@@ -178,9 +181,13 @@ void ui_screen_class_results_draw(ui_app *app)
             if (ch >= 0) {
                 snprintf(what, sizeof what, "%c", class_letter((size_t)ch));
             }
-            int w = snprintf(choices + len, sizeof choices - len, "%s%s: %s",
-                             t ? " \xC2\xB7 " : "", class_team_name(c->cs, t),
-                             what);
+            char one[UI_CLASS_NAME_MAX + 72];
+            char item[UI_CLASS_NAME_MAX + 80];
+            snprintf(one, sizeof one, "%s: %s", class_team_name(c->cs, t),
+                     what);
+            int w = snprintf(choices + len, sizeof choices - len, "%s%s",
+                             t ? " \xC2\xB7 " : "",
+                             ui_class_isolate(app, one, item, sizeof item));
             if (w < 0 || (size_t)w >= sizeof choices - len) {
                 break;
             }

@@ -74,11 +74,14 @@ void ui_screen_class_start_draw(ui_app *app)
         }
         ui_class_start_row(app, &body, _("Teams:"), counts, cargs, con,
                            CLASS_MAX_TEAMS - 1);
-        char names[CLASS_MAX_TEAMS * (UI_CLASS_NAME_MAX + 4)] = "";
+        char names[CLASS_MAX_TEAMS * (UI_CLASS_NAME_MAX + 12)] = "";
         size_t len = 0;
         for (size_t i = 0; i < c->team_count; i++) {
-            int w = snprintf(names + len, sizeof names - len, "%s%s",
-                             i ? C_("list", ", ") : "", c->teams[i]);
+            char name[UI_CLASS_NAME_MAX + 8];
+            int w = snprintf(
+                names + len, sizeof names - len, "%s%s",
+                i ? C_("list", ", ") : "",
+                ui_class_isolate(app, c->teams[i], name, sizeof name));
             if (w < 0 || (size_t)w >= sizeof names - len) {
                 break;
             }
@@ -109,6 +112,12 @@ void ui_screen_class_start_draw(ui_app *app)
           "the facilitator enters the votes; discussion time never counts.");
     ui_text_style ps = ui_widget_style(app, l->px_small, false, th->muted);
     ps.wrap_w = body.w;
-    ps.max_lines = 3;
+    /* In the lines left above the bottom bar (teams take two rows more,
+     * and translations run longer). */
+    int fit = body.h / ui_text_line_height(app->text, l->px_small, false);
+    if (fit < 1) {
+        return;
+    }
+    ps.max_lines = fit < 3 ? fit : 3;
     ui_widget_label(app, privacy, ps, body);
 }
