@@ -44,9 +44,13 @@ void ui_screen_class_start_draw(ui_app *app)
     char name[260];
     snprintf(title, sizeof title, _("Classroom \xC2\xB7 %s"),
              ui_class_sc_title(app, name, sizeof name));
+    /* TRANSLATORS: Next's arrows (here and on every class screen) point
+     * the way Next sits: a right-to-left interface is mirrored, its Next
+     * button at the left, so the arrow is "◀" there (at the label's end:
+     * "ابدأ الجلسة ◀"). */
+    const char *next = _("Start the class \xE2\x96\xB6");
     SDL_Rect body =
-        ui_class_frame(app, title, _("Start the class \xE2\x96\xB6"), keys,
-                       sizeof keys / sizeof keys[0]);
+        ui_class_frame(app, title, next, keys, sizeof keys / sizeof keys[0]);
     if (c->sc->summary) {
         ui_text_style ss =
             ui_widget_content_style(app, l->px_small, false, th->text);
