@@ -4,13 +4,15 @@
 # images within a small tolerance.
 #   cmake -DTEST=test_class_ui -DPNG_CHECK=png_check -DSIZE=1024x768
 #         -DOUT=dir -DGOLDEN_DIR=dir -DGOLDEN=whole/a^^teams/b
-#         -P class_render.cmake
+#         [-DUI_LANG=es] -P class_render.cmake
+# (UI_LANG: the interface's language, passed on to TEST: test_class_lang.)
 # RAPPORT_UPDATE_GOLDEN=1 copies the listed screenshots into GOLDEN_DIR.
 set(ENV{SDL_VIDEODRIVER} dummy)
 string(REPLACE "^^" ";" GOLDEN "${GOLDEN}")
 file(REMOVE_RECURSE "${OUT}")
 file(MAKE_DIRECTORY "${OUT}") # its parent may not exist yet
-execute_process(COMMAND ${TEST} shots ${OUT} ${SIZE} RESULT_VARIABLE rc)
+execute_process(COMMAND ${TEST} shots ${OUT} ${SIZE} ${UI_LANG}
+                RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "the scripted class failed (${rc})")
 endif()

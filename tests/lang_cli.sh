@@ -4,7 +4,8 @@
 # comma, an Arabic result page right to left (lang="ar" dir="rtl", its
 # headings in Arabic, the English scenario's words marked lang="en"), a
 # Spanish class report with "80 %" spacing, a Spanish recover message,
-# an Arabic class debrief and class page (right to left), and English
+# an Arabic class debrief and class page (right to left), the cheat sheet
+# in Spanish (text) and Arabic (a right-to-left page), and English
 # unchanged with --lang en.
 set -u
 rapport=$1
@@ -67,6 +68,16 @@ else
     check "RTL class page" "$chtml" '<html lang="ar" dir="rtl">'
     check "Arabic class heading" "$chtml" "<h2>المسار الذي سلكته القاعة</h2>"
 fi
+
+# The facilitator's cheat sheet in the interface's language.
+"$rapport" --lang es class --cheatsheet=text >"$work/cheat-es.txt" ||
+    { echo "FAIL: es cheat sheet"; fail=1; }
+check "Spanish cheat sheet" "$work/cheat-es.txt" "^| Teclas | Qué hace |"
+check "Spanish cheat sheet row" "$work/cheat-es.txt" "^| AvPág (Siguiente) | abre la votación |"
+"$rapport" --lang ar class --cheatsheet >"$work/cheat-ar.html" ||
+    { echo "FAIL: ar cheat sheet"; fail=1; }
+check "RTL cheat sheet" "$work/cheat-ar.html" '<html lang="ar" dir="rtl">'
+check "Arabic cheat sheet" "$work/cheat-ar.html" "<h2>تسجيل التصويت</h2>"
 
 "$rapport" --lang en run "$scenario" --choices best --times 4.5 \
     >"$work/en.txt" 2>&1 || { echo "FAIL: en run"; fail=1; }

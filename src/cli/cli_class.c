@@ -121,6 +121,28 @@ typedef struct {
     ui_phones *phones; /* --phones, or NULL */
 } class_run;
 
+/* Where the class is, for a person: the phase's name translated. */
+static const char *class_phase_word(class_phase phase)
+{
+    switch (phase) {
+    case CLASS_PHASE_LINE:
+        return C_("class phase", "line");
+    case CLASS_PHASE_DISCUSS:
+        return C_("class phase", "discuss");
+    case CLASS_PHASE_VOTE:
+        return C_("class phase", "vote");
+    case CLASS_PHASE_RESULTS:
+        return C_("class phase", "results");
+    case CLASS_PHASE_PLAYED:
+        return C_("class phase", "played");
+    case CLASS_PHASE_ENDING:
+        return C_("class phase", "ending");
+    case CLASS_PHASE_DEBRIEF:
+        return C_("class phase", "debrief");
+    }
+    return class_phase_name(phase);
+}
+
 static void class_fail(const class_run *r, const char *fmt, ...)
 {
     va_list ap;
@@ -225,7 +247,8 @@ static void class_print_scores(const class_session *c)
             s.overall);
     for (size_t k = 0; k < class_team_count(c); k++) {
         class_scores(c, (int)k, &s);
-        fprintf(stderr, ", %s %d", class_team_name(c, k), s.overall);
+        fprintf(stderr, "%s%s %d", C_("list", ", "), class_team_name(c, k),
+                s.overall);
     }
     fputc('\n', stderr);
 }
@@ -389,8 +412,8 @@ static int class_step(class_run *r, class_session *c, char *line)
     if (st != CLASS_OK) {
         fprintf(stderr,
                 _("rapport class: %s:%d: error: %s: %s (turn %zu, %s)\n"),
-                r->name, r->line, verb, class_status_message(st),
-                class_turn_index(c) + 1, class_phase_name(class_phase_of(c)));
+                r->name, r->line, verb, _(class_status_message(st)),
+                class_turn_index(c) + 1, class_phase_word(class_phase_of(c)));
         return CLI_FAIL;
     }
     if (p && class_rest(&p) && strcmp(verb, "timer") != 0 &&
@@ -477,7 +500,7 @@ static int class_play_script(const char *name, FILE *in, class_session *c,
             _("rapport class: %s: error: the script ended at turn %zu (%s) "
               "before the call reached an ending\n"),
             name, class_turn_index(c) + 1,
-            class_phase_name(class_phase_of(c)));
+            class_phase_word(class_phase_of(c)));
         return CLI_FAIL;
     }
     return CLI_OK;
@@ -588,8 +611,8 @@ static int class_save(const char *dir, const class_session *c,
         rc = CLI_FAIL;
     } else if (already) {
         fprintf(stderr,
-                "rapport class: this session was saved already, as %s; not "
-                "saved again\n",
+                _("rapport class: this session was saved already, as %s; not "
+                  "saved again\n"),
                 saved.path[RESULT_FILE_JSON] ? saved.path[RESULT_FILE_JSON]
                                              : dir);
         result_paths_clear(&saved);
@@ -876,7 +899,7 @@ int cli_class(int argc, char **argv)
                 _("rapport class: resumed %s at turn %zu (%s) with %zu "
                   "recorded entries\n"),
                 class_journal_path(j), class_turn_index(c) + 1,
-                class_phase_name(class_phase_of(c)), jd->event_count);
+                class_phase_word(class_phase_of(c)), jd->event_count);
     } else {
         if ((started = cli_now_ms("class")) < 0) {
             goto out;
@@ -976,9 +999,10 @@ int cli_class(int argc, char **argv)
         if (class_journal_close(j, true, d2) != 0) {
             /* left, it would be offered again: an error, not a success */
             cli_print_diags(d2);
-            fprintf(stderr, "rapport class: error: the session is saved but "
-                            "its journal could not be removed; --resume "
-                            "--save removes it without saving twice\n");
+            fprintf(stderr,
+                    _("rapport class: error: the session is saved but its "
+                      "journal could not be removed; --resume --save "
+                      "removes it without saving twice\n"));
             rc = CLI_FAIL;
         } else if (phones_journal) {
             ui_phones_free(phones); /* stops the server first */

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+
 typedef struct {
     class_source source;
     int slot; /* team, or 0 for the room in whole-class mode */
@@ -251,28 +253,28 @@ const char *class_status_message(class_status status)
     case CLASS_OK:
         return "ok";
     case CLASS_ERR_PHASE:
-        return "not possible at this step";
+        return N_("not possible at this step");
     case CLASS_ERR_NO_SUCH_OPTION:
-        return "no such option at this turn";
+        return N_("no such option at this turn");
     case CLASS_ERR_NO_SUCH_TEAM:
-        return "no such team";
+        return N_("no such team");
     case CLASS_ERR_BAD_COUNT:
-        return "a vote count must not be 0, too large, or take a tally "
-               "below 0";
+        return N_("a vote count must not be 0, too large, or take a tally "
+                  "below 0");
     case CLASS_ERR_TOO_MANY:
-        return "too many vote entries at this turn";
+        return N_("too many vote entries at this turn");
     case CLASS_ERR_NOTHING_TO_UNDO:
-        return "no vote entry to undo";
+        return N_("no vote entry to undo");
     case CLASS_ERR_NO_VOTES:
-        return "no votes yet (every team needs one)";
+        return N_("no votes yet (every team needs one)");
     case CLASS_ERR_NEEDS_PICK:
-        return "the vote is tied: the facilitator must pick";
+        return N_("the vote is tied: the facilitator must pick");
     case CLASS_ERR_NO_TIE:
-        return "the votes are not tied there: nothing to pick";
+        return N_("the votes are not tied there: nothing to pick");
     case CLASS_ERR_NO_MEMORY:
-        return "out of memory";
+        return N_("out of memory");
     }
-    return "unknown status";
+    return N_("unknown status");
 }
 
 static const char *const class_event_names[] = {"add",    "undo", "close",

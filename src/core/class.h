@@ -144,6 +144,8 @@ const session *class_session_of(const class_session *c);
 
 class_phase class_phase_of(const class_session *c);
 const char *class_phase_name(class_phase phase);
+/* The status in English, marked for translation (N_): a person is shown
+ * _(class_status_message(st)). */
 const char *class_status_message(class_status status);
 const char *class_source_name(class_source source);
 /* "A", "B", ... for 0-based positions. */

@@ -9,13 +9,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "ui_reveal.h"
 
 /* The discussion timer grows by this much per extension. */
 #define UI_CLASS_EXTEND_MS 30000
 
-static const char *const ui_class_default_teams[CLASS_MAX_TEAMS] = {
-    "Red", "Blue", "Green", "Yellow", "Purple", "Orange", "Teal", "Grey"};
+/* The teams' names until the facilitator gives others (--teams), in the
+ * interface's language. */
+static void ui_class_default_teams(const char **names)
+{
+    const char *const all[CLASS_MAX_TEAMS] = {
+        C_("team", "Red"),    C_("team", "Blue"),   C_("team", "Green"),
+        C_("team", "Yellow"), C_("team", "Purple"), C_("team", "Orange"),
+        C_("team", "Teal"),   C_("team", "Grey")};
+    for (size_t i = 0; i < CLASS_MAX_TEAMS; i++) {
+        names[i] = all[i];
+    }
+}
 
 int64_t ui_class_now(const ui_app *app) { return (int64_t)ui_app_now(app); }
 
@@ -110,10 +121,12 @@ bool ui_class_open(ui_app *app, const char *path)
     if (!sc) {
         char *text = diags ? ui_app_diag_text(diags) : NULL;
         char title[512];
-        snprintf(title, sizeof title, "%s cannot be played: %zu error%s", path,
-                 diags ? diag_error_count(diags) : 0,
-                 diags && diag_error_count(diags) == 1 ? "" : "s");
-        ui_app_show_diag(app, title, text ? text : "Out of memory.");
+        size_t errors = diags ? diag_error_count(diags) : 0;
+        snprintf(title, sizeof title,
+                 P_("%s cannot be played: %zu error",
+                    "%s cannot be played: %zu errors", errors),
+                 path, errors);
+        ui_app_show_diag(app, title, text ? text : _("Out of memory."));
         free(text);
         diag_list_free(diags);
         return false;
@@ -135,9 +148,10 @@ bool ui_class_open(ui_app *app, const char *path)
     c->scoreboard = app->opt.scoreboard;
     c->phones_on = app->opt.phones;
     c->team_count = 2;
+    const char *defaults[CLASS_MAX_TEAMS];
+    ui_class_default_teams(defaults);
     for (size_t i = 0; i < CLASS_MAX_TEAMS; i++) {
-        snprintf(c->teams[i], sizeof c->teams[i], "%s",
-                 ui_class_default_teams[i]);
+        snprintf(c->teams[i], sizeof c->teams[i], "%s", defaults[i]);
     }
     if (app->opt.team_count >= CLASS_MIN_TEAMS) {
         c->mode = CLASS_TEAMS;
@@ -149,7 +163,8 @@ bool ui_class_open(ui_app *app, const char *path)
         }
     }
     char title[300];
-    snprintf(title, sizeof title, "Rapport classroom \xC2\xB7 %s", sc->title);
+    snprintf(title, sizeof title, _("Rapport classroom \xC2\xB7 %s"),
+             sc->title);
     SDL_SetWindowTitle(app->window, title);
     app->screen = UI_SCREEN_CLASS;
     app->focus = -1;
@@ -181,8 +196,8 @@ static void ui_class_start(ui_app *app)
     c->cs = diags ? class_new(c->sc, &o, diags) : NULL;
     if (!c->cs) {
         char *text = diags ? ui_app_diag_text(diags) : NULL;
-        ui_app_show_diag(app, "The class cannot start",
-                         text ? text : "Out of memory.");
+        ui_app_show_diag(app, _("The class cannot start"),
+                         text ? text : _("Out of memory."));
         free(text);
     }
     diag_list_free(diags);
@@ -288,7 +303,7 @@ static bool ui_class_need_pick(ui_class *c)
 static void ui_class_status(ui_class *c, class_status st)
 {
     if (st != CLASS_OK) {
-        snprintf(c->note, sizeof c->note, "%s", class_status_message(st));
+        snprintf(c->note, sizeof c->note, "%s", _(class_status_message(st)));
     }
 }
 
@@ -695,12 +710,13 @@ void ui_class_reload(ui_app *app)
     if (!sc) {
         char *text = diags ? ui_app_diag_text(diags) : NULL;
         char title[512];
+        size_t errors = diags ? diag_error_count(diags) : 0;
         snprintf(title, sizeof title,
-                 "Reload failed: %zu error%s. The class goes on with the "
-                 "version loaded before.",
-                 diags ? diag_error_count(diags) : 0,
-                 diags && diag_error_count(diags) == 1 ? "" : "s");
-        ui_app_show_diag(app, title, text ? text : "Out of memory.");
+                 P_("Reload failed: %zu error. %s",
+                    "Reload failed: %zu errors. %s", errors),
+                 errors,
+                 _("The class goes on with the version loaded before."));
+        ui_app_show_diag(app, title, text ? text : _("Out of memory."));
         free(text);
         diag_list_free(diags);
         return;
@@ -734,11 +750,13 @@ void ui_class_reload(ui_app *app)
     if (c->cs) {
         ui_class_sync(app);
     }
-    snprintf(c->note, sizeof c->note, "Reloaded from disk: %s",
-             !c->cs ? "the start screen of the scenario as it now reads."
-             : same ? "the class goes on where it was."
-                    : "the class starts again, as the edits changed where "
-                      "its votes lead.");
+    snprintf(c->note, sizeof c->note, "%s",
+             !c->cs ? _("Reloaded from disk: the start screen of the "
+                        "scenario as it now reads.")
+             : same ? _("Reloaded from disk: the class goes on where it "
+                        "was.")
+                    : _("Reloaded from disk: the class starts again, as the "
+                        "edits changed where its votes lead."));
     app->dirty = true;
 }
 

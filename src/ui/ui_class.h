@@ -190,6 +190,14 @@ void ui_class_phone_strip(ui_app *app, SDL_Rect *area);
  * the note above them. Returns the space between. */
 SDL_Rect ui_class_frame(ui_app *app, const char *title, const char *next_label,
                         const char *const *keys, size_t key_count);
+/* text isolated (FSI ... PDI) when the interface or the scenario is
+ * written right to left, so that a piece in its own direction (the
+ * scenario's title, a team's name, "A 3") neither reorders the words
+ * around it nor is reordered by them ("Turn 2 · <title>"). Returns buf. */
+const char *ui_class_isolate(const ui_app *app, const char *text, char *buf,
+                             size_t len);
+/* The scenario's title, isolated. Returns buf. */
+const char *ui_class_sc_title(const ui_app *app, char *buf, size_t len);
 /* A big button; its label centred. */
 void ui_class_button(ui_app *app, SDL_Rect r, const char *label, int arg,
                      bool primary);

@@ -4,8 +4,22 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "ui_class.h"
 #include "ui_draw.h"
+
+const char *ui_class_isolate(const ui_app *app, const char *text, char *buf,
+                             size_t len)
+{
+    const char *iso = ui_widget_isolate(app);
+    snprintf(buf, len, "%s%s%s", iso, text, iso[0] ? UI_TEXT_PDI : "");
+    return buf;
+}
+
+const char *ui_class_sc_title(const ui_app *app, char *buf, size_t len)
+{
+    return ui_class_isolate(app, app->cls->sc->title, buf, len);
+}
 
 void ui_class_button(ui_app *app, SDL_Rect r, const char *label, int arg,
                      bool primary)
@@ -47,10 +61,13 @@ SDL_Rect ui_class_frame(ui_app *app, const char *title, const char *next_label,
 {
     const ui_layout *l = &app->lay;
     ui_class *c = app->cls;
-    SDL_Rect body = ui_widget_header(app, title, "Classroom");
+    SDL_Rect body = ui_widget_header(app, title, _("Classroom"));
     int px = l->px_small;
     int bh = ui_widget_button_height(app, px);
-    const char *back = "\xE2\x97\x80 Back";
+    /* TRANSLATORS: the arrow points the way Back goes on screen: a
+     * right-to-left interface is mirrored, its Back button at the right
+     * ("▶ رجوع": the arrow first, at the label's right). */
+    const char *back = _("\xE2\x97\x80 Back");
     int back_w = ui_widget_button_width(app, back, px);
     int next_w = next_label ? ui_widget_button_width(app, next_label, px) : 0;
     if (next_w > body.w / 2) {
@@ -134,22 +151,36 @@ void ui_class_timer(ui_app *app, SDL_Rect r)
     bool running = class_timer_running(c->cs);
     int s = (left + 999) / 1000;
     char label[96];
-    snprintf(label, sizeof label, "Discussion %d:%02d%s", s / 60, s % 60,
-             left <= 0  ? " \xC2\xB7 time is up"
-             : !running ? " \xC2\xB7 paused"
+    /* TRANSLATORS: the discussion timer, minutes and seconds left. */
+    snprintf(label, sizeof label, _("Discussion %d:%02d%s"), s / 60, s % 60,
+             left <= 0  ? _(" \xC2\xB7 time is up")
+             : !running ? _(" \xC2\xB7 paused")
                         : "");
     /* Buttons on the right: start or pause, more time, skip. */
-    const char *labels[3] = {running ? "Pause (P)" : "Start (P)", "+30 s (X)",
-                             "Skip (S)"};
+    const char *labels[3] = {running ? _("Pause (P)") : _("Start (P)"),
+                             _("+30 s (X)"), _("Skip (S)")};
     int args[3] = {UI_CLASS_ARG(UI_CLASS_TIMER, 0),
                    UI_CLASS_ARG(UI_CLASS_EXTEND, 0),
                    UI_CLASS_ARG(UI_CLASS_SKIP, 0)};
     int px = l->px_small;
     int bh = ui_widget_button_height(app, px);
+    /* As many as fit in two thirds of the row, the most needed first
+     * (start or pause, then more time, then skip): translations run
+     * longer than English. */
+    int widths[3];
+    bool shown[3] = {false, false, false};
+    int used = 0;
+    for (int i = 0; i < 3; i++) {
+        widths[i] = ui_widget_button_width(app, labels[i], px);
+        if (used + widths[i] + l->gap <= r.w * 2 / 3) {
+            used += widths[i] + l->gap;
+            shown[i] = true;
+        }
+    }
     SDL_Rect row = r;
     for (int i = 2; i >= 0; i--) {
-        int bw = ui_widget_button_width(app, labels[i], px);
-        if (bw > row.w / 3) {
+        int bw = widths[i];
+        if (!shown[i]) {
             continue;
         }
         SDL_Rect b = ui_layout_cut_right(&row, bw, l->gap);

@@ -6,7 +6,7 @@
 
 void ui_mirror_begin_frame(ui_app *app)
 {
-    app->mirrored = lang_rtl() && app->screen != UI_SCREEN_CLASS;
+    app->mirrored = lang_rtl();
     ui_draw_set_mirror(app->renderer, app->mirrored ? app->lay.w : 0);
 }
 

@@ -9,10 +9,10 @@
  * hits and scroll areas stay in the screens' own coordinates.
  *
  * The mirror is on while the interface's language is written right to
- * left (lang_rtl), except on classroom mode's screens (not yet
- * translated). ui_mirror_begin_frame decides it for a frame; the
- * renderer's window carries it (ui_draw_set_mirror) for ui_draw and
- * ui_text, which mirror nothing while drawing into a texture.
+ * left (lang_rtl), on every screen, classroom mode's included (its
+ * window runs the same frame loop). ui_mirror_begin_frame decides it for
+ * a frame; the renderer's window carries it (ui_draw_set_mirror) for
+ * ui_draw and ui_text, which mirror nothing while drawing into a texture.
  */
 #ifndef RAPPORT_UI_MIRROR_H
 #define RAPPORT_UI_MIRROR_H

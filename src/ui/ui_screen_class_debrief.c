@@ -13,13 +13,18 @@
 #include "ui_reveal.h"
 
 /* The ending's title and outcome. */
-static void ui_class_ending_title(const ui_class *c, char *buf, size_t len)
+static void ui_class_ending_title(const ui_app *app, char *buf, size_t len)
 {
-    const session *s = class_session_of(c->cs);
+    const session *s = class_session_of(app->cls->cs);
     const scenario_node *end = session_ending(s);
     const char *outcome = ui_widget_outcome_name(session_outcome(s));
     if (end && end->title) {
-        snprintf(buf, len, _("The call ended: %s (%s)"), end->title, outcome);
+        /* The scenario's words isolated in the interface's line. */
+        const char *iso = ui_widget_isolate(app);
+        char name[300];
+        snprintf(name, sizeof name, "%s%s%s", iso, end->title,
+                 iso[0] ? UI_TEXT_PDI : "");
+        snprintf(buf, len, _("The call ended: %s (%s)"), name, outcome);
     } else {
         snprintf(buf, len, _("The call ended (%s)"), outcome);
     }
@@ -41,7 +46,7 @@ void ui_screen_class_ending_draw(ui_app *app)
         ui_layout_cut_top(&body, h, l->gap * 2);
     }
     char title[300];
-    ui_class_ending_title(c, title, sizeof title);
+    ui_class_ending_title(app, title, sizeof title);
     ui_text_style ts = ui_widget_style(app, l->px_title, true, th->text);
     ts.wrap_w = body.w;
     ts.max_lines = 2;
@@ -92,8 +97,9 @@ static void ui_class_add(ui_class_block *b, size_t *n, bool heading,
     (*n)++;
 }
 
-static size_t ui_class_blocks(const ui_class *c, ui_class_block *b)
+static size_t ui_class_blocks(const ui_app *app, ui_class_block *b)
 {
+    const ui_class *c = app->cls;
     size_t n = 0;
     char line[1024];
     ui_class_add(b, &n, true, false, "%s", _("The path the room took"));
@@ -104,10 +110,14 @@ static size_t ui_class_blocks(const ui_class *c, ui_class_block *b)
                                 _("Turn %zu: the room chose %c%s. Votes: "),
                                 i + 1, class_letter((size_t)t->chosen_pos),
                                 t->picked ? _(" (tie, picked)") : "");
+        /* Each "A 3" isolated in a right-to-left line, so that the list
+         * reads from the right and no count strays to its neighbour. */
+        const char *iso = ui_widget_isolate(app);
+        const char *pdi = iso[0] ? UI_TEXT_PDI : "";
         for (size_t k = 0; k < t->option_count && len < sizeof line; k++) {
-            len +=
-                (size_t)snprintf(line + len, sizeof line - len, "%s%c %d",
-                                 k ? ", " : "", class_letter(k), t->votes[k]);
+            len += (size_t)snprintf(line + len, sizeof line - len,
+                                    "%s%s%c %d%s", k ? C_("list", ", ") : "",
+                                    iso, class_letter(k), t->votes[k], pdi);
         }
         if (len < sizeof line) {
             len += (size_t)snprintf(line + len, sizeof line - len, "%s",
@@ -133,9 +143,12 @@ static size_t ui_class_blocks(const ui_class *c, ui_class_block *b)
         }
         char scores[200];
         ui_class_score_line(&s, scores, sizeof scores);
+        char name[UI_CLASS_NAME_MAX + 8];
         snprintf(line, sizeof line, "%s: %s",
                  r == 0 ? _("The class")
-                        : class_team_name(c->cs, (size_t)team),
+                        : ui_class_isolate(
+                              app, class_team_name(c->cs, (size_t)team), name,
+                              sizeof name),
                  scores);
         ui_class_add(b, &n, false, false, "%s", line);
     }
@@ -143,7 +156,7 @@ static size_t ui_class_blocks(const ui_class *c, ui_class_block *b)
                  _("Promptness is scored on the options alone (relaxed "
                    "timing): discussion time never counts."));
     char title[300];
-    ui_class_ending_title(c, title, sizeof title);
+    ui_class_ending_title(app, title, sizeof title);
     ui_class_add(b, &n, true, false, "%s", title);
     const scenario_node *end = session_ending(class_session_of(c->cs));
     if (end && end->feedback) {
@@ -156,13 +169,12 @@ void ui_screen_class_debrief_draw(ui_app *app)
 {
     const ui_layout *l = &app->lay;
     const ui_theme *th = app->theme;
-    ui_class *c = app->cls;
     const char *const keys[] = {_("PgDn, PgUp: scroll"), _("Esc: menu"),
                                 _("H: keys")};
     SDL_Rect body = ui_class_frame(app, _("Class debrief"), NULL, keys,
                                    sizeof keys / sizeof *keys);
     ui_class_block b[UI_CLASS_BLOCKS];
-    size_t n = ui_class_blocks(c, b);
+    size_t n = ui_class_blocks(app, b);
     int w = body.w - ui_widget_bar_w(app);
     ui_text_style st[UI_CLASS_BLOCKS];
     int total = 0;

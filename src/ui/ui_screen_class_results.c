@@ -27,7 +27,6 @@ static void ui_class_results_bars(ui_app *app, SDL_Rect area)
         top = v > top ? v : top;
         sum += v;
     }
-    bool teams = class_mode_of(c->cs) == CLASS_TEAMS;
     int px = l->px_body;
     int lh = ui_text_line_height(app->text, px, true);
     /* Rows as tall as the room allows, up to two lines of text. */
@@ -37,11 +36,11 @@ static void ui_class_results_bars(ui_app *app, SDL_Rect area)
         row_h = fit < row_h ? fit : fit > 2 * lh ? 2 * lh : fit;
     }
     int badge = row_h;
-    char count_w_text[64];
-    snprintf(count_w_text, sizeof count_w_text,
-             teams ? _("%d teams (100%%) chosen")
-                   : _("%d votes (100%%) chosen"),
-             top);
+    /* The widest label: the top count at 100%, chosen. */
+    char count_w_text[96];
+    char pct_text[32];
+    snprintf(count_w_text, sizeof count_w_text, _("%d (%s)%s"), top,
+             i18n_percent(pct_text, sizeof pct_text, 100.0, 0), _(" chosen"));
     ui_text_style cs = ui_widget_style(app, px, true, th->text);
     ui_text_size csz;
     ui_text_measure(app->text, count_w_text, &cs, &csz);
@@ -83,7 +82,10 @@ static void ui_class_results_bars(ui_app *app, SDL_Rect area)
         }
         char text[96];
         int pct = sum > 0 ? (v * 100 + sum / 2) / sum : 0;
-        snprintf(text, sizeof text, "%d (%d%%)%s", v, pct,
+        /* TRANSLATORS: a bar's label: its votes (or teams), their share
+         * and " chosen" on the room's call: "9 (60%) chosen". */
+        snprintf(text, sizeof text, _("%d (%s)%s"), v,
+                 i18n_percent(pct_text, sizeof pct_text, (double)pct, 0),
                  chosen ? _(" chosen") : "");
         ui_text_style vs = ui_widget_style(app, px, chosen, th->text);
         vs.max_lines = 1;
@@ -144,10 +146,13 @@ void ui_screen_class_results_draw(ui_app *app)
         snprintf(line, sizeof line, "%s",
                  _("A tie: the facilitator picks. Back moves, Next picks."));
     } else if (pick) {
+        char name[UI_CLASS_NAME_MAX + 8];
         snprintf(line, sizeof line,
                  _("Team %s is tied: the facilitator picks its choice. Back "
                    "moves, Next picks."),
-                 class_team_name(c->cs, (size_t)c->step_team));
+                 ui_class_isolate(app,
+                                  class_team_name(c->cs, (size_t)c->step_team),
+                                  name, sizeof name));
     } else if (call >= 0) {
         snprintf(line, sizeof line, _("The room chose %c%s."),
                  class_letter((size_t)call),
@@ -165,7 +170,7 @@ void ui_screen_class_results_draw(ui_app *app)
                     ui_layout_cut_top(&body, hsz.h, l->gap * 2));
     if (teams) {
         /* Each team's choice, in words and letters. */
-        char choices[CLASS_MAX_TEAMS * (UI_CLASS_NAME_MAX + 16)] = "";
+        char choices[CLASS_MAX_TEAMS * (UI_CLASS_NAME_MAX + 24)] = "";
         size_t len = 0;
         for (size_t t = 0; t < class_team_count(c->cs); t++) {
             bool tt = false;
@@ -176,9 +181,13 @@ void ui_screen_class_results_draw(ui_app *app)
             if (ch >= 0) {
                 snprintf(what, sizeof what, "%c", class_letter((size_t)ch));
             }
-            int w = snprintf(choices + len, sizeof choices - len, "%s%s: %s",
-                             t ? " \xC2\xB7 " : "", class_team_name(c->cs, t),
-                             what);
+            char one[UI_CLASS_NAME_MAX + 72];
+            char item[UI_CLASS_NAME_MAX + 80];
+            snprintf(one, sizeof one, "%s: %s", class_team_name(c->cs, t),
+                     what);
+            int w = snprintf(choices + len, sizeof choices - len, "%s%s",
+                             t ? " \xC2\xB7 " : "",
+                             ui_class_isolate(app, one, item, sizeof item));
             if (w < 0 || (size_t)w >= sizeof choices - len) {
                 break;
             }

@@ -4,6 +4,7 @@
  * timer (start or pause, more time, skip). */
 #include <stdio.h>
 
+#include "i18n.h"
 #include "ui_class.h"
 #include "ui_draw.h"
 #include "ui_mood.h"
@@ -91,25 +92,28 @@ void ui_screen_class_turn_draw(ui_app *app)
     ui_class *c = app->cls;
     bool line = class_phase_of(c->cs) == CLASS_PHASE_LINE;
     char title[300];
-    snprintf(title, sizeof title, "Turn %zu \xC2\xB7 %s",
-             class_turn_index(c->cs) + 1, c->sc->title);
-    static const char *const line_keys[] = {
-        "PgDn: options", "PgUp: turn before", "R: whole line", "H: keys"};
-    static const char *const keys[] = {"PgDn: vote",
-                                       ("A\xE2\x80\x93I, 1\xE2\x80\x93"
-                                        "9: a hand"),
-                                       "P: pause",
-                                       "X: +30 s",
-                                       "S: skip",
-                                       "H: keys"};
+    char name[260];
+    snprintf(title, sizeof title, _("Turn %zu \xC2\xB7 %s"),
+             class_turn_index(c->cs) + 1,
+             ui_class_sc_title(app, name, sizeof name));
+    const char *const line_keys[] = {_("PgDn: options"),
+                                     _("PgUp: turn before"),
+                                     _("R: whole line"), _("H: keys")};
+    const char *const keys[] = {_("PgDn: vote"),
+                                /* TRANSLATORS: keys A to I or 1 to 9 add
+                                 * a hand to that option. */
+                                _("A\xE2\x80\x93I, 1\xE2\x80\x93"
+                                  "9: a hand"),
+                                _("P: pause"), _("X: +30 s"), _("S: skip"),
+                                _("H: keys")};
     SDL_Rect body =
         line ? ui_class_frame(app, title,
                               ui_class_revealing(app)
-                                  ? "Whole line \xE2\x96\xB6"
-                                  : "Options \xE2\x96\xB6",
+                                  ? _("Whole line \xE2\x96\xB6")
+                                  : _("Options \xE2\x96\xB6"),
                               line_keys, sizeof line_keys / sizeof *line_keys)
-             : ui_class_frame(app, title, "Open the vote \xE2\x96\xB6", keys,
-                              sizeof keys / sizeof *keys);
+             : ui_class_frame(app, title, _("Open the vote \xE2\x96\xB6"),
+                              keys, sizeof keys / sizeof *keys);
     ui_class_phone_panel(app, &body);
     if (line) {
         ui_class_turn_line(app, body);

@@ -20,11 +20,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "ui_class.h"
 
 static void ui_script_class_fail(ui_app *app, const char *msg)
 {
-    fprintf(stderr, "rapport class: error: %s\n", msg);
+    fprintf(stderr, _("rapport class: error: %s\n"), msg);
     app->exit_code = 1;
     app->running = false;
 }
@@ -58,8 +59,8 @@ static void ui_script_class_step(ui_app *app, bool next)
     }
     int arg = UI_CLASS_ARG(next ? UI_CLASS_NEXT : UI_CLASS_BACK, 0);
     if (!ui_script_click(app, UI_ACT_CLASS, arg, UI_SCROLL_COUNT)) {
-        ui_script_class_fail(app, next ? "cannot reach Next to click"
-                                       : "cannot reach Back to click");
+        ui_script_class_fail(app, next ? _("cannot reach Next to click")
+                                       : _("cannot reach Back to click"));
     }
 }
 
@@ -71,7 +72,7 @@ static void ui_script_class_hands(ui_app *app, int pos, int count, bool back)
         } else if (!ui_script_click(app, UI_ACT_CLASS,
                                     UI_CLASS_ARG(UI_CLASS_HAND, pos),
                                     UI_SCROLL_OPTIONS)) {
-            ui_script_class_fail(app, "cannot reach the option to click");
+            ui_script_class_fail(app, _("cannot reach the option to click"));
             return;
         }
     }
@@ -95,7 +96,7 @@ void ui_script_class(ui_app *app)
         if (c->cs && class_phase_of(c->cs) == CLASS_PHASE_DEBRIEF) {
             if (app->opt.print_debrief &&
                 class_debrief_write(c->cs, stdout) != 0) {
-                ui_script_class_fail(app, "cannot write the debrief");
+                ui_script_class_fail(app, _("cannot write the debrief"));
                 return;
             }
             app->running = false;
@@ -104,8 +105,8 @@ void ui_script_class(ui_app *app)
         char state[64];
         ui_class_state_name(app, state, sizeof state);
         snprintf(msg, sizeof msg,
-                 "the class script ended on '%s' before the class debrief; "
-                 "add more actions",
+                 _("the class script ended on '%s' before the class debrief; "
+                   "add more actions"),
                  state);
         ui_script_class_fail(app, msg);
         return;
@@ -121,7 +122,7 @@ void ui_script_class(ui_app *app)
     } else if (k == 'z') {
         long s = strtol(tok + 1, &end, 10);
         if (end == tok + 1 || *end || s < 0 || s > 86400) {
-            snprintf(msg, sizeof msg, "bad wait '%s' (z and seconds)", tok);
+            snprintf(msg, sizeof msg, _("bad wait '%s' (z and seconds)"), tok);
             ui_script_class_fail(app, msg);
             return;
         }
@@ -131,7 +132,7 @@ void ui_script_class(ui_app *app)
         long t = strtol(tok + 1, &end, 10);
         size_t teams = c->cs ? class_team_count(c->cs) : 0;
         if (*end || t < 1 || (size_t)t > teams) {
-            snprintf(msg, sizeof msg, "no team %s in this class", tok + 1);
+            snprintf(msg, sizeof msg, _("no team %s in this class"), tok + 1);
             ui_script_class_fail(app, msg);
             return;
         }
@@ -149,13 +150,13 @@ void ui_script_class(ui_app *app)
         if (p[1]) {
             count = strtol(p + 1, &end, 10);
             if (*end || count < 1 || count > 200) {
-                snprintf(msg, sizeof msg, "bad count in '%s'", tok);
+                snprintf(msg, sizeof msg, _("bad count in '%s'"), tok);
                 ui_script_class_fail(app, msg);
                 return;
             }
         }
         if (!c->cs || pos < 0 || (size_t)pos >= class_option_count(c->cs)) {
-            snprintf(msg, sizeof msg, "option %c is not on offer", *p);
+            snprintf(msg, sizeof msg, _("option %c is not on offer"), *p);
             ui_script_class_fail(app, msg);
             return;
         }
@@ -168,7 +169,7 @@ void ui_script_class(ui_app *app)
                                             SDLK_h,         SDLK_b};
         ui_script_key_mod(app, codes[strchr(keys, k) - keys], 0);
     } else {
-        snprintf(msg, sizeof msg, "unknown class script action '%s'", tok);
+        snprintf(msg, sizeof msg, _("unknown class script action '%s'"), tok);
         ui_script_class_fail(app, msg);
     }
 }

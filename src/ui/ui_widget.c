@@ -5,6 +5,7 @@
 
 #include "i18n.h"
 #include "lang.h"
+#include "ui_class.h"
 #include "ui_draw.h"
 #include "ui_internal.h"
 #include "words.h"
@@ -23,8 +24,12 @@ ui_text_style ui_widget_content_style(const ui_app *app, int px, bool bold,
                                       SDL_Color c)
 {
     ui_text_style st = ui_widget_style(app, px, bold, c);
-    if (app->play.sc) {
-        ui_text_set_lang(&st, app->play.sc->lang);
+    /* Classroom mode's scenario is the class's own. */
+    const scenario *sc = app->screen == UI_SCREEN_CLASS && app->cls
+                             ? app->cls->sc
+                             : app->play.sc;
+    if (sc) {
+        ui_text_set_lang(&st, sc->lang);
     }
     return st;
 }
