@@ -16,6 +16,7 @@
 #include "schema_data.h"
 #include "visible.h"
 #include "xmldoc.h"
+#include "i18n.h"
 
 typedef struct {
     xmldoc *doc;
@@ -559,7 +560,7 @@ static void loader_check(loader_state *st, scenario *sc, const xmlNode *root)
                         break;
                     }
                 }
-                snprintf(what, sizeof what, "choice %zu of node '%s'", ci + 1,
+                snprintf(what, sizeof what, _("choice %zu of node '%s'"), ci + 1,
                          n->id ? n->id : "?");
                 ch->next_index =
                     loader_resolve(st, sc, c, "next", ch->next, what);
@@ -581,7 +582,7 @@ static void loader_check(loader_state *st, scenario *sc, const xmlNode *root)
                     scenario_branch *br = &ch->branches[bi++];
                     xmldoc_element_pos(st->doc, b, &br->line, &br->col);
                     snprintf(what, sizeof what,
-                             "a branch of choice %zu of node '%s'", ci + 1,
+                             _("a branch of choice %zu of node '%s'"), ci + 1,
                              n->id ? n->id : "?");
                     br->next_index =
                         loader_resolve(st, sc, b, "next", br->next, what);

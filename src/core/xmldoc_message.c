@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "xmldoc_internal.h"
+#include "i18n.h"
 
 #define XMLDOC_XS_NS "http://www.w3.org/2001/XMLSchema"
 #define XMLDOC_MAX_SLOTS 16
@@ -1196,9 +1197,9 @@ static bool xmldoc_explain_fit(const xmlNode *el, const xmlNode *type,
     char holds[440];
     xmldoc_order_text(s, n, order, sizeof order);
     if (n > 1) {
-        snprintf(holds, sizeof holds, "the order is %s", order);
+        snprintf(holds, sizeof holds, _("the order is %s"), order);
     } else {
-        snprintf(holds, sizeof holds, "it holds %s", order);
+        snprintf(holds, sizeof holds, _("it holds %s"), order);
     }
     *where = f.at ? f.at : el;
     switch (f.kind) {
@@ -1206,13 +1207,13 @@ static bool xmldoc_explain_fit(const xmlNode *el, const xmlNode *type,
         if (n == 0) {
             if (xmldoc_xs_text_only(type)) {
                 snprintf(buf, size,
-                         "<%s> cannot go inside <%s>: <%s> holds only text "
-                         "(to write a '<', use &lt;)",
+                         _("<%s> cannot go inside <%s>: <%s> holds only text "
+                         "(to write a '<', use &lt;)"),
                          e, p, p);
             } else {
                 snprintf(buf, size,
-                         "<%s> cannot go inside <%s>: <%s> holds nothing "
-                         "(write it as <%s ... />)",
+                         _("<%s> cannot go inside <%s>: <%s> holds nothing "
+                         "(write it as <%s ... />)"),
                          e, p, p, p);
             }
             return true;
@@ -1227,25 +1228,25 @@ static bool xmldoc_explain_fit(const xmlNode *el, const xmlNode *type,
         const char *hint = diag_suggest(e, names, count);
         if (hint) {
             snprintf(buf, size,
-                     "<%s> is not allowed in <%s>; did you mean <%s>? In "
-                     "<%s> %s",
+                     _("<%s> is not allowed in <%s>; did you mean <%s>? In "
+                     "<%s> %s"),
                      e, p, hint, p, holds);
         } else {
-            snprintf(buf, size, "<%s> is not allowed in <%s>: %s", e, p,
+            snprintf(buf, size, _("<%s> is not allowed in <%s>: %s"), e, p,
                      holds);
         }
         return true;
     }
     case XMLDOC_FIT_ORDER:
-        snprintf(buf, size, "<%s> cannot come after <%s> in <%s>: %s", e,
+        snprintf(buf, size, _("<%s> cannot come after <%s> in <%s>: %s"), e,
                  f.prev ? (const char *)f.prev->name : "?", p, holds);
         return true;
     case XMLDOC_FIT_TOO_MANY:
         if (s[f.slot].max == 1) {
-            snprintf(buf, size, "<%s> can have only one <%s>: %s", p, e,
+            snprintf(buf, size, _("<%s> can have only one <%s>: %s"), p, e,
                      holds);
         } else {
-            snprintf(buf, size, "<%s> can have at most %d <%s>", p,
+            snprintf(buf, size, _("<%s> can have at most %d <%s>"), p,
                      s[f.slot].max, e);
         }
         return true;
@@ -1253,27 +1254,29 @@ static bool xmldoc_explain_fit(const xmlNode *el, const xmlNode *type,
         char label[160];
         xmldoc_slot_label(&s[f.slot], label, sizeof label);
         if (!f.at && s[f.slot].count == 1 && s[f.slot].max != 1) {
-            char least[16];
-            snprintf(least, sizeof least, "%d", s[f.slot].min);
-            snprintf(buf, size, "<%s> needs at least %s <%s>: %s", p,
-                     s[f.slot].min == 1 ? "one" : least, s[f.slot].names[0],
-                     holds);
+            if (s[f.slot].min == 1) {
+                snprintf(buf, size, _("<%s> needs at least one <%s>: %s"), p,
+                         s[f.slot].names[0], holds);
+            } else {
+                snprintf(buf, size, _("<%s> needs at least %d <%s>: %s"), p,
+                         s[f.slot].min, s[f.slot].names[0], holds);
+            }
             return true;
         }
         if (!f.at) {
-            snprintf(buf, size, "<%s> is missing %s: %s", p, label, holds);
+            snprintf(buf, size, _("<%s> is missing %s: %s"), p, label, holds);
             return true;
         }
         /* written, but too late? */
         for (const xmlNode *c = f.at->next; c; c = c->next) {
             if (c->type == XML_ELEMENT_NODE &&
                 xmldoc_slot_of(s, n, c->name) == (int)f.slot) {
-                snprintf(buf, size, "<%s> cannot come before <%s> in <%s>: %s",
+                snprintf(buf, size, _("<%s> cannot come before <%s> in <%s>: %s"),
                          e, (const char *)c->name, p, holds);
                 return true;
             }
         }
-        snprintf(buf, size, "<%s> needs %s before <%s>: %s", p, label, e,
+        snprintf(buf, size, _("<%s> needs %s before <%s>: %s"), p, label, e,
                  holds);
         return true;
     }
