@@ -65,8 +65,8 @@ int choices_parse(const char *text, size_t max, choices_list *out, char *err,
         if (!choices_parse_item(p, len, &it)) {
             snprintf(err, errlen,
                      _("'%.*s' is neither an option number 1-%d nor a choice "
-                     "id (a letter, then letters, digits, '-', '_' or '.'); "
-                     "separate choices with commas, e.g. 2,refund,1"),
+                       "id (a letter, then letters, digits, '-', '_' or '.'); "
+                       "separate choices with commas, e.g. 2,refund,1"),
                      (int)(len > 40 ? 40 : len), p, SCENARIO_MAX_CHOICES);
             goto fail;
         }
@@ -118,7 +118,7 @@ int choices_resolve(const session *s, const choices_item *item, char *err,
         if (item->pos < 1 || (size_t)item->pos > offered) {
             snprintf(err, errlen,
                      _("choice %d at turn %zu is not on offer: node '%s' "
-                     "offers options 1-%zu"),
+                       "offers options 1-%zu"),
                      item->pos, turn, n->id, offered);
             return -1;
         }
@@ -130,7 +130,7 @@ int choices_resolve(const session *s, const choices_item *item, char *err,
             if (pos < 0) {
                 snprintf(err, errlen,
                          _("choice '%s' at turn %zu is not on offer: its "
-                         "conditions at node '%s' do not hold"),
+                           "conditions at node '%s' do not hold"),
                          item->id, turn, n->id);
             }
             return pos;
@@ -147,14 +147,15 @@ int choices_resolve(const session *s, const choices_item *item, char *err,
         }
     }
     if (ids[0]) {
-        snprintf(err, errlen,
-                 _("choice '%s' at turn %zu: node '%s' has no choice with that "
-                 "id (its ids: %s)"),
-                 item->id, turn, n->id, ids);
+        snprintf(
+            err, errlen,
+            _("choice '%s' at turn %zu: node '%s' has no choice with that "
+              "id (its ids: %s)"),
+            item->id, turn, n->id, ids);
     } else {
         snprintf(err, errlen,
                  _("choice '%s' at turn %zu: the choices of node '%s' have no "
-                 "ids; use option numbers 1-%zu"),
+                   "ids; use option numbers 1-%zu"),
                  item->id, turn, n->id, offered);
     }
     return -1;

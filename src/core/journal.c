@@ -20,8 +20,8 @@
 
 #include "debrief.h"
 #include "filelock.h"
-#include "jsonl.h"
 #include "i18n.h"
+#include "jsonl.h"
 
 #define JOURNAL_MAX_COUNTER 99
 /* Corrupt lines reported per journal before giving up on the rest. */
@@ -785,12 +785,13 @@ session *journal_replay(const journal_data *jd, const scenario *sc,
             if (session_wait(s, wait) != SESSION_TIMED_OUT ||
                 session_turn_at(s, i)->response_ms != e->response_ms) {
                 problem = _("the customer's patience does not run out as "
-                          "journaled");
+                            "journaled");
             }
         } else if (session_offered_index(s, (size_t)e->choice - 1) !=
                    e->choice_index) {
             snprintf(why, sizeof why,
-                     _("option %d on offer is not the journaled one"), e->choice);
+                     _("option %d on offer is not the journaled one"),
+                     e->choice);
             problem = why;
         } else if (session_choose(s, (size_t)e->choice - 1, e->response_ms) !=
                    SESSION_OK) {

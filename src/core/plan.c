@@ -20,24 +20,24 @@
 /* Hints added to schema messages that name the type or, for pattern
  * errors (which do not), the attribute. */
 static const xmldoc_hint plan_hints[] = {
-    {"choices", "option numbers 1-9 or choice ids separated by commas, "
-                "e.g. 2,refund,1, or best or worst"},
-    {"times", "seconds separated by commas, e.g. 4.5,3,12"},
-    {"Outcome", "resolved, partial, escalated or lost"},
-    {"Band", "needs-practice, developing, good or excellent"},
-    {"Score", "a score is a whole number from 0 to 100"},
-    {"Turns", "a whole number from 1 to 1000"},
-    {"Where", "customer, ending or any"},
-    {"Id", "the id of a node or ending of the scenario"},
-    {"Text", "text may not be empty"},
-    {"Path", "the scenario's path, relative to the plan file"},
+    {"choices", N_("option numbers 1-9 or choice ids separated by commas, "
+                   "e.g. 2,refund,1, or best or worst")},
+    {"times", N_("seconds separated by commas, e.g. 4.5,3,12")},
+    {"Outcome", N_("resolved, partial, escalated or lost")},
+    {"Band", N_("needs-practice, developing, good or excellent")},
+    {"Score", N_("a score is a whole number from 0 to 100")},
+    {"Turns", N_("a whole number from 1 to 1000")},
+    {"Where", N_("customer, ending or any")},
+    {"Id", N_("the id of a node or ending of the scenario")},
+    {"Text", N_("text may not be empty")},
+    {"Path", N_("the scenario's path, relative to the plan file")},
 };
 
 static xmldoc_format plan_format(void)
 {
     xmldoc_format f = {
-        .kind = "test plan",
-        .kinds = "test plans",
+        .kind = N_("test plan"),
+        .kinds = N_("test plans"),
         .ns = PLAN_NAMESPACE,
         .root = "plan",
         .xsd = rapport_plan_xsd,
@@ -460,7 +460,7 @@ static bool plan_build(plan_loader *ld)
                             "the scenario %s does not load%s",
                             p->scenario_path,
                             diag_error_count(diags) > before
-                                ? " (its errors are listed with it)"
+                                ? _(" (its errors are listed with it)")
                                 : "");
         }
     }
@@ -721,13 +721,13 @@ static const char *plan_where_text(plan_where where)
 {
     switch (where) {
     case PLAN_WHERE_CUSTOMER:
-        return "in what the customer says";
+        return _("in what the customer says");
     case PLAN_WHERE_ENDING:
-        return "in the ending";
+        return _("in the ending");
     case PLAN_WHERE_ANY:
         break;
     }
-    return "in what the customer says or the ending";
+    return _("in what the customer says or the ending");
 }
 
 static void plan_check(plan_run *r, const session *s, const score_summary *sum,
@@ -822,10 +822,17 @@ static void plan_check(plan_run *r, const session *s, const score_summary *sum,
     case PLAN_EXPECT_NOT_SEEN: {
         const scenario_node *n = plan_find_text(s, e->text, e->where);
         if (n) {
-            plan_fail(r, e->line, e->col,
-                      "expected not to see \"%s\" %s, but %s '%s' shows it",
-                      e->text, plan_where_text(e->where),
-                      n->is_ending ? "ending" : "node", n->id);
+            if (n->is_ending) {
+                plan_fail(r, e->line, e->col,
+                          "expected not to see \"%s\" %s, but ending '%s' "
+                          "shows it",
+                          e->text, plan_where_text(e->where), n->id);
+            } else {
+                plan_fail(r, e->line, e->col,
+                          "expected not to see \"%s\" %s, but node '%s' "
+                          "shows it",
+                          e->text, plan_where_text(e->where), n->id);
+            }
         }
         break;
     }

@@ -24,8 +24,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "xmldoc_internal.h"
 #include "i18n.h"
+#include "xmldoc_internal.h"
 
 #define XMLDOC_XS_NS "http://www.w3.org/2001/XMLSchema"
 #define XMLDOC_MAX_SLOTS 16
@@ -55,7 +55,7 @@ static const char *xmldoc_schema_hint(const xmldoc *d, const char *type)
         char quoted[64];
         snprintf(quoted, sizeof quoted, "'%s'", d->format->hints[i].type);
         if (strstr(type, quoted)) {
-            return d->format->hints[i].hint;
+            return _(d->format->hints[i].hint);
         }
     }
     return NULL;
@@ -802,7 +802,7 @@ static void xmldoc_report_parse(xmldoc *d, const xmldoc_raw_error *g, size_t n)
                     "entity definitions refer to each other (an expansion "
                     "bomb); <!DOCTYPE> and entities are not allowed in %s: "
                     "remove the declaration",
-                    d->format->kinds);
+                    _(d->format->kinds));
         return;
     case XML_NS_ERR_UNDEFINED_NAMESPACE:
         if (e->str1 && e->str2 && e->str3 && strlen(e->str1) < 40 &&
@@ -1087,7 +1087,7 @@ static void xmldoc_order_text(const xmldoc_slot *s, size_t n, char *buf,
     buf[0] = '\0';
     for (size_t i = 0; i < n && o < size; i++) {
         if (i > 0) {
-            o += (size_t)snprintf(buf + o, size - o, ", then ");
+            o += (size_t)snprintf(buf + o, size - o, "%s", _(", then "));
         }
         if (o >= size) {
             break;
@@ -1098,13 +1098,13 @@ static void xmldoc_order_text(const xmldoc_slot *s, size_t n, char *buf,
             continue;
         }
         o += (size_t)snprintf(buf + o, size - o, "%s",
-                              s[i].max == 1 ? "one of " : "any mix of ");
+                              s[i].max == 1 ? _("one of ") : _("any mix of "));
         for (size_t k = 0; k < s[i].count && o < size; k++) {
             const char *sep =
-                k == 0
-                    ? ""
-                    : (k + 1 == s[i].count ? (s[i].max == 1 ? " or " : " and ")
-                                           : ", ");
+                k == 0 ? ""
+                       : (k + 1 == s[i].count
+                              ? (s[i].max == 1 ? _(" or ") : _(" and "))
+                              : _(", "));
             o += (size_t)snprintf(buf + o, size - o, "%s<%s>", sep,
                                   s[i].names[k]);
         }
@@ -1208,12 +1208,12 @@ static bool xmldoc_explain_fit(const xmlNode *el, const xmlNode *type,
             if (xmldoc_xs_text_only(type)) {
                 snprintf(buf, size,
                          _("<%s> cannot go inside <%s>: <%s> holds only text "
-                         "(to write a '<', use &lt;)"),
+                           "(to write a '<', use &lt;)"),
                          e, p, p);
             } else {
                 snprintf(buf, size,
                          _("<%s> cannot go inside <%s>: <%s> holds nothing "
-                         "(write it as <%s ... />)"),
+                           "(write it as <%s ... />)"),
                          e, p, p, p);
             }
             return true;
@@ -1229,7 +1229,7 @@ static bool xmldoc_explain_fit(const xmlNode *el, const xmlNode *type,
         if (hint) {
             snprintf(buf, size,
                      _("<%s> is not allowed in <%s>; did you mean <%s>? In "
-                     "<%s> %s"),
+                       "<%s> %s"),
                      e, p, hint, p, holds);
         } else {
             snprintf(buf, size, _("<%s> is not allowed in <%s>: %s"), e, p,
@@ -1271,8 +1271,9 @@ static bool xmldoc_explain_fit(const xmlNode *el, const xmlNode *type,
         for (const xmlNode *c = f.at->next; c; c = c->next) {
             if (c->type == XML_ELEMENT_NODE &&
                 xmldoc_slot_of(s, n, c->name) == (int)f.slot) {
-                snprintf(buf, size, _("<%s> cannot come before <%s> in <%s>: %s"),
-                         e, (const char *)c->name, p, holds);
+                snprintf(buf, size,
+                         _("<%s> cannot come before <%s> in <%s>: %s"), e,
+                         (const char *)c->name, p, holds);
                 return true;
             }
         }
@@ -1508,10 +1509,17 @@ static void xmldoc_report_schema_one(xmldoc *d, const xmldoc_raw_error *e,
             if (n > 0) {
                 char order[400];
                 xmldoc_order_text(s, n, order, sizeof order);
-                xmldoc_emit(d, sev, line, col,
-                            "<%s> cannot hold text of its own: text goes "
-                            "inside its elements (%s %s)",
-                            el, n > 1 ? "the order is" : "it holds", order);
+                if (n > 1) {
+                    xmldoc_emit(d, sev, line, col,
+                                "<%s> cannot hold text of its own: text goes "
+                                "inside its elements (the order is %s)",
+                                el, order);
+                } else {
+                    xmldoc_emit(d, sev, line, col,
+                                "<%s> cannot hold text of its own: text goes "
+                                "inside its elements (it holds %s)",
+                                el, order);
+                }
                 return;
             }
             break;
@@ -1660,6 +1668,20 @@ static void xmldoc_report_schema_one(xmldoc *d, const xmldoc_raw_error *e,
         }
     }
     char *friendly = xmldoc_friendly_message(d, msg);
+    /* a value of a type with a hint: say so in our words ("'high' is not
+     * valid (ratings are whole numbers from -10 to 10)") */
+    if (friendly && !list && xmldoc_datatype_code(e->code) && attr[0] &&
+        e->str1) {
+        const char *type_hint = xmldoc_schema_hint(d, friendly);
+        if (type_hint) {
+            xmldoc_value_word_pos(d, &line, &col, e->str1);
+            xmldoc_emit(d, sev, line, col,
+                        "<%s> attribute '%s': '%s' is not valid (%s)", el,
+                        attr, e->str1, type_hint);
+            free(friendly);
+            return;
+        }
+    }
     const char *hint = NULL;
     if (list && list->message && friendly &&
         !strchr(friendly, '(')) { /* the list type's hint, once */
