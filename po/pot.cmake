@@ -11,7 +11,22 @@ file(GLOB_RECURSE sources RELATIVE ${SOURCE_DIR} ${SOURCE_DIR}/src/*.c)
 list(SORT sources)
 execute_process(
   COMMAND ${XGETTEXT} --from-code=UTF-8 --language=C --keyword=_
-          --keyword=N_ --keyword=P_:1,2 --keyword=C_:1c,2 --add-comments=TRANSLATORS:
+          --keyword=N_ --keyword=P_:1,2 --keyword=C_:1c,2
+          # diagnostics: the format is translated where it is stored (diag.h)
+          --keyword=diag_add:6 --flag=diag_add:6:c-format
+          --keyword=xmldoc_error_at:5 --flag=xmldoc_error_at:5:c-format
+          --keyword=xmldoc_emit:5 --flag=xmldoc_emit:5:c-format
+          --keyword=xmldoc_scan_error:3 --flag=xmldoc_scan_error:3:c-format
+          --keyword=diag_addn:7,8 --flag=diag_addn:7:c-format
+          --flag=diag_addn:8:c-format
+          --keyword=plan_fail:4 --flag=plan_fail:4:c-format
+          --keyword=plan_failn:5,6 --flag=plan_failn:5:c-format
+          --flag=plan_failn:6:c-format
+          --keyword=result_rd_error:2 --flag=result_rd_error:2:c-format
+          --keyword=jsonl_error:2 --flag=jsonl_error:2:c-format
+          --keyword=xlate_text_report:4 --flag=xlate_text_report:4:c-format
+          --keyword=xlate_file_report:4 --flag=xlate_file_report:4:c-format
+          --add-comments=TRANSLATORS:
           --sort-by-file --package-name=rapport
           --msgid-bugs-address=https://github.com/rapport/rapport/issues
           --copyright-holder=Rapport --output=${OUT} ${sources}

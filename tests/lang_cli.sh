@@ -5,8 +5,8 @@
 # headings in Arabic, the English scenario's words marked lang="en"), a
 # Spanish class report with "80 %" spacing, a Spanish recover message,
 # an Arabic class debrief and class page (right to left), the cheat sheet
-# in Spanish (text) and Arabic (a right-to-left page), and English
-# unchanged with --lang en.
+# in Spanish (text) and Arabic (a right-to-left page), the checker's
+# diagnostics in Spanish and Arabic, and English unchanged with --lang en.
 set -u
 rapport=$1
 scenarios=$2
@@ -78,6 +78,24 @@ check "Spanish cheat sheet row" "$work/cheat-es.txt" "^| AvPág (Siguiente) | ab
     { echo "FAIL: ar cheat sheet"; fail=1; }
 check "RTL cheat sheet" "$work/cheat-ar.html" '<html lang="ar" dir="rtl">'
 check "Arabic cheat sheet" "$work/cheat-ar.html" "<h2>تسجيل التصويت</h2>"
+
+# The checker's diagnostics: translated messages, with the position and
+# the words error:/warning: that editors and CI jobs read kept as they are.
+data="$(dirname "$0")/data"
+"$rapport" --lang es validate "$data/four-problems.xml" >"$work/val-es.txt" 2>&1
+check "Spanish diagnostic" "$work/val-es.txt" \
+    "four-problems.xml:23:9: error: id 'middle' repetido: la línea 19 ya lo define"
+check "Spanish type rule" "$work/val-es.txt" \
+    "12:34: error: <choice>, atributo 'empathy': 'high' no es válido (las valoraciones son números enteros de -10 a 10)"
+"$rapport" --lang ar validate "$data/four-problems.xml" >"$work/val-ar.txt" 2>&1
+check "Arabic diagnostic" "$work/val-ar.txt" \
+    "four-problems.xml:27:3: warning: لا يمكن أبدًا بلوغ العقدة «orphan» من عقدة البداية «start»"
+"$rapport" --lang es test "$data/failing.plan.xml" >"$work/plan-es.txt" 2>&1
+check "Spanish plan failure" "$work/plan-es.txt" \
+    "failing.plan.xml:9:13: error: caso 'best path': se esperaba el resultado resolved, se obtuvo lost"
+"$rapport" --lang ar lint "$data/lint-problems.xml" >"$work/lint-ar.txt" 2>&1
+check "Arabic cue warning" "$work/lint-ar.txt" \
+    "lint-problems.xml:4:1: warning: دائمًا الرد الأطول (--choices 1,1,1,1)"
 
 "$rapport" --lang en run "$scenario" --choices best --times 4.5 \
     >"$work/en.txt" 2>&1 || { echo "FAIL: en run"; fail=1; }

@@ -130,8 +130,11 @@ static void test_four_problems_in_one_run(void)
     CHECK_INT(diag_error_count(diags), 3);
     CHECK_INT(diag_warning_count(diags), 2);
     const diag_entry *e = diag_get(diags, 0);
-    CHECK(e && e->line == 12 && e->col == 25 && e->severity == DIAG_ERROR);
+    CHECK(e && e->line == 12 && e->col == 34 && e->severity == DIAG_ERROR);
     CHECK_CONTAINS(e ? e->message : NULL, "'empathy'");
+    /* the value itself is pointed at, with the type's rule in words */
+    CHECK_CONTAINS(e ? e->message : NULL,
+                   "'high' is not valid (ratings are whole numbers");
     e = diag_get(diags, 1);
     CHECK(e && e->line == 15 && e->col == 13);
     CHECK_CONTAINS(e ? e->message : NULL, "did you mean 'middle'");

@@ -1864,10 +1864,17 @@ static void an_lint(an_ctx *cx, const analysis_report *r,
         bool reached = r->nodes[i].reachable;
         /* linked, yet no call gets there: conditions never hold */
         if (linked[i] && !reached && !cx->ignore_conditions) {
-            diag_add(diags, DIAG_WARNING, path, n->line, n->col,
-                     "%s '%s' is linked but no call reaches it: the "
-                     "conditions on the way there never hold",
-                     n->is_ending ? "ending" : "node", an_id(n));
+            if (n->is_ending) {
+                diag_add(diags, DIAG_WARNING, path, n->line, n->col,
+                         "ending '%s' is linked but no call reaches it: the "
+                         "conditions on the way there never hold",
+                         an_id(n));
+            } else {
+                diag_add(diags, DIAG_WARNING, path, n->line, n->col,
+                         "node '%s' is linked but no call reaches it: the "
+                         "conditions on the way there never hold",
+                         an_id(n));
+            }
         }
         if (n->is_ending) {
             continue;

@@ -1,6 +1,7 @@
 /* choices.c — scripts of choices: option numbers or choice ids, parsed
  * and resolved against a session's current node; see choices.h. */
 #include "choices.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,14 +59,14 @@ int choices_parse(const char *text, size_t max, choices_list *out, char *err,
         size_t len = strcspn(p, ",");
         choices_item it;
         if (out->count >= max) {
-            snprintf(err, errlen, "more than %zu choices", max);
+            snprintf(err, errlen, _("more than %zu choices"), max);
             goto fail;
         }
         if (!choices_parse_item(p, len, &it)) {
             snprintf(err, errlen,
-                     "'%.*s' is neither an option number 1-%d nor a choice "
-                     "id (a letter, then letters, digits, '-', '_' or '.'); "
-                     "separate choices with commas, e.g. 2,refund,1",
+                     _("'%.*s' is neither an option number 1-%d nor a choice "
+                       "id (a letter, then letters, digits, '-', '_' or '.'); "
+                       "separate choices with commas, e.g. 2,refund,1"),
                      (int)(len > 40 ? 40 : len), p, SCENARIO_MAX_CHOICES);
             goto fail;
         }
@@ -73,7 +74,7 @@ int choices_parse(const char *text, size_t max, choices_list *out, char *err,
             realloc(out->items, (out->count + 1) * sizeof *out->items);
         if (!grown) {
             free(it.id);
-            snprintf(err, errlen, "out of memory");
+            snprintf(err, errlen, _("out of memory"));
             goto fail;
         }
         out->items = grown;
@@ -110,14 +111,14 @@ int choices_resolve(const session *s, const choices_item *item, char *err,
     size_t offered = session_offered_count(s);
     size_t turn = session_turn_count(s) + 1;
     if (!n) {
-        snprintf(err, errlen, "the call has already ended");
+        snprintf(err, errlen, _("the call has already ended"));
         return -1;
     }
     if (!item->id) {
         if (item->pos < 1 || (size_t)item->pos > offered) {
             snprintf(err, errlen,
-                     "choice %d at turn %zu is not on offer: node '%s' "
-                     "offers options 1-%zu",
+                     _("choice %d at turn %zu is not on offer: node '%s' "
+                       "offers options 1-%zu"),
                      item->pos, turn, n->id, offered);
             return -1;
         }
@@ -128,8 +129,8 @@ int choices_resolve(const session *s, const choices_item *item, char *err,
             int pos = session_position_of(s, (int)ci);
             if (pos < 0) {
                 snprintf(err, errlen,
-                         "choice '%s' at turn %zu is not on offer: its "
-                         "conditions at node '%s' do not hold",
+                         _("choice '%s' at turn %zu is not on offer: its "
+                           "conditions at node '%s' do not hold"),
                          item->id, turn, n->id);
             }
             return pos;
@@ -146,14 +147,15 @@ int choices_resolve(const session *s, const choices_item *item, char *err,
         }
     }
     if (ids[0]) {
-        snprintf(err, errlen,
-                 "choice '%s' at turn %zu: node '%s' has no choice with that "
-                 "id (its ids: %s)",
-                 item->id, turn, n->id, ids);
+        snprintf(
+            err, errlen,
+            _("choice '%s' at turn %zu: node '%s' has no choice with that "
+              "id (its ids: %s)"),
+            item->id, turn, n->id, ids);
     } else {
         snprintf(err, errlen,
-                 "choice '%s' at turn %zu: the choices of node '%s' have no "
-                 "ids; use option numbers 1-%zu",
+                 _("choice '%s' at turn %zu: the choices of node '%s' have no "
+                   "ids; use option numbers 1-%zu"),
                  item->id, turn, n->id, offered);
     }
     return -1;

@@ -337,8 +337,8 @@ static void class_j_header(jsonl_reader *r, const cJSON *h,
 {
     const char *format = cJSON_GetStringValue(jsonl_item(h, "format"));
     if (!format || strcmp(format, CLASS_JOURNAL_FORMAT) != 0) {
-        jsonl_error(r, "not a Rapport class journal (no \"format\": "
-                       "\"" CLASS_JOURNAL_FORMAT "\")");
+        jsonl_error(r, "not a Rapport class journal (no \"format\": \"%s\")",
+                    CLASS_JOURNAL_FORMAT);
         return;
     }
     int64_t v = jsonl_int(r, h, "format_version", 1, INT32_MAX);

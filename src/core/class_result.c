@@ -15,6 +15,7 @@
 #include <uuid/uuid.h>
 
 #include "debrief.h"
+#include "i18n.h"
 
 #define CLASS_X_VERBS "http://adlnet.gov/expapi/verbs/"
 #define CLASS_X_SIMULATION "http://adlnet.gov/expapi/activities/simulation"
@@ -600,15 +601,15 @@ class_record *class_record_parse(const char *text, size_t size,
     const char *format = class_rd_str(root, "format");
     int64_t v = 0;
     if (!r) {
-        problem = "out of memory";
+        problem = _("out of memory");
     } else if (!cJSON_IsObject(root)) {
-        problem = "not JSON (or not one object)";
+        problem = _("not JSON (or not one object)");
     } else if (!format || strcmp(format, CLASS_RESULT_FORMAT) != 0) {
         problem = "not a Rapport class result (no \"format\": "
                   "\"" CLASS_RESULT_FORMAT "\")";
     } else if (!class_rd_int(root, "format_version", 1, 1e9, &v) ||
                v > CLASS_RESULT_FORMAT_VERSION) {
-        problem = "a class result format version this build does not read";
+        problem = _("a class result format version this build does not read");
     }
     const cJSON *sc = cJSON_GetObjectItemCaseSensitive(root, "scenario");
     const cJSON *set = cJSON_GetObjectItemCaseSensitive(root, "settings");
@@ -625,7 +626,7 @@ class_record *class_record_parse(const char *text, size_t size,
             !class_rd_time(root, "start", &r->started_ms) ||
             !class_rd_time(root, "end", &r->ended_ms) ||
             !class_rd_int(root, "pass_mark", 0, 100, &v)) {
-            problem = "a field is missing or of the wrong kind";
+            problem = _("a field is missing or of the wrong kind");
         } else {
             r->pass_mark = (int)v;
             r->scenario_id = strdup(id);
@@ -635,7 +636,7 @@ class_record *class_record_parse(const char *text, size_t size,
             r->mode = strcmp(mode, "teams") == 0 ? CLASS_TEAMS : CLASS_WHOLE;
             if (!r->scenario_id || !r->scenario_version ||
                 !r->scenario_title) {
-                problem = "out of memory";
+                problem = _("out of memory");
             }
         }
     }
@@ -653,7 +654,7 @@ class_record *class_record_parse(const char *text, size_t size,
         r->outcome = o >= 0 ? (scenario_outcome)o : SCENARIO_OUTCOME_LOST;
         if (!class_rd_group(cJSON_GetObjectItemCaseSensitive(scores, "class"),
                             "class", &r->groups[0])) {
-            problem = "the class's scores are missing or out of range";
+            problem = _("the class's scores are missing or out of range");
         } else {
             r->group_count = 1;
         }
@@ -663,12 +664,12 @@ class_record *class_record_parse(const char *text, size_t size,
         cJSON_ArrayForEach(g, list)
         {
             if (problem || r->group_count > CLASS_MAX_TEAMS) {
-                problem = problem ? problem : "too many teams";
+                problem = problem ? problem : _("too many teams");
                 break;
             }
             if (!class_rd_group(g, class_rd_str(g, "team"),
                                 &r->groups[r->group_count])) {
-                problem = "a team's scores are missing or out of range";
+                problem = _("a team's scores are missing or out of range");
                 break;
             }
             r->group_count++;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "score.h"
 #include "session.h"
 
@@ -354,7 +355,7 @@ static void cue_warn(const scenario *sc, const cue_report *r, diag_list *diags)
                      "of %d: a trainee can pass without judging the "
                      "replies; see 'Options that teach, not cue' in the "
                      "guide",
-                     cue_strategy_description((cue_strategy)k), p->script,
+                     _(cue_strategy_description((cue_strategy)k)), p->script,
                      p->overall, r->pass_mark);
         }
     }

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+
 struct diag_list {
     diag_entry *entries;
     size_t count;
@@ -85,8 +87,10 @@ static void diag_store(diag_list *list, diag_severity severity,
     e->message = message;
 }
 
-void diag_addv(diag_list *list, diag_severity severity, const char *path,
-               int line, int col, const char *fmt, va_list ap)
+/* Adds a message whose format is already in the user's language. */
+static void diag_add_translated(diag_list *list, diag_severity severity,
+                                const char *path, int line, int col,
+                                const char *fmt, va_list ap)
 {
     if (!list) {
         return;
@@ -100,7 +104,7 @@ void diag_addv(diag_list *list, diag_severity severity, const char *path,
         if (!list->overflowed) {
             list->overflowed = 1;
             char *msg = diag_strdup(
-                "too many problems; stopping here (fix these first)");
+                _("too many problems; stopping here (fix these first)"));
             if (msg) {
                 /* same severity as what overflowed: a file with only
                  * warnings must not show an error line */
@@ -122,6 +126,24 @@ void diag_addv(diag_list *list, diag_severity severity, const char *path,
     }
     vsnprintf(message, (size_t)n + 1, fmt, ap);
     diag_store(list, severity, path, line, col, message);
+}
+
+void diag_addv(diag_list *list, diag_severity severity, const char *path,
+               int line, int col, const char *fmt, va_list ap)
+{
+    /* the format is the catalogue's key (diag.h) */
+    diag_add_translated(list, severity, path, line, col, fmt[0] ? _(fmt) : fmt,
+                        ap);
+}
+
+void diag_addn(diag_list *list, diag_severity severity, const char *path,
+               int line, int col, unsigned long n, const char *one,
+               const char *many, ...)
+{
+    va_list ap;
+    va_start(ap, many);
+    diag_add_translated(list, severity, path, line, col, P_(one, many, n), ap);
+    va_end(ap);
 }
 
 void diag_add(diag_list *list, diag_severity severity, const char *path,

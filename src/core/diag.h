@@ -4,6 +4,13 @@
  * so that a loader can report every problem of a file in one run, and the
  * caller (only main) decides what to print and whether to exit.
  *
+ * Language: diag_add()'s format is the message's key in the catalogue
+ * (i18n.h): the entry holds its translation in the user's language, so
+ * callers pass the English literal itself (the pot target extracts the
+ * formats of diag_add and of the reporting functions that forward to
+ * diag_addv: po/pot.cmake lists them). A message built elsewhere and
+ * passed as "%s" must have been translated by its builder.
+ *
  * Ownership: diag_list_new() returns a list the caller frees with
  * diag_list_free() (NULL is accepted). diag_add() copies the path and the
  * formatted message; entries returned by diag_get() belong to the list and
@@ -45,6 +52,13 @@ void diag_add(diag_list *list, diag_severity severity, const char *path,
     __attribute__((format(printf, 6, 7)));
 void diag_addv(diag_list *list, diag_severity severity, const char *path,
                int line, int col, const char *fmt, va_list ap);
+
+/* diag_add() for a message whose words depend on a count n: one and many
+ * are the English formats for one and for other counts (the catalogue
+ * picks the user's language's form for n). */
+void diag_addn(diag_list *list, diag_severity severity, const char *path,
+               int line, int col, unsigned long n, const char *one,
+               const char *many, ...) __attribute__((format(printf, 8, 9)));
 
 size_t diag_count(const diag_list *list);
 const diag_entry *diag_get(const diag_list *list, size_t index);

@@ -177,10 +177,12 @@ filelock *filelock_dir_enter(const char *dir, size_t *swept, diag_list *diags)
         }
     }
     if (n > 0) {
-        diag_add(diags, DIAG_WARNING, dir, 0, 0,
-                 "removed %zu temporary file%s (%sXXXXXX) left by a program "
-                 "stopped while saving",
-                 n, n == 1 ? "" : "s", FILELOCK_TEMP_PREFIX);
+        diag_addn(diags, DIAG_WARNING, dir, 0, 0, (unsigned long)n,
+                  "removed %zu temporary file (%sXXXXXX) left by a program "
+                  "stopped while saving",
+                  "removed %zu temporary files (%sXXXXXX) left by a program "
+                  "stopped while saving",
+                  n, FILELOCK_TEMP_PREFIX);
     }
     if (swept) {
         *swept = n;

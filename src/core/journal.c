@@ -20,6 +20,7 @@
 
 #include "debrief.h"
 #include "filelock.h"
+#include "i18n.h"
 #include "jsonl.h"
 
 #define JOURNAL_MAX_COUNTER 99
@@ -772,10 +773,10 @@ session *journal_replay(const journal_data *jd, const scenario *sc,
         const char *problem = NULL;
         char why[160];
         if (!n) {
-            problem = "the call had already ended";
+            problem = _("the call had already ended");
         } else if (strcmp(n->id, e->node) != 0) {
             snprintf(why, sizeof why,
-                     "the call is at node '%.60s', not '%.60s'", n->id,
+                     _("the call is at node '%.60s', not '%.60s'"), n->id,
                      e->node);
             problem = why;
         } else if (e->timed_out) {
@@ -783,17 +784,18 @@ session *journal_replay(const journal_data *jd, const scenario *sc,
                                                   : e->response_ms;
             if (session_wait(s, wait) != SESSION_TIMED_OUT ||
                 session_turn_at(s, i)->response_ms != e->response_ms) {
-                problem = "the customer's patience does not run out as "
-                          "journaled";
+                problem = _("the customer's patience does not run out as "
+                            "journaled");
             }
         } else if (session_offered_index(s, (size_t)e->choice - 1) !=
                    e->choice_index) {
             snprintf(why, sizeof why,
-                     "option %d on offer is not the journaled one", e->choice);
+                     _("option %d on offer is not the journaled one"),
+                     e->choice);
             problem = why;
         } else if (session_choose(s, (size_t)e->choice - 1, e->response_ms) !=
                    SESSION_OK) {
-            problem = "the reply does not play as journaled";
+            problem = _("the reply does not play as journaled");
         }
         if (problem) {
             diag_add(diags, DIAG_ERROR, jd->path, line, 0,

@@ -227,13 +227,19 @@ static void lint_ids(const scenario *sc, diag_list *diags)
             without += n->choices[c].id == NULL;
         }
         if (conditional && without > 0) {
-            diag_add(diags, DIAG_WARNING, sc->path, n->line, n->col,
-                     "node '%s' has conditional options, so the option "
-                     "numbers after one shift with what is on offer; give "
-                     "its %zu choice%s without an id an id (<choice "
-                     "id=\"...\">) and name them by id in scripts and test "
-                     "plans",
-                     lint_id(n), without, without == 1 ? "" : "s");
+            diag_addn(diags, DIAG_WARNING, sc->path, n->line, n->col,
+                      (unsigned long)without,
+                      "node '%s' has conditional options, so the option "
+                      "numbers after one shift with what is on offer; give "
+                      "its %zu choice without an id an id (<choice "
+                      "id=\"...\">) and name it by id in scripts and test "
+                      "plans",
+                      "node '%s' has conditional options, so the option "
+                      "numbers after one shift with what is on offer; give "
+                      "its %zu choices without an id an id (<choice "
+                      "id=\"...\">) and name them by id in scripts and test "
+                      "plans",
+                      lint_id(n), without);
         }
     }
 }

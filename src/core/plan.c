@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "schema_data.h"
 #include "session.h"
 #include "xmldoc.h"
@@ -19,24 +20,24 @@
 /* Hints added to schema messages that name the type or, for pattern
  * errors (which do not), the attribute. */
 static const xmldoc_hint plan_hints[] = {
-    {"choices", "option numbers 1-9 or choice ids separated by commas, "
-                "e.g. 2,refund,1, or best or worst"},
-    {"times", "seconds separated by commas, e.g. 4.5,3,12"},
-    {"Outcome", "resolved, partial, escalated or lost"},
-    {"Band", "needs-practice, developing, good or excellent"},
-    {"Score", "a score is a whole number from 0 to 100"},
-    {"Turns", "a whole number from 1 to 1000"},
-    {"Where", "customer, ending or any"},
-    {"Id", "the id of a node or ending of the scenario"},
-    {"Text", "text may not be empty"},
-    {"Path", "the scenario's path, relative to the plan file"},
+    {"choices", N_("option numbers 1-9 or choice ids separated by commas, "
+                   "e.g. 2,refund,1, or best or worst")},
+    {"times", N_("seconds separated by commas, e.g. 4.5,3,12")},
+    {"Outcome", N_("resolved, partial, escalated or lost")},
+    {"Band", N_("needs-practice, developing, good or excellent")},
+    {"Score", N_("a score is a whole number from 0 to 100")},
+    {"Turns", N_("a whole number from 1 to 1000")},
+    {"Where", N_("customer, ending or any")},
+    {"Id", N_("the id of a node or ending of the scenario")},
+    {"Text", N_("text may not be empty")},
+    {"Path", N_("the scenario's path, relative to the plan file")},
 };
 
 static xmldoc_format plan_format(void)
 {
     xmldoc_format f = {
-        .kind = "test plan",
-        .kinds = "test plans",
+        .kind = N_("test plan"),
+        .kinds = N_("test plans"),
         .ns = PLAN_NAMESPACE,
         .root = "plan",
         .xsd = rapport_plan_xsd,
@@ -459,7 +460,7 @@ static bool plan_build(plan_loader *ld)
                             "the scenario %s does not load%s",
                             p->scenario_path,
                             diag_error_count(diags) > before
-                                ? " (its errors are listed with it)"
+                                ? _(" (its errors are listed with it)")
                                 : "");
         }
     }
@@ -560,7 +561,25 @@ static void plan_fail(plan_run *r, int line, int col, const char *fmt, ...)
     char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(msg, sizeof msg, _(fmt), ap);
+    va_end(ap);
+    diag_add(r->diags, DIAG_ERROR, r->p->path, line, col, "case '%s': %s",
+             r->c->name, msg);
+    r->failures++;
+}
+
+static void plan_failn(plan_run *r, int line, int col, unsigned long n,
+                       const char *one, const char *many, ...)
+    __attribute__((format(printf, 6, 7)));
+
+/* plan_fail() for a message whose words depend on a count n. */
+static void plan_failn(plan_run *r, int line, int col, unsigned long n,
+                       const char *one, const char *many, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, many);
+    vsnprintf(msg, sizeof msg, P_(one, many, n), ap);
     va_end(ap);
     diag_add(r->diags, DIAG_ERROR, r->p->path, line, col, "case '%s': %s",
              r->c->name, msg);
@@ -579,12 +598,14 @@ static bool plan_play(plan_run *r, session *s)
         size_t pos;
         if (c->script == PLAN_SCRIPT_LIST) {
             if (step >= c->choices.count) {
-                plan_fail(r, c->choices_line, c->choices_col,
-                          "the script ended after %zu choice%s but the call "
-                          "has not reached an ending (turn %zu, node '%s', "
-                          "options 1-%zu); add more choices",
-                          step, step == 1 ? "" : "s",
-                          session_turn_count(s) + 1, n->id, offered);
+                plan_failn(r, c->choices_line, c->choices_col, step,
+                           "the script ended after %zu choice but the call "
+                           "has not reached an ending (turn %zu, node '%s', "
+                           "options 1-%zu); add more choices",
+                           "the script ended after %zu choices but the call "
+                           "has not reached an ending (turn %zu, node '%s', "
+                           "options 1-%zu); add more choices",
+                           step, session_turn_count(s) + 1, n->id, offered);
                 return false;
             }
             char why[300];
@@ -616,16 +637,19 @@ static bool plan_play(plan_run *r, session *s)
         step++;
     }
     if (c->script == PLAN_SCRIPT_LIST && step < c->choices.count) {
-        plan_fail(r, c->choices_line, c->choices_col,
-                  "the call ended after %zu turn%s but the script has %zu "
-                  "choices; remove the extra ones",
-                  step, step == 1 ? "" : "s", c->choices.count);
+        plan_failn(r, c->choices_line, c->choices_col, step,
+                   "the call ended after %zu turn but the script has %zu "
+                   "choices; remove the extra ones",
+                   "the call ended after %zu turns but the script has %zu "
+                   "choices; remove the extra ones",
+                   step, c->choices.count);
         return false;
     }
     if (c->time_count > step) {
-        plan_fail(r, c->times_line, c->times_col,
-                  "%zu times given but the call had only %zu turn%s",
-                  c->time_count, step, step == 1 ? "" : "s");
+        plan_failn(r, c->times_line, c->times_col, step,
+                   "%zu times given but the call had only %zu turn",
+                   "%zu times given but the call had only %zu turns",
+                   c->time_count, step);
         return false;
     }
     return true;
@@ -686,9 +710,9 @@ static const char *plan_ending_text(const session *s, char *buf, size_t size)
 {
     const scenario_node *end = session_ending(s);
     if (end) {
-        snprintf(buf, size, "ending '%s'", end->id);
+        snprintf(buf, size, _("ending '%s'"), end->id);
     } else {
-        snprintf(buf, size, "the customer gave up");
+        snprintf(buf, size, _("the customer gave up"));
     }
     return buf;
 }
@@ -697,13 +721,13 @@ static const char *plan_where_text(plan_where where)
 {
     switch (where) {
     case PLAN_WHERE_CUSTOMER:
-        return "in what the customer says";
+        return _("in what the customer says");
     case PLAN_WHERE_ENDING:
-        return "in the ending";
+        return _("in the ending");
     case PLAN_WHERE_ANY:
         break;
     }
-    return "in what the customer says or the ending";
+    return _("in what the customer says or the ending");
 }
 
 static void plan_check(plan_run *r, const session *s, const score_summary *sum,
@@ -758,10 +782,11 @@ static void plan_check(plan_run *r, const session *s, const score_summary *sum,
         break;
     case PLAN_EXPECT_TURNS:
         if (session_turn_count(s) != (size_t)e->value) {
-            plan_fail(r, e->line, e->col, "expected %d turn%s, got %zu (%s)",
-                      e->value, e->value == 1 ? "" : "s",
-                      session_turn_count(s),
-                      plan_ending_text(s, ending, sizeof ending));
+            plan_failn(r, e->line, e->col, (unsigned long)e->value,
+                       "expected %d turn, got %zu (%s)",
+                       "expected %d turns, got %zu (%s)", e->value,
+                       session_turn_count(s),
+                       plan_ending_text(s, ending, sizeof ending));
         }
         break;
     case PLAN_EXPECT_SCORE: {
@@ -797,10 +822,17 @@ static void plan_check(plan_run *r, const session *s, const score_summary *sum,
     case PLAN_EXPECT_NOT_SEEN: {
         const scenario_node *n = plan_find_text(s, e->text, e->where);
         if (n) {
-            plan_fail(r, e->line, e->col,
-                      "expected not to see \"%s\" %s, but %s '%s' shows it",
-                      e->text, plan_where_text(e->where),
-                      n->is_ending ? "ending" : "node", n->id);
+            if (n->is_ending) {
+                plan_fail(r, e->line, e->col,
+                          "expected not to see \"%s\" %s, but ending '%s' "
+                          "shows it",
+                          e->text, plan_where_text(e->where), n->id);
+            } else {
+                plan_fail(r, e->line, e->col,
+                          "expected not to see \"%s\" %s, but node '%s' "
+                          "shows it",
+                          e->text, plan_where_text(e->where), n->id);
+            }
         }
         break;
     }

@@ -7,6 +7,7 @@
  * every text the scenario or the trainee supplies comes out escaped.
  */
 #define _POSIX_C_SOURCE 200809L
+#include "i18n.h"
 #include "result.h"
 #include "result_internal.h"
 
@@ -465,7 +466,7 @@ static void result_rd_string(result_reader *r, const cJSON *obj,
     }
     const char *s = cJSON_GetStringValue(item);
     if (!s) {
-        result_rd_missing(r, where, key, "a string");
+        result_rd_missing(r, where, key, _("a string"));
         return;
     }
     if (!xmlCheckUTF8((const unsigned char *)s)) {
@@ -491,7 +492,7 @@ static int64_t result_rd_int(result_reader *r, const cJSON *obj,
         return if_null;
     }
     if (!cJSON_IsNumber(item)) {
-        result_rd_missing(r, where, key, "a number");
+        result_rd_missing(r, where, key, _("a number"));
         return if_null;
     }
     double v = cJSON_GetNumberValue(item);
@@ -524,7 +525,7 @@ static const cJSON *result_rd_object(result_reader *r, const cJSON *obj,
 {
     const cJSON *item = result_rd_item(obj, key);
     if (!r->failed && !cJSON_IsObject(item)) {
-        result_rd_missing(r, where, key, "an object");
+        result_rd_missing(r, where, key, _("an object"));
     }
     return item;
 }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "scenario_internal.h"
 #include "scenario_xml.h"
 #include "schema_data.h"
@@ -470,9 +471,10 @@ static void loader_check_condition(loader_state *st, const scenario *sc,
                         cond->min_mood, cond->max_mood);
     }
     loader_check_tested_flags(st, sc, x, "if-flags", cond->if_flags,
-                              cond->if_count, "this never holds");
+                              cond->if_count, _("this never holds"));
     loader_check_tested_flags(st, sc, x, "unless-flags", cond->unless_flags,
-                              cond->unless_count, "unless-flags always holds");
+                              cond->unless_count,
+                              _("unless-flags always holds"));
 }
 
 /* mood="+10" on <customer>: accepted as 10, but a sign suggests the
@@ -559,8 +561,8 @@ static void loader_check(loader_state *st, scenario *sc, const xmlNode *root)
                         break;
                     }
                 }
-                snprintf(what, sizeof what, "choice %zu of node '%s'", ci + 1,
-                         n->id ? n->id : "?");
+                snprintf(what, sizeof what, _("choice %zu of node '%s'"),
+                         ci + 1, n->id ? n->id : "?");
                 ch->next_index =
                     loader_resolve(st, sc, c, "next", ch->next, what);
                 loader_check_condition(st, sc, c, &ch->cond);
@@ -581,7 +583,7 @@ static void loader_check(loader_state *st, scenario *sc, const xmlNode *root)
                     scenario_branch *br = &ch->branches[bi++];
                     xmldoc_element_pos(st->doc, b, &br->line, &br->col);
                     snprintf(what, sizeof what,
-                             "a branch of choice %zu of node '%s'", ci + 1,
+                             _("a branch of choice %zu of node '%s'"), ci + 1,
                              n->id ? n->id : "?");
                     br->next_index =
                         loader_resolve(st, sc, b, "next", br->next, what);
@@ -658,13 +660,20 @@ static void loader_check(loader_state *st, scenario *sc, const xmlNode *root)
             ending_reached = true;
         }
         if (!seen[ni]) {
-            xmldoc_error_at(
-                st->doc, x, NULL, DIAG_WARNING,
-                "%s '%s' can never be reached from the start "
-                "node '%s'; link to it or remove it",
-                n->is_ending ? "ending" : "node", n->id ? n->id : "?",
-                sc->nodes[sc->start_index].id ? sc->nodes[sc->start_index].id
-                                              : "?");
+            const char *start = sc->nodes[sc->start_index].id
+                                    ? sc->nodes[sc->start_index].id
+                                    : "?";
+            if (n->is_ending) {
+                xmldoc_error_at(st->doc, x, NULL, DIAG_WARNING,
+                                "ending '%s' can never be reached from the "
+                                "start node '%s'; link to it or remove it",
+                                n->id ? n->id : "?", start);
+            } else {
+                xmldoc_error_at(st->doc, x, NULL, DIAG_WARNING,
+                                "node '%s' can never be reached from the "
+                                "start node '%s'; link to it or remove it",
+                                n->id ? n->id : "?", start);
+            }
         }
         ni++;
     }
@@ -681,23 +690,23 @@ static void loader_check(loader_state *st, scenario *sc, const xmlNode *root)
 
 /* Hints added to schema messages about a value of these types. */
 static const xmldoc_hint loader_hints[] = {
-    {"Rating", "ratings are whole numbers from -10 to 10"},
-    {"MoodChange", "a mood change is a whole number from -100 to 100, "
-                   "e.g. mood=\"+10\""},
-    {"Mood", "a mood is furious, irate, annoyed, calm, happy or a "
-             "number 0..100"},
-    {"MoodValue", "a mood is a number from 0 to 100"},
-    {"Seconds", "a time in seconds, e.g. 12 or 7.5"},
-    {"IdList", "ids separated by spaces"},
-    {"Id", "ids start with a letter and use letters, digits, '-', '_' "
-           "or '.'"},
+    {"Rating", N_("ratings are whole numbers from -10 to 10")},
+    {"MoodChange", N_("a mood change is a whole number from -100 to 100, "
+                      "e.g. mood=\"+10\"")},
+    {"Mood", N_("a mood is furious, irate, annoyed, calm, happy or a "
+                "number 0..100")},
+    {"MoodValue", N_("a mood is a number from 0 to 100")},
+    {"Seconds", N_("a time in seconds, e.g. 12 or 7.5")},
+    {"IdList", N_("ids separated by spaces")},
+    {"Id", N_("ids start with a letter and use letters, digits, '-', '_' "
+              "or '.'")},
     {"PrincipleList",
-     "principles separated by spaces; see scenarios/README.md"},
-    {"Difficulty", "difficulty is 1 (easiest) to 5"},
-    {"Percent", "a whole number from 0 to 100"},
-    {"Weight", "a weight is a whole number from 0 to 10"},
-    {"SkinTone", "skin is 1 to 6"},
-    {"Text", "text may not be empty"},
+     N_("principles separated by spaces; see scenarios/README.md")},
+    {"Difficulty", N_("difficulty is 1 (easiest) to 5")},
+    {"Percent", N_("a whole number from 0 to 100")},
+    {"Weight", N_("a weight is a whole number from 0 to 10")},
+    {"SkinTone", N_("skin is 1 to 6")},
+    {"Text", N_("text may not be empty")},
 };
 
 /* The scenario format for xmldoc (the schema's length is not a constant
@@ -705,8 +714,8 @@ static const xmldoc_hint loader_hints[] = {
 xmldoc_format scenario_xml_format(void)
 {
     xmldoc_format f = {
-        .kind = "scenario",
-        .kinds = "scenarios",
+        .kind = N_("scenario"),
+        .kinds = N_("scenarios"),
         .ns = SCENARIO_NAMESPACE,
         .root = "scenario",
         .xsd = rapport_schema_xsd,

@@ -9,25 +9,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "schema_data.h"
 #include "xlate_internal.h"
 
 /* Added to schema messages that name these types or attributes. */
 static const xmldoc_hint xlate_hints[] = {
-    {"Language", "a language code such as es, pt-BR or ar"},
-    {"Version", "Rapport reads XLIFF version 2.0 (or 2.1)"},
-    {"State", "initial, translated, reviewed or final"},
-    {"YesNo", "yes or no"},
-    {"Direction", "ltr, rtl or auto"},
-    {"AppliesTo", "source or target"},
-    {"Priority", "a whole number from 1 to 10"},
+    {"Language", N_("a language code such as es, pt-BR or ar")},
+    {"Version", N_("Rapport reads XLIFF version 2.0 (or 2.1)")},
+    {"State", N_("initial, translated, reviewed or final")},
+    {"YesNo", N_("yes or no")},
+    {"Direction", N_("ltr, rtl or auto")},
+    {"AppliesTo", N_("source or target")},
+    {"Priority", N_("a whole number from 1 to 10")},
 };
 
 static xmldoc_format xlate_format(void)
 {
     xmldoc_format f = {
-        .kind = "translation",
-        .kinds = "translation files",
+        .kind = N_("translation"),
+        .kinds = N_("translation files"),
         .ns = XLATE_NAMESPACE,
         .root = "xliff",
         .xsd = rapport_xliff_xsd,

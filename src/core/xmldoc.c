@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "xmldoc_internal.h"
 
 #define XMLDOC_XINCLUDE_NS "http://www.w3.org/2001/XInclude"
@@ -573,7 +574,7 @@ static char *xmldoc_read_file(const xmldoc_format *f, const char *path,
     }
     if (S_ISDIR(sb.st_mode)) {
         diag_add(diags, DIAG_ERROR, path, 0, 0,
-                 "is a directory, not a %s file", f->kind);
+                 "is a directory, not a %s file", _(f->kind));
         close(fd);
         return NULL;
     }
@@ -581,7 +582,7 @@ static char *xmldoc_read_file(const xmldoc_format *f, const char *path,
         diag_add(diags, DIAG_ERROR, path, 0, 0,
                  "is not a regular file (a device, pipe or socket); give "
                  "the path of a %s file",
-                 f->kind);
+                 _(f->kind));
         close(fd);
         return NULL;
     }
@@ -589,7 +590,7 @@ static char *xmldoc_read_file(const xmldoc_format *f, const char *path,
     if ((unsigned long long)sb.st_size > max) {
         diag_add(diags, DIAG_ERROR, path, 0, 0,
                  "the file is %.1f MiB; %s files are limited to %zu MiB",
-                 (double)sb.st_size / (1024.0 * 1024.0), f->kind,
+                 (double)sb.st_size / (1024.0 * 1024.0), _(f->kind),
                  max / (1024u * 1024u));
         close(fd);
         return NULL;
@@ -864,7 +865,7 @@ static void xmldoc_check_tree(xmldoc *d, xmlNode *root)
                      "entity reference '&%s;' is not allowed in %s; "
                      "write the text itself (use UTF-8 characters or "
                      "&#...; character references)",
-                     (const char *)n->name, d->format->kinds);
+                     (const char *)n->name, _(d->format->kinds));
             d->errors++;
             reported++;
         } else if (n->type == XML_ELEMENT_NODE && n->ns &&
@@ -874,7 +875,7 @@ static void xmldoc_check_tree(xmldoc *d, xmlNode *root)
             xmldoc_error_at(d, n, NULL, DIAG_ERROR,
                             "XInclude is not supported: a %s is one "
                             "self-contained file",
-                            d->format->kind);
+                            _(d->format->kind));
             reported++;
         }
         if (n->type == XML_ELEMENT_NODE && n->children) {
@@ -967,7 +968,7 @@ static bool xmldoc_parse(xmldoc *d)
     if (d->len == 0) {
         diag_add(d->diags, DIAG_ERROR, d->name, 0, 0,
                  "the file is empty; a %s starts with <%s xmlns=\"%s\" ...>",
-                 f->kind, f->root, f->ns);
+                 _(f->kind), f->root, f->ns);
         return false;
     }
     const char *nul = memchr(d->buf, '\0', d->len);
@@ -1032,7 +1033,7 @@ static bool xmldoc_parse(xmldoc *d)
                  "<!DOCTYPE> is not allowed in %s (a DTD can read "
                  "other files or expand to huge text); remove the "
                  "declaration",
-                 f->kinds);
+                 _(f->kinds));
         d->errors++;
         goto done;
     }

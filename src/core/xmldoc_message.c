@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "xmldoc_internal.h"
 
 #define XMLDOC_XS_NS "http://www.w3.org/2001/XMLSchema"
@@ -54,7 +55,7 @@ static const char *xmldoc_schema_hint(const xmldoc *d, const char *type)
         char quoted[64];
         snprintf(quoted, sizeof quoted, "'%s'", d->format->hints[i].type);
         if (strstr(type, quoted)) {
-            return d->format->hints[i].hint;
+            return _(d->format->hints[i].hint);
         }
     }
     return NULL;
@@ -801,7 +802,7 @@ static void xmldoc_report_parse(xmldoc *d, const xmldoc_raw_error *g, size_t n)
                     "entity definitions refer to each other (an expansion "
                     "bomb); <!DOCTYPE> and entities are not allowed in %s: "
                     "remove the declaration",
-                    d->format->kinds);
+                    _(d->format->kinds));
         return;
     case XML_NS_ERR_UNDEFINED_NAMESPACE:
         if (e->str1 && e->str2 && e->str3 && strlen(e->str1) < 40 &&
@@ -1086,7 +1087,7 @@ static void xmldoc_order_text(const xmldoc_slot *s, size_t n, char *buf,
     buf[0] = '\0';
     for (size_t i = 0; i < n && o < size; i++) {
         if (i > 0) {
-            o += (size_t)snprintf(buf + o, size - o, ", then ");
+            o += (size_t)snprintf(buf + o, size - o, "%s", _(", then "));
         }
         if (o >= size) {
             break;
@@ -1097,13 +1098,13 @@ static void xmldoc_order_text(const xmldoc_slot *s, size_t n, char *buf,
             continue;
         }
         o += (size_t)snprintf(buf + o, size - o, "%s",
-                              s[i].max == 1 ? "one of " : "any mix of ");
+                              s[i].max == 1 ? _("one of ") : _("any mix of "));
         for (size_t k = 0; k < s[i].count && o < size; k++) {
             const char *sep =
-                k == 0
-                    ? ""
-                    : (k + 1 == s[i].count ? (s[i].max == 1 ? " or " : " and ")
-                                           : ", ");
+                k == 0 ? ""
+                       : (k + 1 == s[i].count
+                              ? (s[i].max == 1 ? _(" or ") : _(" and "))
+                              : _(", "));
             o += (size_t)snprintf(buf + o, size - o, "%s<%s>", sep,
                                   s[i].names[k]);
         }
@@ -1196,9 +1197,9 @@ static bool xmldoc_explain_fit(const xmlNode *el, const xmlNode *type,
     char holds[440];
     xmldoc_order_text(s, n, order, sizeof order);
     if (n > 1) {
-        snprintf(holds, sizeof holds, "the order is %s", order);
+        snprintf(holds, sizeof holds, _("the order is %s"), order);
     } else {
-        snprintf(holds, sizeof holds, "it holds %s", order);
+        snprintf(holds, sizeof holds, _("it holds %s"), order);
     }
     *where = f.at ? f.at : el;
     switch (f.kind) {
@@ -1206,13 +1207,13 @@ static bool xmldoc_explain_fit(const xmlNode *el, const xmlNode *type,
         if (n == 0) {
             if (xmldoc_xs_text_only(type)) {
                 snprintf(buf, size,
-                         "<%s> cannot go inside <%s>: <%s> holds only text "
-                         "(to write a '<', use &lt;)",
+                         _("<%s> cannot go inside <%s>: <%s> holds only text "
+                           "(to write a '<', use &lt;)"),
                          e, p, p);
             } else {
                 snprintf(buf, size,
-                         "<%s> cannot go inside <%s>: <%s> holds nothing "
-                         "(write it as <%s ... />)",
+                         _("<%s> cannot go inside <%s>: <%s> holds nothing "
+                           "(write it as <%s ... />)"),
                          e, p, p, p);
             }
             return true;
@@ -1227,25 +1228,25 @@ static bool xmldoc_explain_fit(const xmlNode *el, const xmlNode *type,
         const char *hint = diag_suggest(e, names, count);
         if (hint) {
             snprintf(buf, size,
-                     "<%s> is not allowed in <%s>; did you mean <%s>? In "
-                     "<%s> %s",
+                     _("<%s> is not allowed in <%s>; did you mean <%s>? In "
+                       "<%s> %s"),
                      e, p, hint, p, holds);
         } else {
-            snprintf(buf, size, "<%s> is not allowed in <%s>: %s", e, p,
+            snprintf(buf, size, _("<%s> is not allowed in <%s>: %s"), e, p,
                      holds);
         }
         return true;
     }
     case XMLDOC_FIT_ORDER:
-        snprintf(buf, size, "<%s> cannot come after <%s> in <%s>: %s", e,
+        snprintf(buf, size, _("<%s> cannot come after <%s> in <%s>: %s"), e,
                  f.prev ? (const char *)f.prev->name : "?", p, holds);
         return true;
     case XMLDOC_FIT_TOO_MANY:
         if (s[f.slot].max == 1) {
-            snprintf(buf, size, "<%s> can have only one <%s>: %s", p, e,
+            snprintf(buf, size, _("<%s> can have only one <%s>: %s"), p, e,
                      holds);
         } else {
-            snprintf(buf, size, "<%s> can have at most %d <%s>", p,
+            snprintf(buf, size, _("<%s> can have at most %d <%s>"), p,
                      s[f.slot].max, e);
         }
         return true;
@@ -1253,27 +1254,30 @@ static bool xmldoc_explain_fit(const xmlNode *el, const xmlNode *type,
         char label[160];
         xmldoc_slot_label(&s[f.slot], label, sizeof label);
         if (!f.at && s[f.slot].count == 1 && s[f.slot].max != 1) {
-            char least[16];
-            snprintf(least, sizeof least, "%d", s[f.slot].min);
-            snprintf(buf, size, "<%s> needs at least %s <%s>: %s", p,
-                     s[f.slot].min == 1 ? "one" : least, s[f.slot].names[0],
-                     holds);
+            if (s[f.slot].min == 1) {
+                snprintf(buf, size, _("<%s> needs at least one <%s>: %s"), p,
+                         s[f.slot].names[0], holds);
+            } else {
+                snprintf(buf, size, _("<%s> needs at least %d <%s>: %s"), p,
+                         s[f.slot].min, s[f.slot].names[0], holds);
+            }
             return true;
         }
         if (!f.at) {
-            snprintf(buf, size, "<%s> is missing %s: %s", p, label, holds);
+            snprintf(buf, size, _("<%s> is missing %s: %s"), p, label, holds);
             return true;
         }
         /* written, but too late? */
         for (const xmlNode *c = f.at->next; c; c = c->next) {
             if (c->type == XML_ELEMENT_NODE &&
                 xmldoc_slot_of(s, n, c->name) == (int)f.slot) {
-                snprintf(buf, size, "<%s> cannot come before <%s> in <%s>: %s",
-                         e, (const char *)c->name, p, holds);
+                snprintf(buf, size,
+                         _("<%s> cannot come before <%s> in <%s>: %s"), e,
+                         (const char *)c->name, p, holds);
                 return true;
             }
         }
-        snprintf(buf, size, "<%s> needs %s before <%s>: %s", p, label, e,
+        snprintf(buf, size, _("<%s> needs %s before <%s>: %s"), p, label, e,
                  holds);
         return true;
     }
@@ -1505,10 +1509,17 @@ static void xmldoc_report_schema_one(xmldoc *d, const xmldoc_raw_error *e,
             if (n > 0) {
                 char order[400];
                 xmldoc_order_text(s, n, order, sizeof order);
-                xmldoc_emit(d, sev, line, col,
-                            "<%s> cannot hold text of its own: text goes "
-                            "inside its elements (%s %s)",
-                            el, n > 1 ? "the order is" : "it holds", order);
+                if (n > 1) {
+                    xmldoc_emit(d, sev, line, col,
+                                "<%s> cannot hold text of its own: text goes "
+                                "inside its elements (the order is %s)",
+                                el, order);
+                } else {
+                    xmldoc_emit(d, sev, line, col,
+                                "<%s> cannot hold text of its own: text goes "
+                                "inside its elements (it holds %s)",
+                                el, order);
+                }
                 return;
             }
             break;
@@ -1657,6 +1668,20 @@ static void xmldoc_report_schema_one(xmldoc *d, const xmldoc_raw_error *e,
         }
     }
     char *friendly = xmldoc_friendly_message(d, msg);
+    /* a value of a type with a hint: say so in our words ("'high' is not
+     * valid (ratings are whole numbers from -10 to 10)") */
+    if (friendly && !list && xmldoc_datatype_code(e->code) && attr[0] &&
+        e->str1) {
+        const char *type_hint = xmldoc_schema_hint(d, friendly);
+        if (type_hint) {
+            xmldoc_value_word_pos(d, &line, &col, e->str1);
+            xmldoc_emit(d, sev, line, col,
+                        "<%s> attribute '%s': '%s' is not valid (%s)", el,
+                        attr, e->str1, type_hint);
+            free(friendly);
+            return;
+        }
+    }
     const char *hint = NULL;
     if (list && list->message && friendly &&
         !strchr(friendly, '(')) { /* the list type's hint, once */
