@@ -35,6 +35,7 @@
 #include "ui_internal.h"
 #include "ui_png.h"
 #include "ui_theme.h"
+#include "uitest.h"
 
 #define BENCH_PHONES 200
 #define BENCH_SECONDS 5
@@ -157,12 +158,7 @@ static void bench_window(const char *scenario_path, int w, int h)
     static double ms[100000];
     const char *paths[1] = {scenario_path};
     ui_app_options opt = {0};
-    opt.width = w;
-    opt.height = h;
-    opt.software = true;
-    opt.virtual_clock = true;
-    opt.paths = paths;
-    opt.path_count = 1;
+    uitest_headless(&opt, w, h, paths, 1);
     opt.classroom = true;
     opt.phones = true;
     opt.phones_address = "127.0.0.1";

@@ -24,6 +24,7 @@
 #include "lang.h"
 #include "ui_class.h"
 #include "ui_internal.h"
+#include "uitest.h"
 
 static const char *test_scenario_of(const char *lang)
 {
@@ -51,39 +52,14 @@ static ui_app *test_app(const char *lang, int w, int h, bool teams)
     paths[0] = test_scenario_of(lang);
     static ui_app_options opt;
     memset(&opt, 0, sizeof opt);
-    opt.width = w;
-    opt.height = h;
-    opt.virtual_clock = true;
-    opt.software = true;
-    opt.paths = paths;
-    opt.path_count = 1;
+    uitest_headless(&opt, w, h, paths, 1);
     opt.classroom = true;
     opt.scoreboard = true;
     if (teams) {
         opt.teams = test_teams;
         opt.team_count = 3;
     }
-    char err[256];
-    ui_app *app = ui_app_new(&opt, err, sizeof err);
-    if (!app) {
-        fprintf(stderr, "cannot start the app: %s\n", err);
-        exit(1);
-    }
-    app->running = true;
-    ui_app_step(app);
-    return app;
-}
-
-static void test_key(ui_app *app, SDL_Keycode sym, Uint16 mod)
-{
-    SDL_Event ev;
-    memset(&ev, 0, sizeof ev);
-    ev.type = SDL_KEYDOWN;
-    ev.key.state = SDL_PRESSED;
-    ev.key.keysym.sym = sym;
-    ev.key.keysym.mod = mod;
-    SDL_PushEvent(&ev);
-    ui_app_step(app);
+    return uitest_start(&opt);
 }
 
 /* The screens' state names seen (ui_class_state_name's first word after
@@ -120,50 +96,12 @@ static void test_screen(ui_app *app, const char *lang)
     ui_class_state_name(app, state, sizeof state);
     test_mark(state);
     CHECK(app->mirrored == (strcmp(lang, "ar") == 0));
-    int h = app->lay.h;
-    int min_px = (h + 27) / 28;
-    int px = ui_text_frame_min_px(app->text);
-    if (px < min_px) {
-        fprintf(stderr, "%s %s at height %d: text of %d px (< %d)\n", lang,
-                state, h, px, min_px);
-    }
-    CHECK(px >= min_px);
-    const SDL_Rect *tr = NULL;
-    size_t nt = ui_text_frame_rects(app->text, &tr);
-    CHECK(nt > 0);
-    size_t first = ui_app_overlay_open(app) ? app->overlay_text_start : 0;
-    for (size_t i = 0; i < nt; i++) {
-        SDL_Rect a = tr[i];
-        if (!(a.x >= 0 && a.y >= 0 && a.x + a.w <= app->lay.w &&
-              a.y + a.h <= app->lay.h)) {
-            fprintf(stderr, "%s %s at %dx%d: text %zu (%d,%d %dx%d) outside\n",
-                    lang, state, app->lay.w, h, i, a.x, a.y, a.w, a.h);
-            CHECK(!"text outside the window");
-        }
-        for (size_t k = i + 1; k < nt && i >= first; k++) {
-            if (SDL_HasIntersection(&a, &tr[k])) {
-                fprintf(stderr,
-                        "%s %s at %dx%d: texts %zu (%d,%d %dx%d) and %zu "
-                        "(%d,%d %dx%d) overlap\n",
-                        lang, state, app->lay.w, h, i, a.x, a.y, a.w, a.h, k,
-                        tr[k].x, tr[k].y, tr[k].w, tr[k].h);
-                CHECK(!"overlapping texts");
-            }
-        }
-    }
-    for (int i = 0; i < app->hit_count; i++) {
-        SDL_Rect a = app->hits[i].rect;
-        CHECK(a.x >= 0 && a.y >= 0 && a.x + a.w <= app->lay.w &&
-              a.y + a.h <= app->lay.h);
-        for (int k = i + 1; k < app->hit_count; k++) {
-            SDL_Rect b = app->hits[k].rect;
-            if (SDL_HasIntersection(&a, &b)) {
-                fprintf(stderr, "%s %s: hits %d and %d overlap\n", lang, state,
-                        i, k);
-                CHECK(!"overlapping hits");
-            }
-        }
-    }
+    char label[96];
+    snprintf(label, sizeof label, "%s %s", lang, state);
+    CHECK(uitest_text_tall(app, app->lay.h, 28, label));
+    uitest_frame f = uitest_frame_of(app, label);
+    CHECK(f.texts > 0);
+    uitest_count_frame(f, false);
 }
 
 static class_phase test_phase(const ui_app *app)
@@ -182,7 +120,7 @@ static void test_class(const char *lang, int w, int h, bool teams)
     ui_app *app = test_app(lang, w, h, teams);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_CLASS);
     test_screen(app, lang);
-    test_key(app, SDLK_PAGEDOWN, 0); /* start */
+    uitest_key(app, SDLK_PAGEDOWN, 0); /* start */
     CHECK(app->cls->cs != NULL);
     int guard = 0;
     while (app->cls->cs && test_phase(app) != CLASS_PHASE_DEBRIEF &&
@@ -192,51 +130,50 @@ static void test_class(const char *lang, int w, int h, bool teams)
         if (ph == CLASS_PHASE_LINE && ui_class_revealing(app)) {
             ui_app_set_clock(app, c->line_started + c->reveal_ms / 2);
             test_screen(app, lang);
-            test_key(app, SDLK_PAGEDOWN, 0); /* the whole line */
+            uitest_key(app, SDLK_PAGEDOWN, 0); /* the whole line */
             continue;
         }
         test_screen(app, lang);
         if (ph == CLASS_PHASE_DISCUSS) {
             /* The timer runs, then hands open the vote. */
-            test_key(app, SDLK_p, 0);
+            uitest_key(app, SDLK_p, 0);
             ui_app_set_clock(app, app->clock + 15000);
             test_screen(app, lang);
             bool first = class_turn_index(c->cs) == 0;
             for (int t = 0; t < (teams ? 3 : 1); t++) {
                 for (int k = 0; teams && c->team != t && k < 3; k++) {
-                    test_key(app, SDLK_TAB, 0);
+                    uitest_key(app, SDLK_TAB, 0);
                 }
                 CHECK_INT(c->team, teams ? t : 0);
-                test_key(app, SDLK_1, 0);
-                test_key(app, SDLK_2, 0);
+                uitest_key(app, SDLK_1, 0);
+                uitest_key(app, SDLK_2, 0);
                 if (!first) {
-                    test_key(app, SDLK_2, 0);
+                    uitest_key(app, SDLK_2, 0);
                 }
-                test_key(app, SDLK_3, 0);
-                test_key(app, SDLK_3, KMOD_LSHIFT);
+                uitest_key(app, SDLK_3, 0);
+                uitest_key(app, SDLK_3, KMOD_LSHIFT);
             }
             test_screen(app, lang);
             continue;
         }
         if (ph == CLASS_PHASE_PLAYED && !c->whatif && !c->board) {
-            test_key(app, SDLK_w, 0);
+            uitest_key(app, SDLK_w, 0);
             CHECK(c->whatif);
             test_screen(app, lang);
-            test_key(app, SDLK_w, 0);
+            uitest_key(app, SDLK_w, 0);
         }
-        test_key(app, SDLK_PAGEDOWN, 0);
+        uitest_key(app, SDLK_PAGEDOWN, 0);
     }
     CHECK_INT(test_phase(app), CLASS_PHASE_DEBRIEF);
     test_screen(app, lang);
     /* The legend hidden and the debrief scrolled. */
-    test_key(app, SDLK_h, 0);
-    test_key(app, SDLK_PAGEDOWN, 0);
+    uitest_key(app, SDLK_h, 0);
+    uitest_key(app, SDLK_PAGEDOWN, 0);
     test_screen(app, lang);
-    ui_text_glyphs g = ui_text_glyph_stats(app->text);
-    if (g.notdef) {
-        fprintf(stderr, "%s at %dx%d%s: %lu .notdef\n", lang, w, h,
-                teams ? " (teams)" : "", g.notdef);
-    }
+    char label[64];
+    snprintf(label, sizeof label, "%s at %dx%d%s", lang, w, h,
+             teams ? " (teams)" : "");
+    ui_text_glyphs g = uitest_glyphs(app, label);
     CHECK(g.runs > 0);
     CHECK_INT(g.notdef, 0);
     ui_app_free(app);
@@ -348,48 +285,13 @@ static int test_scripted(const char *lang, const char *script, bool teams,
 {
     const char *paths[] = {test_scenario_of(lang)};
     ui_app_options o;
-    memset(&o, 0, sizeof o);
-    o.width = w;
-    o.height = h;
-    o.paths = paths;
-    o.path_count = 1;
-    o.classroom = true;
-    o.scripted = true;
-    o.class_script = script;
-    o.screenshot_dir = dir;
+    uitest_scripted_options(&o, w, h, paths, 1, script, dir);
     o.scoreboard = true;
     if (teams) {
         o.teams = test_teams;
         o.team_count = 3;
     }
-    char err[256];
-    ui_app *app = ui_app_new(&o, err, sizeof err);
-    if (!app) {
-        fprintf(stderr, "cannot start the app: %s\n", err);
-        return 1;
-    }
-    int rc = ui_app_run(app);
-    if (rc == 0 && (!app->cls || !app->cls->cs ||
-                    class_phase_of(app->cls->cs) != CLASS_PHASE_DEBRIEF)) {
-        rc = 1;
-    }
-    ui_app_free(app);
-    return rc;
-}
-
-/* script followed by n times Next (malloc'd). */
-static char *test_nexts(const char *script, int n)
-{
-    size_t len = strlen(script) + 2 * (size_t)n + 1;
-    char *s = malloc(len);
-    if (!s) {
-        exit(1);
-    }
-    snprintf(s, len, "%s", script);
-    for (int i = 0; i < n; i++) {
-        strcat(s, " >");
-    }
-    return s;
+    return uitest_scripted(&o);
 }
 
 static int test_shots(const char *dir, const char *size, const char *lang)
@@ -407,8 +309,8 @@ static int test_shots(const char *dir, const char *size, const char *lang)
     mkdir(dir, 0777);
     mkdir(whole, 0777);
     mkdir(teams, 0777);
-    char *a = test_nexts(TEST_GOLDEN_WHOLE, 90);
-    char *b = test_nexts(TEST_GOLDEN_TEAMS, 110);
+    char *a = uitest_nexts(TEST_GOLDEN_WHOLE, 90);
+    char *b = uitest_nexts(TEST_GOLDEN_TEAMS, 110);
     int rc = test_scripted(lang, a, false, w, h, whole) != 0 ||
              test_scripted(lang, b, true, w, h, teams) != 0;
     free(a);

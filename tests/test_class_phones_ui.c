@@ -38,6 +38,7 @@
 #include "ui_class_phones.h"
 #include "ui_internal.h"
 #include "ui_mirror.h"
+#include "uitest.h"
 
 #define TEST_SCENARIO RAPPORT_SCENARIOS "/billing-error.xml"
 #define TEST_SHORT RAPPORT_TEST_DATA "/four-short-options.xml"
@@ -163,12 +164,7 @@ static ui_app *test_app_of(int w, int h, bool phones, const char *scenario,
         opt.teams = names;
         opt.team_count = 2;
     }
-    opt.width = w;
-    opt.height = h;
-    opt.virtual_clock = true;
-    opt.software = true;
-    opt.paths = paths;
-    opt.path_count = 1;
+    uitest_headless(&opt, w, h, paths, 1);
     opt.classroom = true;
     opt.discussion_ms = 60000;
     opt.phones = phones;
@@ -176,31 +172,12 @@ static ui_app *test_app_of(int w, int h, bool phones, const char *scenario,
     opt.phones_any_port = true;
     opt.phones_code = TEST_CODE;
     opt.phones_shown_port = 8765;
-    char err[256];
-    ui_app *app = ui_app_new(&opt, err, sizeof err);
-    if (!app) {
-        fprintf(stderr, "cannot start the app: %s\n", err);
-        exit(1);
-    }
-    app->running = true;
-    ui_app_step(app);
-    return app;
+    return uitest_start(&opt);
 }
 
 static ui_app *test_app(int w, int h, bool phones)
 {
     return test_app_of(w, h, phones, TEST_SCENARIO, false);
-}
-
-static void test_key(ui_app *app, SDL_Keycode sym)
-{
-    SDL_Event ev;
-    memset(&ev, 0, sizeof ev);
-    ev.type = SDL_KEYDOWN;
-    ev.key.state = SDL_PRESSED;
-    ev.key.keysym.sym = sym;
-    SDL_PushEvent(&ev);
-    ui_app_step(app);
 }
 
 /* Steps the app (the loop's passes: the phones' requests are answered
@@ -328,7 +305,7 @@ static void test_size(int w, int h, const char *shots)
     ui_app_redraw(app);
     CHECK(ui_app_screenshot(app, path));
     CHECK(ui_text_frame_min_px(app->text) >= (h + 27) / 28);
-    test_key(app, SDLK_PAGEDOWN); /* Start the class */
+    uitest_key(app, SDLK_PAGEDOWN, 0); /* Start the class */
     ui_phones *p = app->cls->phones;
     CHECK(p != NULL);
     if (!p) {
@@ -341,8 +318,8 @@ static void test_size(int w, int h, const char *shots)
      * the server really has */
     test_port = ui_phones_port(p);
     CHECK(test_listening());
-    test_key(app, SDLK_r);        /* the whole line */
-    test_key(app, SDLK_PAGEDOWN); /* the options: the ballot opens */
+    uitest_key(app, SDLK_r, 0);        /* the whole line */
+    uitest_key(app, SDLK_PAGEDOWN, 0); /* the options: the ballot opens */
     CHECK(class_phase_of(app->cls->cs) == CLASS_PHASE_DISCUSS);
     /* no phone yet: the big code on the turn screen */
     ui_app_redraw(app);
@@ -356,8 +333,8 @@ static void test_size(int w, int h, const char *shots)
     CHECK(test_wait_figures(app, TEST_PHONES, 3, &thread));
     CHECK(class_phase_of(app->cls->cs) == CLASS_PHASE_VOTE);
     /* hands for people without a phone: two for A */
-    test_key(app, SDLK_a);
-    test_key(app, SDLK_a);
+    uitest_key(app, SDLK_a, 0);
+    uitest_key(app, SDLK_a, 0);
     CHECK(class_tally(app->cls->cs, CLASS_SRC_HANDS, CLASS_ROOM, 0) == 2);
     CHECK(class_tally(app->cls->cs, CLASS_SRC_PHONES, CLASS_ROOM, 0) == 2);
     CHECK(class_tally(app->cls->cs, CLASS_SRC_PHONES, CLASS_ROOM, 1) == 0);
@@ -371,7 +348,7 @@ static void test_size(int w, int h, const char *shots)
     int wait = ui_class_next_change_ms(app);
     CHECK(wait > 0 && wait <= 1000);
     /* the facilitator closes the vote; the chart mixes hands and phones */
-    test_key(app, SDLK_PAGEDOWN);
+    uitest_key(app, SDLK_PAGEDOWN, 0);
     CHECK(class_phase_of(app->cls->cs) == CLASS_PHASE_RESULTS);
     CHECK(class_bar(app->cls->cs, 0) == 4);
     CHECK(class_bar(app->cls->cs, 2) == 1);
@@ -387,7 +364,7 @@ static void test_size(int w, int h, const char *shots)
 static void test_teams_size(int w, int h, const char *shots)
 {
     ui_app *app = test_app_of(w, h, true, TEST_SHORT, true);
-    test_key(app, SDLK_PAGEDOWN); /* Start: no refusal in teams mode */
+    uitest_key(app, SDLK_PAGEDOWN, 0); /* Start: no refusal in teams mode */
     ui_phones *p = app->cls->phones;
     CHECK(p != NULL && class_mode_of(app->cls->cs) == CLASS_TEAMS);
     if (!p) {
@@ -395,8 +372,8 @@ static void test_teams_size(int w, int h, const char *shots)
         return;
     }
     test_port = ui_phones_port(p);
-    test_key(app, SDLK_r);
-    test_key(app, SDLK_PAGEDOWN); /* the options: the ballot opens */
+    uitest_key(app, SDLK_r, 0);
+    uitest_key(app, SDLK_PAGEDOWN, 0); /* the options: the ballot opens */
     pthread_t thread;
     test_phones_done = 0;
     test_forged_status = 0;
@@ -427,7 +404,7 @@ static void test_teams_size(int w, int h, const char *shots)
     }
     CHECK(app->cls->vote_in_view >= 4);
     /* closing needs every team's choice: Red A, Blue C; the call ties */
-    test_key(app, SDLK_PAGEDOWN);
+    uitest_key(app, SDLK_PAGEDOWN, 0);
     CHECK(class_phase_of(cs) == CLASS_PHASE_RESULTS);
     /* the results screen: the big panel again, with the teams' phones */
     ui_app_redraw(app);
@@ -452,7 +429,7 @@ static void test_arabic(const char *shots)
     for (size_t k = 0; k < 2; k++) {
         int w = sizes[k][0], h = sizes[k][1];
         ui_app *app = test_app_of(w, h, true, TEST_ARABIC, true);
-        test_key(app, SDLK_PAGEDOWN); /* Start */
+        uitest_key(app, SDLK_PAGEDOWN, 0); /* Start */
         ui_phones *p = app->cls->phones;
         CHECK(p != NULL);
         if (!p) {
@@ -460,8 +437,8 @@ static void test_arabic(const char *shots)
             continue;
         }
         test_port = ui_phones_port(p);
-        test_key(app, SDLK_r);
-        test_key(app, SDLK_PAGEDOWN);
+        uitest_key(app, SDLK_r, 0);
+        uitest_key(app, SDLK_PAGEDOWN, 0);
         ui_app_redraw(app);
         char path[512];
         snprintf(path, sizeof path, "%s/phones-ar-turn-%dx%d.png",
@@ -488,14 +465,14 @@ static void test_timer_closes(void)
 {
     ui_app *app = test_app(1024, 768, true);
     CHECK(app->cls->phones_on);
-    test_key(app, SDLK_PAGEDOWN); /* Start */
+    uitest_key(app, SDLK_PAGEDOWN, 0); /* Start */
     CHECK(app->cls->phones != NULL);
-    test_key(app, SDLK_r);
-    test_key(app, SDLK_PAGEDOWN); /* the options; the timer runs */
+    uitest_key(app, SDLK_r, 0);
+    uitest_key(app, SDLK_PAGEDOWN, 0); /* the options; the timer runs */
     CHECK(class_timer_running(app->cls->cs));
     uint64_t now = (uint64_t)ui_class_now(app);
-    test_key(app, SDLK_c); /* a hand for C pauses the timer: start it */
-    test_key(app, SDLK_p);
+    uitest_key(app, SDLK_c, 0); /* a hand for C pauses the timer: start it */
+    uitest_key(app, SDLK_p, 0);
     CHECK(class_timer_running(app->cls->cs));
     CHECK(class_phase_of(app->cls->cs) == CLASS_PHASE_VOTE);
     ui_app_set_clock(app, now + 59000);
@@ -506,7 +483,7 @@ static void test_timer_closes(void)
     ui_app_step(app);
     CHECK(class_phase_of(app->cls->cs) == CLASS_PHASE_RESULTS);
     CHECK(!app->cls->chart);
-    test_key(app, SDLK_PAGEDOWN); /* reveal */
+    uitest_key(app, SDLK_PAGEDOWN, 0); /* reveal */
     CHECK(app->cls->chart);
     ui_app_free(app);
 }

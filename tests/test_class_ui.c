@@ -19,6 +19,7 @@
 #include "check.h"
 #include "ui_class.h"
 #include "ui_internal.h"
+#include "uitest.h"
 
 #define TEST_SCENARIO RAPPORT_SCENARIOS "/isp-promo-question.xml"
 
@@ -29,34 +30,9 @@ static ui_app *test_app(int w, int h, const ui_app_options *base)
     static const char *paths[] = {TEST_SCENARIO};
     static ui_app_options opt;
     opt = *base;
-    opt.width = w;
-    opt.height = h;
-    opt.virtual_clock = true;
-    opt.software = true;
-    opt.paths = paths;
-    opt.path_count = 1;
+    uitest_headless(&opt, w, h, paths, 1);
     opt.classroom = !test_from_picker;
-    char err[256];
-    ui_app *app = ui_app_new(&opt, err, sizeof err);
-    if (!app) {
-        fprintf(stderr, "cannot start the app: %s\n", err);
-        exit(1);
-    }
-    app->running = true;
-    ui_app_step(app);
-    return app;
-}
-
-static void test_key(ui_app *app, SDL_Keycode sym, Uint16 mod)
-{
-    SDL_Event ev;
-    memset(&ev, 0, sizeof ev);
-    ev.type = SDL_KEYDOWN;
-    ev.key.state = SDL_PRESSED;
-    ev.key.keysym.sym = sym;
-    ev.key.keysym.mod = mod;
-    SDL_PushEvent(&ev);
-    ui_app_step(app);
+    return uitest_start(&opt);
 }
 
 /* Every text at least 1/28 of the window high, inside the window, no
@@ -65,7 +41,6 @@ static void test_screen(ui_app *app, const char *what)
 {
     ui_app_redraw(app);
     int h = app->lay.h;
-    int min_px = (h + 27) / 28;
     char state[64];
     ui_class_state_name(app, state, sizeof state);
     const char *dir = getenv("RAPPORT_UI_SHOTS");
@@ -76,43 +51,10 @@ static void test_screen(ui_app *app, const char *what)
                  app->lay.w, what, state);
         CHECK(ui_app_screenshot(app, path));
     }
-    int px = ui_text_frame_min_px(app->text);
-    if (px < min_px) {
-        fprintf(stderr, "%s (%s) at height %d: text of %d px (< %d)\n", what,
-                state, h, px, min_px);
-    }
-    CHECK(px >= min_px);
-    const SDL_Rect *tr = NULL;
-    size_t nt = ui_text_frame_rects(app->text, &tr);
-    size_t first = ui_app_overlay_open(app) ? app->overlay_text_start : 0;
-    for (size_t i = 0; i < nt; i++) {
-        SDL_Rect a = tr[i];
-        CHECK(a.x >= 0 && a.y >= 0 && a.x + a.w <= app->lay.w &&
-              a.y + a.h <= app->lay.h);
-        for (size_t k = i + 1; k < nt && i >= first; k++) {
-            if (SDL_HasIntersection(&a, &tr[k])) {
-                fprintf(stderr,
-                        "%s (%s) at height %d: texts %zu (%d,%d %dx%d) and "
-                        "%zu (%d,%d %dx%d) overlap\n",
-                        what, state, h, i, a.x, a.y, a.w, a.h, k, tr[k].x,
-                        tr[k].y, tr[k].w, tr[k].h);
-                CHECK(!"overlapping texts");
-            }
-        }
-    }
-    for (int i = 0; i < app->hit_count; i++) {
-        SDL_Rect a = app->hits[i].rect;
-        CHECK(a.x >= 0 && a.y >= 0 && a.x + a.w <= app->lay.w &&
-              a.y + a.h <= app->lay.h);
-        for (int k = i + 1; k < app->hit_count; k++) {
-            SDL_Rect b = app->hits[k].rect;
-            if (SDL_HasIntersection(&a, &b)) {
-                fprintf(stderr, "%s (%s): hits %d and %d overlap\n", what,
-                        state, i, k);
-                CHECK(!"overlapping hits");
-            }
-        }
-    }
+    char label[96];
+    snprintf(label, sizeof label, "%s (%s)", what, state);
+    CHECK(uitest_text_tall(app, h, 28, label));
+    uitest_count_frame(uitest_frame_of(app, label), true);
 }
 
 static void test_contrast(void)
@@ -161,7 +103,7 @@ static void test_next_back_only(int w, int h, bool teams)
     ui_app *app = test_app(w, h, &o);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_CLASS);
     test_screen(app, teams ? "start-teams" : "start");
-    test_key(app, SDLK_PAGEDOWN, 0); /* start */
+    uitest_key(app, SDLK_PAGEDOWN, 0); /* start */
     CHECK(app->cls->cs != NULL);
     int guard = 0;
     while (app->cls->cs && test_phase(app) != CLASS_PHASE_DEBRIEF &&
@@ -171,7 +113,7 @@ static void test_next_back_only(int w, int h, bool teams)
         if (ph == CLASS_PHASE_LINE && ui_class_revealing(app)) {
             ui_app_set_clock(app, c->line_started + c->reveal_ms / 2);
             test_screen(app, "line-reveal");
-            test_key(app, SDLK_PAGEDOWN, 0); /* the whole line */
+            uitest_key(app, SDLK_PAGEDOWN, 0); /* the whole line */
             CHECK(!ui_class_revealing(app));
             continue;
         }
@@ -179,26 +121,26 @@ static void test_next_back_only(int w, int h, bool teams)
         if (ph == CLASS_PHASE_DISCUSS && class_turn_index(c->cs) == 1 &&
             class_review_turn(c->cs) < 0) {
             /* Back to the line, then to the turn before, and forward. */
-            test_key(app, SDLK_PAGEUP, 0);
+            uitest_key(app, SDLK_PAGEUP, 0);
             CHECK_INT(test_phase(app), CLASS_PHASE_LINE);
-            test_key(app, SDLK_PAGEUP, 0);
+            uitest_key(app, SDLK_PAGEUP, 0);
             CHECK_INT(class_review_turn(c->cs), 0);
             test_screen(app, "review");
-            test_key(app, SDLK_PAGEDOWN, 0);
+            uitest_key(app, SDLK_PAGEDOWN, 0);
             CHECK_INT(class_review_turn(c->cs), -1);
-            test_key(app, SDLK_PAGEDOWN, 0);
+            uitest_key(app, SDLK_PAGEDOWN, 0);
             CHECK_INT(test_phase(app), CLASS_PHASE_DISCUSS);
         }
         if (ph == CLASS_PHASE_VOTE && c->step == UI_CLASS_STEP_AGREE) {
             /* Back moves the cursor: the second option for the room,
              * the first for a team. */
             if (c->step_team == CLASS_ROOM || c->step_team == 1) {
-                test_key(app, SDLK_PAGEUP, 0);
+                uitest_key(app, SDLK_PAGEUP, 0);
                 CHECK_INT(c->cursor, 1);
                 test_screen(app, "agree-moved");
             }
         }
-        test_key(app, SDLK_PAGEDOWN, 0);
+        uitest_key(app, SDLK_PAGEDOWN, 0);
     }
     CHECK_INT(test_phase(app), CLASS_PHASE_DEBRIEF);
     test_screen(app, "debrief");
@@ -212,9 +154,9 @@ static void test_next_back_only(int w, int h, bool teams)
     }
     /* Back and Next scroll the debrief; Back from its top goes to the
      * ending. */
-    test_key(app, SDLK_PAGEDOWN, 0);
+    uitest_key(app, SDLK_PAGEDOWN, 0);
     test_screen(app, "debrief-down");
-    test_key(app, SDLK_PAGEUP, 0);
+    uitest_key(app, SDLK_PAGEUP, 0);
     CHECK_INT(app->scroll[UI_SCROLL_REVIEW].offset, 0);
     ui_app_free(app);
 }
@@ -229,9 +171,9 @@ static void test_picker(void)
     ui_app *app = test_app(1024, 768, &o);
     test_from_picker = false;
     CHECK_INT(ui_app_screen(app), UI_SCREEN_PICKER);
-    test_key(app, SDLK_c, 0);
+    uitest_key(app, SDLK_c, 0);
     CHECK(app->classroom_pick);
-    test_key(app, SDLK_m, 0);
+    uitest_key(app, SDLK_m, 0);
     CHECK(!app->classroom_pick);
     ui_app_redraw(app);
     const ui_hit *h = ui_app_find_hit(app, UI_ACT_CLASSROOM, 1);
@@ -240,7 +182,7 @@ static void test_picker(void)
         ui_app_do(app, UI_ACT_CLASSROOM, 1);
     }
     CHECK(app->classroom_pick);
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_CLASS);
     CHECK(app->cls != NULL && app->cls->cs == NULL);
     test_screen(app, "start-from-picker");
@@ -254,31 +196,31 @@ static void test_hands_and_tie(void)
     ui_app_options o;
     memset(&o, 0, sizeof o);
     ui_app *app = test_app(1024, 768, &o);
-    test_key(app, SDLK_RETURN, 0); /* start */
+    uitest_key(app, SDLK_RETURN, 0); /* start */
     ui_class *c = app->cls;
-    test_key(app, SDLK_r, 0); /* the whole line */
-    test_key(app, SDLK_PAGEDOWN, 0);
+    uitest_key(app, SDLK_r, 0); /* the whole line */
+    uitest_key(app, SDLK_PAGEDOWN, 0);
     CHECK_INT(test_phase(app), CLASS_PHASE_DISCUSS);
     /* A hand during the discussion opens the vote. */
-    test_key(app, SDLK_a, 0);
+    uitest_key(app, SDLK_a, 0);
     CHECK_INT(test_phase(app), CLASS_PHASE_VOTE);
-    test_key(app, SDLK_a, 0);
-    test_key(app, SDLK_2, 0);
-    test_key(app, SDLK_2, 0);
-    test_key(app, SDLK_3, 0);
-    test_key(app, SDLK_c, KMOD_LSHIFT); /* C taken back */
+    uitest_key(app, SDLK_a, 0);
+    uitest_key(app, SDLK_2, 0);
+    uitest_key(app, SDLK_2, 0);
+    uitest_key(app, SDLK_3, 0);
+    uitest_key(app, SDLK_c, KMOD_LSHIFT); /* C taken back */
     CHECK_INT(class_tally(c->cs, CLASS_SRC_HANDS, CLASS_ROOM, 0), 2);
     CHECK_INT(class_tally(c->cs, CLASS_SRC_HANDS, CLASS_ROOM, 1), 2);
     CHECK_INT(class_tally(c->cs, CLASS_SRC_HANDS, CLASS_ROOM, 2), 0);
-    test_key(app, SDLK_d, 0);
-    test_key(app, SDLK_BACKSPACE, 0); /* undo D */
+    uitest_key(app, SDLK_d, 0);
+    uitest_key(app, SDLK_BACKSPACE, 0); /* undo D */
     CHECK_INT(class_tally(c->cs, CLASS_SRC_HANDS, CLASS_ROOM, 3), 0);
     test_screen(app, "vote-hands");
-    test_key(app, SDLK_PAGEDOWN, 0); /* record */
+    uitest_key(app, SDLK_PAGEDOWN, 0); /* record */
     CHECK_INT(test_phase(app), CLASS_PHASE_RESULTS);
     CHECK(!c->chart);
     test_screen(app, "recorded");
-    test_key(app, SDLK_r, 0); /* reveal */
+    uitest_key(app, SDLK_r, 0); /* reveal */
     CHECK(c->chart);
     test_screen(app, "chart-tie");
     bool tied = false;
@@ -286,27 +228,27 @@ static void test_hands_and_tie(void)
     CHECK(tied);
     /* A tie needs the pick: Next shows the cursor on A, Back moves it
      * to B (the only other tied option), Next picks B. */
-    test_key(app, SDLK_PAGEDOWN, 0);
+    uitest_key(app, SDLK_PAGEDOWN, 0);
     CHECK_INT(c->step, UI_CLASS_STEP_PICK);
     CHECK_INT(c->cursor, 0);
-    test_key(app, SDLK_PAGEUP, 0);
+    uitest_key(app, SDLK_PAGEUP, 0);
     CHECK_INT(c->cursor, 1);
-    test_key(app, SDLK_PAGEUP, 0);
+    uitest_key(app, SDLK_PAGEUP, 0);
     CHECK_INT(c->cursor, 0);
-    test_key(app, SDLK_PAGEUP, 0);
+    uitest_key(app, SDLK_PAGEUP, 0);
     test_screen(app, "pick");
-    test_key(app, SDLK_PAGEDOWN, 0);
+    uitest_key(app, SDLK_PAGEDOWN, 0);
     CHECK_INT(class_call(c->cs, &tied), 1);
-    test_key(app, SDLK_PAGEDOWN, 0); /* play */
+    uitest_key(app, SDLK_PAGEDOWN, 0); /* play */
     CHECK_INT(test_phase(app), CLASS_PHASE_PLAYED);
     CHECK_INT(class_turn_at(c->cs, 0)->chosen_pos, 1);
     CHECK(class_turn_at(c->cs, 0)->picked);
-    test_key(app, SDLK_w, 0);
+    uitest_key(app, SDLK_w, 0);
     CHECK(c->whatif);
     test_screen(app, "whatif");
-    test_key(app, SDLK_w, 0);
+    uitest_key(app, SDLK_w, 0);
     CHECK(!c->whatif);
-    test_key(app, SDLK_h, 0);
+    uitest_key(app, SDLK_h, 0);
     CHECK(!c->legend);
     test_screen(app, "no-legend");
     ui_app_free(app);
@@ -402,28 +344,28 @@ static void test_time_changes_nothing(void)
         ui_app_options o;
         memset(&o, 0, sizeof o);
         ui_app *app = test_app(1024, 768, &o);
-        test_key(app, SDLK_PAGEDOWN, 0);
+        uitest_key(app, SDLK_PAGEDOWN, 0);
         int guard = 0;
         while (test_phase(app) != CLASS_PHASE_DEBRIEF && guard++ < 300) {
             class_phase ph = test_phase(app);
             if (run == 1 && ph == CLASS_PHASE_DISCUSS) {
                 ui_app_set_clock(app, app->clock + 600000);
-                test_key(app, SDLK_p, 0); /* pause */
-                test_key(app, SDLK_b, 0); /* blank */
+                uitest_key(app, SDLK_p, 0); /* pause */
+                uitest_key(app, SDLK_b, 0); /* blank */
                 CHECK(app->blanked);
                 ui_app_set_clock(app, app->clock + 600000);
-                test_key(app, SDLK_SPACE, 0); /* shows it again */
+                uitest_key(app, SDLK_SPACE, 0); /* shows it again */
                 CHECK(!app->blanked);
                 CHECK(!class_timer_running(app->cls->cs));
                 CHECK(class_timer_left_ms(app->cls->cs, ui_class_now(app)) ==
                       0);
             }
             if (ph == CLASS_PHASE_VOTE && app->cls->step == 0) {
-                test_key(app, SDLK_1, 0);
-                test_key(app, SDLK_2, 0);
-                test_key(app, SDLK_2, 0);
+                uitest_key(app, SDLK_1, 0);
+                uitest_key(app, SDLK_2, 0);
+                uitest_key(app, SDLK_2, 0);
             }
-            test_key(app, SDLK_PAGEDOWN, 0);
+            uitest_key(app, SDLK_PAGEDOWN, 0);
         }
         CHECK_INT(test_phase(app), CLASS_PHASE_DEBRIEF);
         CHECK(class_scores(app->cls->cs, CLASS_ROOM, run ? &slow : &quick));
@@ -447,15 +389,7 @@ static int test_scripted(const char *script, bool teams, bool board, int w,
     const char *paths[] = {test_scenario};
     static const char *const names[] = {"Red", "Blue", "Green"};
     ui_app_options o;
-    memset(&o, 0, sizeof o);
-    o.width = w;
-    o.height = h;
-    o.paths = paths;
-    o.path_count = 1;
-    o.classroom = true;
-    o.scripted = true;
-    o.class_script = script;
-    o.screenshot_dir = dir;
+    uitest_scripted_options(&o, w, h, paths, 1, script, dir);
     o.scoreboard = board;
     o.results_dir = test_results;
     o.print_debrief = test_print;
@@ -463,19 +397,7 @@ static int test_scripted(const char *script, bool teams, bool board, int w,
         o.teams = names;
         o.team_count = 3;
     }
-    char err[256];
-    ui_app *app = ui_app_new(&o, err, sizeof err);
-    if (!app) {
-        fprintf(stderr, "cannot start the app: %s\n", err);
-        return 1;
-    }
-    int rc = ui_app_run(app);
-    if (rc == 0 && (!app->cls || !app->cls->cs ||
-                    class_phase_of(app->cls->cs) != CLASS_PHASE_DEBRIEF)) {
-        rc = 1;
-    }
-    ui_app_free(app);
-    return rc;
+    return uitest_scripted(&o);
 }
 
 /* The golden screens: options with letters, the vote entry with hands,
@@ -483,28 +405,12 @@ static int test_scripted(const char *script, bool teams, bool board, int w,
 #define TEST_GOLDEN_WHOLE "> > > A3 B9 C2 D1 ! > > > w > > "
 #define TEST_GOLDEN_TEAMS "> > > t1 A4 B2 t2 B3 t3 A1 C2 ! > > > > "
 
-/* script followed by n times Next (malloc'd). */
-static char *test_nexts(const char *script, int n)
-{
-    size_t len = strlen(script) + 2 * (size_t)n + 1;
-    char *s = malloc(len);
-    if (!s) {
-        exit(1);
-    }
-    snprintf(s, len, "%s", script);
-    for (int i = 0; i < n; i++) {
-        strcat(s, " >");
-    }
-    return s;
-}
-
-/* The class result saved at the debrief, its journal gone. */
 static void test_saved(void)
 {
     char dir[] = "/tmp/rapport-class-ui-XXXXXX";
     CHECK(mkdtemp(dir) != NULL);
     test_results = dir;
-    char *s = test_nexts(">", 90);
+    char *s = uitest_nexts(">", 90);
     CHECK_INT(test_scripted(s, true, false, 1024, 768, NULL), 0);
     free(s);
     test_results = NULL;
@@ -535,7 +441,7 @@ static void test_saved(void)
 static void test_scripts(void)
 {
     /* PageDown only, both modes, a whole class. */
-    char *s = test_nexts(">", 90);
+    char *s = uitest_nexts(">", 90);
     CHECK_INT(test_scripted(s, false, false, 1024, 768, NULL), 0);
     CHECK_INT(test_scripted(s, true, true, 1024, 768, NULL), 0);
     free(s);
@@ -558,8 +464,8 @@ static int test_shots(const char *dir, const char *size)
     mkdir(dir, 0777);
     mkdir(whole, 0777);
     mkdir(teams, 0777);
-    char *a = test_nexts(TEST_GOLDEN_WHOLE, 90);
-    char *b = test_nexts(TEST_GOLDEN_TEAMS, 110);
+    char *a = uitest_nexts(TEST_GOLDEN_WHOLE, 90);
+    char *b = uitest_nexts(TEST_GOLDEN_TEAMS, 110);
     int rc = test_scripted(a, false, true, w, h, whole) != 0 ||
              test_scripted(b, true, true, w, h, teams) != 0;
     free(a);

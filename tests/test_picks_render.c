@@ -14,6 +14,7 @@
 #include "check.h"
 #include "ui_internal.h"
 #include "ui_picks.h"
+#include "uitest.h"
 
 #define TEST_FILES 600
 
@@ -94,20 +95,9 @@ static void test_progress(const char *dir, int w, int h)
     memset(&opt, 0, sizeof opt);
     const char *paths[] = {dir};
     opt.config_dir = cfg;
-    opt.width = w;
-    opt.height = h;
-    opt.virtual_clock = true;
-    opt.software = true;
     opt.no_shuffle = true;
-    opt.paths = paths;
-    opt.path_count = 1;
-    char err[256];
-    ui_app *app = ui_app_new(&opt, err, sizeof err);
-    if (!app) {
-        fprintf(stderr, "cannot start the app: %s\n", err);
-        exit(1);
-    }
-    app->running = true;
+    uitest_headless(&opt, w, h, paths, 1);
+    ui_app *app = uitest_new(&opt);
     CHECK(app->picks_loading); /* a large folder is read a frame at a time */
     int frames = 0;
     int last_filled = -1;

@@ -21,6 +21,7 @@
 #include "score.h"
 #include "ui_internal.h"
 #include "ui_prefs.h"
+#include "uitest.h"
 
 #define TEST_SCENARIO RAPPORT_SCENARIOS "/isp-promo-question.xml"
 
@@ -43,40 +44,15 @@ static ui_app *test_app(int w, int h, const char *const *paths, size_t n)
     }
     test_random_shuffle = false;
     opt.config_dir = test_config_dir;
-    opt.width = w;
-    opt.height = h;
-    opt.virtual_clock = true;
-    opt.software = true;
-    opt.paths = paths;
-    opt.path_count = n;
-    char err[256];
-    ui_app *app = ui_app_new(&opt, err, sizeof err);
-    if (!app) {
-        fprintf(stderr, "cannot start the app: %s\n", err);
-        exit(1);
-    }
-    app->running = true;
-    ui_app_step(app);
-    return app;
-}
-
-static void test_key(ui_app *app, SDL_Keycode sym, Uint16 mod)
-{
-    SDL_Event ev;
-    memset(&ev, 0, sizeof ev);
-    ev.type = SDL_KEYDOWN;
-    ev.key.state = SDL_PRESSED;
-    ev.key.keysym.sym = sym;
-    ev.key.keysym.mod = mod;
-    SDL_PushEvent(&ev);
-    ui_app_step(app);
+    uitest_headless(&opt, w, h, paths, n);
+    return uitest_start(&opt);
 }
 
 /* Shows the options if the customer's words are still being revealed. */
 static void test_show_options(ui_app *app)
 {
     if (ui_app_revealing(app)) {
-        test_key(app, SDLK_SPACE, 0);
+        uitest_key(app, SDLK_SPACE, 0);
     }
     CHECK(!ui_app_revealing(app));
 }
@@ -85,7 +61,7 @@ static void test_show_options(ui_app *app)
 static void test_choose(ui_app *app, int n)
 {
     test_show_options(app);
-    test_key(app, SDLK_1 + (n - 1), 0);
+    uitest_key(app, SDLK_1 + (n - 1), 0);
 }
 
 /* Draws the same state again: nothing new may be rasterised. */
@@ -131,10 +107,10 @@ static void test_text_cache(void)
     CHECK(ui_text_rasterised(t) - before <= 2);
     test_redraw_is_cached(app, "turn 1 after a second");
 
-    test_key(app, SDLK_1, 0);
+    uitest_key(app, SDLK_1, 0);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_FEEDBACK);
     test_redraw_is_cached(app, "feedback");
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
     CHECK_INT(session_turn_count(app->play.s), 1);
     test_redraw_is_cached(app, "turn 2");
@@ -160,7 +136,6 @@ static void test_text_cache(void)
  * saves it there, to look at. */
 static void test_sizes_on_screen(ui_app *app, int h, const char *what)
 {
-    int min_px = (h + 39) / 40;
     ui_app_redraw(app);
     const char *dir = getenv("RAPPORT_UI_SHOTS");
     if (dir) {
@@ -170,46 +145,12 @@ static void test_sizes_on_screen(ui_app *app, int h, const char *what)
                  app->lay.w, what);
         CHECK(ui_app_screenshot(app, path));
     }
-    int px = ui_text_frame_min_px(app->text);
-    if (px < min_px) {
-        fprintf(stderr, "%s at height %d: text of %d px (< %d)\n", what, h, px,
-                min_px);
-    }
-    CHECK(px >= min_px);
+    CHECK(uitest_text_tall(app, h, 40, what));
     /* Texts lie in the window and do not overlap: on a screen, all of
      * them; with a menu or notice open, those it draws (over the
-     * screen's). */
-    const SDL_Rect *tr = NULL;
-    size_t nt = ui_text_frame_rects(app->text, &tr);
-    size_t first = ui_app_overlay_open(app) ? app->overlay_text_start : 0;
-    for (size_t i = 0; i < nt; i++) {
-        SDL_Rect a = tr[i];
-        CHECK(a.x >= 0 && a.y >= 0 && a.x + a.w <= app->lay.w &&
-              a.y + a.h <= app->lay.h);
-        for (size_t k = i + 1; k < nt && i >= first; k++) {
-            if (SDL_HasIntersection(&a, &tr[k])) {
-                fprintf(stderr,
-                        "%s at height %d: texts %zu (%d,%d %dx%d) and %zu "
-                        "(%d,%d %dx%d) overlap\n",
-                        what, h, i, a.x, a.y, a.w, a.h, k, tr[k].x, tr[k].y,
-                        tr[k].w, tr[k].h);
-                CHECK(!"overlapping texts");
-            }
-        }
-    }
-    /* Cards and buttons lie in the window and do not overlap. */
-    for (int i = 0; i < app->hit_count; i++) {
-        SDL_Rect a = app->hits[i].rect;
-        CHECK(a.x >= 0 && a.y >= 0 && a.x + a.w <= app->lay.w &&
-              a.y + a.h <= app->lay.h);
-        for (int k = i + 1; k < app->hit_count; k++) {
-            SDL_Rect b = app->hits[k].rect;
-            if (SDL_HasIntersection(&a, &b)) {
-                fprintf(stderr, "%s: hits %d and %d overlap\n", what, i, k);
-                CHECK(!"overlapping hits");
-            }
-        }
-    }
+     * screen's). Cards and buttons lie in the window and do not
+     * overlap. */
+    uitest_count_frame(uitest_frame_of(app, what), true);
 }
 
 static void test_sizes(void)
@@ -226,13 +167,13 @@ static void test_sizes(void)
         CHECK_INT(pw, w);
         CHECK_INT(ph, h);
         test_sizes_on_screen(app, h, "picker");
-        test_key(app, SDLK_ESCAPE, 0);
+        uitest_key(app, SDLK_ESCAPE, 0);
         test_sizes_on_screen(app, h, "menu");
-        test_key(app, SDLK_RETURN, 0);
-        test_key(app, SDLK_RETURN, 0); /* the selected scenario's briefing */
+        uitest_key(app, SDLK_RETURN, 0);
+        uitest_key(app, SDLK_RETURN, 0); /* the selected scenario's briefing */
         CHECK_INT(ui_app_screen(app), UI_SCREEN_BRIEFING);
         test_sizes_on_screen(app, h, "briefing");
-        test_key(app, SDLK_RETURN, 0); /* start the call */
+        uitest_key(app, SDLK_RETURN, 0); /* start the call */
         CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
         for (int turn = 0; turn < 20 && !session_is_finished(app->play.s);
              turn++) {
@@ -241,37 +182,37 @@ static void test_sizes(void)
             ui_app_set_clock(
                 app, ui_app_clock_at_turn_ms(app, app->play.reveal_ms / 2));
             test_sizes_on_screen(app, h, "turn-reveal");
-            test_key(app, SDLK_SPACE, 0);
+            uitest_key(app, SDLK_SPACE, 0);
             test_sizes_on_screen(app, h, "turn");
-            test_key(app, SDLK_1, 0);
+            uitest_key(app, SDLK_1, 0);
             test_sizes_on_screen(app, h, "feedback");
-            test_key(app, SDLK_RETURN, 0);
+            uitest_key(app, SDLK_RETURN, 0);
         }
         CHECK_INT(ui_app_screen(app), UI_SCREEN_ENDING);
         test_sizes_on_screen(app, h, "ending");
-        test_key(app, SDLK_RETURN, 0);
+        uitest_key(app, SDLK_RETURN, 0);
         CHECK_INT(ui_app_screen(app), UI_SCREEN_DEBRIEF);
         test_sizes_on_screen(app, h, "debrief");
-        test_key(app, SDLK_ESCAPE, 0);
-        test_key(app, SDLK_DOWN, 0);
-        test_key(app, SDLK_DOWN, 0);
-        test_key(app, SDLK_RETURN, 0); /* settings */
+        uitest_key(app, SDLK_ESCAPE, 0);
+        uitest_key(app, SDLK_DOWN, 0);
+        uitest_key(app, SDLK_DOWN, 0);
+        uitest_key(app, SDLK_RETURN, 0); /* settings */
         CHECK_INT(app->overlay, UI_OVERLAY_SETTINGS);
         test_sizes_on_screen(app, h, "settings");
-        test_key(app, SDLK_DOWN, 0);
-        test_key(app, SDLK_DOWN, 0);
-        test_key(app, SDLK_DOWN, 0);
-        test_key(app, SDLK_RETURN, 0); /* high contrast */
+        uitest_key(app, SDLK_DOWN, 0);
+        uitest_key(app, SDLK_DOWN, 0);
+        uitest_key(app, SDLK_DOWN, 0);
+        uitest_key(app, SDLK_RETURN, 0); /* high contrast */
         CHECK(app->set.high_contrast);
         test_sizes_on_screen(app, h, "settings-contrast");
-        test_key(app, SDLK_ESCAPE, 0);
-        test_key(app, SDLK_ESCAPE, 0);
+        uitest_key(app, SDLK_ESCAPE, 0);
+        uitest_key(app, SDLK_ESCAPE, 0);
         test_sizes_on_screen(app, h, "debrief-contrast");
-        test_key(app, SDLK_r, 0); /* replay */
+        uitest_key(app, SDLK_r, 0); /* replay */
         CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
         test_show_options(app);
         test_sizes_on_screen(app, h, "turn-contrast");
-        test_key(app, SDLK_2, 0);
+        uitest_key(app, SDLK_2, 0);
         test_sizes_on_screen(app, h, "feedback-contrast");
         ui_app_free(app);
     }
@@ -282,19 +223,19 @@ static void test_patience_and_pause(void)
     ui_app *app = test_app(1024, 768, NULL, 0);
     CHECK(ui_app_start(app, TEST_SCENARIO));
     /* A menu stops the turn's clock. */
-    test_key(app, SDLK_ESCAPE, 0);
+    uitest_key(app, SDLK_ESCAPE, 0);
     CHECK(ui_app_overlay_open(app));
     ui_app_set_clock(app, 100000);
-    test_key(app, SDLK_ESCAPE, 0);
+    uitest_key(app, SDLK_ESCAPE, 0);
     CHECK(!ui_app_overlay_open(app));
     CHECK_INT(ui_app_elapsed_ms(app), 0);
     /* So does a blank screen; any key brings the call back. */
-    test_key(app, SDLK_b, 0);
+    uitest_key(app, SDLK_b, 0);
     CHECK(app->blanked);
     ui_app_redraw(app);
     CHECK_INT(ui_text_frame_draws(app->text), 0);
     ui_app_set_clock(app, 200000);
-    test_key(app, SDLK_SPACE, 0);
+    uitest_key(app, SDLK_SPACE, 0);
     CHECK(!app->blanked);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
     CHECK_INT(ui_app_elapsed_ms(app), 0);
@@ -302,16 +243,16 @@ static void test_patience_and_pause(void)
     CHECK(ui_app_revealing(app));
     CHECK_INT(ui_app_turn_ms(app), 0);
     /* F11 toggles desktop fullscreen and back. */
-    test_key(app, SDLK_F11, 0);
+    uitest_key(app, SDLK_F11, 0);
     CHECK(app->set.fullscreen);
-    test_key(app, SDLK_F11, 0);
+    uitest_key(app, SDLK_F11, 0);
     CHECK(!app->set.fullscreen);
     /* The menu restarts the call. */
     test_choose(app, 1);
     CHECK_INT(session_turn_count(app->play.s), 1);
-    test_key(app, SDLK_ESCAPE, 0);
-    test_key(app, SDLK_DOWN, 0);
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_ESCAPE, 0);
+    uitest_key(app, SDLK_DOWN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     CHECK(!ui_app_overlay_open(app));
     CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
     CHECK_INT(session_turn_count(app->play.s), 0);
@@ -322,9 +263,9 @@ static void test_patience_and_pause(void)
     CHECK_INT(session_turn_count(app->play.s), 1);
     CHECK_INT(session_turn_at(app->play.s, 0)->choice_index, -1);
     /* Quit from the menu: the last item. */
-    test_key(app, SDLK_ESCAPE, 0);
-    test_key(app, SDLK_UP, 0);
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_ESCAPE, 0);
+    uitest_key(app, SDLK_UP, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     CHECK(!app->running);
     ui_app_free(app);
 }
@@ -377,13 +318,13 @@ static void test_hot_reload(void)
     ui_app *app = test_app(1024, 768, NULL, 0);
     CHECK(ui_app_start(app, path));
     test_choose(app, 1);
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     CHECK_INT(session_turn_count(app->play.s), 1);
     CHECK_CONTAINS(app->play.speech, "It's Gloria");
 
     /* A broken file: the errors are shown, the call goes on. */
     test_write(path, "<scenario xmlns=\"urn:rapport:scenario:1\">");
-    test_key(app, SDLK_F5, 0);
+    uitest_key(app, SDLK_F5, 0);
     CHECK_INT(app->overlay, UI_OVERLAY_DIAG);
     CHECK_CONTAINS(app->diag_title, "Reload failed");
     CHECK_CONTAINS(app->diag_text, "scenario.xml:");
@@ -391,7 +332,7 @@ static void test_hot_reload(void)
     ui_app_redraw(app);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
     CHECK_INT(session_turn_count(app->play.s), 1);
-    test_key(app, SDLK_ESCAPE, 0);
+    uitest_key(app, SDLK_ESCAPE, 0);
     CHECK(!ui_app_overlay_open(app));
     CHECK_CONTAINS(app->play.speech, "It's Gloria");
 
@@ -408,7 +349,7 @@ static void test_hot_reload(void)
             strcat(edited, at + strlen("It's Gloria, Gloria Mensah."));
             test_write(path, edited);
             ui_app_set_clock(app, 5000);
-            test_key(app, SDLK_r, KMOD_LCTRL);
+            uitest_key(app, SDLK_r, KMOD_LCTRL);
             CHECK(!ui_app_overlay_open(app));
             CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
             CHECK_INT(session_turn_count(app->play.s), 1);
@@ -425,38 +366,13 @@ static void test_hot_reload(void)
     rmdir(dir);
 }
 
-/* A mouse click (button down and up) at physical pixels (x, y); which is
- * the mouse id (SDL_TOUCH_MOUSEID for one SDL made up from a touch). */
-static void test_click(ui_app *app, int x, int y, Uint32 which)
-{
-    SDL_Event ev;
-    memset(&ev, 0, sizeof ev);
-    ev.type = SDL_MOUSEMOTION;
-    ev.motion.which = which;
-    ev.motion.x = x;
-    ev.motion.y = y;
-    SDL_PushEvent(&ev);
-    for (int i = 0; i < 2; i++) {
-        memset(&ev, 0, sizeof ev);
-        ev.type = i == 0 ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
-        ev.button.which = which;
-        ev.button.button = SDL_BUTTON_LEFT;
-        ev.button.state = i == 0 ? SDL_PRESSED : SDL_RELEASED;
-        ev.button.clicks = 1;
-        ev.button.x = x;
-        ev.button.y = y;
-        SDL_PushEvent(&ev);
-    }
-    ui_app_step(app);
-}
-
 static void test_click_hit(ui_app *app, ui_action action, int arg)
 {
     const ui_hit *h = ui_app_find_hit(app, action, arg);
     CHECK(h != NULL);
     if (h) {
-        test_click(app, h->rect.x + h->rect.w / 2, h->rect.y + h->rect.h / 2,
-                   0);
+        uitest_click(app, h->rect.x + h->rect.w / 2, h->rect.y + h->rect.h / 2,
+                     0);
     }
 }
 
@@ -517,7 +433,7 @@ static void test_reveal(void)
     CHECK_INT(ui_app_patience_s(app), full_patience);
 
     /* A number key during the reveal shows everything, chooses nothing. */
-    test_key(app, SDLK_2, 0);
+    uitest_key(app, SDLK_2, 0);
     CHECK(!ui_app_revealing(app));
     CHECK_INT(session_turn_count(p->s), 0);
     CHECK_INT(ui_app_words_shown(app), p->word_count);
@@ -528,7 +444,7 @@ static void test_reveal(void)
     /* The response time counts from the options. */
     CHECK_INT(p->reveal_ms, half_way); /* the options appeared then */
     ui_app_set_clock(app, 1000 + half_way + 4200);
-    test_key(app, SDLK_2, 0);
+    uitest_key(app, SDLK_2, 0);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_FEEDBACK);
     CHECK_INT(session_turn_at(p->s, 0)->response_ms, 4200);
     CHECK_INT(session_turn_at(p->s, 0)->offered_pos, 2);
@@ -536,7 +452,7 @@ static void test_reveal(void)
 
     /* Turn 2: the words run out on their own; the options appear then,
      * not a frame earlier, and a click on a card answers. */
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     CHECK(ui_app_revealing(app));
     uint64_t start = ui_app_clock_at_turn_ms(app, 0);
     uint64_t reveal = p->reveal_ms;
@@ -544,18 +460,18 @@ static void test_reveal(void)
     ui_app_set_clock(app, start + reveal / 4);
     ui_app_step(app);
     size_t quarter = ui_app_words_shown(app);
-    test_key(app, SDLK_ESCAPE, 0);
+    uitest_key(app, SDLK_ESCAPE, 0);
     CHECK_INT(ui_app_next_change_ms(app), -1);
     ui_app_set_clock(app, start + 100000);
-    test_key(app, SDLK_ESCAPE, 0);
+    uitest_key(app, SDLK_ESCAPE, 0);
     CHECK(ui_app_revealing(app));
     CHECK_INT(ui_app_words_shown(app), quarter);
     start = ui_app_clock_at_turn_ms(app, 0);
     /* So does a blank screen; the key that ends it does not skip. */
-    test_key(app, SDLK_PERIOD, 0);
+    uitest_key(app, SDLK_PERIOD, 0);
     CHECK(app->blanked);
     ui_app_set_clock(app, start + 50000);
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     CHECK(!app->blanked);
     CHECK(ui_app_revealing(app));
     CHECK_INT(ui_app_words_shown(app), quarter);
@@ -576,20 +492,20 @@ static void test_reveal(void)
 
     /* Turn 3, a presenter's clicker: PageDown shows the options, then
      * moves the focus to the first card; Enter takes it. */
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     CHECK(ui_app_revealing(app));
-    test_key(app, SDLK_PAGEDOWN, 0);
+    uitest_key(app, SDLK_PAGEDOWN, 0);
     CHECK(!ui_app_revealing(app));
     CHECK_INT(app->focus, -1);
-    test_key(app, SDLK_PAGEDOWN, 0);
+    uitest_key(app, SDLK_PAGEDOWN, 0);
     CHECK_INT(app->focus, 0);
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     CHECK_INT(session_turn_count(p->s), 3);
     CHECK_INT(session_turn_at(p->s, 2)->offered_pos, 1);
 
     /* Turn 4: a click on the words shows the options; the timer starts
      * there, and patience only drains after that. */
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     CHECK(ui_app_revealing(app));
     start = ui_app_clock_at_turn_ms(app, 0);
     ui_app_set_clock(app, start + 100);
@@ -603,22 +519,6 @@ static void test_reveal(void)
     ui_app_free(app);
 }
 
-/* Touch: taps work as clicks on cards and buttons, a drag scrolls the
- * debrief's review, and the mouse events SDL would make up from touches
- * are not taken a second time. */
-static void test_finger(ui_app *app, Uint32 type, int x, int y)
-{
-    SDL_Event ev;
-    memset(&ev, 0, sizeof ev);
-    ev.type = type;
-    ev.tfinger.touchId = 7;
-    ev.tfinger.fingerId = 3;
-    ev.tfinger.x = (float)x / (float)app->lay.w;
-    ev.tfinger.y = (float)y / (float)app->lay.h;
-    SDL_PushEvent(&ev);
-    ui_app_step(app);
-}
-
 static void test_tap_hit(ui_app *app, ui_action action, int arg)
 {
     const ui_hit *h = ui_app_find_hit(app, action, arg);
@@ -626,11 +526,14 @@ static void test_tap_hit(ui_app *app, ui_action action, int arg)
     if (h) {
         int x = h->rect.x + h->rect.w / 2;
         int y = h->rect.y + h->rect.h / 2;
-        test_finger(app, SDL_FINGERDOWN, x, y);
-        test_finger(app, SDL_FINGERUP, x, y);
+        uitest_finger(app, SDL_FINGERDOWN, x, y);
+        uitest_finger(app, SDL_FINGERUP, x, y);
     }
 }
 
+/* Touch: taps work as clicks on cards and buttons, a drag scrolls the
+ * debrief's review, and the mouse events SDL would make up from touches
+ * are not taken a second time. */
 static void test_touch(void)
 {
     ui_app *app = test_app(1024, 768, NULL, 0);
@@ -655,8 +558,8 @@ static void test_touch(void)
     const ui_hit *card = ui_app_find_hit(app, UI_ACT_CHOOSE, 2);
     CHECK(card != NULL);
     if (card) {
-        test_click(app, card->rect.x + card->rect.w / 2,
-                   card->rect.y + card->rect.h / 2, SDL_TOUCH_MOUSEID);
+        uitest_click(app, card->rect.x + card->rect.w / 2,
+                     card->rect.y + card->rect.h / 2, SDL_TOUCH_MOUSEID);
     }
     CHECK_INT(session_turn_count(p->s), 0);
     /* A finger that slides off a card before lifting does not choose. */
@@ -664,20 +567,20 @@ static void test_touch(void)
     if (card) {
         int x = card->rect.x + card->rect.w / 2;
         int y = card->rect.y + card->rect.h / 2;
-        test_finger(app, SDL_FINGERDOWN, x, y);
-        test_finger(app, SDL_FINGERMOTION, x, y - app->lay.h / 5);
-        test_finger(app, SDL_FINGERUP, x, y - app->lay.h / 5);
+        uitest_finger(app, SDL_FINGERDOWN, x, y);
+        uitest_finger(app, SDL_FINGERMOTION, x, y - app->lay.h / 5);
+        uitest_finger(app, SDL_FINGERUP, x, y - app->lay.h / 5);
     }
     CHECK_INT(session_turn_count(p->s), 0);
     /* Blanked, a tap only brings the call back. */
     card = ui_app_find_hit(app, UI_ACT_CHOOSE, 2);
     SDL_Rect where = card ? card->rect : (SDL_Rect){0, 0, 0, 0};
-    test_key(app, SDLK_b, 0);
+    uitest_key(app, SDLK_b, 0);
     CHECK(app->blanked);
-    test_finger(app, SDL_FINGERDOWN, where.x + where.w / 2,
-                where.y + where.h / 2);
-    test_finger(app, SDL_FINGERUP, where.x + where.w / 2,
-                where.y + where.h / 2);
+    uitest_finger(app, SDL_FINGERDOWN, where.x + where.w / 2,
+                  where.y + where.h / 2);
+    uitest_finger(app, SDL_FINGERUP, where.x + where.w / 2,
+                  where.y + where.h / 2);
     CHECK(!app->blanked);
     CHECK_INT(session_turn_count(p->s), 0);
     /* Then taps play the call to the debrief. */
@@ -703,16 +606,16 @@ static void test_touch(void)
     int x = r->view.x + r->view.w / 2;
     int y = r->view.y + r->view.h * 3 / 4;
     int dy = r->view.h / 2;
-    test_finger(app, SDL_FINGERDOWN, x, y);
-    test_finger(app, SDL_FINGERMOTION, x, y - dy / 2);
-    test_finger(app, SDL_FINGERMOTION, x, y - dy);
-    test_finger(app, SDL_FINGERUP, x, y - dy);
+    uitest_finger(app, SDL_FINGERDOWN, x, y);
+    uitest_finger(app, SDL_FINGERMOTION, x, y - dy / 2);
+    uitest_finger(app, SDL_FINGERMOTION, x, y - dy);
+    uitest_finger(app, SDL_FINGERUP, x, y - dy);
     CHECK(r->offset >= dy - 2 && r->offset <= dy + 2);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_DEBRIEF);
     /* And back down. */
-    test_finger(app, SDL_FINGERDOWN, x, y - dy);
-    test_finger(app, SDL_FINGERMOTION, x, y);
-    test_finger(app, SDL_FINGERUP, x, y);
+    uitest_finger(app, SDL_FINGERDOWN, x, y - dy);
+    uitest_finger(app, SDL_FINGERMOTION, x, y);
+    uitest_finger(app, SDL_FINGERUP, x, y);
     CHECK(r->offset <= 2);
     test_tap_hit(app, UI_ACT_QUIT, 0);
     CHECK(!app->running);
@@ -766,17 +669,17 @@ static void test_expression(void)
     test_show_options(app);
     CHECK_INT(ui_screen_play_expression(app), SCENARIO_EXPR_CALM);
     /* Feedback: the mood after the reply (60 + 25: happy). */
-    test_key(app, SDLK_1, 0);
+    uitest_key(app, SDLK_1, 0);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_FEEDBACK);
     CHECK_INT(ui_screen_play_expression(app), SCENARIO_EXPR_HAPPY);
     /* Node b's only line is sad, whatever the mood, all turn long. */
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     CHECK_INT(ui_screen_play_expression(app), SCENARIO_EXPR_SAD);
     test_show_options(app);
     CHECK_INT(ui_screen_play_expression(app), SCENARIO_EXPR_SAD);
     /* The ending shows its last line's. */
-    test_key(app, SDLK_1, 0);
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_1, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_ENDING);
     CHECK_INT(ui_screen_play_expression(app), SCENARIO_EXPR_RELIEVED);
     ui_app_free(app);
@@ -792,7 +695,7 @@ static void test_mode(void)
     CHECK_INT(app->set.mode, UI_MODE_PRACTICE);
     CHECK_INT(app->set.feedback, UI_FEEDBACK_IMMEDIATE);
     test_sizes_on_screen(app, 768, "picker-practice");
-    test_key(app, SDLK_m, 0);
+    uitest_key(app, SDLK_m, 0);
     CHECK_INT(app->set.mode, UI_MODE_ASSESSMENT);
     CHECK_INT(app->set.feedback, UI_FEEDBACK_WITHHELD);
     test_sizes_on_screen(app, 768, "picker-assessment");
@@ -802,9 +705,9 @@ static void test_mode(void)
     test_click_hit(app, UI_ACT_MODE, UI_MODE_ASSESSMENT);
     CHECK_INT(app->set.mode, UI_MODE_ASSESSMENT);
     /* An assessment call: no feedback screen; the mode shows. */
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_BRIEFING);
-    test_key(app, SDLK_PAGEDOWN, 0); /* a clicker starts it */
+    uitest_key(app, SDLK_PAGEDOWN, 0); /* a clicker starts it */
     CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
     CHECK_INT(app->play.mode, UI_MODE_ASSESSMENT);
     test_choose(app, 1);
@@ -813,18 +716,18 @@ static void test_mode(void)
     test_show_options(app);
     test_sizes_on_screen(app, 768, "turn-assessment");
     /* M does nothing during a call. */
-    test_key(app, SDLK_m, 0);
+    uitest_key(app, SDLK_m, 0);
     CHECK_INT(app->set.mode, UI_MODE_ASSESSMENT);
     /* The settings menu's feedback switch still works mid-call. */
-    test_key(app, SDLK_ESCAPE, 0);
-    test_key(app, SDLK_DOWN, 0);
-    test_key(app, SDLK_DOWN, 0);
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_ESCAPE, 0);
+    uitest_key(app, SDLK_DOWN, 0);
+    uitest_key(app, SDLK_DOWN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     CHECK_INT(app->overlay, UI_OVERLAY_SETTINGS);
     for (int i = 0; i < 4; i++) {
-        test_key(app, SDLK_DOWN, 0);
+        uitest_key(app, SDLK_DOWN, 0);
     }
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     CHECK_INT(app->set.feedback, UI_FEEDBACK_IMMEDIATE);
     CHECK_INT(app->set.mode, UI_MODE_ASSESSMENT);
     ui_app_free(app);
@@ -956,7 +859,7 @@ static void test_debrief_agrees(void)
                     test_show_options(app);
                     test_choose(app, (int)score_pick(app->play.s, worst) + 1);
                 } else {
-                    test_key(app, SDLK_RETURN, 0);
+                    uitest_key(app, SDLK_RETURN, 0);
                 }
             }
             CHECK_INT(ui_app_screen(app), UI_SCREEN_DEBRIEF);
@@ -1070,8 +973,8 @@ static void test_prefs(void)
     /* The picker's mode switch and F11 are remembered. */
     app = test_app(1024, 768, NULL, 0);
     CHECK(!app->set.high_contrast);
-    test_key(app, SDLK_m, 0);
-    test_key(app, SDLK_F11, 0);
+    uitest_key(app, SDLK_m, 0);
+    uitest_key(app, SDLK_F11, 0);
     ui_app_free(app);
     app = test_app(1024, 768, NULL, 0);
     CHECK_INT(app->set.mode, UI_MODE_ASSESSMENT);
@@ -1189,7 +1092,7 @@ static void test_reload_screens(void)
 
     /* Feedback: a broken file shows its errors, the feedback stays. */
     test_write(path, "<scenario xmlns=\"urn:rapport:scenario:1\">");
-    test_key(app, SDLK_F5, 0);
+    uitest_key(app, SDLK_F5, 0);
     CHECK_INT(app->overlay, UI_OVERLAY_DIAG);
     CHECK_CONTAINS(app->diag_title, "Reload failed");
     CHECK_INT(ui_app_screen(app), UI_SCREEN_FEEDBACK);
@@ -1200,7 +1103,7 @@ static void test_reload_screens(void)
     test_write(path, original);
     CHECK(test_edit(path, "you haven't greeted a loyal customer",
                     "you skipped the greeting"));
-    test_key(app, SDLK_F5, 0);
+    uitest_key(app, SDLK_F5, 0);
     CHECK(!ui_app_overlay_open(app));
     CHECK_INT(ui_app_screen(app), UI_SCREEN_FEEDBACK);
     CHECK_INT(session_turn_count(p->s), 1);
@@ -1210,20 +1113,20 @@ static void test_reload_screens(void)
     test_sizes_on_screen(app, 768, "feedback-reloaded");
 
     /* The pause menu: F5 closes it and reloads. */
-    test_key(app, SDLK_ESCAPE, 0);
+    uitest_key(app, SDLK_ESCAPE, 0);
     CHECK(ui_app_overlay_open(app));
     CHECK(test_edit(path, "you skipped the greeting", "you said no hello"));
-    test_key(app, SDLK_r, KMOD_LCTRL);
+    uitest_key(app, SDLK_r, KMOD_LCTRL);
     CHECK(!ui_app_overlay_open(app));
     CHECK_INT(ui_app_screen(app), UI_SCREEN_FEEDBACK);
     CHECK_CONTAINS(p->sc->nodes[0].choices[0].feedback, "you said no hello");
 
     /* Play to the ending; F5 there keeps the ending, new words. */
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     for (int turn = 0; turn < 20 && ui_app_screen(app) == UI_SCREEN_PLAY;
          turn++) {
         test_choose(app, 1);
-        test_key(app, SDLK_RETURN, 0);
+        uitest_key(app, SDLK_RETURN, 0);
     }
     CHECK_INT(ui_app_screen(app), UI_SCREEN_ENDING);
     size_t turns = session_turn_count(p->s);
@@ -1235,7 +1138,7 @@ static void test_reload_screens(void)
         char from[40];
         snprintf(from, sizeof from, "%.30s", last);
         CHECK(test_edit(path, from, "EDITED"));
-        test_key(app, SDLK_F5, 0);
+        uitest_key(app, SDLK_F5, 0);
         CHECK_INT(ui_app_screen(app), UI_SCREEN_ENDING);
         CHECK_INT(session_turn_count(p->s), turns);
         CHECK_CONTAINS(p->speech, "EDITED");
@@ -1245,10 +1148,10 @@ static void test_reload_screens(void)
     free(last);
 
     /* The debrief is made again from the new version. */
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_DEBRIEF);
     CHECK(test_edit(path, "you said no hello", "REVIEWED"));
-    test_key(app, SDLK_F5, 0);
+    uitest_key(app, SDLK_F5, 0);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_DEBRIEF);
     CHECK(p->d != NULL);
     CHECK_INT(session_turn_count(p->s), turns);
@@ -1257,9 +1160,9 @@ static void test_reload_screens(void)
     test_sizes_on_screen(app, 768, "debrief-reloaded");
     /* A broken file on the debrief: errors, and the debrief stays. */
     test_write(path, "not xml");
-    test_key(app, SDLK_F5, 0);
+    uitest_key(app, SDLK_F5, 0);
     CHECK_INT(app->overlay, UI_OVERLAY_DIAG);
-    test_key(app, SDLK_ESCAPE, 0);
+    uitest_key(app, SDLK_ESCAPE, 0);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_DEBRIEF);
     CHECK(p->d != NULL);
 
@@ -1268,7 +1171,7 @@ static void test_reload_screens(void)
     test_write(path, original);
     CHECK(test_edit(path, "<choice next=\"needs\" empathy=\"-3\"",
                     "<choice next=\"explain\" empathy=\"-3\""));
-    test_key(app, SDLK_F5, 0);
+    uitest_key(app, SDLK_F5, 0);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
     CHECK_INT(session_turn_count(p->s), 0);
     CHECK_CONTAINS(p->note, "starts again");
@@ -1283,7 +1186,7 @@ static void test_reload_screens(void)
     char second[300];
     snprintf(second, sizeof second, "%s/another.xml", dir);
     test_write(second, "<broken");
-    test_key(app, SDLK_F5, 0);
+    uitest_key(app, SDLK_F5, 0);
     CHECK_INT(app->pick_count, before + 1);
     CHECK_STR(app->picks[app->pick_selected].path, selected_path);
     bool found = false;
@@ -1315,7 +1218,7 @@ static void test_scrolling(void)
     CHECK(ui_app_start(app, TEST_SCENARIO));
     for (int turn = 0; turn < 2; turn++) {
         test_choose(app, 1);
-        test_key(app, SDLK_RETURN, 0);
+        uitest_key(app, SDLK_RETURN, 0);
     }
     test_show_options(app);
     ui_app_redraw(app);
@@ -1337,7 +1240,7 @@ static void test_scrolling(void)
 
     /* Down four times: the last card is focused and scrolled into view. */
     for (int i = 0; i < 4; i++) {
-        test_key(app, SDLK_DOWN, 0);
+        uitest_key(app, SDLK_DOWN, 0);
     }
     CHECK_INT(app->focus, 3);
     const ui_hit *h = ui_app_find_hit(app, UI_ACT_CHOOSE, 3);
@@ -1346,7 +1249,7 @@ static void test_scrolling(void)
         CHECK(h->rect.y + h->rect.h <= s->view.y + s->view.h);
         CHECK(h->rect.h > app->lay.px_min * 2);
     }
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_FEEDBACK);
     CHECK_INT(session_turn_at(app->play.s, 2)->offered_pos, 4);
     ui_app_free(app);
@@ -1404,10 +1307,10 @@ static void test_nine_options(void)
         CHECK(ui_app_elapsed_ms(app) >= 3000);
         /* Down nine times: each card focused in turn, the ninth last. */
         for (int i = 0; i < 9; i++) {
-            test_key(app, SDLK_DOWN, 0);
+            uitest_key(app, SDLK_DOWN, 0);
             CHECK_INT(app->focus, i);
         }
-        test_key(app, SDLK_9, 0);
+        uitest_key(app, SDLK_9, 0);
         CHECK_INT(ui_app_screen(app), UI_SCREEN_FEEDBACK);
         CHECK_INT(session_turn_at(app->play.s, 0)->offered_pos, 9);
         ui_app_free(app);
@@ -1432,7 +1335,7 @@ static void test_nine_options(void)
         CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
         /* Each card comes into view as the arrows reach it. */
         for (int i = 0; i < 9; i++) {
-            test_key(app, SDLK_DOWN, 0);
+            uitest_key(app, SDLK_DOWN, 0);
             CHECK_INT(app->focus, i);
             const ui_hit *hit = ui_app_find_hit(app, UI_ACT_CHOOSE, i);
             CHECK(hit != NULL);
@@ -1444,7 +1347,7 @@ static void test_nine_options(void)
         CHECK(s->offset > 0);
         /* All seen: the clock runs, back at the top too. */
         CHECK(!turn_clock_held(&app->play.clock));
-        test_key(app, SDLK_HOME, 0);
+        uitest_key(app, SDLK_HOME, 0);
         s->offset = 0;
         app->dirty = true;
         ui_app_set_clock(app, app->clock + 2500);
@@ -1452,7 +1355,7 @@ static void test_nine_options(void)
         CHECK(!turn_clock_held(&app->play.clock));
         CHECK_INT(ui_app_elapsed_ms(app), 2500);
         /* Option 9 by its key, from anywhere. */
-        test_key(app, SDLK_9, 0);
+        uitest_key(app, SDLK_9, 0);
         CHECK_INT(ui_app_screen(app), UI_SCREEN_FEEDBACK);
         CHECK_INT(session_turn_at(app->play.s, 0)->offered_pos, 9);
         CHECK_INT(session_turn_at(app->play.s, 0)->response_ms, 2500);
@@ -1469,16 +1372,6 @@ static void test_nine_options(void)
     ui_app_free(app);
 }
 
-static void test_text_input(ui_app *app, const char *text)
-{
-    SDL_Event ev;
-    memset(&ev, 0, sizeof ev);
-    ev.type = SDL_TEXTINPUT;
-    snprintf(ev.text.text, sizeof ev.text.text, "%s", text);
-    SDL_PushEvent(&ev);
-    ui_app_step(app);
-}
-
 /* The trainee's name: typed on the picker (UTF-8), remembered. */
 static void test_trainee_name(void)
 {
@@ -1492,16 +1385,16 @@ static void test_trainee_name(void)
     test_config_dir = sub;
     ui_app *app = test_app(1024, 768, NULL, 0);
     CHECK_STR(app->trainee, "");
-    test_key(app, SDLK_TAB, 0);
+    uitest_key(app, SDLK_TAB, 0);
     CHECK(app->editing_name);
-    test_text_input(app, "Zo\xC3\xAB ");
-    test_text_input(app, "\xD0\x97\xCE\xA9"); /* Cyrillic Ze, Greek Omega */
-    test_key(app, SDLK_b, 0);                 /* typing, not blanking */
+    uitest_text(app, "Zo\xC3\xAB ");
+    uitest_text(app, "\xD0\x97\xCE\xA9"); /* Cyrillic Ze, Greek Omega */
+    uitest_key(app, SDLK_b, 0);           /* typing, not blanking */
     CHECK(!app->blanked);
-    test_key(app, SDLK_BACKSPACE, 0);
+    uitest_key(app, SDLK_BACKSPACE, 0);
     CHECK_STR(app->trainee, "Zo\xC3\xAB \xD0\x97");
     test_sizes_on_screen(app, 768, "picker-name");
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     CHECK(!app->editing_name);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_PICKER);
     ui_app_free(app);
@@ -1569,10 +1462,10 @@ static void test_scripts(void)
             ui_app *app = test_app(sizes[i][0], h, paths, 1);
             char what[64];
             snprintf(what, sizeof what, "%s-briefing", names[n]);
-            test_key(app, SDLK_RETURN, 0);
+            uitest_key(app, SDLK_RETURN, 0);
             CHECK_INT(ui_app_screen(app), UI_SCREEN_BRIEFING);
             test_sizes_on_screen(app, h, what);
-            test_key(app, SDLK_RETURN, 0);
+            uitest_key(app, SDLK_RETURN, 0);
             CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
             for (int turn = 0; turn < 5 && !session_is_finished(app->play.s);
                  turn++) {
@@ -1580,18 +1473,18 @@ static void test_scripts(void)
                                           app, app->play.reveal_ms / 2));
                 snprintf(what, sizeof what, "%s-turn-reveal", names[n]);
                 test_sizes_on_screen(app, h, what);
-                test_key(app, SDLK_SPACE, 0);
+                uitest_key(app, SDLK_SPACE, 0);
                 snprintf(what, sizeof what, "%s-turn", names[n]);
                 test_sizes_on_screen(app, h, what);
-                test_key(app, SDLK_1, 0);
+                uitest_key(app, SDLK_1, 0);
                 snprintf(what, sizeof what, "%s-feedback", names[n]);
                 test_sizes_on_screen(app, h, what);
-                test_key(app, SDLK_RETURN, 0);
+                uitest_key(app, SDLK_RETURN, 0);
             }
             CHECK_INT(ui_app_screen(app), UI_SCREEN_ENDING);
             snprintf(what, sizeof what, "%s-ending", names[n]);
             test_sizes_on_screen(app, h, what);
-            test_key(app, SDLK_RETURN, 0);
+            uitest_key(app, SDLK_RETURN, 0);
             CHECK_INT(ui_app_screen(app), UI_SCREEN_DEBRIEF);
             snprintf(what, sizeof what, "%s-debrief", names[n]);
             test_sizes_on_screen(app, h, what);
@@ -1720,19 +1613,9 @@ static void test_play_on(ui_app *app)
         if (ui_app_screen(app) == UI_SCREEN_PLAY) {
             test_choose(app, 1);
         } else {
-            test_key(app, SDLK_RETURN, 0);
+            uitest_key(app, SDLK_RETURN, 0);
         }
     }
-}
-
-static void test_type(ui_app *app, const char *text)
-{
-    SDL_Event ev;
-    memset(&ev, 0, sizeof ev);
-    ev.type = SDL_TEXTINPUT;
-    snprintf(ev.text.text, sizeof ev.text.text, "%s", text);
-    SDL_PushEvent(&ev);
-    ui_app_step(app);
 }
 
 /* Types a long text in pieces (text input events hold 32 bytes). */
@@ -1741,7 +1624,7 @@ static void test_type_long(ui_app *app, const char *text)
     char piece[20];
     for (size_t at = 0; at < strlen(text); at += sizeof piece - 1) {
         snprintf(piece, sizeof piece, "%s", text + at);
-        test_type(app, piece);
+        uitest_text(app, piece);
     }
 }
 
@@ -1758,7 +1641,7 @@ static void test_results_save(void)
     ui_play *p = &app->play;
     CHECK(!ui_app_overlay_open(app)); /* no journals: no notice */
     snprintf(app->trainee, sizeof app->trainee, "Zo\xC3\xAB Ng");
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_BRIEFING);
     CHECK(p->sc != NULL && p->s == NULL);
     CHECK_INT(test_journals(dir, NULL), 0); /* not a call yet */
@@ -1767,15 +1650,15 @@ static void test_results_save(void)
     CHECK(ui_app_find_hit(app, UI_ACT_PICKER, 0) != NULL);
     CHECK(p->sc->objective_count > 0 && p->sc->customer.persona);
     /* Back (Esc), and in again; a click on Start. */
-    test_key(app, SDLK_ESCAPE, 0);
+    uitest_key(app, SDLK_ESCAPE, 0);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_PICKER);
     CHECK(p->sc == NULL);
     CHECK(!ui_app_overlay_open(app));
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_BRIEFING);
-    test_key(app, SDLK_PAGEUP, 0); /* a clicker goes back too */
+    uitest_key(app, SDLK_PAGEUP, 0); /* a clicker goes back too */
     CHECK_INT(ui_app_screen(app), UI_SCREEN_PICKER);
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     test_click_hit(app, UI_ACT_START, 0);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
     CHECK_INT(test_journal_lines(dir), 1);
@@ -1783,7 +1666,7 @@ static void test_results_save(void)
     ui_app_set_clock(app, 5000);
     test_choose(app, 1);
     CHECK_INT(test_journal_lines(dir), 2);
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     test_play_on(app);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_ENDING);
     CHECK_INT(p->save, UI_SAVE_DONE);
@@ -1817,7 +1700,7 @@ static void test_results_save(void)
         CHECK(access(other, F_OK) == 0);
     }
     free(json);
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_DEBRIEF);
     CHECK_CONTAINS(p->save_line, "Saved in ");
     CHECK_CONTAINS(p->save_line, "isp-promo-question-01 (.json, .html");
@@ -1828,16 +1711,16 @@ static void test_results_save(void)
 
     /* Replay: a new call, a new journal; quitting from the menu in the
      * middle removes it and saves nothing. */
-    test_key(app, SDLK_r, 0);
+    uitest_key(app, SDLK_r, 0);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
     CHECK_INT(p->save, UI_SAVE_PENDING);
     CHECK_INT(test_journal_lines(dir), 1);
     test_choose(app, 2);
     CHECK_INT(test_journal_lines(dir), 2);
-    test_key(app, SDLK_ESCAPE, 0);
+    uitest_key(app, SDLK_ESCAPE, 0);
     test_sizes_on_screen(app, 768, "menu-mid-call");
-    test_key(app, SDLK_UP, 0);
-    test_key(app, SDLK_RETURN, 0); /* Quit Rapport */
+    uitest_key(app, SDLK_UP, 0);
+    uitest_key(app, SDLK_RETURN, 0); /* Quit Rapport */
     CHECK(!app->running);
     CHECK_INT(test_journals(dir, NULL), 0);
     CHECK_INT(test_records(dir, NULL), 1);
@@ -1867,18 +1750,18 @@ static void test_results_leave(void)
     char *before = NULL;
     test_journals(results, &before);
     /* Restart from the menu: a new call, its own journal. */
-    test_key(app, SDLK_ESCAPE, 0);
-    test_key(app, SDLK_DOWN, 0);
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_ESCAPE, 0);
+    uitest_key(app, SDLK_DOWN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     CHECK_INT(session_turn_count(p->s), 0);
     CHECK_INT(test_journal_lines(results), 1);
     /* F5 after an edit, in the middle of the call: the same turns, in a
      * new journal that names the edited file (the old one is gone). */
     test_choose(app, 1);
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     CHECK(test_edit(copy, "It's Gloria, Gloria Mensah.",
                     "Gloria here, Gloria Mensah."));
-    test_key(app, SDLK_F5, 0);
+    uitest_key(app, SDLK_F5, 0);
     CHECK_CONTAINS(p->note, "Reloaded");
     CHECK_INT(session_turn_count(p->s), 1);
     char *after = NULL;
@@ -1897,10 +1780,10 @@ static void test_results_leave(void)
     free(after);
     free(before);
     /* Another scenario: the journal goes. */
-    test_key(app, SDLK_ESCAPE, 0);
-    test_key(app, SDLK_UP, 0);
-    test_key(app, SDLK_UP, 0);
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_ESCAPE, 0);
+    uitest_key(app, SDLK_UP, 0);
+    uitest_key(app, SDLK_UP, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_PICKER);
     CHECK_INT(test_journals(results, NULL), 0);
     /* The briefing: F5 reads the file again (errors shown, the old
@@ -1912,37 +1795,37 @@ static void test_results_leave(void)
         }
     }
     CHECK(app->pick_selected >= 0);
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_BRIEFING);
     CHECK(test_edit(copy, "Gloria here, Gloria Mensah.",
                     "Hello, Gloria Mensah here."));
     CHECK(test_edit(copy, "68, a retired", "69, a retired"));
-    test_key(app, SDLK_F5, 0);
+    uitest_key(app, SDLK_F5, 0);
     CHECK_CONTAINS(p->note, "briefing as it now reads");
     CHECK_CONTAINS(p->sc->customer.persona, "69, a retired");
     char *good = test_read(copy);
     test_write(copy, "<broken");
-    test_key(app, SDLK_F5, 0);
+    uitest_key(app, SDLK_F5, 0);
     CHECK_INT(app->overlay, UI_OVERLAY_DIAG);
-    test_key(app, SDLK_ESCAPE, 0);
+    uitest_key(app, SDLK_ESCAPE, 0);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_BRIEFING);
     CHECK_CONTAINS(p->sc->customer.persona, "69, a retired");
     test_write(copy, good);
     free(good);
     CHECK_INT(test_journals(results, NULL), 0);
-    test_key(app, SDLK_SPACE, 0);
+    uitest_key(app, SDLK_SPACE, 0);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
     CHECK_INT(test_journal_lines(results), 1);
-    test_key(app, SDLK_ESCAPE, 0);
-    test_key(app, SDLK_UP, 0);
-    test_key(app, SDLK_UP, 0);
-    test_key(app, SDLK_RETURN, 0); /* another scenario, again */
+    uitest_key(app, SDLK_ESCAPE, 0);
+    uitest_key(app, SDLK_UP, 0);
+    uitest_key(app, SDLK_UP, 0);
+    uitest_key(app, SDLK_RETURN, 0); /* another scenario, again */
     CHECK_INT(ui_app_screen(app), UI_SCREEN_PICKER);
     CHECK_INT(test_journals(results, NULL), 0);
     /* The app ends in the middle of a call: the journal stays. */
     CHECK(ui_app_start(app, copy));
     test_choose(app, 1);
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     test_choose(app, 1);
     ui_app_free(app);
     CHECK_INT(test_journal_lines(results), 3);
@@ -1963,12 +1846,12 @@ static void test_leave_journal(const char *results, const char *path,
     test_opt.trainee = trainee;
     ui_app *app = test_app(1024, 768, NULL, 0);
     while (app->overlay == UI_OVERLAY_RECOVER) {
-        test_key(app, SDLK_l, 0); /* those left before: later */
+        uitest_key(app, SDLK_l, 0); /* those left before: later */
     }
     CHECK(ui_app_start(app, path));
     for (int i = 0; i < replies; i++) {
         test_choose(app, 1);
-        test_key(app, SDLK_RETURN, 0);
+        uitest_key(app, SDLK_RETURN, 0);
     }
     ui_app_free(app);
 }
@@ -1994,9 +1877,9 @@ static void test_recover(void)
     CHECK_STR(app->recover.jd->trainee, "Ana Lima");
     CHECK(ui_app_find_hit(app, UI_ACT_RECOVER_RESUME, 0) != NULL);
     test_sizes_on_screen(app, 768, "recovery");
-    test_key(app, SDLK_F5, 0); /* not closed by a reload */
+    uitest_key(app, SDLK_F5, 0); /* not closed by a reload */
     CHECK_INT(app->overlay, UI_OVERLAY_RECOVER);
-    test_key(app, SDLK_l, 0);
+    uitest_key(app, SDLK_l, 0);
     CHECK(!ui_app_overlay_open(app));
     CHECK_INT(ui_app_screen(app), UI_SCREEN_PICKER);
     CHECK(access(path, F_OK) == 0);
@@ -2008,17 +1891,17 @@ static void test_recover(void)
     test_opt.wall_start_ms = TEST_WALL_MS + 3600000;
     app = test_app(1024, 768, NULL, 0);
     ui_play *p = &app->play;
-    test_key(app, SDLK_d, 0);
+    uitest_key(app, SDLK_d, 0);
     CHECK(app->recover_confirm);
     test_sizes_on_screen(app, 768, "recovery-confirm");
-    test_key(app, SDLK_n, 0);
+    uitest_key(app, SDLK_n, 0);
     CHECK(!app->recover_confirm);
     test_click_hit(app, UI_ACT_RECOVER_DISCARD, 0);
     CHECK(app->recover_confirm);
-    test_key(app, SDLK_ESCAPE, 0);
+    uitest_key(app, SDLK_ESCAPE, 0);
     CHECK(!app->recover_confirm);
     CHECK_INT(app->overlay, UI_OVERLAY_RECOVER);
-    test_key(app, SDLK_RETURN, 0); /* the focus starts on Resume */
+    uitest_key(app, SDLK_RETURN, 0); /* the focus starts on Resume */
     CHECK(!ui_app_overlay_open(app));
     CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
     CHECK_INT(session_turn_count(p->s), 2);
@@ -2027,7 +1910,7 @@ static void test_recover(void)
     CHECK_INT(test_lines(path), 3); /* the same journal goes on */
     test_choose(app, 1);
     CHECK_INT(test_lines(path), 4);
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     test_play_on(app);
     CHECK_INT(p->save, UI_SAVE_DONE);
     CHECK(access(path, F_OK) != 0);
@@ -2045,7 +1928,7 @@ static void test_recover(void)
         unlink(json);
     }
     free(json);
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     CHECK_STR(p->trainee, "Ana Lima"); /* on the debrief */
     ui_app_free(app);
     free(path);
@@ -2108,9 +1991,9 @@ static void test_recover(void)
     CHECK(app->recover.s != NULL);
     CHECK(ui_app_find_hit(app, UI_ACT_RECOVER_RESUME, 0) == NULL);
     test_sizes_on_screen(app, 768, "recovery-changed");
-    test_key(app, SDLK_r, 0); /* not offered: nothing happens */
+    uitest_key(app, SDLK_r, 0); /* not offered: nothing happens */
     CHECK_INT(app->overlay, UI_OVERLAY_RECOVER);
-    test_key(app, SDLK_s, 0);
+    uitest_key(app, SDLK_s, 0);
     CHECK(!ui_app_overlay_open(app));
     CHECK_INT(test_journals(results, NULL), 0);
     CHECK_INT(test_records(results, &json), 1);
@@ -2138,10 +2021,10 @@ static void test_recover(void)
     CHECK(ui_app_find_hit(app, UI_ACT_RECOVER_SAVE, 0) == NULL);
     CHECK(ui_app_find_hit(app, UI_ACT_RECOVER_DISCARD, 0) != NULL);
     test_sizes_on_screen(app, 768, "recovery-missing");
-    test_key(app, SDLK_s, 0);
+    uitest_key(app, SDLK_s, 0);
     CHECK_INT(app->overlay, UI_OVERLAY_RECOVER);
-    test_key(app, SDLK_d, 0);
-    test_key(app, SDLK_y, 0);
+    uitest_key(app, SDLK_d, 0);
+    uitest_key(app, SDLK_y, 0);
     CHECK(!ui_app_overlay_open(app));
     CHECK_INT(test_journals(results, NULL), 0);
     ui_app_free(app);
@@ -2155,7 +2038,7 @@ static void test_recover(void)
     app = test_app(1024, 768, paths, 1);
     CHECK_INT(app->overlay, UI_OVERLAY_RECOVER);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_PICKER);
-    test_key(app, SDLK_l, 0);
+    uitest_key(app, SDLK_l, 0);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
     ui_app_free(app);
     free(text);
@@ -2197,24 +2080,24 @@ static void test_results_notice(void)
     test_sizes_on_screen(app, 768, "journal-failed");
     /* The turn waits meanwhile; F5, Esc and blanking do not close it. */
     ui_app_set_clock(app, 600000);
-    test_key(app, SDLK_F5, 0);
-    test_key(app, SDLK_ESCAPE, 0);
+    uitest_key(app, SDLK_F5, 0);
+    uitest_key(app, SDLK_ESCAPE, 0);
     CHECK_INT(app->overlay, UI_OVERLAY_RESULTS);
-    test_key(app, SDLK_r, 0); /* Retry: the same problem */
+    uitest_key(app, SDLK_r, 0); /* Retry: the same problem */
     CHECK_INT(app->overlay, UI_OVERLAY_RESULTS);
     CHECK(p->journal == NULL);
     /* Enter on the field (focused first), clear it, type, Enter. */
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     CHECK(app->editing_folder);
     for (size_t i = strlen(bad); i > 0; i--) {
-        test_key(app, SDLK_BACKSPACE, 0);
+        uitest_key(app, SDLK_BACKSPACE, 0);
     }
     CHECK_STR(app->folder, "");
-    test_key(app, SDLK_q, 0); /* typing: not a shortcut */
+    uitest_key(app, SDLK_q, 0); /* typing: not a shortcut */
     test_type_long(app, good);
     CHECK_STR(app->folder, good);
     test_sizes_on_screen(app, 768, "journal-failed-typing");
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     CHECK(!app->editing_folder);
     CHECK(!ui_app_overlay_open(app));
     CHECK_STR(app->results_dir, good);
@@ -2255,7 +2138,7 @@ static void test_results_notice(void)
     CHECK_INT(app->overlay, UI_OVERLAY_RESULTS);
     test_click_hit(app, UI_ACT_FOLDER, 0);
     CHECK(app->editing_folder);
-    test_key(app, SDLK_u, KMOD_LCTRL);
+    uitest_key(app, SDLK_u, KMOD_LCTRL);
     CHECK_STR(app->folder, "");
     test_type_long(app, third);
     test_click_hit(app, UI_ACT_SAVE_ELSEWHERE, 0);
@@ -2264,8 +2147,8 @@ static void test_results_notice(void)
     CHECK_INT(test_records(third, NULL), 1);
     CHECK_INT(test_journals(full, NULL), 0);
     CHECK_CONTAINS(p->save_line, third);
-    test_key(app, SDLK_RETURN, 0);
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_DEBRIEF);
     test_sizes_on_screen(app, 768, "debrief-saved-elsewhere");
     ui_app_free(app);
@@ -2279,10 +2162,10 @@ static void test_results_notice(void)
     CHECK(ui_app_start(app, TEST_SCENARIO));
     test_play_on(app);
     CHECK_INT(app->overlay, UI_OVERLAY_RESULTS);
-    test_key(app, SDLK_f, 0);
+    uitest_key(app, SDLK_f, 0);
     CHECK(app->editing_folder);
-    test_key(app, SDLK_u, KMOD_LCTRL);
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_u, KMOD_LCTRL);
+    uitest_key(app, SDLK_RETURN, 0);
     CHECK_INT(app->overlay, UI_OVERLAY_RESULTS);
     CHECK_CONTAINS(app->notice_msg, "Type the folder");
     test_tap_hit(app, UI_ACT_SAVE_DECLINE, 0);
@@ -2290,8 +2173,8 @@ static void test_results_notice(void)
     CHECK_INT(p->save, UI_SAVE_DECLINED);
     CHECK_INT(test_journals(full, NULL), 0);
     CHECK_INT(test_records(full, NULL), 0);
-    test_key(app, SDLK_RETURN, 0);
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_DEBRIEF);
     CHECK(p->d != NULL);
     CHECK_CONTAINS(p->save_line, "Not saved");
@@ -2341,36 +2224,36 @@ static void test_results_sizes(void)
         const char *paths[] = {RAPPORT_SCENARIOS "/billing-error.xml"};
         test_opt.results_dir = results;
         ui_app *app = test_app(w, h, paths, 1);
-        test_key(app, SDLK_RETURN, 0);
+        uitest_key(app, SDLK_RETURN, 0);
         CHECK_INT(ui_app_screen(app), UI_SCREEN_BRIEFING);
         test_sizes_on_screen(app, h, "briefing-long");
         const ui_scroll *bs = &app->scroll[UI_SCROLL_BRIEFING];
         if (w == 1024) {
             /* The longest briefing scrolls on a 4:3 projector. */
             CHECK(bs->active && bs->content > bs->view.h);
-            test_key(app, SDLK_DOWN, 0);
+            uitest_key(app, SDLK_DOWN, 0);
             CHECK(bs->offset > 0);
         }
-        test_key(app, SDLK_END, 0);
+        uitest_key(app, SDLK_END, 0);
         test_sizes_on_screen(app, h, "briefing-end");
-        test_key(app, SDLK_RETURN, 0);
+        uitest_key(app, SDLK_RETURN, 0);
         test_play_on(app);
-        test_key(app, SDLK_RETURN, 0);
+        uitest_key(app, SDLK_RETURN, 0);
         CHECK_INT(ui_app_screen(app), UI_SCREEN_DEBRIEF);
         CHECK_CONTAINS(app->play.save_line,
                        "Saved in ~/.local/share/rapport/results as ");
         test_sizes_on_screen(app, h, "debrief-saved");
         /* A call left for the next start. */
-        test_key(app, SDLK_r, 0);
+        uitest_key(app, SDLK_r, 0);
         test_choose(app, 1);
         ui_app_free(app);
         test_opt.results_dir = results;
         app = test_app(w, h, paths, 1);
         CHECK_INT(app->overlay, UI_OVERLAY_RECOVER);
         test_sizes_on_screen(app, h, "recovery");
-        test_key(app, SDLK_d, 0);
+        uitest_key(app, SDLK_d, 0);
         test_sizes_on_screen(app, h, "recovery-confirm");
-        test_key(app, SDLK_y, 0);
+        uitest_key(app, SDLK_y, 0);
         ui_app_free(app);
         test_opt.results_dir = bad;
         app = test_app(w, h, paths, 1);
@@ -2388,9 +2271,9 @@ static void test_results_sizes(void)
         CHECK_INT(app->overlay, UI_OVERLAY_RESULTS);
         CHECK_INT(app->notice, UI_NOTICE_SAVE);
         test_sizes_on_screen(app, h, "save-failed");
-        test_key(app, SDLK_d, 0);
-        test_key(app, SDLK_RETURN, 0);
-        test_key(app, SDLK_RETURN, 0);
+        uitest_key(app, SDLK_d, 0);
+        uitest_key(app, SDLK_RETURN, 0);
+        uitest_key(app, SDLK_RETURN, 0);
         CHECK_INT(ui_app_screen(app), UI_SCREEN_DEBRIEF);
         test_sizes_on_screen(app, h, "debrief-not-saved");
         ui_app_free(app);
@@ -2448,8 +2331,8 @@ static void test_speech_marks_below(void)
     test_write(path, edited);
     const char *paths[] = {path};
     ui_app *app = test_app(1024, 768, paths, 1);
-    test_key(app, SDLK_RETURN, 0);
-    test_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
+    uitest_key(app, SDLK_RETURN, 0);
     CHECK_INT(ui_app_screen(app), UI_SCREEN_PLAY);
     test_show_options(app);
     ui_app_redraw(app);

@@ -15,26 +15,16 @@
 #include "ui_internal.h"
 #include "ui_lang_setting.h"
 #include "ui_pickfilter.h"
+#include "uitest.h"
 
 static ui_app *test_app_sized(const char *config_dir, int w, int h)
 {
     static ui_app_options opt;
     memset(&opt, 0, sizeof opt);
     opt.config_dir = config_dir;
-    opt.width = w;
-    opt.height = h;
-    opt.virtual_clock = true;
-    opt.software = true;
     opt.no_shuffle = true;
-    char err[256];
-    ui_app *app = ui_app_new(&opt, err, sizeof err);
-    if (!app) {
-        fprintf(stderr, "cannot start the app: %s\n", err);
-        exit(1);
-    }
-    app->running = true;
-    ui_app_step(app);
-    return app;
+    uitest_headless(&opt, w, h, NULL, 0);
+    return uitest_start(&opt);
 }
 
 static ui_app *test_app(const char *config_dir)
@@ -320,11 +310,10 @@ static void test_no_boxes(void)
             CHECK(app->mirrored == (c == 1));
             ui_app_do(app, UI_ACT_PICKER, 0);
             ui_app_step(app);
-            ui_text_glyphs g = ui_text_glyph_stats(app->text);
-            if (g.notdef) {
-                fprintf(stderr, "%s at %d: %lu .notdef in %d screens\n",
-                        cases[c].lang, sizes[z][1], g.notdef, screens);
-            }
+            char label[64];
+            snprintf(label, sizeof label, "%s at %d (%d screens)",
+                     cases[c].lang, sizes[z][1], screens);
+            ui_text_glyphs g = uitest_glyphs(app, label);
             CHECK(g.runs > 0);
             CHECK_INT(g.notdef, 0);
             ui_app_free(app);
