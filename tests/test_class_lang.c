@@ -17,7 +17,6 @@
  * White-box: it reads the app struct through ui_internal.h. */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "check.h"
 #include "i18n.h"
@@ -188,25 +187,13 @@ static void test_press(ui_app *app, const ui_hit *h, bool touch)
     if (app->mirrored) {
         x = app->lay.w - 1 - x;
     }
-    SDL_Event ev;
-    for (int i = 0; i < 2; i++) {
-        memset(&ev, 0, sizeof ev);
-        if (touch) {
-            ev.type = i == 0 ? SDL_FINGERDOWN : SDL_FINGERUP;
-            ev.tfinger.touchId = 7;
-            ev.tfinger.fingerId = 1;
-            ev.tfinger.x = ((float)x + 0.5f) / (float)app->lay.w;
-            ev.tfinger.y = (float)y / (float)app->lay.h;
-        } else {
-            ev.type = i == 0 ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
-            ev.button.button = SDL_BUTTON_LEFT;
-            ev.button.which = 1;
-            ev.button.state = i == 0 ? SDL_PRESSED : SDL_RELEASED;
-            ev.button.clicks = 1;
-            ev.button.x = x;
-            ev.button.y = y;
-        }
-        SDL_PushEvent(&ev);
+    if (touch) {
+        float fx = ((float)x + 0.5f) / (float)app->lay.w;
+        float fy = (float)y / (float)app->lay.h;
+        uitest_push_finger(SDL_FINGERDOWN, 1, fx, fy);
+        uitest_push_finger(SDL_FINGERUP, 1, fx, fy);
+    } else {
+        uitest_push_click(x, y, 1);
     }
     ui_app_step(app);
 }
@@ -280,9 +267,10 @@ static void test_mirrored_input(bool touch)
 #define TEST_GOLDEN_WHOLE "> > > A3 B9 C2 ! > > > w > > "
 #define TEST_GOLDEN_TEAMS "> > > t1 A4 B2 t2 B3 t3 A1 C2 ! > > > > "
 
-static int test_scripted(const char *lang, const char *script, bool teams,
+static int test_scripted(const void *ctx, const char *script, bool teams,
                          int w, int h, const char *dir)
 {
+    const char *lang = ctx;
     const char *paths[] = {test_scenario_of(lang)};
     ui_app_options o;
     uitest_scripted_options(&o, w, h, paths, 1, script, dir);
@@ -296,26 +284,9 @@ static int test_scripted(const char *lang, const char *script, bool teams,
 
 static int test_shots(const char *dir, const char *size, const char *lang)
 {
-    int w = 0;
-    int h = 0;
-    if (sscanf(size, "%dx%d", &w, &h) != 2) {
-        return 2;
-    }
     test_lang(lang);
-    char whole[512];
-    char teams[512];
-    snprintf(whole, sizeof whole, "%s/whole", dir);
-    snprintf(teams, sizeof teams, "%s/teams", dir);
-    mkdir(dir, 0777);
-    mkdir(whole, 0777);
-    mkdir(teams, 0777);
-    char *a = uitest_nexts(TEST_GOLDEN_WHOLE, 90);
-    char *b = uitest_nexts(TEST_GOLDEN_TEAMS, 110);
-    int rc = test_scripted(lang, a, false, w, h, whole) != 0 ||
-             test_scripted(lang, b, true, w, h, teams) != 0;
-    free(a);
-    free(b);
-    return rc;
+    return uitest_class_shots(dir, size, TEST_GOLDEN_WHOLE, TEST_GOLDEN_TEAMS,
+                              test_scripted, lang);
 }
 
 int main(int argc, char **argv)

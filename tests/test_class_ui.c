@@ -14,7 +14,6 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "check.h"
 #include "ui_class.h"
@@ -400,6 +399,14 @@ static int test_scripted(const char *script, bool teams, bool board, int w,
     return uitest_scripted(&o);
 }
 
+/* test_scripted with the scoreboard (uitest_class_run). */
+static int test_scripted_board(const void *ctx, const char *script, bool teams,
+                               int w, int h, const char *dir)
+{
+    (void)ctx;
+    return test_scripted(script, teams, true, w, h, dir);
+}
+
 /* The golden screens: options with letters, the vote entry with hands,
  * the chart revealed, what if, the scoreboard, the debrief. */
 #define TEST_GOLDEN_WHOLE "> > > A3 B9 C2 D1 ! > > > w > > "
@@ -452,25 +459,8 @@ static void test_scripts(void)
 
 static int test_shots(const char *dir, const char *size)
 {
-    int w = 0;
-    int h = 0;
-    if (sscanf(size, "%dx%d", &w, &h) != 2) {
-        return 2;
-    }
-    char whole[512];
-    char teams[512];
-    snprintf(whole, sizeof whole, "%s/whole", dir);
-    snprintf(teams, sizeof teams, "%s/teams", dir);
-    mkdir(dir, 0777);
-    mkdir(whole, 0777);
-    mkdir(teams, 0777);
-    char *a = uitest_nexts(TEST_GOLDEN_WHOLE, 90);
-    char *b = uitest_nexts(TEST_GOLDEN_TEAMS, 110);
-    int rc = test_scripted(a, false, true, w, h, whole) != 0 ||
-             test_scripted(b, true, true, w, h, teams) != 0;
-    free(a);
-    free(b);
-    return rc;
+    return uitest_class_shots(dir, size, TEST_GOLDEN_WHOLE, TEST_GOLDEN_TEAMS,
+                              test_scripted_board, NULL);
 }
 
 int main(int argc, char **argv)

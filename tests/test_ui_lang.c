@@ -234,23 +234,7 @@ static void test_mirror(void)
         CHECK(menu->rect.x > app->lay.w / 2); /* the layout's right */
         int sx = app->lay.w - 1 - (menu->rect.x + menu->rect.w / 2);
         int sy = menu->rect.y + menu->rect.h / 2;
-        SDL_Event ev;
-        memset(&ev, 0, sizeof ev);
-        ev.type = SDL_MOUSEMOTION;
-        ev.motion.x = sx;
-        ev.motion.y = sy;
-        SDL_PushEvent(&ev);
-        for (int i = 0; i < 2; i++) {
-            memset(&ev, 0, sizeof ev);
-            ev.type = i == 0 ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
-            ev.button.button = SDL_BUTTON_LEFT;
-            ev.button.state = i == 0 ? SDL_PRESSED : SDL_RELEASED;
-            ev.button.clicks = 1;
-            ev.button.x = sx;
-            ev.button.y = sy;
-            SDL_PushEvent(&ev);
-        }
-        ui_app_step(app);
+        uitest_click(app, sx, sy, 0);
         CHECK_INT(app->overlay, UI_OVERLAY_MENU);
     }
     /* Every text drawn lies inside the window. */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "ui_class.h"
 
@@ -59,15 +60,9 @@ void uitest_text(ui_app *app, const char *text)
     ui_app_step(app);
 }
 
-void uitest_click(ui_app *app, int x, int y, Uint32 which)
+void uitest_push_click(int x, int y, Uint32 which)
 {
     SDL_Event ev;
-    memset(&ev, 0, sizeof ev);
-    ev.type = SDL_MOUSEMOTION;
-    ev.motion.which = which;
-    ev.motion.x = x;
-    ev.motion.y = y;
-    SDL_PushEvent(&ev);
     for (int i = 0; i < 2; i++) {
         memset(&ev, 0, sizeof ev);
         ev.type = i == 0 ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
@@ -79,19 +74,37 @@ void uitest_click(ui_app *app, int x, int y, Uint32 which)
         ev.button.y = y;
         SDL_PushEvent(&ev);
     }
+}
+
+void uitest_click(ui_app *app, int x, int y, Uint32 which)
+{
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_MOUSEMOTION;
+    ev.motion.which = which;
+    ev.motion.x = x;
+    ev.motion.y = y;
+    SDL_PushEvent(&ev);
+    uitest_push_click(x, y, which);
     ui_app_step(app);
 }
 
-void uitest_finger(ui_app *app, Uint32 type, int x, int y)
+void uitest_push_finger(Uint32 type, SDL_FingerID finger, float x, float y)
 {
     SDL_Event ev;
     memset(&ev, 0, sizeof ev);
     ev.type = type;
     ev.tfinger.touchId = 7;
-    ev.tfinger.fingerId = 3;
-    ev.tfinger.x = (float)x / (float)app->lay.w;
-    ev.tfinger.y = (float)y / (float)app->lay.h;
+    ev.tfinger.fingerId = finger;
+    ev.tfinger.x = x;
+    ev.tfinger.y = y;
     SDL_PushEvent(&ev);
+}
+
+void uitest_finger(ui_app *app, Uint32 type, int x, int y)
+{
+    uitest_push_finger(type, 3, (float)x / (float)app->lay.w,
+                       (float)y / (float)app->lay.h);
     ui_app_step(app);
 }
 
@@ -139,6 +152,31 @@ char *uitest_nexts(const char *script, int n)
         strcat(s, " >");
     }
     return s;
+}
+
+int uitest_class_shots(const char *dir, const char *size, const char *whole,
+                       const char *teams, uitest_class_run run,
+                       const void *ctx)
+{
+    int w = 0;
+    int h = 0;
+    if (sscanf(size, "%dx%d", &w, &h) != 2) {
+        return 2;
+    }
+    char whole_dir[512];
+    char teams_dir[512];
+    snprintf(whole_dir, sizeof whole_dir, "%s/whole", dir);
+    snprintf(teams_dir, sizeof teams_dir, "%s/teams", dir);
+    mkdir(dir, 0777);
+    mkdir(whole_dir, 0777);
+    mkdir(teams_dir, 0777);
+    char *a = uitest_nexts(whole, 90);
+    char *b = uitest_nexts(teams, 110);
+    int rc = run(ctx, a, false, w, h, whole_dir) != 0 ||
+             run(ctx, b, true, w, h, teams_dir) != 0;
+    free(a);
+    free(b);
+    return rc;
 }
 
 bool uitest_text_tall(const ui_app *app, int h, int parts, const char *label)

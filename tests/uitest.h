@@ -36,6 +36,12 @@ ui_app *uitest_start(const ui_app_options *o);
 void uitest_key(ui_app *app, SDL_Keycode sym, Uint16 mod);
 /* A text input event (text up to 31 bytes) pushed, then a step. */
 void uitest_text(ui_app *app, const char *text);
+/* Pushes a left click (button down and up) at physical pixels (x, y)
+ * from mouse which; no step. */
+void uitest_push_click(int x, int y, Uint32 which);
+/* Pushes a finger event of finger at (x, y), fractions of the window;
+ * no step. */
+void uitest_push_finger(Uint32 type, SDL_FingerID finger, float x, float y);
 /* A mouse motion and a left click (down and up) at physical pixels (x,
  * y), then a step; which is the mouse id (SDL_TOUCH_MOUSEID for one SDL
  * made up from a touch). */
@@ -56,6 +62,18 @@ void uitest_scripted_options(ui_app_options *o, int w, int h,
 int uitest_scripted(const ui_app_options *o);
 /* script followed by n times " >" (Next); exits 1 out of memory. */
 char *uitest_nexts(const char *script, int n);
+
+/* Runs one scripted class: script, teams mode or not, w x h, the
+ * screens saved in dir; 0 when it reached the class debrief. */
+typedef int (*uitest_class_run)(const void *ctx, const char *script,
+                                bool teams, int w, int h, const char *dir);
+/* The golden screens of a scripted class at size ("WxH"): makes dir,
+ * dir/whole and dir/teams, runs whole followed by 90 Nexts (whole class)
+ * into dir/whole and teams followed by 110 Nexts into dir/teams. 0 when
+ * both ran, 1 when one failed, 2 for a bad size. */
+int uitest_class_shots(const char *dir, const char *size, const char *whole,
+                       const char *teams, uitest_class_run run,
+                       const void *ctx);
 
 /* True when the smallest text drawn this frame is at least 1/parts of
  * height h (rounded up); else prints "LABEL at height H: text of N px". */
