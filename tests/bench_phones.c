@@ -52,35 +52,6 @@ static double bench_now_ms(void)
     return (double)t.tv_sec * 1000.0 + (double)t.tv_nsec / 1e6;
 }
 
-/* One request on a new connection from source; the reply in buf. */
-static int bench_http(const char *source, const char *req, char *buf,
-                      size_t size)
-{
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0) {
-        return -1;
-    }
-    struct sockaddr_in src = {0}, dst = {0};
-    src.sin_family = AF_INET;
-    inet_pton(AF_INET, source, &src.sin_addr);
-    dst.sin_family = AF_INET;
-    dst.sin_port = htons(bench_port);
-    inet_pton(AF_INET, "127.0.0.1", &dst.sin_addr);
-    size_t got = 0;
-    if (bind(fd, (struct sockaddr *)&src, sizeof src) == 0 &&
-        connect(fd, (struct sockaddr *)&dst, sizeof dst) == 0 &&
-        send(fd, req, strlen(req), MSG_NOSIGNAL) == (ssize_t)strlen(req)) {
-        ssize_t n;
-        while (got + 1 < size &&
-               (n = recv(fd, buf + got, size - 1 - got, 0)) > 0) {
-            got += (size_t)n;
-        }
-    }
-    buf[got] = '\0';
-    close(fd);
-    return got > 0 ? 0 : -1;
-}
-
 static void *bench_phone(void *arg)
 {
     size_t n = (size_t)arg;
@@ -91,7 +62,7 @@ static void *bench_phone(void *arg)
              "Content-Type: application/x-www-form-urlencoded\r\n"
              "Content-Length: 11\r\nConnection: close\r\n\r\ncode=%s",
              (unsigned)bench_port, bench_code);
-    if (bench_http(source, req, reply, sizeof reply) != 0) {
+    if (uitest_http(bench_port, source, req, reply, sizeof reply) != 0) {
         return NULL;
     }
     const char *c = strstr(reply, "rapport_device=");
@@ -107,7 +78,7 @@ static void *bench_phone(void *arg)
                  "Content-Length: 17\r\nConnection: close\r\n\r\n"
                  "ballot=1&option=%c",
                  (unsigned)bench_port, token, letter);
-        if (bench_http(source, req, reply, sizeof reply) == 0) {
+        if (uitest_http(bench_port, source, req, reply, sizeof reply) == 0) {
             bench_sent[n]++;
         }
         usleep(250000);

@@ -103,11 +103,6 @@ static void test_screen(ui_app *app, const char *lang)
     uitest_count_frame(f, false);
 }
 
-static class_phase test_phase(const ui_app *app)
-{
-    return app->cls->cs ? class_phase_of(app->cls->cs) : CLASS_PHASE_LINE;
-}
-
 /* A whole class in lang with keys: hands for A, B and C (a tie between
  * A and B on the first turn, picked with the cursor; B by majority
  * after), what if and the scoreboard on every turn. */
@@ -122,10 +117,10 @@ static void test_class(const char *lang, int w, int h, bool teams)
     uitest_key(app, SDLK_PAGEDOWN, 0); /* start */
     CHECK(app->cls->cs != NULL);
     int guard = 0;
-    while (app->cls->cs && test_phase(app) != CLASS_PHASE_DEBRIEF &&
+    while (app->cls->cs && uitest_class_phase(app) != CLASS_PHASE_DEBRIEF &&
            guard++ < 400) {
         ui_class *c = app->cls;
-        class_phase ph = test_phase(app);
+        class_phase ph = uitest_class_phase(app);
         if (ph == CLASS_PHASE_LINE && ui_class_revealing(app)) {
             ui_app_set_clock(app, c->line_started + c->reveal_ms / 2);
             test_screen(app, lang);
@@ -163,7 +158,7 @@ static void test_class(const char *lang, int w, int h, bool teams)
         }
         uitest_key(app, SDLK_PAGEDOWN, 0);
     }
-    CHECK_INT(test_phase(app), CLASS_PHASE_DEBRIEF);
+    CHECK_INT(uitest_class_phase(app), CLASS_PHASE_DEBRIEF);
     test_screen(app, lang);
     /* The legend hidden and the debrief scrolled. */
     uitest_key(app, SDLK_h, 0);
@@ -233,7 +228,7 @@ static void test_mirrored_input(bool touch)
         CHECK(next->rect.x > app->lay.w / 2);
     }
     int steps = 0;
-    while (test_phase(app) != CLASS_PHASE_DISCUSS && steps++ < 10) {
+    while (uitest_class_phase(app) != CLASS_PHASE_DISCUSS && steps++ < 10) {
         ui_app_redraw(app);
         next =
             ui_app_find_hit(app, UI_ACT_CLASS, UI_CLASS_ARG(UI_CLASS_NEXT, 0));
@@ -247,7 +242,7 @@ static void test_mirrored_input(bool touch)
         }
     }
     CHECK(c->cs != NULL);
-    CHECK_INT(test_phase(app), CLASS_PHASE_DISCUSS);
+    CHECK_INT(uitest_class_phase(app), CLASS_PHASE_DISCUSS);
     ui_app_redraw(app);
     const ui_hit *card =
         ui_app_find_hit(app, UI_ACT_CLASS, UI_CLASS_ARG(UI_CLASS_HAND, 1));

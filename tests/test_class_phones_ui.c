@@ -52,26 +52,7 @@ static atomic_int test_phones_done;
 /* One request on a new connection; the reply in buf. */
 static int test_http(const char *req, char *buf, size_t size)
 {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0) {
-        return -1;
-    }
-    struct sockaddr_in dst = {0};
-    dst.sin_family = AF_INET;
-    dst.sin_port = htons(test_port);
-    inet_pton(AF_INET, "127.0.0.1", &dst.sin_addr);
-    size_t got = 0;
-    if (connect(fd, (struct sockaddr *)&dst, sizeof dst) == 0 &&
-        send(fd, req, strlen(req), MSG_NOSIGNAL) == (ssize_t)strlen(req)) {
-        ssize_t n;
-        while (got + 1 < size &&
-               (n = recv(fd, buf + got, size - 1 - got, 0)) > 0) {
-            got += (size_t)n;
-        }
-    }
-    buf[got] = '\0';
-    close(fd);
-    return got > 0 ? 0 : -1;
+    return uitest_http(test_port, NULL, req, buf, size);
 }
 
 static int test_post(const char *path, const char *cookie, const char *body,

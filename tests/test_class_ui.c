@@ -80,12 +80,6 @@ static void test_contrast(void)
     CHECK(ui_theme_contrast(white, white) < 1.01);
 }
 
-static class_phase test_phase(const ui_app *app)
-{
-    /* LINE as well on the start screen (before the class). */
-    return app->cls->cs ? class_phase_of(app->cls->cs) : CLASS_PHASE_LINE;
-}
-
 /* A whole class with PageDown and PageUp only, every screen checked:
  * each turn is looked back on once, the vote steps back and forth, and
  * the room's agreed option is chosen with the cursor (Back moves it). */
@@ -105,10 +99,10 @@ static void test_next_back_only(int w, int h, bool teams)
     uitest_key(app, SDLK_PAGEDOWN, 0); /* start */
     CHECK(app->cls->cs != NULL);
     int guard = 0;
-    while (app->cls->cs && test_phase(app) != CLASS_PHASE_DEBRIEF &&
+    while (app->cls->cs && uitest_class_phase(app) != CLASS_PHASE_DEBRIEF &&
            guard++ < 400) {
         ui_class *c = app->cls;
-        class_phase ph = test_phase(app);
+        class_phase ph = uitest_class_phase(app);
         if (ph == CLASS_PHASE_LINE && ui_class_revealing(app)) {
             ui_app_set_clock(app, c->line_started + c->reveal_ms / 2);
             test_screen(app, "line-reveal");
@@ -121,14 +115,14 @@ static void test_next_back_only(int w, int h, bool teams)
             class_review_turn(c->cs) < 0) {
             /* Back to the line, then to the turn before, and forward. */
             uitest_key(app, SDLK_PAGEUP, 0);
-            CHECK_INT(test_phase(app), CLASS_PHASE_LINE);
+            CHECK_INT(uitest_class_phase(app), CLASS_PHASE_LINE);
             uitest_key(app, SDLK_PAGEUP, 0);
             CHECK_INT(class_review_turn(c->cs), 0);
             test_screen(app, "review");
             uitest_key(app, SDLK_PAGEDOWN, 0);
             CHECK_INT(class_review_turn(c->cs), -1);
             uitest_key(app, SDLK_PAGEDOWN, 0);
-            CHECK_INT(test_phase(app), CLASS_PHASE_DISCUSS);
+            CHECK_INT(uitest_class_phase(app), CLASS_PHASE_DISCUSS);
         }
         if (ph == CLASS_PHASE_VOTE && c->step == UI_CLASS_STEP_AGREE) {
             /* Back moves the cursor: the second option for the room,
@@ -141,7 +135,7 @@ static void test_next_back_only(int w, int h, bool teams)
         }
         uitest_key(app, SDLK_PAGEDOWN, 0);
     }
-    CHECK_INT(test_phase(app), CLASS_PHASE_DEBRIEF);
+    CHECK_INT(uitest_class_phase(app), CLASS_PHASE_DEBRIEF);
     test_screen(app, "debrief");
     size_t turns = class_turn_count(app->cls->cs);
     CHECK(turns >= 3);
@@ -199,10 +193,10 @@ static void test_hands_and_tie(void)
     ui_class *c = app->cls;
     uitest_key(app, SDLK_r, 0); /* the whole line */
     uitest_key(app, SDLK_PAGEDOWN, 0);
-    CHECK_INT(test_phase(app), CLASS_PHASE_DISCUSS);
+    CHECK_INT(uitest_class_phase(app), CLASS_PHASE_DISCUSS);
     /* A hand during the discussion opens the vote. */
     uitest_key(app, SDLK_a, 0);
-    CHECK_INT(test_phase(app), CLASS_PHASE_VOTE);
+    CHECK_INT(uitest_class_phase(app), CLASS_PHASE_VOTE);
     uitest_key(app, SDLK_a, 0);
     uitest_key(app, SDLK_2, 0);
     uitest_key(app, SDLK_2, 0);
@@ -216,7 +210,7 @@ static void test_hands_and_tie(void)
     CHECK_INT(class_tally(c->cs, CLASS_SRC_HANDS, CLASS_ROOM, 3), 0);
     test_screen(app, "vote-hands");
     uitest_key(app, SDLK_PAGEDOWN, 0); /* record */
-    CHECK_INT(test_phase(app), CLASS_PHASE_RESULTS);
+    CHECK_INT(uitest_class_phase(app), CLASS_PHASE_RESULTS);
     CHECK(!c->chart);
     test_screen(app, "recorded");
     uitest_key(app, SDLK_r, 0); /* reveal */
@@ -239,7 +233,7 @@ static void test_hands_and_tie(void)
     uitest_key(app, SDLK_PAGEDOWN, 0);
     CHECK_INT(class_call(c->cs, &tied), 1);
     uitest_key(app, SDLK_PAGEDOWN, 0); /* play */
-    CHECK_INT(test_phase(app), CLASS_PHASE_PLAYED);
+    CHECK_INT(uitest_class_phase(app), CLASS_PHASE_PLAYED);
     CHECK_INT(class_turn_at(c->cs, 0)->chosen_pos, 1);
     CHECK(class_turn_at(c->cs, 0)->picked);
     uitest_key(app, SDLK_w, 0);
@@ -263,7 +257,7 @@ static void test_pointer(bool touch)
     int x = 0;
     int y = 0;
     int steps = 0;
-    while (test_phase(app) != CLASS_PHASE_VOTE && steps++ < 10) {
+    while (uitest_class_phase(app) != CLASS_PHASE_VOTE && steps++ < 10) {
         ui_app_redraw(app);
         if (!c->cs) {
             const ui_hit *h = ui_app_find_hit(app, UI_ACT_CLASS,
@@ -301,7 +295,7 @@ static void test_pointer(bool touch)
             ui_app_step(app);
         }
     }
-    CHECK_INT(test_phase(app), CLASS_PHASE_VOTE);
+    CHECK_INT(uitest_class_phase(app), CLASS_PHASE_VOTE);
     ui_app_redraw(app);
     const ui_hit *card =
         ui_app_find_hit(app, UI_ACT_CLASS, UI_CLASS_ARG(UI_CLASS_HAND, 2));
@@ -345,8 +339,9 @@ static void test_time_changes_nothing(void)
         ui_app *app = test_app(1024, 768, &o);
         uitest_key(app, SDLK_PAGEDOWN, 0);
         int guard = 0;
-        while (test_phase(app) != CLASS_PHASE_DEBRIEF && guard++ < 300) {
-            class_phase ph = test_phase(app);
+        while (uitest_class_phase(app) != CLASS_PHASE_DEBRIEF &&
+               guard++ < 300) {
+            class_phase ph = uitest_class_phase(app);
             if (run == 1 && ph == CLASS_PHASE_DISCUSS) {
                 ui_app_set_clock(app, app->clock + 600000);
                 uitest_key(app, SDLK_p, 0); /* pause */
@@ -366,7 +361,7 @@ static void test_time_changes_nothing(void)
             }
             uitest_key(app, SDLK_PAGEDOWN, 0);
         }
-        CHECK_INT(test_phase(app), CLASS_PHASE_DEBRIEF);
+        CHECK_INT(uitest_class_phase(app), CLASS_PHASE_DEBRIEF);
         CHECK(class_scores(app->cls->cs, CLASS_ROOM, run ? &slow : &quick));
         ui_app_free(app);
     }

@@ -1,10 +1,14 @@
 /* uitest.c — the headless UI tests' shared pieces (see uitest.h). */
 #include "uitest.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "ui_class.h"
 
@@ -177,6 +181,41 @@ int uitest_class_shots(const char *dir, const char *size, const char *whole,
     free(a);
     free(b);
     return rc;
+}
+
+class_phase uitest_class_phase(const ui_app *app)
+{
+    return app->cls->cs ? class_phase_of(app->cls->cs) : CLASS_PHASE_LINE;
+}
+
+int uitest_http(unsigned short port, const char *source, const char *req,
+                char *buf, size_t size)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0) {
+        return -1;
+    }
+    struct sockaddr_in src = {0}, dst = {0};
+    src.sin_family = AF_INET;
+    if (source) {
+        inet_pton(AF_INET, source, &src.sin_addr);
+    }
+    dst.sin_family = AF_INET;
+    dst.sin_port = htons(port);
+    inet_pton(AF_INET, "127.0.0.1", &dst.sin_addr);
+    size_t got = 0;
+    if ((!source || bind(fd, (struct sockaddr *)&src, sizeof src) == 0) &&
+        connect(fd, (struct sockaddr *)&dst, sizeof dst) == 0 &&
+        send(fd, req, strlen(req), MSG_NOSIGNAL) == (ssize_t)strlen(req)) {
+        ssize_t n;
+        while (got + 1 < size &&
+               (n = recv(fd, buf + got, size - 1 - got, 0)) > 0) {
+            got += (size_t)n;
+        }
+    }
+    buf[got] = '\0';
+    close(fd);
+    return got > 0 ? 0 : -1;
 }
 
 bool uitest_text_tall(const ui_app *app, int h, int parts, const char *label)

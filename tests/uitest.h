@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "class.h"
 #include "ui_internal.h"
 
 /* Sets the options every headless test app has: the window's size, the
@@ -74,6 +75,15 @@ typedef int (*uitest_class_run)(const void *ctx, const char *script,
 int uitest_class_shots(const char *dir, const char *size, const char *whole,
                        const char *teams, uitest_class_run run,
                        const void *ctx);
+
+/* The class session's phase, the line's before the class starts. */
+class_phase uitest_class_phase(const ui_app *app);
+
+/* One HTTP request req on a new connection to 127.0.0.1:port (from the
+ * local address source, or any when NULL); the reply, NUL-terminated, in
+ * buf. 0 when a reply came, else -1. */
+int uitest_http(unsigned short port, const char *source, const char *req,
+                char *buf, size_t size);
 
 /* True when the smallest text drawn this frame is at least 1/parts of
  * height h (rounded up); else prints "LABEL at height H: text of N px". */
