@@ -117,10 +117,9 @@ void uitest_scripted_options(ui_app_options *o, int w, int h,
                              const char *script, const char *dir)
 {
     memset(o, 0, sizeof *o);
-    o->width = w;
-    o->height = h;
-    o->paths = paths;
-    o->path_count = n;
+    uitest_headless(o, w, h, paths, n);
+    o->virtual_clock = false; /* the script keeps its own time */
+    o->software = false;
     o->classroom = true;
     o->scripted = true;
     o->class_script = script;
