@@ -37,7 +37,6 @@
 #include "ui_class.h"
 #include "ui_class_phones.h"
 #include "ui_internal.h"
-#include "ui_mirror.h"
 #include "uitest.h"
 
 #define TEST_SCENARIO RAPPORT_SCENARIOS "/billing-error.xml"
@@ -250,9 +249,9 @@ static void test_panel_pixels(ui_app *app, const char *path, bool big)
     CHECK(code != NULL);
     int wrong = 0;
     int side = code ? code->size + 2 * PHONE_QR_QUIET : 0;
-    /* where the code is on screen: a mirrored (right-to-left) screen
-     * puts it at the other side, the code itself read as it is */
-    int sx = ui_mirror_on(app) ? app->lay.w - qr.x - qr.w : qr.x;
+    /* qr is where the code is on screen (a mirrored, right-to-left
+     * screen puts it at the other side); the code reads as it is */
+    int sx = qr.x;
     for (int y = 0; px && code && y < side; y++) {
         for (int x = 0; x < side; x++) {
             int cx = sx + x * m + m / 2;

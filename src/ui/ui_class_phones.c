@@ -547,7 +547,7 @@ static void ui_phones_draw_qr(ui_phones *p, SDL_Renderer *r, int x, int y,
     SDL_Color white = {255, 255, 255, 255};
     SDL_Color black = {0, 0, 0, 255};
     ui_draw_rect(r, qr, white);
-    p->qr_rect = qr;
+    p->qr_rect = ui_draw_place(r, qr); /* where it is on screen */
     p->qr_module = m;
     /* a right-to-left screen is drawn mirrored: the code is not */
     bool flip = ui_draw_mirror_w(r) > 0;

@@ -119,8 +119,9 @@ int ui_phones_compact_height(ui_text *text, int min_px);
 /* The width a tall panel needs for the URL at min_px (plus nothing). */
 int ui_phones_url_width(ui_phones *p, ui_text *text, int min_px);
 /* Tests: the QR code's text and where the last ui_phones_draw put it
- * (its rectangle, quiet zone included, and the side of one module in
- * pixels); false before the first draw. */
+ * (its rectangle on screen, mirrored on a right-to-left screen, quiet
+ * zone included, and the side of one module in pixels); false before the
+ * first draw. */
 bool ui_phones_qr_drawn(const ui_phones *p, SDL_Rect *rect, int *module_px);
 /* Whether the phones were told the vote closed because the timer ran out
  * since the last call (the screen says so once). */
