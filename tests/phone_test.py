@@ -120,8 +120,8 @@ class Game:
     headless): the stand-in for the facilitator is this test."""
 
     def __init__(self, rapport, results, scenario=None, resume=False,
-                 teams=None):
-        args = [rapport, "class"]
+                 teams=None, lang=None):
+        args = [rapport] + (["--lang", lang] if lang else []) + ["class"]
         if resume:
             args += ["--resume"]
         else:
@@ -141,8 +141,8 @@ class Game:
                 raise RuntimeError("rapport class did not start: %r"
                                    % self.log)
             self.log.append(line)
-            m = re.search(r"phones join at (http://([0-9.]+):(\d+)/\?code="
-                          r"(\d+))", line)
+            # "phones join at URL (join code CODE)", in the game's language
+            m = re.search(r"(http://([0-9.]+):(\d+)/\?code=(\d+))", line)
             if m:
                 self.url, self.port, self.code = (m.group(1),
                                                   int(m.group(3)), m.group(4))
@@ -1393,6 +1393,7 @@ def browser(binary, work, rapport=None, scenario=None):
     drivers.clear()
     if rapport:
         try:
+            game_language(rapport, scenario, work)
             browser_class(rapport, scenario, work, start, wait_text, shot, By)
             for d in drivers:
                 d.quit()
@@ -1406,6 +1407,37 @@ def browser(binary, work, rapport=None, scenario=None):
                 except Exception:
                     pass
     return 0
+
+
+def game_language(rapport, scenario, work):
+    """The real game in Spanish (rapport --lang es class --phones): the
+    phones' page and its errors are in Spanish, the scenario's words in
+    its own language."""
+    results = os.path.join(work, "lang-results")
+    shutil.rmtree(results, ignore_errors=True)
+    game = Game(rapport, results, scenario, lang="es")
+    try:
+        phone = Phone(game, "127.0.0.1")
+        status, page, _ = phone.request("GET", "/")
+        page = page.decode("utf-8")
+        check(status == 200 and '<html lang="es" dir="ltr">' in page,
+              "rapport --lang es: the phone page is lang=es dir=ltr")
+        check("Código para unirse" in page and
+              'data-w-received="Voto recibido: %s."' in page,
+              "rapport --lang es: the page's words and app.js's are "
+              "Spanish")
+        check(re.search(r'<h1 lang="en" dir="auto">', page) is not None,
+              "rapport --lang es: the English scenario's title keeps "
+              "lang=en")
+        status, body = phone.join("%06d" % ((int(game.code) + 7) % 1000000))
+        check(status == 403 and body.get("error") == "bad_code" and
+              body.get("message") ==
+              "Ese código no es correcto. Míralo en la pantalla.",
+              "rapport --lang es: a wrong code's message is Spanish (%r)"
+              % body)
+        phone.close()
+    finally:
+        game.kill()
 
 
 def browser_class(rapport, scenario, work, start, wait_text, shot, By):
