@@ -120,8 +120,8 @@ class Game:
     headless): the stand-in for the facilitator is this test."""
 
     def __init__(self, rapport, results, scenario=None, resume=False,
-                 teams=None):
-        args = [rapport, "class"]
+                 teams=None, lang=None):
+        args = [rapport] + (["--lang", lang] if lang else []) + ["class"]
         if resume:
             args += ["--resume"]
         else:
@@ -141,8 +141,8 @@ class Game:
                 raise RuntimeError("rapport class did not start: %r"
                                    % self.log)
             self.log.append(line)
-            m = re.search(r"phones join at (http://([0-9.]+):(\d+)/\?code="
-                          r"(\d+))", line)
+            # "phones join at URL (join code CODE)", in the game's language
+            m = re.search(r"(http://([0-9.]+):(\d+)/\?code=(\d+))", line)
             if m:
                 self.url, self.port, self.code = (m.group(1),
                                                   int(m.group(3)), m.group(4))
@@ -1257,9 +1257,13 @@ def browser(binary, work, rapport=None, scenario=None):
         check(wait_text(one, "button.option", "أفهم") is not None,
               "the Arabic options reach the phone")
         html = one.find_element(By.TAG_NAME, "html")
-        check(html.get_attribute("lang") == "ar" and
-              html.get_attribute("dir") == "rtl",
-              "the page carries the scenario's lang=ar dir=rtl")
+        check(html.get_attribute("lang") == "en" and
+              html.get_attribute("dir") == "ltr",
+              "the page's own words stay in the interface's language "
+              "(English here: lang=en dir=ltr)")
+        text = one.find_element(By.CSS_SELECTOR, "button.option .text")
+        check(text.get_attribute("lang") == "ar",
+              "the options carry the scenario's lang=ar")
         direction = one.execute_script(
             "return getComputedStyle(document.querySelector("
             "'button.option .text')).direction")
@@ -1269,6 +1273,116 @@ def browser(binary, work, rapport=None, scenario=None):
         check(no_overflow(one), "the RTL page fits 360 pixels")
         shot(one, "10-rtl")
         check(server.tally(1)["A"] == 1, "the RTL vote is counted")
+    except BaseException:
+        for d in drivers:
+            try:
+                d.quit()
+            except Exception:
+                pass
+        raise
+    finally:
+        server.stop()
+
+    # the facilitator's interface in Arabic (the game's catalogue), an
+    # English scenario: the page's words in Arabic, right to left, the
+    # scenario's texts in English, left to right
+    # the build's catalogues: <build>/locale, beside the test server or
+    # one folder up
+    here = os.path.dirname(os.path.abspath(binary))
+    locale_dir = next((d for d in (os.path.join(here, "locale"),
+                                   os.path.join(os.path.dirname(here),
+                                                "locale"))
+                       if os.path.isdir(d)), os.path.join(here, "locale"))
+    check(os.path.exists(os.path.join(locale_dir, "ar", "LC_MESSAGES",
+                                      "rapport.mo")),
+          "the Arabic catalogue is built in " + locale_dir)
+    server = Server(binary, work, "--ui-lang", "ar", "--locale-dir",
+                    locale_dir, "--nicknames", "--title",
+                    "Billing error (practice)", *shared)
+    try:
+        one = drivers[0]
+        one.delete_all_cookies()
+        one.get(server.url)
+        html = one.find_element(By.TAG_NAME, "html")
+        check(html.get_attribute("lang") == "ar" and
+              html.get_attribute("dir") == "rtl",
+              "an Arabic interface gives the page lang=ar dir=rtl")
+        check(one.find_element(By.CSS_SELECTOR, "button.primary").text ==
+              "انضمّ", "the join button reads انضمّ (Join)")
+        check(one.find_element(By.CSS_SELECTOR, "label[for=code]").text ==
+              "رمز الانضمام", "the code's label reads رمز الانضمام")
+        title = one.find_element(By.TAG_NAME, "h1")
+        check(title.get_attribute("lang") == "en" and
+              one.execute_script("return getComputedStyle(document."
+                                 "querySelector('h1')).direction") == "ltr",
+              "the scenario's English title keeps lang=en, left to right")
+        check(no_overflow(one), "the Arabic join page fits 360 pixels")
+        one.find_element(By.ID, "nick").send_keys("Table 4")
+        shot(one, "ar-01-join")
+        one.find_element(By.CSS_SELECTOR, "button.primary").click()
+        check(wait_text(one, "#status", "في انتظار السؤال التالي")
+              is not None, "joined: the waiting screen in Arabic")
+        check(wait_text(one, "footer", "انضممت باسم Table 4") is not None,
+              "the footer reads انضممت باسم Table 4 (Joined as)")
+        shot(one, "ar-02-waiting")
+        # the server's errors in Arabic, with and without JavaScript
+        two = start("ar-two")
+        two.get(server.url.split("?")[0])
+        two.find_element(By.ID, "code").send_keys(
+            "%06d" % ((int(server.code) + 7) % 1000000))
+        two.find_element(By.CSS_SELECTOR, "button.primary").click()
+        check(wait_text(two, ".notice", "رمز الانضمام غير صحيح") is not None,
+              "a wrong code is refused in Arabic (app.js, JSON message)")
+        shot(two, "ar-03-wrong-code")
+        nojs = start("ar-nojs", javascript=False)
+        nojs.get(server.url.split("?")[0])
+        nojs.find_element(By.ID, "code").send_keys(server.code)
+        nojs.find_element(By.CSS_SELECTOR, "button.primary").click()
+        check(wait_text(nojs, "#status", "في انتظار السؤال التالي")
+              is not None, "without JavaScript: joined by a form post, "
+              "the waiting screen in Arabic")
+        server.cmd("open 1 I understand how frustrating a double charge is. "
+                   "Let me look at the bill with you now.|"
+                   "Charges like this are usually correct.|"
+                   "I will transfer you to billing.")
+        check(wait_text(one, "button.option", "double charge") is not None,
+              "the English options reach the Arabic page")
+        check(wait_text(one, "legend", "السؤال 1: اختر إجابة واحدة")
+              is not None, "the question's legend is in Arabic")
+        text = one.find_element(By.CSS_SELECTOR, "button.option .text")
+        check(text.get_attribute("lang") == "en" and
+              one.execute_script(
+                  "return getComputedStyle(document.querySelector("
+                  "'button.option .text')).direction") == "ltr",
+              "the options keep the scenario's lang=en, left to right")
+        one.find_elements(By.CSS_SELECTOR, "button.option")[1].click()
+        check(wait_text(one, "#status", "وصل صوتك: B") is not None,
+              "the vote is acknowledged in Arabic (وصل صوتك: B)")
+        tree = one.execute_cdp_cmd("Accessibility.getFullAXTree", {})
+        names = [n.get("name", {}).get("value", "") for n in tree["nodes"]
+                 if n.get("role", {}).get("value") == "button"]
+        check(any(n.startswith("الخيار A:") for n in names),
+              "a screen reader hears 'الخيار A: ...' (%r)" % names[:1])
+        check(no_overflow(one), "the Arabic vote page fits 360 pixels")
+        shot(one, "ar-04-vote")
+        check(wait_text(nojs, "button.option", "double charge", 15)
+              is not None, "without JavaScript the options come after "
+              "the refresh")
+        nojs.find_elements(By.CSS_SELECTOR, "button.option")[0].click()
+        check(wait_text(nojs, "#status", "وصل صوتك: A") is not None,
+              "without JavaScript the vote is acknowledged in Arabic")
+        shot(nojs, "ar-05-nojs-voted")
+        phone_size(one, 180, 370, 4)
+        time.sleep(0.5)
+        check(no_overflow(one), "Arabic at 200% zoom: nothing cut off")
+        shot(one, "ar-06-zoom-200")
+        phone_size(one, 360, 740, 2)
+        tally = server.tally(1)
+        check(tally["A"] == 1 and tally["B"] == 1 and tally["total"] == 2,
+              "the Arabic page's votes are counted: A=1 B=1 (%r)" % tally)
+        server.cmd("end")
+        check(wait_text(one, "#status", "انتهت الجلسة") is not None,
+              "the end of the session in Arabic")
     finally:
         server.stop()
         for d in drivers:
@@ -1279,6 +1393,7 @@ def browser(binary, work, rapport=None, scenario=None):
     drivers.clear()
     if rapport:
         try:
+            game_language(rapport, scenario, work)
             browser_class(rapport, scenario, work, start, wait_text, shot, By)
             for d in drivers:
                 d.quit()
@@ -1292,6 +1407,37 @@ def browser(binary, work, rapport=None, scenario=None):
                 except Exception:
                     pass
     return 0
+
+
+def game_language(rapport, scenario, work):
+    """The real game in Spanish (rapport --lang es class --phones): the
+    phones' page and its errors are in Spanish, the scenario's words in
+    its own language."""
+    results = os.path.join(work, "lang-results")
+    shutil.rmtree(results, ignore_errors=True)
+    game = Game(rapport, results, scenario, lang="es")
+    try:
+        phone = Phone(game, "127.0.0.1")
+        status, page, _ = phone.request("GET", "/")
+        page = page.decode("utf-8")
+        check(status == 200 and '<html lang="es" dir="ltr">' in page,
+              "rapport --lang es: the phone page is lang=es dir=ltr")
+        check("Código para unirse" in page and
+              'data-w-received="Voto recibido: %s."' in page,
+              "rapport --lang es: the page's words and app.js's are "
+              "Spanish")
+        check(re.search(r'<h1 lang="en" dir="auto">', page) is not None,
+              "rapport --lang es: the English scenario's title keeps "
+              "lang=en")
+        status, body = phone.join("%06d" % ((int(game.code) + 7) % 1000000))
+        check(status == 403 and body.get("error") == "bad_code" and
+              body.get("message") ==
+              "Ese código no es correcto. Míralo en la pantalla.",
+              "rapport --lang es: a wrong code's message is Spanish (%r)"
+              % body)
+        phone.close()
+    finally:
+        game.kill()
 
 
 def browser_class(rapport, scenario, work, start, wait_text, shot, By):

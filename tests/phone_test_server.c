@@ -20,6 +20,8 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <libintl.h>
+#include <locale.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -171,6 +173,8 @@ int main(int argc, char **argv)
         {"lang", required_argument, NULL, 'l'},
         {"dir", required_argument, NULL, 'd'},
         {"title", required_argument, NULL, 't'},
+        {"ui-lang", required_argument, NULL, 'u'},
+        {"locale-dir", required_argument, NULL, 'L'},
         {"journal", required_argument, NULL, 'j'},
         {"request-ms", required_argument, NULL, 'r'},
         {"poll-ms", required_argument, NULL, 'P'},
@@ -204,6 +208,20 @@ int main(int argc, char **argv)
             break;
         case 't':
             o.title = optarg;
+            break;
+        case 'u':
+            /* the page's words in this language, from the catalogue
+             * (as the game's lang_use chooses it) */
+            o.ui_lang = optarg;
+            o.ui_dir = strcmp(optarg, "ar") == 0 ? "rtl" : "ltr";
+            setenv("LANGUAGE", optarg, 1);
+            if (!setlocale(LC_MESSAGES, "C.UTF-8")) {
+                setlocale(LC_MESSAGES, "");
+            }
+            break;
+        case 'L':
+            bindtextdomain("rapport", optarg);
+            bind_textdomain_codeset("rapport", "UTF-8");
             break;
         case 'j':
             journal_path = optarg;

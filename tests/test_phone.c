@@ -74,7 +74,9 @@ static void test_page(void)
                              "\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85"};
     phone_view v = {0};
     v.kind = PHONE_VIEW_VOTE;
-    v.lang = "ar";
+    v.ui_lang = "es"; /* the interface's language: the page's own */
+    v.ui_dir = "ltr";
+    v.lang = "ar"; /* the scenario's: its texts */
     v.dir = "rtl";
     v.title = "Claim <refused>";
     v.nick = "<script>x</script>";
@@ -90,7 +92,14 @@ static void test_page(void)
         return;
     }
     CHECK_INT(strlen(html), len);
-    CHECK(strstr(html, "<html lang=\"ar\" dir=\"rtl\">") != NULL);
+    CHECK(strstr(html, "<html lang=\"es\" dir=\"ltr\">") != NULL);
+    /* the scenario's texts keep its language, their direction their own */
+    CHECK(strstr(html, "<h1 lang=\"ar\" dir=\"auto\">Claim") != NULL);
+    CHECK(strstr(html, "lang=\"ar\" dir=\"auto\" class=\"text\">I") != NULL);
+    /* the words app.js shows come with the page (English: no catalogue) */
+    CHECK(strstr(html, "data-w-received=\"Vote received: %s.\"") != NULL);
+    CHECK(strstr(html, "data-w-no-connection=\"No connection") != NULL);
+    CHECK(strstr(html, "lang=\"en\"") == NULL);
     CHECK(strstr(html, "<!DOCTYPE html>") != NULL);
     CHECK(strstr(html, "I &lt;b&gt;hear&lt;/b&gt; you &amp;") != NULL);
     CHECK(strstr(html, "<b>") == NULL);
@@ -102,6 +111,7 @@ static void test_page(void)
     CHECK(strstr(html, "<style") == NULL);
     CHECK(strstr(html, " onclick") == NULL);
     CHECK(strstr(html, "Vote received: B.") != NULL);
+    CHECK(strstr(html, "Joined as <bdi>&lt;script&gt;") != NULL);
     CHECK(strstr(html, "name=\"ballot\" value=\"3\"") != NULL);
     CHECK(strstr(html, "class=\"option chosen\" aria-pressed=\"true\"") !=
           NULL);
@@ -125,6 +135,28 @@ static void test_page(void)
     CHECK(html && strstr(html, "Waiting for the next question"));
     CHECK(html && strstr(html, "http-equiv=\"refresh\""));
     free(html);
+}
+
+/* The page's words: a value where "%s" is; English without a catalogue;
+ * every error code has its sentence. */
+static void test_words(void)
+{
+    char buf[64];
+    CHECK_STR(phone_words_fill(buf, sizeof buf, "Vote received: %s.", "B"),
+              "Vote received: B.");
+    CHECK_STR(phone_words_fill(buf, sizeof buf, "No value", "B"), "No value");
+    CHECK_STR(phone_words_fill(buf, 8, "%s and more words", "ABC"), "ABC and");
+    phone_words *w = phone_words_new();
+    CHECK(w != NULL);
+    CHECK_STR(phone_words_get(w, PHONE_W_JOIN), "Join");
+    CHECK_STR(phone_words_get(NULL, PHONE_W_WAITING),
+              "Waiting for the next question…");
+    CHECK_STR(phone_words_error(w, "bad_code"),
+              "That join code is not right. Check the screen.");
+    CHECK_STR(phone_words_error(w, "no such code"), "Error.");
+    CHECK_STR(phone_words_key(PHONE_W_CLOSED_VOTE), "closed-vote");
+    phone_words_free(w);
+    phone_words_free(NULL);
 }
 
 static void test_qr(void)
@@ -508,6 +540,7 @@ int main(void)
     test_nick();
     test_codes();
     test_page();
+    test_words();
     test_qr();
     test_addr();
     test_server_offline();

@@ -3,7 +3,10 @@
  * without it (its forms post to /join and /vote); with it, the forms are
  * sent in the background and the page follows the game through a long
  * poll of /api/state, without reloading. Texts from the game are put in
- * with textContent, never as HTML. */
+ * with textContent, never as HTML. The script has no words of its own:
+ * the page's words, in the facilitator's language, come from the server
+ * as data-w-NAME attributes of <body> ("%s" marks where a value goes);
+ * the scenario's texts carry the scenario's lang (in /api/state). */
 (function () {
   'use strict';
 
@@ -15,14 +18,37 @@
   var shown = ''; /* what the options on screen belong to */
   var state = null;
   var joined = !document.getElementById('join');
+  var words = document.body.dataset;
 
+  /* The page's word NAME, with value where its "%s" is. */
+  function word(name, value) {
+    var w = words['w' + name.charAt(0).toUpperCase() +
+                  name.slice(1).replace(/-([a-z])/g, function (m, c) {
+                    return c.toUpperCase();
+                  })] || '';
+    return value === undefined ? w : w.replace('%s', value);
+  }
+
+  /* Appends word NAME to parent, its "%s" as a <bdi> holding value (a
+   * nickname or a team's name, in the language lang when given). */
+  function wordWith(parent, name, value, lang) {
+    var w = word(name);
+    var at = w.indexOf('%s');
+    if (at < 0) { parent.appendChild(document.createTextNode(w)); return; }
+    parent.appendChild(document.createTextNode(w.slice(0, at)));
+    parent.appendChild(el('bdi', '', value, lang));
+    parent.appendChild(document.createTextNode(w.slice(at + 2)));
+  }
+
+  /* An element; lang: a text of the scenario, in its language with its
+   * direction found from the text (the page's words need none). */
   function el(tag, cls, text, lang) {
     var e = document.createElement(tag);
     if (cls) { e.className = cls; }
     if (text !== undefined && text !== null) { e.textContent = text; }
     if (lang) {
       e.lang = lang;
-      if (lang === 'en') { e.dir = 'ltr'; } /* the page's own words */
+      e.dir = 'auto';
     }
     return e;
   }
@@ -45,7 +71,7 @@
     var old = main.querySelector('.notice');
     if (old) { old.parentNode.removeChild(old); }
     if (!text) { return; }
-    var p = el('p', 'notice', text, 'en');
+    var p = el('p', 'notice', text);
     p.setAttribute('role', 'alert');
     main.insertBefore(p, main.firstChild);
   }
@@ -53,14 +79,19 @@
   function footer(s) {
     var f = document.querySelector('footer');
     if (!f) {
-      f = el('footer', '', null, 'en');
+      f = el('footer');
+      f.id = 'footer';
       document.body.appendChild(f);
     }
-    f.textContent = s.nick ? 'Joined as ' : 'Joined';
-    if (s.nick) { f.appendChild(el('bdi', '', s.nick)); }
+    f.textContent = '';
+    if (s.nick) {
+      wordWith(f, 'joined-as', s.nick);
+    } else {
+      f.appendChild(document.createTextNode(word('joined')));
+    }
     if (s.team) {
-      var t = el('span', 'myteam', ', team ');
-      t.appendChild(el('bdi', '', s.team, document.documentElement.lang));
+      var t = el('span', 'myteam');
+      wordWith(t, 'team', s.team, s.lang);
       f.appendChild(t);
     }
   }
@@ -68,14 +99,14 @@
   function statusText(s) {
     var open = s.state === 'open';
     if (s.vote) {
-      if (!open) { return 'The vote is closed. Your vote: ' + s.vote + '.'; }
-      return (s.saved ? 'Vote received: ' : 'Vote sent: ') + s.vote + '.';
+      if (!open) { return word('closed-vote', s.vote); }
+      return word(s.saved ? 'received' : 'sent', s.vote);
     }
-    return open ? 'Choose one option.' : 'The vote is closed.';
+    return word(open ? 'choose' : 'closed');
   }
 
   function message(cls, text) {
-    var p = el('p', cls, text, 'en');
+    var p = el('p', cls, text);
     p.id = 'status';
     p.setAttribute('role', 'status');
     return p;
@@ -93,8 +124,8 @@
     if (s.state === 'waiting' || s.state === 'ended') {
       if (shown !== key) {
         main.textContent = '';
-        main.appendChild(message('waiting', s.state === 'ended' ?
-          'The session is over. Thank you!' : 'Waiting for the next question…'));
+        main.appendChild(message('waiting',
+          word(s.state === 'ended' ? 'ended' : 'waiting')));
         shown = key;
       }
       return;
@@ -103,7 +134,7 @@
     if (shown !== key) {
       main.textContent = '';
       main.appendChild(message('status', ''));
-      var hint = el('p', 'hint', 'You can change it until the vote closes.', 'en');
+      var hint = el('p', 'hint', word('hint'));
       hint.id = 'hint';
       main.appendChild(hint);
       var form = el('form');
@@ -111,7 +142,7 @@
       form.method = 'post';
       form.action = '/vote';
       var set = el('fieldset');
-      set.appendChild(el('legend', '', 'Question ' + s.ballot + ': choose one', 'en'));
+      set.appendChild(el('legend', '', word('question', String(s.ballot))));
       s.options.forEach(function (o) {
         var b = el('button', 'option');
         b.type = 'submit';
@@ -120,8 +151,8 @@
         var l = el('span', 'letter', o.letter);
         l.setAttribute('aria-hidden', 'true');
         b.appendChild(l);
-        b.appendChild(el('span', 'sr', 'Option ' + o.letter + ': ', 'en'));
-        b.appendChild(el('span', 'text', o.text));
+        b.appendChild(el('span', 'sr', word('option', o.letter)));
+        b.appendChild(el('span', 'text', o.text, s.lang));
         set.appendChild(b);
       });
       form.appendChild(set);
@@ -183,7 +214,7 @@
         window.setTimeout(function () { refresh(); }, 1500);
       }
     } else {
-      notice(res.body && res.body.message ? res.body.message : 'Try again.');
+      notice(res.body && res.body.message ? res.body.message : word('try-again'));
       if (res.body && res.body.error === 'not_joined') {
         window.location.reload();
       }
@@ -220,7 +251,7 @@
         } else {
           answered(res);
         }
-      }).catch(function () { notice('No connection to the game. Try again.'); });
+      }).catch(function () { notice(word('no-connection')); });
     }
   });
 
@@ -230,10 +261,10 @@
     e.preventDefault();
     if (b.disabled) { return; }
     var status = document.getElementById('status');
-    if (status) { status.textContent = 'Sending ' + b.value + '…'; }
+    if (status) { status.textContent = word('sending', b.value); }
     send('/api/vote', { ballot: String(state.ballot), option: b.value })
       .then(answered)
-      .catch(function () { notice('No connection to the game. Try again.'); });
+      .catch(function () { notice(word('no-connection')); });
   });
 
   poll(false);

@@ -33,15 +33,66 @@ static void phone_page_attr(phone_page_build *b, xmlNodePtr n,
     }
 }
 
-/* An element with English text (the page's own words), left to right
- * also on a right-to-left page. */
-static xmlNodePtr phone_page_en(phone_page_build *b, xmlNodePtr parent,
-                                const char *name, const char *text)
+/* An element with a text of the scenario (its title, an option, a team's
+ * name): the scenario's language, its direction found from the text. */
+static xmlNodePtr phone_page_scen(phone_page_build *b, xmlNodePtr parent,
+                                  const char *name, const char *text,
+                                  const phone_view *v)
 {
     xmlNodePtr n = phone_page_el(b, parent, name, text);
-    phone_page_attr(b, n, "lang", "en");
-    phone_page_attr(b, n, "dir", "ltr");
+    phone_page_attr(b, n, "lang", v->lang ? v->lang : "en");
+    phone_page_attr(b, n, "dir", "auto");
     return n;
+}
+
+static const char *phone_page_w(const phone_view *v, phone_word id)
+{
+    return phone_words_get(v->words, id);
+}
+
+/* The page's word id with its "%s" as a <bdi> holding value (a nickname
+ * or a team's name, isolated from the words around it), appended to
+ * parent. lang: the value's language, or NULL. */
+static void phone_page_split(phone_page_build *b, xmlNodePtr parent,
+                             const char *word, const char *value,
+                             const char *lang)
+{
+    const char *at = strstr(word, "%s");
+    size_t before = at ? (size_t)(at - word) : strlen(word);
+    if (before > 0) {
+        xmlNodePtr t = xmlNewTextLen(BAD_CAST word, (int)before);
+        if (!t || !xmlAddChild(parent, t)) {
+            xmlFreeNode(t);
+            b->failed = true;
+        }
+    }
+    if (!at) {
+        return;
+    }
+    xmlNodePtr bdi = phone_page_el(b, parent, "bdi", value);
+    if (lang) {
+        phone_page_attr(b, bdi, "lang", lang);
+        phone_page_attr(b, bdi, "dir", "auto");
+    }
+    if (at[2]) {
+        xmlNodePtr t = xmlNewText(BAD_CAST(at + 2));
+        if (!t || !xmlAddChild(parent, t)) {
+            xmlFreeNode(t);
+            b->failed = true;
+        }
+    }
+}
+
+/* The words app.js shows, as data-w-NAME attributes of <body>. */
+static void phone_page_words(phone_page_build *b, xmlNodePtr body,
+                             const phone_view *v)
+{
+    for (int i = 0; i < PHONE_W_COUNT; i++) {
+        char name[48];
+        snprintf(name, sizeof name, "data-w-%s",
+                 phone_words_key((phone_word)i));
+        phone_page_attr(b, body, name, phone_page_w(v, (phone_word)i));
+    }
 }
 
 static char *phone_page_serialise(xmlDocPtr doc, size_t *len)
@@ -73,9 +124,8 @@ static void phone_page_join(phone_page_build *b, xmlNodePtr main,
     phone_page_attr(b, form, "method", "post");
     phone_page_attr(b, form, "action", "/join");
     phone_page_attr(b, form, "id", "join");
-    phone_page_attr(b, form, "lang", "en");
-    phone_page_attr(b, form, "dir", "ltr");
-    xmlNodePtr label = phone_page_el(b, form, "label", "Join code");
+    xmlNodePtr label =
+        phone_page_el(b, form, "label", phone_page_w(v, PHONE_W_JOIN_CODE));
     phone_page_attr(b, label, "for", "code");
     xmlNodePtr code = phone_page_el(b, form, "input", NULL);
     phone_page_attr(b, code, "id", "code");
@@ -89,7 +139,7 @@ static void phone_page_join(phone_page_build *b, xmlNodePtr main,
         phone_page_attr(b, code, "value", v->code);
     }
     if (v->nicknames) {
-        label = phone_page_el(b, form, "label", "Nickname or team (optional)");
+        label = phone_page_el(b, form, "label", phone_page_w(v, PHONE_W_NICK));
         phone_page_attr(b, label, "for", "nick");
         xmlNodePtr nick = phone_page_el(b, form, "input", NULL);
         phone_page_attr(b, nick, "id", "nick");
@@ -102,7 +152,7 @@ static void phone_page_join(phone_page_build *b, xmlNodePtr main,
          * the names are the scenario's words, in its direction */
         xmlNodePtr set = phone_page_el(b, form, "fieldset", NULL);
         phone_page_attr(b, set, "class", "teams");
-        phone_page_en(b, set, "legend", "Your team");
+        phone_page_el(b, set, "legend", phone_page_w(v, PHONE_W_YOUR_TEAM));
         for (size_t t = 0; t < v->team_count; t++) {
             char id[32], value[24];
             snprintf(id, sizeof id, "team%zu", t);
@@ -116,12 +166,11 @@ static void phone_page_join(phone_page_build *b, xmlNodePtr main,
             phone_page_attr(b, radio, "name", "team");
             phone_page_attr(b, radio, "value", value);
             phone_page_attr(b, radio, "required", "required");
-            xmlNodePtr name = phone_page_el(b, label, "bdi", v->teams[t]);
-            phone_page_attr(b, name, "lang", v->lang ? v->lang : "en");
-            phone_page_attr(b, name, "dir", "auto");
+            phone_page_scen(b, label, "bdi", v->teams[t], v);
         }
     }
-    xmlNodePtr button = phone_page_el(b, form, "button", "Join");
+    xmlNodePtr button =
+        phone_page_el(b, form, "button", phone_page_w(v, PHONE_W_JOIN));
     phone_page_attr(b, button, "type", "submit");
     phone_page_attr(b, button, "class", "primary");
 }
@@ -130,24 +179,23 @@ static void phone_page_vote(phone_page_build *b, xmlNodePtr main,
                             const phone_view *v)
 {
     bool open = v->kind == PHONE_VIEW_VOTE;
-    char buf[160];
+    char buf[512];
     if (v->vote >= 0 && v->vote < 26) {
-        snprintf(buf, sizeof buf, "%s %c.",
-                 open ? (v->saved ? "Vote received:" : "Vote sent:")
-                      : "The vote is closed. Your vote:",
-                 'A' + v->vote);
+        char letter[2] = {(char)('A' + v->vote), '\0'};
+        phone_word w = open ? (v->saved ? PHONE_W_RECEIVED : PHONE_W_SENT)
+                            : PHONE_W_CLOSED_VOTE;
+        phone_words_fill(buf, sizeof buf, phone_page_w(v, w), letter);
     } else {
         snprintf(buf, sizeof buf, "%s",
-                 open ? "Choose one option." : "The vote is closed.");
+                 phone_page_w(v, open ? PHONE_W_CHOOSE : PHONE_W_CLOSED));
     }
-    xmlNodePtr status = phone_page_en(b, main, "p", buf);
+    xmlNodePtr status = phone_page_el(b, main, "p", buf);
     phone_page_attr(b, status, "class", "status");
     phone_page_attr(b, status, "id", "status");
     phone_page_attr(b, status, "role", "status");
     if (open && v->vote >= 0) {
-        xmlNodePtr hint = phone_page_en(b, main, "p",
-                                        "You can change it until the vote "
-                                        "closes.");
+        xmlNodePtr hint =
+            phone_page_el(b, main, "p", phone_page_w(v, PHONE_W_HINT));
         phone_page_attr(b, hint, "class", "hint");
     }
     xmlNodePtr form = phone_page_el(b, main, "form", NULL);
@@ -160,8 +208,11 @@ static void phone_page_vote(phone_page_build *b, xmlNodePtr main,
     snprintf(buf, sizeof buf, "%u", v->ballot);
     phone_page_attr(b, hidden, "value", buf);
     xmlNodePtr set = phone_page_el(b, form, "fieldset", NULL);
-    snprintf(buf, sizeof buf, "Question %u: choose one", v->ballot);
-    phone_page_en(b, set, "legend", buf);
+    char number[16];
+    snprintf(number, sizeof number, "%u", v->ballot);
+    phone_words_fill(buf, sizeof buf, phone_page_w(v, PHONE_W_QUESTION),
+                     number);
+    phone_page_el(b, set, "legend", buf);
     for (size_t i = 0; i < v->option_count && i < 26; i++) {
         char letter[2] = {(char)('A' + i), '\0'};
         xmlNodePtr button = phone_page_el(b, set, "button", NULL);
@@ -178,10 +229,11 @@ static void phone_page_vote(phone_page_build *b, xmlNodePtr main,
         xmlNodePtr l = phone_page_el(b, button, "span", letter);
         phone_page_attr(b, l, "class", "letter");
         phone_page_attr(b, l, "aria-hidden", "true");
-        snprintf(buf, sizeof buf, "Option %s: ", letter);
-        xmlNodePtr sr = phone_page_en(b, button, "span", buf);
+        phone_words_fill(buf, sizeof buf, phone_page_w(v, PHONE_W_OPTION),
+                         letter);
+        xmlNodePtr sr = phone_page_el(b, button, "span", buf);
         phone_page_attr(b, sr, "class", "sr");
-        xmlNodePtr t = phone_page_el(b, button, "span", v->options[i]);
+        xmlNodePtr t = phone_page_scen(b, button, "span", v->options[i], v);
         phone_page_attr(b, t, "class", "text");
     }
 }
@@ -199,8 +251,8 @@ char *phone_page_html(const phone_view *v, size_t *len)
         return NULL;
     }
     xmlDocSetRootElement(doc, html);
-    phone_page_attr(&b, html, "lang", v->lang ? v->lang : "en");
-    phone_page_attr(&b, html, "dir", v->dir ? v->dir : "ltr");
+    phone_page_attr(&b, html, "lang", v->ui_lang ? v->ui_lang : "en");
+    phone_page_attr(&b, html, "dir", v->ui_dir ? v->ui_dir : "ltr");
     xmlNodePtr head = phone_page_el(&b, html, "head", NULL);
     /* the serializer adds <meta http-equiv="Content-Type" ... UTF-8> */
     xmlNodePtr meta = phone_page_el(&b, head, "meta", NULL);
@@ -223,12 +275,13 @@ char *phone_page_html(const phone_view *v, size_t *len)
         phone_page_attr(&b, refresh, "content", "5");
     }
     xmlNodePtr body = phone_page_el(&b, html, "body", NULL);
+    phone_page_words(&b, body, v);
     xmlNodePtr header = phone_page_el(&b, body, "header", NULL);
-    phone_page_el(&b, header, "h1", v->title ? v->title : "Rapport");
+    phone_page_scen(&b, header, "h1", v->title ? v->title : "Rapport", v);
     xmlNodePtr main = phone_page_el(&b, body, "main", NULL);
     phone_page_attr(&b, main, "id", "main");
     if (v->notice && *v->notice) {
-        xmlNodePtr n = phone_page_en(&b, main, "p", v->notice);
+        xmlNodePtr n = phone_page_el(&b, main, "p", v->notice);
         phone_page_attr(&b, n, "class", "notice");
         phone_page_attr(&b, n, "role", "alert");
     }
@@ -238,7 +291,7 @@ char *phone_page_html(const phone_view *v, size_t *len)
         break;
     case PHONE_VIEW_WAITING: {
         xmlNodePtr p =
-            phone_page_en(&b, main, "p", "Waiting for the next question…");
+            phone_page_el(&b, main, "p", phone_page_w(v, PHONE_W_WAITING));
         phone_page_attr(&b, p, "class", "waiting");
         phone_page_attr(&b, p, "id", "status");
         phone_page_attr(&b, p, "role", "status");
@@ -250,7 +303,7 @@ char *phone_page_html(const phone_view *v, size_t *len)
         break;
     case PHONE_VIEW_ENDED: {
         xmlNodePtr p =
-            phone_page_en(&b, main, "p", "The session is over. Thank you!");
+            phone_page_el(&b, main, "p", phone_page_w(v, PHONE_W_ENDED));
         phone_page_attr(&b, p, "class", "waiting");
         phone_page_attr(&b, p, "id", "status");
         phone_page_attr(&b, p, "role", "status");
@@ -258,20 +311,24 @@ char *phone_page_html(const phone_view *v, size_t *len)
     }
     }
     if (v->kind != PHONE_VIEW_JOIN) {
-        char buf[160];
-        snprintf(buf, sizeof buf, "Joined%s",
-                 v->nick && *v->nick ? " as " : "");
-        xmlNodePtr foot = phone_page_en(&b, body, "footer", buf);
+        xmlNodePtr foot = phone_page_el(&b, body, "footer", NULL);
         phone_page_attr(&b, foot, "id", "footer");
         if (v->nick && *v->nick) {
-            phone_page_el(&b, foot, "bdi", v->nick);
+            phone_page_split(&b, foot, phone_page_w(v, PHONE_W_JOINED_AS),
+                             v->nick, NULL);
+        } else {
+            xmlNodePtr t =
+                xmlNewText(BAD_CAST phone_page_w(v, PHONE_W_JOINED));
+            if (!t || !xmlAddChild(foot, t)) {
+                xmlFreeNode(t);
+                b.failed = true;
+            }
         }
         if (v->team >= 0 && (size_t)v->team < v->team_count) {
             xmlNodePtr t = phone_page_el(&b, foot, "span", NULL);
             phone_page_attr(&b, t, "class", "myteam");
-            xmlAddChild(t, xmlNewText(BAD_CAST ", team "));
-            xmlNodePtr name = phone_page_el(&b, t, "bdi", v->teams[v->team]);
-            phone_page_attr(&b, name, "lang", v->lang ? v->lang : "en");
+            phone_page_split(&b, t, phone_page_w(v, PHONE_W_TEAM),
+                             v->teams[v->team], v->lang ? v->lang : "en");
         }
     }
     char *text = b.failed ? NULL : phone_page_serialise(doc, len);

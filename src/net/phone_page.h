@@ -4,9 +4,13 @@
  * takes over the forms and updates the page from /api/state.
  *
  * The page links only /app.js and /app.css (no inline script or style,
- * for the Content-Security-Policy default-src 'self'). It carries the
- * scenario's language and direction on <html>; the page's own words are
- * English, marked lang="en".
+ * for the Content-Security-Policy default-src 'self'). Its own words
+ * ("Join", "Vote received"...) are in the facilitator's interface language
+ * (phone_words), whose code and direction <html> carries; the scenario's
+ * texts (title, options, team names) carry the scenario's lang, with
+ * dir="auto". <body> carries every word app.js shows as a data-w-NAME
+ * attribute (phone_words_key), so the script shows them in the same
+ * language without a word of its own.
  *
  * Ownership: phone_page_html returns a malloc'd NUL-terminated string the
  * caller frees; NULL on no memory.
@@ -16,6 +20,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+
+#include "phone_words.h"
 
 typedef enum {
     PHONE_VIEW_JOIN,    /* not joined: the join form */
@@ -27,8 +33,13 @@ typedef enum {
 
 typedef struct {
     phone_view_kind kind;
-    const char *lang; /* BCP 47 */
-    const char *dir;  /* "ltr" or "rtl" */
+    /* The page's words and their language (BCP 47) and direction ("ltr"
+     * or "rtl"); NULL: English, "en", "ltr". */
+    const phone_words *words;
+    const char *ui_lang;
+    const char *ui_dir;
+    const char *lang; /* the scenario's language (BCP 47) */
+    const char *dir;  /* the scenario's direction: "ltr" or "rtl" */
     const char *title;
     const char *code; /* join form: prefilled code, or NULL */
     bool nicknames;   /* join form: ask for a nickname */

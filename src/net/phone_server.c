@@ -112,6 +112,8 @@ struct phone_server {
     char base_url[64];
     char host[32]; /* "ADDRESS:PORT": the only Host header accepted */
     char *lang, *dir, *title;
+    char *ui_lang, *ui_dir;
+    phone_words *words; /* the page's words, looked up at the start */
     size_t max_devices;
     bool nicknames;
     char teams[PHONE_MAX_TEAMS][PHONE_TEAM_MAX_BYTES + 1];
@@ -430,35 +432,9 @@ static enum MHD_Result phone_send(struct MHD_Connection *conn, unsigned status,
     return rc;
 }
 
-static const char *phone_error_message(const char *code)
+static const char *phone_error_message(const phone_server *s, const char *code)
 {
-    static const struct {
-        const char *code, *message;
-    } messages[] = {
-        {"bad_code", "That join code is not right. Check the screen."},
-        {"not_joined", "Join first with the code on the screen."},
-        {"full", "This session is full."},
-        {"closed", "The vote is closed."},
-        {"bad_option", "That option is not on offer."},
-        {"bad_request", "The request was not understood."},
-        {"too_big", "The request is too large."},
-        {"rate", "Too many requests: wait a moment."},
-        {"changes", "You cannot change your vote again at this question."},
-        {"stopped", "The session has stopped."},
-        {"not_found", "Not found."},
-        {"method", "Method not allowed."},
-        {"no_memory", "The server is out of memory."},
-        {"bad_host", "Use the address shown on the screen."},
-        {"bad_origin", "Requests from other sites are refused."},
-        {"bad_type", "Send a form."},
-        {"bad_team", "Choose one of the teams shown."},
-    };
-    for (size_t i = 0; i < sizeof messages / sizeof messages[0]; i++) {
-        if (strcmp(messages[i].code, code) == 0) {
-            return messages[i].message;
-        }
-    }
-    return "Error.";
+    return phone_words_error(s->words, code);
 }
 
 static enum MHD_Result phone_send_json(struct MHD_Connection *conn,
@@ -487,7 +463,7 @@ static enum MHD_Result phone_fail(phone_server *s, struct MHD_Connection *conn,
     pthread_mutex_unlock(&s->mu);
     cJSON *j = cJSON_CreateObject();
     cJSON_AddStringToObject(j, "error", code);
-    cJSON_AddStringToObject(j, "message", phone_error_message(code));
+    cJSON_AddStringToObject(j, "message", phone_error_message(s, code));
     char *text = cJSON_PrintUnformatted(j);
     cJSON_Delete(j);
     if (!text) {
@@ -576,6 +552,9 @@ static enum MHD_Result phone_send_page(phone_server *s,
     pthread_mutex_lock(&s->mu);
     const phone_device *d = token ? phone_find(s, token) : NULL;
     phone_view v = {0};
+    v.words = s->words;
+    v.ui_lang = s->ui_lang;
+    v.ui_dir = s->ui_dir;
     v.lang = s->lang;
     v.dir = s->dir;
     v.title = s->title;
@@ -835,7 +814,7 @@ static enum MHD_Result phone_answer(phone_server *s, phone_req *r)
             pthread_mutex_unlock(&s->mu);
             const char *token = r->token[0] ? r->token : phone_cookie(r->conn);
             return phone_send_page(s, r->conn, (unsigned)r->status, token,
-                                   phone_error_message(r->error));
+                                   phone_error_message(s, r->error));
         }
         return phone_fail(s, r->conn, (unsigned)r->status, r->error, NULL);
     }
@@ -1287,6 +1266,10 @@ phone_server *phone_server_new(const phone_options *o, char *err,
     }
     const char *lang = o->lang && phone_lang_ok(o->lang) ? o->lang : "en";
     const char *dir = o->dir && strcmp(o->dir, "rtl") == 0 ? "rtl" : "ltr";
+    const char *ui_lang =
+        o->ui_lang && phone_lang_ok(o->ui_lang) ? o->ui_lang : "en";
+    const char *ui_dir =
+        o->ui_dir && strcmp(o->ui_dir, "rtl") == 0 ? "rtl" : "ltr";
     phone_server *s = calloc(1, sizeof *s);
     if (!s) {
         phone_err(err, errlen, "out of memory");
@@ -1298,6 +1281,9 @@ phone_server *phone_server_new(const phone_options *o, char *err,
     s->lang = phone_strdup(lang);
     s->dir = phone_strdup(dir);
     s->title = phone_strdup(o->title && *o->title ? o->title : "Rapport");
+    s->ui_lang = phone_strdup(ui_lang);
+    s->ui_dir = phone_strdup(ui_dir);
+    s->words = phone_words_new();
     s->max_devices =
         o->max_devices ? o->max_devices : PHONE_DEFAULT_MAX_DEVICES;
     s->nicknames = o->nicknames;
@@ -1326,6 +1312,9 @@ phone_server *phone_server_new(const phone_options *o, char *err,
                 free(s->lang);
                 free(s->dir);
                 free(s->title);
+                free(s->ui_lang);
+                free(s->ui_dir);
+                phone_words_free(s->words);
                 free(s);
                 return NULL;
             }
@@ -1335,7 +1324,8 @@ phone_server *phone_server_new(const phone_options *o, char *err,
     pthread_mutex_init(&s->mu, NULL);
     pthread_mutex_init(&s->conn_mu, NULL);
     pthread_cond_init(&s->cv, NULL);
-    if (!s->lang || !s->dir || !s->title) {
+    if (!s->lang || !s->dir || !s->title || !s->ui_lang || !s->ui_dir ||
+        !s->words) {
         phone_server_free(s);
         phone_err(err, errlen, "out of memory");
         return NULL;
@@ -1435,6 +1425,9 @@ void phone_server_free(phone_server *s)
     free(s->lang);
     free(s->dir);
     free(s->title);
+    free(s->ui_lang);
+    free(s->ui_dir);
+    phone_words_free(s->words);
     phone_conn *c = s->conns;
     while (c) {
         phone_conn *next = c->next;

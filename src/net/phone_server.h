@@ -102,6 +102,13 @@ typedef struct {
     const char *lang;
     const char *dir;
     const char *title;
+    /* The page's own words: the interface's language (BCP 47) and
+     * direction, as the game runs ("es", "ar"...; NULL: "en", "ltr").
+     * The words themselves are looked up in the "rapport" gettext
+     * catalogue by phone_server_new, on the caller's thread (phone_words.h);
+     * the caller (the app layer) gives the code of that same language. */
+    const char *ui_lang;
+    const char *ui_dir;
     /* Limits; 0 takes the default given. */
     unsigned rate_per_s;   /* requests per second per address: 5 */
     unsigned rate_burst;   /* bucket size: 40 */

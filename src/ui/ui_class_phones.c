@@ -120,6 +120,9 @@ ui_phones *ui_phones_new(const ui_phones_options *o, char *err, size_t errlen)
     so.team_count = o->team_count;
     so.lang = o->lang;
     so.dir = p->lang_rtl ? "rtl" : "ltr";
+    /* the page's own words: the language the game runs in */
+    so.ui_lang = i18n_lang();
+    so.ui_dir = i18n_rtl() ? "rtl" : "ltr";
     so.title = o->title;
     so.wake = ui_phones_wake;
     so.wake_user = p;
