@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "score.h"
 #include "session.h"
 
@@ -1864,17 +1865,13 @@ static void an_lint(an_ctx *cx, const analysis_report *r,
         bool reached = r->nodes[i].reachable;
         /* linked, yet no call gets there: conditions never hold */
         if (linked[i] && !reached && !cx->ignore_conditions) {
-            if (n->is_ending) {
-                diag_add(diags, DIAG_WARNING, path, n->line, n->col,
-                         "ending '%s' is linked but no call reaches it: the "
-                         "conditions on the way there never hold",
-                         an_id(n));
-            } else {
-                diag_add(diags, DIAG_WARNING, path, n->line, n->col,
-                         "node '%s' is linked but no call reaches it: the "
-                         "conditions on the way there never hold",
-                         an_id(n));
-            }
+            diag_add(diags, DIAG_WARNING, path, n->line, n->col,
+                     n->is_ending
+                         ? N_("ending '%s' is linked but no call reaches it: "
+                              "the conditions on the way there never hold")
+                         : N_("node '%s' is linked but no call reaches it: "
+                              "the conditions on the way there never hold"),
+                     an_id(n));
         }
         if (n->is_ending) {
             continue;

@@ -822,17 +822,12 @@ static void plan_check(plan_run *r, const session *s, const score_summary *sum,
     case PLAN_EXPECT_NOT_SEEN: {
         const scenario_node *n = plan_find_text(s, e->text, e->where);
         if (n) {
-            if (n->is_ending) {
-                plan_fail(r, e->line, e->col,
-                          "expected not to see \"%s\" %s, but ending '%s' "
-                          "shows it",
-                          e->text, plan_where_text(e->where), n->id);
-            } else {
-                plan_fail(r, e->line, e->col,
-                          "expected not to see \"%s\" %s, but node '%s' "
-                          "shows it",
-                          e->text, plan_where_text(e->where), n->id);
-            }
+            plan_fail(r, e->line, e->col,
+                      n->is_ending ? N_("expected not to see \"%s\" %s, but "
+                                        "ending '%s' shows it")
+                                   : N_("expected not to see \"%s\" %s, but "
+                                        "node '%s' shows it"),
+                      e->text, plan_where_text(e->where), n->id);
         }
         break;
     }

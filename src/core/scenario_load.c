@@ -663,17 +663,13 @@ static void loader_check(loader_state *st, scenario *sc, const xmlNode *root)
             const char *start = sc->nodes[sc->start_index].id
                                     ? sc->nodes[sc->start_index].id
                                     : "?";
-            if (n->is_ending) {
-                xmldoc_error_at(st->doc, x, NULL, DIAG_WARNING,
-                                "ending '%s' can never be reached from the "
-                                "start node '%s'; link to it or remove it",
-                                n->id ? n->id : "?", start);
-            } else {
-                xmldoc_error_at(st->doc, x, NULL, DIAG_WARNING,
-                                "node '%s' can never be reached from the "
-                                "start node '%s'; link to it or remove it",
-                                n->id ? n->id : "?", start);
-            }
+            xmldoc_error_at(
+                st->doc, x, NULL, DIAG_WARNING,
+                n->is_ending ? N_("ending '%s' can never be reached from the "
+                                  "start node '%s'; link to it or remove it")
+                             : N_("node '%s' can never be reached from the "
+                                  "start node '%s'; link to it or remove it"),
+                n->id ? n->id : "?", start);
         }
         ni++;
     }

@@ -397,22 +397,10 @@ static bool ui_app_new_session(ui_app *app)
  * call at once). On errors they are shown and nothing else changes. */
 static bool ui_app_load(ui_app *app, const char *path, bool start)
 {
-    diag_list *diags = diag_list_new();
-    scenario *sc = diags ? scenario_load_file(path, diags) : NULL;
+    scenario *sc = ui_reload_open(app, path);
     if (!sc) {
-        char *text = diags ? ui_app_diag_text(diags) : NULL;
-        char title[512];
-        size_t errors = diags ? diag_error_count(diags) : 0;
-        snprintf(title, sizeof title,
-                 P_("%s cannot be played: %zu error",
-                    "%s cannot be played: %zu errors", errors),
-                 path, errors);
-        ui_app_show_diag(app, title, text ? text : _("Out of memory."));
-        free(text);
-        diag_list_free(diags);
         return false;
     }
-    diag_list_free(diags);
     ui_results_call_end(app, true);
     ui_app_end_play(app);
     app->picker_note[0] = '\0';

@@ -116,22 +116,10 @@ size_t ui_class_words(const ui_app *app)
 
 bool ui_class_open(ui_app *app, const char *path)
 {
-    diag_list *diags = diag_list_new();
-    scenario *sc = diags ? scenario_load_file(path, diags) : NULL;
+    scenario *sc = ui_reload_open(app, path);
     if (!sc) {
-        char *text = diags ? ui_app_diag_text(diags) : NULL;
-        char title[512];
-        size_t errors = diags ? diag_error_count(diags) : 0;
-        snprintf(title, sizeof title,
-                 P_("%s cannot be played: %zu error",
-                    "%s cannot be played: %zu errors", errors),
-                 path, errors);
-        ui_app_show_diag(app, title, text ? text : _("Out of memory."));
-        free(text);
-        diag_list_free(diags);
         return false;
     }
-    diag_list_free(diags);
     ui_class *c = calloc(1, sizeof *c);
     if (!c || !(c->path = strdup(path))) {
         free(c);

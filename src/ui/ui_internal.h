@@ -369,6 +369,9 @@ char *ui_app_diag_text(diag_list *diags);
 void ui_call_options(const ui_app *app, session_options *so);
 session *ui_call_replay(const ui_play *p, const scenario *sc, bool *same);
 
+/* ui_reload.c: the scenario at path, loaded to be played (the caller owns
+ * it); NULL when it does not load, its diagnostics shown as a notice. */
+scenario *ui_reload_open(ui_app *app, const char *path);
 /* ui_reload.c: F5. The scenario file of the call read again: NULL when
  * it does not load (the diagnostics shown, titled with `keeps`, what
  * happens instead); *warnings gets its warnings' count. */
