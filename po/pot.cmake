@@ -24,6 +24,8 @@ execute_process(
           --flag=plan_failn:6:c-format
           --keyword=result_rd_error:2 --flag=result_rd_error:2:c-format
           --keyword=jsonl_error:2 --flag=jsonl_error:2:c-format
+          --keyword=phone_err:3 --flag=phone_err:3:c-format
+          --keyword=phone_journal_err:3 --flag=phone_journal_err:3:c-format
           --keyword=xlate_text_report:4 --flag=xlate_text_report:4:c-format
           --keyword=xlate_file_report:4 --flag=xlate_file_report:4:c-format
           --add-comments=TRANSLATORS:

@@ -97,6 +97,12 @@ check "Spanish plan failure" "$work/plan-es.txt" \
 check "Arabic cue warning" "$work/lint-ar.txt" \
     "lint-problems.xml:4:1: warning: دائمًا الرد الأطول (--choices 1,1,1,1)"
 
+# The phones' start-up errors for the facilitator follow the language too.
+"$rapport" --lang es class "$scenario" --phones --address 1.2.3 \
+    --script /dev/null >"$work/phones-es.txt" 2>&1
+check "Spanish phones error" "$work/phones-es.txt" \
+    "'1.2.3' no es una dirección IPv4 (como 192.168.1.20)"
+
 "$rapport" --lang en run "$scenario" --choices best --times 4.5 \
     >"$work/en.txt" 2>&1 || { echo "FAIL: en run"; fail=1; }
 check "English unchanged" "$work/en.txt" "Time: *4.5 s (target "

@@ -1,9 +1,11 @@
 /* phone_addr.c — the LAN IPv4 address to serve phones on (see
  * phone_addr.h). */
 #include "phone_addr.h"
+#include "phone_words.h"
 
 #include <arpa/inet.h>
 #include <ifaddrs.h>
+#include <libintl.h>
 #include <net/if.h>
 #include <netinet/in.h>
 #include <stdint.h>
@@ -112,7 +114,9 @@ int phone_addr_pick(const char *wanted, char out[16], char *err, size_t errlen)
         struct in_addr in;
         if (inet_pton(AF_INET, wanted, &in) != 1) {
             snprintf(err, errlen,
-                     "'%s' is not an IPv4 address (as 192.168.1.20)", wanted);
+                     dgettext(PHONE_DOMAIN,
+                              "'%s' is not an IPv4 address (as 192.168.1.20)"),
+                     wanted);
         } else if ((ntohl(in.s_addr) >> 24) == 127) {
             /* Loopback: for tests on this machine only; phones cannot
              * reach it. Allowed when asked for by name. */
@@ -126,18 +130,28 @@ int phone_addr_pick(const char *wanted, char out[16], char *err, size_t errlen)
                 }
             }
             if (rc != 0) {
-                snprintf(err, errlen,
-                         "%s is not an address of this machine%s%s", wanted,
-                         n ? "; it has " : "", n ? list[0].address : "");
+                if (n) {
+                    snprintf(err, errlen,
+                             dgettext(PHONE_DOMAIN,
+                                      "%s is not an address of this "
+                                      "machine; it has %s"),
+                             wanted, list[0].address);
+                } else {
+                    snprintf(err, errlen,
+                             dgettext(PHONE_DOMAIN,
+                                      "%s is not an address of this machine"),
+                             wanted);
+                }
             }
         }
     } else if (n > 0) {
         snprintf(out, 16, "%s", list[0].address);
         rc = 0;
     } else {
-        snprintf(err, errlen,
-                 "this machine has no network address phones can reach: "
-                 "join the room's Wi-Fi first");
+        snprintf(err, errlen, "%s",
+                 dgettext(PHONE_DOMAIN,
+                          "this machine has no network address phones can "
+                          "reach: join the room's Wi-Fi first"));
     }
     phone_addr_free(list);
     return rc;

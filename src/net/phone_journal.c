@@ -4,6 +4,7 @@
 #include <cjson/cJSON.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <libintl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include <unistd.h>
 
 #include "phone_text.h"
+#include "phone_words.h"
 
 struct phone_journal {
     int fd;
@@ -27,7 +29,8 @@ static void phone_journal_err(char *err, size_t errlen, const char *fmt, ...)
     }
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
+    /* in the facilitator's language (the format is the catalogue's key) */
+    vsnprintf(err, errlen, fmt[0] ? dgettext(PHONE_DOMAIN, fmt) : fmt, ap);
     va_end(ap);
 }
 

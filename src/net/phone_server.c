@@ -14,6 +14,7 @@
 #include <arpa/inet.h>
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <libintl.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -28,6 +29,7 @@
 #include "phone_assets.h"
 #include "phone_page.h"
 #include "phone_text.h"
+#include "phone_words.h"
 
 #define PHONE_COOKIE "rapport_device"
 #define PHONE_BUCKETS 4096
@@ -195,7 +197,8 @@ static void phone_err(char *err, size_t errlen, const char *fmt, ...)
     }
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
+    /* in the facilitator's language (the format is the catalogue's key) */
+    vsnprintf(err, errlen, fmt[0] ? dgettext(PHONE_DOMAIN, fmt) : fmt, ap);
     va_end(ap);
 }
 

@@ -9,7 +9,6 @@
 
 /* The core's i18n.h marks, without linking the core: the same domain, and
  * xgettext finds these strings by the same N_ keyword. */
-#define PHONE_DOMAIN "rapport"
 #define N_(text) text
 
 static const struct {

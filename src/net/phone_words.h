@@ -6,8 +6,10 @@
  * made, on the caller's thread: the server's threads then only read
  * copies, and a change of language while phones vote cannot race with
  * them. The net library does not link the core: it looks words up with
- * libintl's dgettext directly (PHONE_T below, the same domain and marks
- * as the core's _()).
+ * libintl's dgettext directly (PHONE_DOMAIN below, the same domain and
+ * marks as the core's _()). The server's and the journal's error messages
+ * for the facilitator (phone_err, phone_journal_err: gettext keywords in
+ * po/pot.cmake) are looked up the same way, on the caller's thread.
  *
  * Words with a value hold one "%s" where it goes (a letter, a number, a
  * nickname): the page puts the value in there, and app.js does the same
@@ -20,6 +22,9 @@
 #define RAPPORT_PHONE_WORDS_H
 
 #include <stddef.h>
+
+/* The game's gettext domain (the core's I18N_DOMAIN). */
+#define PHONE_DOMAIN "rapport"
 
 typedef enum {
     PHONE_W_JOIN_CODE,     /* the join form's code label */
